@@ -1,0 +1,84 @@
+// Demo parties, loaded through the API itself (as their users and a Shanxi regulator would), so the demo
+// data obeys every rule the API enforces. Skipped when already loaded.
+import type { Hono } from 'hono';
+import { usccCheckCharacter } from '#shared/domain/uscc.ts';
+import type { LocalAuth } from './keys.ts';
+
+const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
+
+export const DEMO_REGULATOR = { sub: 'demo-regulator-shanxi', groups: ['regulator' as const], jurisdiction: '14' };
+
+const year = new Date().getFullYear();
+const validFrom = `${year - 1}-01-01`;
+const validTo = `${year + 2}-12-31`;
+
+export const DEMO_PARTIES = [
+  {
+    user: 'demo-generator',
+    party: { name: '太原示范化工有限公司', uscc: uscc('91140105MA0DEM001'), divisionCode: '140105', address: '太原市小店区示范路1号', kinds: ['generator'], contact: { name: '王工', phone: '0351-1234567' } },
+    licences: [],
+  },
+  {
+    user: 'demo-clinic',
+    party: { name: '吕梁市离石区示范卫生院', uscc: uscc('12141102MB0DEM002'), divisionCode: '141102', address: '吕梁市离石区示范街2号', kinds: ['generator', 'medical'], contact: { name: '李医生', phone: '0358-7654321' } },
+    licences: [],
+  },
+  {
+    user: 'demo-carrier',
+    party: { name: '山西示范危货运输有限公司', uscc: uscc('91140106MA0DEM003'), divisionCode: '140106', address: '太原市迎泽区运输路3号', kinds: ['transporter'], contact: { name: '张师傅', phone: '0351-2223333' } },
+    licences: [{ number: '晋交运管许可危字140100000003号', type: 'transport', operations: [], wasteCodes: [], validFrom, validTo, issuedBy: '太原市交通运输局' }],
+  },
+  {
+    user: 'demo-disposer',
+    party: { name: '山西示范环境科技有限公司', uscc: uscc('91141102MA0DEM004'), divisionCode: '141102', address: '吕梁市离石区环保园4号', kinds: ['receiver'], contact: { name: '赵经理', phone: '0358-3334444' } },
+    licences: [
+      {
+        number: '晋危废经字第141100004号', type: 'hazardous-waste', operations: ['collect', 'store', 'utilise', 'dispose'],
+        wasteCodes: [{ code: 'HW08', annualCapacityKg: 5_000_000 }, { code: 'HW49', annualCapacityKg: 3_000_000 }, { code: 'HW18', annualCapacityKg: 2_000_000 }],
+        validFrom, validTo, issuedBy: '山西省生态环境厅',
+      },
+      {
+        number: '晋医废经字第141100004号', type: 'medical-waste', operations: ['collect', 'store', 'dispose'],
+        wasteCodes: [{ code: 'HW01', annualCapacityKg: 1_000_000 }], validFrom, validTo, issuedBy: '山西省生态环境厅',
+      },
+    ],
+  },
+  {
+    user: 'demo-collector',
+    party: { name: '吕梁示范医疗废物收集有限公司', uscc: uscc('91141121MA0DEM005'), divisionCode: '141121', address: '吕梁市文水县收集站5号', kinds: ['collector', 'receiver', 'generator'], contact: { name: '孙站长', phone: '0358-5556666' } },
+    licences: [
+      {
+        number: '晋危废收字第141100005号', type: 'hazardous-waste-collection', operations: ['collect', 'store'],
+        wasteCodes: [{ code: 'HW01', annualCapacityKg: 200_000 }, { code: 'HW49', annualCapacityKg: 200_000 }], validFrom, validTo, issuedBy: '吕梁市生态环境局',
+      },
+    ],
+  },
+] as const;
+
+async function call(api: Hono, token: string, method: string, path: string, body?: unknown) {
+  const res = await api.request(path, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as Record<string, unknown>;
+  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Loads the demo parties unless they exist; returns how many were created. */
+export async function loadDemoData(api: Hono, auth: LocalAuth): Promise<number> {
+  const regulator = await auth.mint(DEMO_REGULATOR);
+  const existing = await call(api, regulator, 'GET', `/v1/parties?q=${encodeURIComponent(DEMO_PARTIES[0].party.uscc)}`);
+  if ((existing.items as unknown[]).length > 0) return 0;
+  for (const demo of DEMO_PARTIES) {
+    const token = await auth.mint({ sub: demo.user, groups: ['enterprise'] });
+    const party = await call(api, token, 'POST', '/v1/parties', demo.party);
+    await call(api, regulator, 'POST', `/v1/parties/${party.id}/approve`);
+    for (const licence of demo.licences) {
+      const filed = await call(api, token, 'POST', `/v1/parties/${party.id}/licences`, licence);
+      await call(api, regulator, 'POST', `/v1/parties/${party.id}/licences/${filed.id}/verify`);
+    }
+  }
+  return DEMO_PARTIES.length;
+}

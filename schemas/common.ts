@@ -1,0 +1,84 @@
+// Shapes every route shares: ids, quantities, dates, pages, problem bodies and the error responses they document.
+import { z } from '@hono/zod-openapi';
+import { ERROR_CODES } from '../shared/errors.ts';
+import { hasAtMostThreeDecimals, MAX_KG } from '../shared/domain/quantity.ts';
+
+export const Id = z.uuid().openapi({ description: 'UUID (v7, time-ordered)', example: '0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50' });
+export const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
+
+export const Kg = z
+  .number()
+  .positive()
+  .max(MAX_KG)
+  .refine(hasAtMostThreeDecimals, 'at most 3 decimals')
+  .openapi({ description: 'kilograms, > 0, ≤ 10,000,000, at most 3 decimals', example: 1250.5 });
+export const KgOrZero = z
+  .number()
+  .min(0)
+  .max(MAX_KG)
+  .refine(hasAtMostThreeDecimals, 'at most 3 decimals')
+  .openapi({ description: 'kilograms, ≥ 0, at most 3 decimals' });
+
+export const LocalDate = z.iso.date().openapi({ description: 'calendar date YYYY-MM-DD (China Standard Time)', example: '2026-01-01' });
+export const Instant = z.iso.datetime({ offset: true }).openapi({ description: 'RFC 3339 instant with offset', example: '2026-03-15T08:00:00+08:00' });
+export const DivisionCode = z.string().regex(/^\d{6}$/, 'a 6-digit county division code').openapi({ example: '141102' });
+export const WasteCodeString = z.string().regex(/^\d{3}-\d{3}-\d{2}$/, 'a waste code NNN-NNN-NN').openapi({ example: '900-041-49' });
+export const ShortText = z.string().trim().min(1).max(200);
+export const LongText = z.string().trim().min(1).max(2000);
+export const Reason = z.strictObject({ reason: LongText });
+export const Note = z.strictObject({ note: LongText });
+
+export const PageQuery = {
+  limit: z.coerce.number().int().min(1).max(100).optional().openapi({ description: '1–100, default 25' }),
+  cursor: z.string().max(4096).optional().openapi({ description: 'opaque, from nextCursor' }),
+};
+
+export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+}
+
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.enum(ERROR_CODES as [string, ...string[]]),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input (VALIDATION_FAILED), with the failing fields',
+  401: 'No token, or a bad one (UNAUTHENTICATED)',
+  403: 'Visible, but not your action (FORBIDDEN, NOT_A_MEMBER)',
+  404: 'Does not exist or not visible to you (NOT_FOUND)',
+  409: 'Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate',
+  412: 'If-Match names another version (PRECONDITION_FAILED)',
+  413: 'Body too large (PAYLOAD_TOO_LARGE)',
+  422: 'A business rule refuses it',
+  503: 'Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After',
+};
+
+/** The problem+json responses a route can give, for its OpenAPI entry. */
+export function problems(...statuses: number[]) {
+  const all = [...new Set([400, 401, ...statuses, 503])];
+  return Object.fromEntries(
+    all.map((s) => [s, { description: PROBLEM_DESCRIPTIONS[s], content: { 'application/problem+json': { schema: Problem } } }]),
+  );
+}
+
+export function json<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+export function body<T extends z.ZodType>(schema: T) {
+  return { body: { content: { 'application/json': { schema } }, required: true } };
+}
+
+export const IdempotencyHeader = z.object({
+  'idempotency-key': z.string().optional().openapi({ description: '1–128 printable characters; a repeat returns the first response' }),
+  'if-match': z.string().optional().openapi({ description: 'the version you read, e.g. "3"; 412 on mismatch' }),
+});
+
+export const bearer = [{ bearerAuth: [] }];

@@ -1,0 +1,14 @@
+// Every route definition of the API, in one list: the OpenAPI document and the route-table tests read it.
+import type { RouteConfig } from '@hono/zod-openapi';
+import * as publicRoutes from './public.ts';
+import * as registry from './registry.ts';
+
+const isRoute = (value: unknown): value is RouteConfig =>
+  typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'responses' in value;
+
+export const routesByFunction: Record<string, RouteConfig[]> = {
+  public: Object.values(publicRoutes).filter(isRoute),
+  registry: Object.values(registry).filter(isRoute),
+};
+
+export const allRoutes: RouteConfig[] = Object.values(routesByFunction).flat();

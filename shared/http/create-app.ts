@@ -1,0 +1,80 @@
+// Every function's hono app is made here, so problem+json, auth, body limit, If-Match and idempotency
+// apply to every route the same way.
+import { OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { createMiddleware } from 'hono/factory';
+import type { Context } from 'hono';
+import { config } from '../config.ts';
+import { AppError } from '../errors.ts';
+import { toAppError } from '../store/store-errors.ts';
+import { authenticate } from './auth.ts';
+import type { AppEnv } from './env.ts';
+import { idempotency } from './idempotency.ts';
+import { ifMatch } from './if-match.ts';
+import { fieldErrors, problemResponse } from './problem.ts';
+import { clock } from '../clock.ts';
+
+function toHttpError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException && err.status < 500) {
+    return new AppError('VALIDATION_FAILED', err.message || 'Malformed request');
+  }
+  try {
+    return toAppError(err);
+  } catch {
+    return undefined;
+  }
+}
+
+export function handleError(err: unknown, c: Context): Response {
+  const appError = toHttpError(err);
+  if (appError) return problemResponse(c, appError);
+  console.error('unhandled error', err);
+  return c.body(
+    JSON.stringify({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'An unexpected error occurred', code: 'INTERNAL_ERROR' }),
+    500,
+    { 'content-type': 'application/problem+json' },
+  );
+}
+
+const stampTime = createMiddleware<AppEnv>(async function stampTime(c, next) {
+  c.set('now', clock());
+  await next();
+});
+
+const limitBody = bodyLimit({
+  maxSize: config.bodyLimitBytes,
+  onError: () => {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The body exceeds ${config.bodyLimitBytes} bytes`);
+  },
+});
+
+/** A function's app: routes under /v1 need a token, except those listed as public. */
+export function createApp(options: { publicPaths?: string[] } = {}): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError('VALIDATION_FAILED', 'The request is invalid', fieldErrors(result.error.issues, result.target));
+      }
+    },
+  });
+  const publicPaths = new Set(options.publicPaths ?? []);
+  app.onError(handleError);
+  app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', 'No such route')));
+  app.use('*', stampTime);
+  app.use('/v1/*', async (c, next) => (publicPaths.has(c.req.path) ? next() : authenticate(c, next)));
+  app.use('/v1/*', limitBody, ifMatch, idempotency);
+  return app;
+}
+
+type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, AppEnv>>[0];
+
+/** Registers a route whose handler answers with a Response built by ok()/commit() (shapes are in the route's schema). */
+export function on<R extends RouteConfig>(
+  app: OpenAPIHono<AppEnv>,
+  route: R,
+  handler: (c: RouteContext<R>) => Promise<Response> | Response,
+): void {
+  app.openapi(route, handler as never);
+}

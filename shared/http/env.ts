@@ -1,0 +1,19 @@
+// The hono environment every function shares: what middleware puts on the context for the routes.
+import type { Actor } from './actor.ts';
+import type { IdempotencyState } from './idempotency.ts';
+
+export interface AppVariables {
+  actor: Actor;
+  now: Date;
+  /** The version named by If-Match, when the request carries one. */
+  ifMatch?: number;
+  idempotency?: IdempotencyState;
+}
+
+export interface AppEnv {
+  Variables: AppVariables;
+  Bindings: {
+    /** Present under Lambda (hono/aws-lambda): API Gateway's event with the JWT authorizer's claims. */
+    event?: { requestContext?: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } };
+  };
+}

@@ -1,0 +1,40 @@
+// Writing responses: JSON with ETag from the resource's version; a commit writes the transaction and the
+// idempotency record together, so a retried POST can never apply twice.
+import type { Context } from 'hono';
+import { transact, type TxItem } from '../store/transact.ts';
+import type { AppEnv } from './env.ts';
+import { withIdempotency } from './idempotency.ts';
+
+type Status = 200 | 201;
+
+function headersFor(body: unknown, location?: string): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const version = (body as { version?: unknown })?.version;
+  if (typeof version === 'number') headers.etag = `"${version}"`;
+  if (location) headers.location = location;
+  return headers;
+}
+
+export function ok(c: Context<AppEnv>, body: unknown, status: Status = 200): Response {
+  return c.body(JSON.stringify(body), status, headersFor(body));
+}
+
+/** Commits `writes` in one transaction (plus the idempotency record) and answers with `body`. */
+export async function commit(
+  c: Context<AppEnv>,
+  writes: TxItem[],
+  body: unknown,
+  options: { status?: Status; location?: string } = {},
+): Promise<Response> {
+  const status = options.status ?? (options.location ? 201 : 200);
+  const headers = headersFor(body, options.location);
+  const text = JSON.stringify(body);
+  const state = c.var.idempotency;
+  try {
+    await transact(withIdempotency(state, writes, { status, body: text, headers }, c.var.now));
+  } catch (err) {
+    if (state) state.committed = false;
+    throw err;
+  }
+  return c.body(text, status, headers);
+}

@@ -1,0 +1,33 @@
+// A party's members: managers add and remove them; the last manager cannot leave.
+import { AppError, notFound } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { addMemberWrites, getMember, listMembers, removeMemberWrites, type MemberEntity } from '../store/party-store.ts';
+import { actFor, readPrivate } from './access.ts';
+import { memberView } from './party-views.ts';
+import type { Decision } from './party-service.ts';
+
+export async function addMember(
+  actor: Actor,
+  partyId: string,
+  input: { sub: string; role: MemberEntity['role'] },
+  now: Date,
+): Promise<Decision<ReturnType<typeof memberView>>> {
+  const { party } = await actFor(actor, partyId, { managersOnly: true, private: true });
+  const member: MemberEntity = { partyId, partyName: party.name, sub: input.sub, role: input.role, addedBy: actor.sub, addedAt: now.toISOString() };
+  return { view: memberView(member), writes: addMemberWrites(member) };
+}
+
+export async function members(actor: Actor, partyId: string) {
+  await readPrivate(actor, partyId);
+  return (await listMembers(partyId)).map(memberView);
+}
+
+/** Managers remove anyone; any member may leave (remove themselves). */
+export async function removeMember(actor: Actor, partyId: string, sub: string) {
+  const access = await readPrivate(actor, partyId);
+  if (!access.member) throw new AppError('NOT_A_MEMBER', 'You are not a member of this party');
+  if (access.member.role !== 'manager' && sub !== actor.sub) throw new AppError('FORBIDDEN', 'Only a manager may remove another member');
+  const member = sub === actor.sub ? access.member : await getMember(partyId, sub);
+  if (!member) throw notFound('member');
+  return removeMemberWrites(member);
+}

@@ -1,0 +1,116 @@
+// Party registration and the regulator's status actions: read, decide (domain), and the writes to commit.
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../errors.ts';
+import { covers, requireWithinJurisdiction, type Actor } from '../http/actor.ts';
+import { nextPartyStatus, type StatusAction } from '../domain/party-rules.ts';
+import { isCounty } from '../reference/divisions.ts';
+import { assertVersion, lostRace } from '../store/versioning.ts';
+import type { TxItem } from '../store/transact.ts';
+import {
+  createPartyWrites,
+  listMembershipsOf,
+  partyFromItem,
+  partyPage,
+  savePartyWrite,
+  type PartyEntity,
+} from '../store/party-store.ts';
+import type { CreatePartyInput } from '../../schemas/party.ts';
+import { seeParty } from './access.ts';
+import { partyView } from './party-views.ts';
+
+export interface Decision<T> {
+  view: T;
+  writes: TxItem[];
+}
+
+export function registerParty(actor: Actor, input: CreatePartyInput, now: Date): Decision<ReturnType<typeof partyView>> {
+  if (!actor.isEnterprise) throw new AppError('FORBIDDEN', 'Only enterprise users register parties');
+  if (!isCounty(input.divisionCode)) {
+    throw new AppError('UNKNOWN_DIVISION', `${input.divisionCode} is not an existing county-level division code`, [
+      { path: 'divisionCode', message: 'not an existing 6-digit county code' },
+    ]);
+  }
+  const at = now.toISOString();
+  const party: PartyEntity = { id: uuidv7(), ...input, status: 'pending', keyUnitYears: [], managerCount: 1, version: 1, createdAt: at, updatedAt: at };
+  const manager = { partyId: party.id, partyName: party.name, sub: actor.sub, role: 'manager' as const, addedBy: actor.sub, addedAt: at };
+  return { view: partyView(party), writes: createPartyWrites(party, manager) };
+}
+
+export async function changePartyStatus(
+  actor: Actor,
+  partyId: string,
+  action: StatusAction,
+  reason: string | undefined,
+  ifMatch: number | undefined,
+  now: Date,
+): Promise<Decision<ReturnType<typeof partyView>>> {
+  const { party, member } = await seeParty(actor, partyId);
+  const status = nextPartyStatus(actor, party, member !== undefined, action);
+  assertVersion(party.version, ifMatch);
+  const next: PartyEntity = { ...party, status, statusReason: reason, version: party.version + 1, updatedAt: now.toISOString() };
+  if (!reason) delete next.statusReason;
+  return { view: partyView(next), writes: [savePartyWrite(next, party.version, lostRace(ifMatch))] };
+}
+
+export async function setSupervision(
+  actor: Actor,
+  partyId: string,
+  input: { keyUnit: boolean; year: number },
+  ifMatch: number | undefined,
+  now: Date,
+): Promise<Decision<ReturnType<typeof partyView>>> {
+  const { party } = await seeParty(actor, partyId);
+  if (!covers(actor, party.divisionCode)) throw new AppError('FORBIDDEN', 'Only a regulator covering this party keeps its key-unit flag');
+  assertVersion(party.version, ifMatch);
+  const years = new Set(party.keyUnitYears);
+  if (input.keyUnit) years.add(input.year);
+  else years.delete(input.year);
+  const next: PartyEntity = { ...party, keyUnitYears: [...years].sort(), version: party.version + 1, updatedAt: now.toISOString() };
+  return { view: partyView(next), writes: [savePartyWrite(next, party.version, lostRace(ifMatch))] };
+}
+
+export async function viewParty(actor: Actor, partyId: string) {
+  const { party, visibility } = await seeParty(actor, partyId);
+  return partyView(party, visibility);
+}
+
+export interface PartyListQuery {
+  kind?: string;
+  status?: PartyEntity['status'];
+  divisionCode?: string;
+  q?: string;
+}
+
+/** Regulators: their jurisdiction, every status, whole. Enterprises: the active directory, whole for their own parties. */
+export async function listParties(actor: Actor, query: PartyListQuery, limit: number, start?: Record<string, unknown>) {
+  if (actor.isRegulator) {
+    const divisionPrefix = query.divisionCode ?? actor.jurisdictionPrefix!;
+    requireWithinJurisdiction(actor, divisionPrefix === '' ? '' : divisionPrefix);
+    const page = await partyPage({ divisionPrefix, status: query.status, kind: query.kind, q: query.q }, limit, start);
+    return { items: page.items.map((i) => partyView(partyFromItem(i))), next: page.lastKey };
+  }
+  if (query.status && query.status !== 'active') {
+    throw new AppError('FORBIDDEN', 'Enterprises list active parties only');
+  }
+  const [page, memberships] = await Promise.all([
+    partyPage({ divisionPrefix: query.divisionCode ?? '', status: 'active', kind: query.kind, q: query.q }, limit, start),
+    listMembershipsOf(actor.sub),
+  ]);
+  const mine = new Set(memberships.map((m) => m.partyId));
+  const items = page.items.map((i) => {
+    const party = partyFromItem(i);
+    return partyView(party, mine.has(party.id) ? 'whole' : 'public');
+  });
+  return { items, next: page.lastKey };
+}
+
+export async function me(actor: Actor) {
+  const memberships = await listMembershipsOf(actor.sub);
+  return {
+    sub: actor.sub,
+    groups: actor.groups,
+    ...(actor.jurisdiction ? { jurisdiction: actor.jurisdiction } : {}),
+    memberships: memberships.map((m) => ({ partyId: m.partyId, name: m.partyName, role: m.role })),
+  };
+}
+

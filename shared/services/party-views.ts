@@ -1,0 +1,24 @@
+// Entity → response shape (kilograms at the edge, bookkeeping attributes left out).
+import { gramsToKg } from '../domain/quantity.ts';
+import type { LicenceEntity, MemberEntity, PartyEntity } from '../store/party-store.ts';
+import type { Visibility } from '../domain/party-rules.ts';
+
+export function partyView(party: PartyEntity, visibility: Visibility = 'whole') {
+  if (visibility === 'public') {
+    return { id: party.id, name: party.name, kinds: party.kinds, divisionCode: party.divisionCode, status: party.status };
+  }
+  const { managerCount: _managerCount, ...whole } = party;
+  return whole;
+}
+
+export function memberView(member: MemberEntity) {
+  const { partyName: _partyName, ...view } = member;
+  return view;
+}
+
+export function licenceView(licence: LicenceEntity) {
+  return {
+    ...licence,
+    wasteCodes: licence.wasteCodes.map((w) => ({ code: w.code, annualCapacityKg: gramsToKg(w.annualCapacityGrams) })),
+  };
+}

@@ -1,0 +1,74 @@
+// Requests through the real local API (every function app, real auth, DynamoDB Local) without an HTTP server.
+import type { Hono } from 'hono';
+import { config } from '#shared/config.ts';
+import { createDynamoClient } from '#shared/store/client.ts';
+import { ensureTable } from '#shared/store/create-table.ts';
+import type { Group } from '#shared/http/actor.ts';
+import { createLocalApi } from '../../local/api.ts';
+import { generateLocalKeys, localAuth, type LocalAuth } from '../../local/keys.ts';
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export interface User {
+  sub: string;
+  groups: Group[];
+  jurisdiction?: string;
+}
+
+export const enterprise = (sub: string): User => ({ sub, groups: ['enterprise'] });
+export const regulator = (sub: string, jurisdiction: string): User => ({ sub, groups: ['regulator'], jurisdiction });
+
+export interface TestApi {
+  api: Hono;
+  auth: LocalAuth;
+  token(user: User, expiresIn?: number): Promise<string>;
+  call<T = any>(user: User | string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
+}
+
+let shared: Promise<TestApi> | undefined;
+
+/** The API of this test file, on its own table (created on first use). */
+export function testApi(): Promise<TestApi> {
+  shared ??= (async () => {
+    await ensureTable(createDynamoClient(), config.tableName);
+    const auth = await localAuth(await generateLocalKeys());
+    const api = createLocalApi(auth);
+    const tokens = new Map<string, string>();
+    const token = async (user: User, expiresIn?: number) => {
+      const cacheKey = JSON.stringify(user);
+      if (expiresIn !== undefined) return auth.mint({ ...user, expiresIn });
+      if (!tokens.has(cacheKey)) tokens.set(cacheKey, await auth.mint(user));
+      return tokens.get(cacheKey)!;
+    };
+    return {
+      api,
+      auth,
+      token,
+      async call(user, method, path, body, headers = {}) {
+        const authorization = user === null ? undefined : typeof user === 'string' ? user : `Bearer ${await token(user)}`;
+        const res = await api.request(path, {
+          method,
+          headers: {
+            ...(authorization ? { authorization } : {}),
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...headers,
+          },
+          body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        });
+        const text = await res.text();
+        let parsed: unknown = text;
+        try {
+          parsed = text ? JSON.parse(text) : undefined;
+        } catch {
+          // not JSON (a PDF, HTML): keep the text
+        }
+        return { status: res.status, body: parsed as never, headers: res.headers };
+      },
+    };
+  })();
+  return shared;
+}

@@ -1,0 +1,11 @@
+// Runs in each test file's process before its imports: points the store at the test DynamoDB Local (and
+// nowhere else) and gives the file a table of its own.
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+
+const endpoint = inject('dynamoEndpoint');
+const host = new URL(endpoint).hostname;
+if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`Tests only run against a local DynamoDB, not ${endpoint}`);
+process.env.DYNAMODB_ENDPOINT = endpoint;
+process.env.TABLE_NAME = `test-${randomUUID()}`;
+process.env.CURSOR_SECRET = randomUUID();
