@@ -1,9 +1,13 @@
 // Every function's app, by the name its folder and the route table use; the local server mounts them all.
 import type { Hono } from 'hono';
+import { app as manifestsApp } from '#functions/manifests/app.ts';
 import { app as publicApp } from '#functions/public/app.ts';
+import { app as recordsApp } from '#functions/records/app.ts';
 import { app as registryApp } from '#functions/registry/app.ts';
 
 export const functionApps: Record<string, Hono<any>> = {
   public: publicApp,
   registry: registryApp,
+  records: recordsApp,
+  manifests: manifestsApp,
 };

@@ -1,6 +1,8 @@
 // Every route definition of the API, in one list: the OpenAPI document and the route-table tests read it.
 import type { RouteConfig } from '@hono/zod-openapi';
 import * as publicRoutes from './public.ts';
+import * as manifests from './manifests.ts';
+import * as records from './records.ts';
 import * as registry from './registry.ts';
 
 const isRoute = (value: unknown): value is RouteConfig =>
@@ -9,6 +11,8 @@ const isRoute = (value: unknown): value is RouteConfig =>
 export const routesByFunction: Record<string, RouteConfig[]> = {
   public: Object.values(publicRoutes).filter(isRoute),
   registry: Object.values(registry).filter(isRoute),
+  records: Object.values(records).filter(isRoute),
+  manifests: Object.values(manifests).filter(isRoute),
 };
 
 export const allRoutes: RouteConfig[] = Object.values(routesByFunction).flat();

@@ -24,6 +24,10 @@ export const keys = {
 
   idempotency: (sub: string, idempotencyKey: string): Key => ({ PK: `IDEM#${sub}#${idempotencyKey}`, SK: 'IDEM' }),
 
+  // --- records: plans, ledger entries, stock, approvals (functions/records) ---
+
+  // --- manifests: manifests, events, numbers, counters, party/division index items (functions/manifests) ---
+
   /** Party-level partition value for list queries on the main table. */
   partyPartition: (partyId: string) => `PARTY#${partyId}`,
   allPartiesPartition: 'PARTIES',

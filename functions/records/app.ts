@@ -1,0 +1,3 @@
+import { createApp } from '#shared/http/create-app.ts';
+
+export const app = createApp();
