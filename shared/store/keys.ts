@@ -27,6 +27,9 @@ export const keys = {
   // --- records: plans, ledger entries, stock, approvals (functions/records) ---
 
   // --- manifests: manifests, events, numbers, counters, party/division index items (functions/manifests) ---
+  manifestEvent: (manifestId: string, seq: number): Key => ({ PK: `MANIFEST#${manifestId}`, SK: `EVENT#${pad(seq, 6)}` }),
+  manifestEventPrefix: 'EVENT#',
+  manifestPartition: (manifestId: string) => `MANIFEST#${manifestId}`,
 
   /** Party-level partition value for list queries on the main table. */
   partyPartition: (partyId: string) => `PARTY#${partyId}`,

@@ -1,0 +1,22 @@
+// Manifest events: appended once (a conditional put: a sequence number is never written twice), never updated
+// or deleted, no TTL. There is deliberately no update or delete function here.
+import { AppError } from '../errors.ts';
+import type { ManifestEvent } from '../domain/hash-chain.ts';
+import { entityOf, keys } from './keys.ts';
+import { queryAll } from './read.ts';
+import { putNew, type TxItem } from './transact.ts';
+
+export function appendEventWrite(manifestId: string, event: ManifestEvent): TxItem {
+  return putNew(
+    { ...keys.manifestEvent(manifestId, event.seq), itemType: 'event', manifestId, ...event },
+    () => new AppError('VERSION_CONFLICT', 'Another change to this manifest was recorded first; read it again and retry'),
+  );
+}
+
+export async function listEvents(manifestId: string): Promise<ManifestEvent[]> {
+  const items = await queryAll({ partition: keys.manifestPartition(manifestId), sortPrefix: keys.manifestEventPrefix });
+  return items.map((item) => {
+    const { manifestId: _m, ...event } = entityOf<ManifestEvent & { manifestId: string }>(item);
+    return event;
+  });
+}
