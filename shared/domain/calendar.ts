@@ -25,3 +25,27 @@ export function dateWithin(date: string, from: string, to: string): boolean {
 }
 
 export const isoInstant = (d: Date): string => d.toISOString();
+
+/** Minutes the zone is ahead of UTC at an instant (e.g. 480 for China Standard Time). */
+function offsetMinutes(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The instant a local calendar day (YYYY-MM-DD) begins in the zone. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  const guess = Date.UTC(y, m - 1, d);
+  const first = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
+  return new Date(guess - offsetMinutes(new Date(first), timeZone) * 60_000);
+}
+
+/** The calendar date `days` after `date` (negative: before). */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
