@@ -8,8 +8,12 @@ import { createLocalApi } from './api.ts';
 import { DEMO_PARTIES, DEMO_REGULATOR, loadDemoData } from './demo-data.ts';
 import { startDynamo, type RunningDynamo } from './dynamo.ts';
 import { loadOrCreateKeys, localAuth } from './keys.ts';
+import { startStreamPoller } from './stream-poller.ts';
+import { onChanges, onSchedule } from '#functions/webhooks/handler-core.ts';
 
 const env = process.env;
+// The local server may deliver webhooks over http to a receiver on this machine; a Lambda never may.
+env.WEBHOOK_ALLOW_LOCAL_HTTP = '1';
 const port = Number(env.PORT ?? 3000);
 const host = env.HOST ?? '127.0.0.1';
 const started = Date.now();
@@ -40,6 +44,10 @@ const table = await ensureTable(createDynamoClient(), config.tableName);
 const api = createLocalApi(auth);
 const demoCreated = env.NO_DEMO === '1' ? 0 : await loadDemoData(api, auth);
 
+// The change stream drives webhooks (and statistics), as DynamoDB Streams does in AWS; a timer runs the retry sweep.
+const poller = await startStreamPoller((records) => onChanges(records));
+const sweeper = setInterval(() => onSchedule().catch((err) => console.error('webhook sweep:', err.message)), 10_000);
+
 const server = serve({ fetch: api.fetch, port, hostname: host });
 const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 console.log(`WasteChain API on ${base} (DynamoDB at ${env.DYNAMODB_ENDPOINT}, table ${config.tableName} ${table}; ready in ${Date.now() - started} ms)
@@ -58,6 +66,8 @@ async function stop() {
   stopping = true;
   console.log('\nStopping…');
   server.close();
+  clearInterval(sweeper);
+  await poller.stop();
   await dynamo?.stop();
   process.exit(0);
 }

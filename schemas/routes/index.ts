@@ -4,13 +4,14 @@ import * as publicRoutes from './public.ts';
 import * as manifests from './manifests.ts';
 import * as records from './records.ts';
 import * as registry from './registry.ts';
+import * as webhooks from './webhooks.ts';
 
 const isRoute = (value: unknown): value is RouteConfig =>
   typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'responses' in value;
 
 export const routesByFunction: Record<string, RouteConfig[]> = {
   public: Object.values(publicRoutes).filter(isRoute),
-  registry: Object.values(registry).filter(isRoute),
+  registry: [...Object.values(registry), ...Object.values(webhooks)].filter(isRoute),
   records: Object.values(records).filter(isRoute),
   manifests: Object.values(manifests).filter(isRoute),
 };

@@ -6,9 +6,15 @@ import { entityOf, keys } from './keys.ts';
 import { queryAll } from './read.ts';
 import { putNew, type TxItem } from './transact.ts';
 
-export function appendEventWrite(manifestId: string, event: ManifestEvent): TxItem {
+/** Who the event concerns, stored beside it (not hashed) so stream consumers (webhooks, statistics) need no read. */
+export interface EventRouting {
+  manifestNumber: string;
+  partyIds: string[];
+}
+
+export function appendEventWrite(manifestId: string, event: ManifestEvent, routing?: EventRouting): TxItem {
   return putNew(
-    { ...keys.manifestEvent(manifestId, event.seq), itemType: 'event', manifestId, ...event },
+    { ...keys.manifestEvent(manifestId, event.seq), itemType: 'event', manifestId, ...routing, ...event },
     () => new AppError('VERSION_CONFLICT', 'Another change to this manifest was recorded first; read it again and retry'),
   );
 }
@@ -16,7 +22,7 @@ export function appendEventWrite(manifestId: string, event: ManifestEvent): TxIt
 export async function listEvents(manifestId: string): Promise<ManifestEvent[]> {
   const items = await queryAll({ partition: keys.manifestPartition(manifestId), sortPrefix: keys.manifestEventPrefix });
   return items.map((item) => {
-    const { manifestId: _m, ...event } = entityOf<ManifestEvent & { manifestId: string }>(item);
+    const { manifestId: _m, manifestNumber: _n, partyIds: _p, ...event } = entityOf<ManifestEvent & EventRouting & { manifestId: string }>(item);
     return event;
   });
 }

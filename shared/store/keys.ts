@@ -22,14 +22,90 @@ export const keys = {
   licence: (partyId: string, licenceId: string): Key => ({ PK: `PARTY#${partyId}`, SK: `LICENCE#${licenceId}` }),
   licencePrefix: 'LICENCE#',
 
-  idempotency: (sub: string, idempotencyKey: string): Key => ({ PK: `IDEM#${sub}#${idempotencyKey}`, SK: 'IDEM' }),
+  /** The sub is encoded so that no '#' in it can make (sub, key) pairs collide; a key may hold any printable character. */
+  idempotency: (sub: string, idempotencyKey: string): Key => ({ PK: `IDEM#${encodeURIComponent(sub)}#${idempotencyKey}`, SK: 'IDEM' }),
 
   // --- records: plans, ledger entries, stock, approvals (functions/records) ---
+  /** One item per filed version; the current plan of a year is the highest version. */
+  plan: (partyId: string, year: number, version: number): Key => ({ PK: `PARTY#${partyId}`, SK: `PLAN#${year}#${pad(version, 4)}` }),
+  planYearPrefix: (year: number) => `PLAN#${year}#`,
+  /** Filing numbers: one serial per county and year. */
+  planFilingCounter: (divisionCode: string, year: number): Key => ({ PK: `COUNTER#PLAN#${divisionCode}#${year}`, SK: 'COUNTER' }),
+
+  ledgerEntry: (partyId: string, entryId: string): Key => ({ PK: `PARTY#${partyId}`, SK: `LEDGER#${entryId}` }),
+  /** GSI1: a party's ledger by the time it happened; GSI2: its generated batches of one code, oldest first (removed on void). */
+  ledgerIndexes: (e: { partyId: string; id: string; at: string; wasteCode: string; kind: string }) => ({
+    GSI1PK: `LEDGER#${e.partyId}`,
+    GSI1SK: `${e.at}#${e.id}`,
+    ...(e.kind === 'generated' ? { GSI2PK: `BATCHES#${e.partyId}#${e.wasteCode}`, GSI2SK: `${e.at}#${e.id}` } : {}),
+  }),
+  ledgerPartition: (partyId: string) => `LEDGER#${partyId}`,
+  batchPartition: (partyId: string, wasteCode: string) => `BATCHES#${partyId}#${wasteCode}`,
+  /** Batch code serials: one per party and local day. */
+  batchCounter: (partyId: string, day: string): Key => ({ PK: `PARTY#${partyId}`, SK: `BATCHSEQ#${day}` }),
+
+  stock: (partyId: string, wasteCode: string): Key => ({ PK: `PARTY#${partyId}`, SK: `STOCK#${wasteCode}` }),
+  stockPrefix: 'STOCK#',
+
+  approval: (approvalId: string): Key => ({ PK: `APPROVAL#${approvalId}`, SK: 'APPROVAL' }),
+  /** GSI1: approvals by generator; GSI2: by receiver; both newest last by creation. */
+  approvalIndexes: (a: { id: string; generatorId: string; receiverId: string; createdAt: string }) => ({
+    GSI1PK: `APPROVALS#GENERATOR#${a.generatorId}`,
+    GSI1SK: `${a.createdAt}#${a.id}`,
+    GSI2PK: `APPROVALS#RECEIVER#${a.receiverId}`,
+    GSI2SK: `${a.createdAt}#${a.id}`,
+  }),
+  approvalsByGenerator: (partyId: string) => `APPROVALS#GENERATOR#${partyId}`,
+  approvalsByReceiver: (partyId: string) => `APPROVALS#RECEIVER#${partyId}`,
 
   // --- manifests: manifests, events, numbers, counters, party/division index items (functions/manifests) ---
   manifestEvent: (manifestId: string, seq: number): Key => ({ PK: `MANIFEST#${manifestId}`, SK: `EVENT#${pad(seq, 6)}` }),
   manifestEventPrefix: 'EVENT#',
   manifestPartition: (manifestId: string) => `MANIFEST#${manifestId}`,
+  manifest: (manifestId: string): Key => ({ PK: `MANIFEST#${manifestId}`, SK: 'MANIFEST' }),
+  /** One claim per number: unique forever, found by number (GET …/by-number). */
+  manifestNumberClaim: (number: string): Key => ({ PK: `MANIFESTNO#${number}`, SK: 'MANIFESTNO' }),
+  /** The serial counter of a city and year, taken before the create transaction (gaps allowed). */
+  manifestNumberCounter: (year: number, city: string): Key => ({ PK: `COUNTER#MANIFEST#${year}#${city}`, SK: 'COUNTER' }),
+  /** A party's link to a manifest it is on. GSI1: all its manifests by creation; GSI2: by status; GSI3: its inbox, oldest first. */
+  manifestLink: (partyId: string, manifestId: string): Key => ({ PK: `PARTY#${partyId}`, SK: `MANIFEST#${manifestId}` }),
+  manifestLinkIndexes: (l: { partyId: string; manifestId: string; createdAt: string; status: string; awaitedSince?: string }) => ({
+    GSI1PK: `MANIFESTS#${l.partyId}`,
+    GSI1SK: `${l.createdAt}#${l.manifestId}`,
+    GSI2PK: `MANIFESTS#${l.partyId}#${l.status}`,
+    GSI2SK: `${l.createdAt}#${l.manifestId}`,
+    ...(l.awaitedSince ? { GSI3PK: `INBOX#${l.partyId}`, GSI3SK: `${l.awaitedSince}#${l.manifestId}` } : {}),
+  }),
+  partyManifests: (partyId: string) => `MANIFESTS#${partyId}`,
+  partyManifestsByStatus: (partyId: string, status: string) => `MANIFESTS#${partyId}#${status}`,
+  partyInbox: (partyId: string) => `INBOX#${partyId}`,
+  /** A party's feed: one item per party per committed transition, in time order. */
+  feedItem: (partyId: string, at: string, manifestId: string, seq: number): Key => ({ PK: `FEED#${partyId}`, SK: `${at}#${manifestId}#${pad(seq, 6)}` }),
+  feedPartition: (partyId: string) => `FEED#${partyId}`,
+  /** Per received line: accepted and rejected kilograms and what is still available of each (sources, disposals). */
+  lineBalance: (manifestId: string, lineNo: number): Key => ({ PK: `MANIFEST#${manifestId}`, SK: `LINE#${pad(lineNo, 3)}` }),
+  lineBalancePrefix: 'LINE#',
+  /** Committed kilograms (accepted + in flight) per receiver licence entry and calendar year. */
+  capacityCounter: (partyId: string, year: number, licenceId: string, entryCode: string): Key => ({
+    PK: `PARTY#${partyId}`,
+    SK: `CAPACITY#${year}#${licenceId}#${entryCode}`,
+  }),
+  capacityYearPrefix: (year: number) => `CAPACITY#${year}#`,
+
+  // --- webhooks: subscriptions and their delivery outbox (functions/webhooks) ---
+  webhook: (partyId: string, webhookId: string): Key => ({ PK: `PARTY#${partyId}`, SK: `WEBHOOK#${webhookId}` }),
+  webhookPrefix: 'WEBHOOK#',
+  delivery: (webhookId: string, deliveryId: string): Key => ({ PK: `WEBHOOK#${webhookId}`, SK: `DELIVERY#${deliveryId}` }),
+  deliveryPartition: (webhookId: string) => `WEBHOOK#${webhookId}`,
+  deliveryPrefix: 'DELIVERY#',
+  /** GSI1: a subscription's deliveries for one manifest in event order (deliveries go out in that order). */
+  deliveryOrderIndex: (webhookId: string, manifestId: string, seq: number) => ({ GSI1PK: `WHORDER#${webhookId}#${manifestId}`, GSI1SK: pad(seq, 6) }),
+  deliveryOrderPartition: (webhookId: string, manifestId: string) => `WHORDER#${webhookId}#${manifestId}`,
+  /** GSI3: pending deliveries by the time their next attempt is due (the retry sweep reads only what is due). */
+  deliveryDueIndex: (dueAt: string, deliveryId: string) => ({ GSI3PK: 'WHDUE', GSI3SK: `${dueAt}#${deliveryId}` }),
+  deliveryDuePartition: 'WHDUE',
+  /** Marks a stream record as handled by one consumer, so at-least-once redelivery applies its effects once. */
+  streamMark: (consumer: string, recordKey: string): Key => ({ PK: `STREAMMARK#${consumer}#${recordKey}`, SK: 'MARK' }),
 
   /** Party-level partition value for list queries on the main table. */
   partyPartition: (partyId: string) => `PARTY#${partyId}`,

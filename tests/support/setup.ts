@@ -9,3 +9,4 @@ if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`Tests only ru
 process.env.DYNAMODB_ENDPOINT = endpoint;
 process.env.TABLE_NAME = `test-${randomUUID()}`;
 process.env.CURSOR_SECRET = randomUUID();
+process.env.WEBHOOK_ALLOW_LOCAL_HTTP = '1';

@@ -1,0 +1,138 @@
+// Webhook subscriptions (per party) and their delivery outbox: one item per subscription and event.
+import { AppError } from '../errors.ts';
+import { entityOf, keys } from './keys.ts';
+import { getItem, queryAll, queryPage, type Page } from './read.ts';
+import { putNew, remove, update, type TxItem } from './transact.ts';
+
+export interface WebhookEntity {
+  id: string;
+  partyId: string;
+  url: string;
+  events: string[];
+  secret: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface DeliveryAttempt {
+  at: string;
+  statusCode?: number;
+  error?: string;
+}
+
+export interface DeliveryEntity {
+  id: string;
+  webhookId: string;
+  partyId: string;
+  eventType: string;
+  manifestId: string;
+  seq: number;
+  /** The exact body sent (and signed) on every attempt. */
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  history: DeliveryAttempt[];
+  nextAttemptAt?: string;
+  deliveredAt?: string;
+  createdAt: string;
+}
+
+const webhookItem = (w: WebhookEntity) => ({ ...keys.webhook(w.partyId, w.id), itemType: 'webhook', ...w });
+
+export const createWebhookWrite = (w: WebhookEntity): TxItem => putNew(webhookItem(w));
+
+export function deleteWebhookWrite(partyId: string, webhookId: string): TxItem {
+  return remove({ Key: keys.webhook(partyId, webhookId), ConditionExpression: 'attribute_exists(PK)' }, () => new AppError('NOT_FOUND', 'No such webhook'));
+}
+
+export async function getWebhook(partyId: string, webhookId: string): Promise<WebhookEntity | undefined> {
+  const item = await getItem(keys.webhook(partyId, webhookId));
+  return item && entityOf<WebhookEntity>(item);
+}
+
+export async function listWebhooks(partyId: string): Promise<WebhookEntity[]> {
+  const items = await queryAll({ partition: keys.partyPartition(partyId), sortPrefix: keys.webhookPrefix });
+  return items.map((i) => entityOf<WebhookEntity>(i));
+}
+
+/** An outbox item; its deterministic id makes a redelivered stream record write it only once. */
+export function deliveryWrite(d: DeliveryEntity): TxItem {
+  return putNew(deliveryItem(d), () => new AppError('INVALID_STATE', 'delivery already queued'));
+}
+
+function deliveryItem(d: DeliveryEntity) {
+  return {
+    ...keys.delivery(d.webhookId, d.id),
+    ...keys.deliveryOrderIndex(d.webhookId, d.manifestId, d.seq),
+    ...keys.deliveryDueIndex(d.nextAttemptAt!, d.id),
+    GSI2PK: keys.deliveryPartition(d.webhookId),
+    GSI2SK: `${d.createdAt}#${d.id}`,
+    itemType: 'delivery',
+    ...d,
+  };
+}
+
+/** The delivery log, newest first (GSI2 orders a subscription's deliveries by creation time). */
+export async function deliveryPage(webhookId: string, limit: number, start?: Record<string, unknown>): Promise<Page> {
+  return queryPage({ index: 'GSI2', partition: keys.deliveryPartition(webhookId), newestFirst: true }, limit, start);
+}
+
+export const deliveryFromItem = (item: Record<string, unknown>) => entityOf<DeliveryEntity>(item);
+
+/** The earliest still-pending delivery of this subscription and manifest before `seq`, if any (order per manifest). */
+export async function earlierPending(webhookId: string, manifestId: string, seq: number): Promise<DeliveryEntity | undefined> {
+  const page = await queryPage(
+    {
+      index: 'GSI1',
+      partition: keys.deliveryOrderPartition(webhookId, manifestId),
+      sortBetween: [keys.pad(0, 6), keys.pad(seq - 1, 6)],
+      filter: { expression: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } },
+    },
+    1,
+  );
+  return page.items[0] && deliveryFromItem(page.items[0]);
+}
+
+export async function nextPending(webhookId: string, manifestId: string, afterSeq: number): Promise<DeliveryEntity | undefined> {
+  const page = await queryPage(
+    {
+      index: 'GSI1',
+      partition: keys.deliveryOrderPartition(webhookId, manifestId),
+      sortBetween: [keys.pad(afterSeq + 1, 6), keys.pad(999_999, 6)],
+      filter: { expression: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } },
+    },
+    1,
+  );
+  return page.items[0] && deliveryFromItem(page.items[0]);
+}
+
+/** Pending deliveries whose next attempt is due at `now`, oldest due first. */
+export async function dueDeliveries(now: Date, limit: number): Promise<DeliveryEntity[]> {
+  const page = await queryPage({ index: 'GSI3', partition: keys.deliveryDuePartition, sortBetween: ['0', `${now.toISOString()}~`] }, limit);
+  return page.items.map(deliveryFromItem);
+}
+
+/** Records an attempt; a delivery leaves the due index when delivered or given up. */
+export function recordAttemptWrite(d: DeliveryEntity, attempt: DeliveryAttempt, outcome: { status: DeliveryEntity['status']; nextAttemptAt?: string }): TxItem {
+  const values: Record<string, unknown> = { ':status': outcome.status, ':attempt': [attempt], ':one': 1, ':pending': 'pending' };
+  const set = ['#status = :status', '#history = list_append(#history, :attempt)'];
+  let removal = '';
+  if (outcome.status === 'pending') {
+    set.push('nextAttemptAt = :next', 'GSI3SK = :dueSk');
+    values[':next'] = outcome.nextAttemptAt;
+    values[':dueSk'] = keys.deliveryDueIndex(outcome.nextAttemptAt!, d.id).GSI3SK;
+  } else {
+    removal = ' REMOVE GSI3PK, GSI3SK, nextAttemptAt';
+    if (outcome.status === 'delivered') {
+      set.push('deliveredAt = :at');
+      values[':at'] = attempt.at;
+    }
+  }
+  return update({
+    Key: keys.delivery(d.webhookId, d.id),
+    UpdateExpression: `SET ${set.join(', ')}${removal} ADD #attempts :one`,
+    ConditionExpression: '#status = :pending',
+    ExpressionAttributeNames: { '#status': 'status', '#history': 'history', '#attempts': 'attempts' },
+    ExpressionAttributeValues: values,
+  });
+}
