@@ -1,6 +1,8 @@
 // Every function's app, by the name its folder and the route table use; the local server mounts them all.
 import type { Hono } from 'hono';
+import { app as disposalApp } from '#functions/disposal/app.ts';
 import { app as manifestsApp } from '#functions/manifests/app.ts';
+import { app as oversightApp } from '#functions/oversight/app.ts';
 import { app as publicApp } from '#functions/public/app.ts';
 import { app as recordsApp } from '#functions/records/app.ts';
 import { app as registryApp } from '#functions/registry/app.ts';
@@ -10,4 +12,6 @@ export const functionApps: Record<string, Hono<any>> = {
   registry: registryApp,
   records: recordsApp,
   manifests: manifestsApp,
+  disposal: disposalApp,
+  oversight: oversightApp,
 };

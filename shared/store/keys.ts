@@ -92,6 +92,19 @@ export const keys = {
   }),
   capacityYearPrefix: (year: number) => `CAPACITY#${year}#`,
 
+  // --- oversight: manifests by division at every level, alert deadlines and alerts, statistics (functions/oversight) ---
+  /** One item per manifest and division prefix (2, 4, 6 digits; nationwide spread over shards), newest first by SK. */
+  oversightEntry: (partition: string, createdAt: string, manifestId: string): Key => ({ PK: `OVS#${partition}`, SK: `${createdAt}#${manifestId}` }),
+  /** GSI1: the same entries by status. */
+  oversightStatusIndex: (partition: string, status: string, createdAt: string, manifestId: string) => ({ GSI1PK: `OVS#${partition}#${status}`, GSI1SK: `${createdAt}#${manifestId}` }),
+  oversightPartition: (partition: string) => `OVS#${partition}`,
+  oversightStatusPartition: (partition: string, status: string) => `OVS#${partition}#${status}`,
+
+  // --- disposal: reports and residues (functions/disposal) ---
+  /** A disposal report lives in its manifest's partition: one Query lists a manifest's reports (and the chain's disposed kg). */
+  disposal: (manifestId: string, disposalId: string): Key => ({ PK: `MANIFEST#${manifestId}`, SK: `DISPOSAL#${disposalId}` }),
+  disposalPrefix: 'DISPOSAL#',
+
   // --- webhooks: subscriptions and their delivery outbox (functions/webhooks) ---
   webhook: (partyId: string, webhookId: string): Key => ({ PK: `PARTY#${partyId}`, SK: `WEBHOOK#${webhookId}` }),
   webhookPrefix: 'WEBHOOK#',

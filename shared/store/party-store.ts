@@ -94,6 +94,8 @@ export interface PartyListFilter {
   status?: PartyStatus;
   kind?: string;
   q?: string;
+  /** Only parties on the key supervised unit list for this year. */
+  keyUnitYear?: number;
 }
 
 /** Parties by division prefix (GSI1), or by status and division prefix (GSI2); kind and text are filters. */
@@ -116,6 +118,11 @@ export async function partyPage(filter: PartyListFilter, limit: number, start?: 
     names['#uscc'] = 'uscc';
     values[':q'] = filter.q;
   }
+  if (filter.keyUnitYear) {
+    clauses.push('contains(#keyUnitYears, :year)');
+    names['#keyUnitYears'] = 'keyUnitYears';
+    values[':year'] = filter.keyUnitYear;
+  }
   if (clauses.length) spec.filter = { expression: clauses.join(' AND '), names, values };
   return queryPage(spec, limit, start);
 }
@@ -133,8 +140,30 @@ export function createPartyWrites(party: PartyEntity, firstManager: MemberEntity
   ];
 }
 
+/** An Update, not a Put: `managerCount` belongs to the membership transactions, and putting back the copy read
+ * earlier would undo a member change committed meanwhile (and let the last manager leave). */
 export function savePartyWrite(party: PartyEntity, expectedVersion: number, onConflict: () => AppError): TxItem {
-  return putVersioned(partyItem(party), expectedVersion, onConflict);
+  const { PK, SK, managerCount: _managerCount, ...attributes } = partyItem(party);
+  const cleared = party.statusReason === undefined;
+  const names: Record<string, string> = { '#version': 'version', ...(cleared ? { '#statusReason': 'statusReason' } : {}) };
+  const values: Record<string, unknown> = { ':expected': expectedVersion };
+  const sets = Object.entries(attributes)
+    .filter(([, value]) => value !== undefined)
+    .map(([name, value], i) => {
+      names[`#a${i}`] = name;
+      values[`:a${i}`] = value;
+      return `#a${i} = :a${i}`;
+    });
+  return update(
+    {
+      Key: { PK, SK },
+      UpdateExpression: `SET ${sets.join(', ')}${cleared ? ' REMOVE #statusReason' : ''}`,
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+    onConflict,
+  );
 }
 
 export function addMemberWrites(member: MemberEntity): TxItem[] {

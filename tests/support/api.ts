@@ -59,7 +59,8 @@ export function testApi(): Promise<TestApi> {
           },
           body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
         });
-        const text = await res.text();
+        // Keep a BOM if there is one (Response.text() would drop it): CSV exports must start with it.
+        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());
         let parsed: unknown = text;
         try {
           parsed = text ? JSON.parse(text) : undefined;

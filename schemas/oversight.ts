@@ -1,0 +1,26 @@
+// Regulator oversight: manifests by division, key units, alerts, statistics (api.md, "Chains and oversight").
+import { z } from '@hono/zod-openapi';
+import { Id, Instant, LocalDate, PageQuery } from './common.ts';
+
+export const DivisionFilter = z
+  .string()
+  .regex(/^(00|\d{2}|\d{4}|\d{6})$/, 'a 2-, 4- or 6-digit division code, or 00 (nationwide)')
+  .openapi({ description: 'defaults to your jurisdiction; must lie within it' });
+
+export const OversightManifestQuery = z.object({
+  division: DivisionFilter.optional(),
+  status: z.enum(['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected']).optional(),
+  wasteCode: z.string().regex(/^\d{3}-\d{3}-\d{2}$/).optional(),
+  from: LocalDate.optional().openapi({ description: 'created on or after this local date' }),
+  to: LocalDate.optional().openapi({ description: 'created on or before this local date' }),
+  ...PageQuery,
+});
+
+export const OversightManifest = z
+  .object({
+    id: Id, number: z.string(), status: z.string(), generatorId: Id, receiverId: Id, generatorDivision: z.string(), receiverDivision: z.string(),
+    wasteCodes: z.array(z.string()), quantityKg: z.number(), createdAt: Instant, updatedAt: Instant,
+  })
+  .openapi('OversightManifest');
+
+export const KeyUnitQuery = z.object({ division: DivisionFilter.optional(), year: z.coerce.number().int().min(2000).max(2100).optional(), ...PageQuery });

@@ -1,0 +1,49 @@
+// What regulators ask of their area: which manifests moved, which parties are key units.
+import { AppError } from '../errors.ts';
+import { requireWithinJurisdiction, type Actor } from '../http/actor.ts';
+import { addDays, localYear, startOfLocalDay } from '../domain/calendar.ts';
+import { config } from '../config.ts';
+import { isJurisdiction } from '../reference/divisions.ts';
+import { oversightPage, type OversightCursor } from '../store/oversight-index-store.ts';
+import { partyFromItem, partyPage } from '../store/party-store.ts';
+import { partyView } from './party-views.ts';
+
+/** The division prefix a regulator asks about ('' nationwide): within their jurisdiction (403), existing (422). */
+export function regulatorDivision(actor: Actor, division: string | undefined): string {
+  if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only regulators use oversight');
+  const asked = division ?? (actor.jurisdictionPrefix === '' ? '00' : actor.jurisdictionPrefix!);
+  if (!isJurisdiction(asked)) throw new AppError('UNKNOWN_DIVISION', `${asked} is not an existing division`, [{ path: 'query.division', message: 'not an existing division' }]);
+  const prefix = asked === '00' ? '' : asked;
+  requireWithinJurisdiction(actor, prefix);
+  return prefix;
+}
+
+export interface ManifestFilter {
+  division?: string;
+  status?: string;
+  wasteCode?: string;
+  from?: string;
+  to?: string;
+}
+
+export function oversightManifests(actor: Actor, filter: ManifestFilter, limit: number, start?: OversightCursor) {
+  const division = regulatorDivision(actor, filter.division);
+  return oversightPage(
+    {
+      division,
+      status: filter.status,
+      wasteCode: filter.wasteCode,
+      fromInstant: filter.from ? startOfLocalDay(filter.from, config.timeZone).toISOString() : undefined,
+      toInstant: filter.to ? startOfLocalDay(addDays(filter.to, 1), config.timeZone).toISOString() : undefined,
+    },
+    limit,
+    start,
+  );
+}
+
+export async function keyUnits(actor: Actor, query: { division?: string; year?: number }, now: Date, limit: number, start?: Record<string, unknown>) {
+  const divisionPrefix = regulatorDivision(actor, query.division);
+  const year = query.year ?? localYear(now, config.timeZone);
+  const page = await partyPage({ divisionPrefix, keyUnitYear: year }, limit, start);
+  return { items: page.items.map((i) => partyView(partyFromItem(i))), next: page.lastKey };
+}
