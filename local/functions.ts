@@ -1,6 +1,5 @@
 // Every function's app, by the name its folder and the route table use; the local server mounts them all.
 import type { Hono } from 'hono';
-import { app as disposalApp } from '#functions/disposal/app.ts';
 import { app as manifestsApp } from '#functions/manifests/app.ts';
 import { app as oversightApp } from '#functions/oversight/app.ts';
 import { app as publicApp } from '#functions/public/app.ts';
@@ -12,6 +11,5 @@ export const functionApps: Record<string, Hono<any>> = {
   registry: registryApp,
   records: recordsApp,
   manifests: manifestsApp,
-  disposal: disposalApp,
   oversight: oversightApp,
 };

@@ -10,6 +10,8 @@ import { startDynamo, type RunningDynamo } from './dynamo.ts';
 import { loadOrCreateKeys, localAuth } from './keys.ts';
 import { startStreamPoller } from './stream-poller.ts';
 import { onChanges, onSchedule } from '#functions/webhooks/handler-core.ts';
+import { clock } from '#shared/clock.ts';
+import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
 
 const env = process.env;
 // The local server may deliver webhooks over http to a receiver on this machine; a Lambda never may.
@@ -41,12 +43,14 @@ const keys = await loadOrCreateKeys(env.KEYS_DIR ?? '.keys');
 setCursorSecret(keys.cursorSecret);
 const auth = await localAuth(keys);
 const table = await ensureTable(createDynamoClient(), config.tableName);
-const api = createLocalApi(auth);
+const api = createLocalApi(auth, { alerts: () => runAlertJob(clock()) });
 const demoCreated = env.NO_DEMO === '1' ? 0 : await loadDemoData(api, auth);
 
-// The change stream drives webhooks (and statistics), as DynamoDB Streams does in AWS; a timer runs the retry sweep.
-const poller = await startStreamPoller((records) => onChanges(records));
+// The change stream drives webhooks and alert deadlines, as DynamoDB Streams does in AWS; timers run the webhook
+// retry sweep and the alerts job (EventBridge schedules in AWS).
+const poller = await startStreamPoller((records) => Promise.all([onChanges(records), onAlertChanges(records)]));
 const sweeper = setInterval(() => onSchedule().catch((err) => console.error('webhook sweep:', err.message)), 10_000);
+const alertJob = setInterval(() => runAlertJob(clock()).catch((err) => console.error('alerts job:', err.message)), 60_000);
 
 const server = serve({ fetch: api.fetch, port, hostname: host });
 const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -67,6 +71,7 @@ async function stop() {
   console.log('\nStopping…');
   server.close();
   clearInterval(sweeper);
+  clearInterval(alertJob);
   await poller.stop();
   await dynamo?.stop();
   process.exit(0);

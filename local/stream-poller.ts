@@ -38,11 +38,12 @@ export async function startStreamPoller(handler: (records: ChangeRecord[]) => Pr
     for (const [shardId, iterator] of iterators) {
       if (!iterator) continue;
       const out = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 500 }));
-      iterators.set(shardId, out.NextShardIterator);
+      // Move on only once the batch is handled: a failure is retried from the same place (at least once).
       if (out.Records?.length) {
         await handler(toChangeRecords(out.Records as never));
         handled += out.Records.length;
       }
+      iterators.set(shardId, out.NextShardIterator);
     }
     return handled;
   }

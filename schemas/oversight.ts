@@ -24,3 +24,17 @@ export const OversightManifest = z
   .openapi('OversightManifest');
 
 export const KeyUnitQuery = z.object({ division: DivisionFilter.optional(), year: z.coerce.number().int().min(2000).max(2100).optional(), ...PageQuery });
+
+export const AlertQuery = z.object({
+  division: DivisionFilter.optional(),
+  type: z.enum(['overdue-receipt', 'transit-overdue', 'discrepancy-open', 'medical-storage-exceeded', 'collector-holding-exceeded', 'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight']).optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  ...PageQuery,
+});
+
+export const Alert = z
+  .object({
+    id: Id, type: z.string(), status: z.enum(['open', 'closed']), subjectId: z.string(), partyId: Id, divisionCode: z.string(),
+    manifestId: Id.optional(), dueAt: Instant, openedAt: Instant, closedAt: Instant.optional(), closedBy: z.string().optional(), closeNote: z.string().optional(), version: z.number().int(),
+  })
+  .openapi('Alert');

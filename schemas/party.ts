@@ -10,7 +10,7 @@ export const MemberRole = z.enum(['manager', 'operator']);
 export const Uscc = z
   .string()
   .refine(isValidUscc, 'not a valid unified social credit code (GB 32100-2015 check character)')
-  .openapi({ description: '18-character unified social credit code', example: '91140100MA0GRX1234' });
+  .openapi({ description: '18-character unified social credit code', example: '91140100MA0GRX123G' });
 
 export const Contact = z.strictObject({
   name: ShortText,

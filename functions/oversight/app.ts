@@ -2,7 +2,8 @@
 import { createApp, on } from '#shared/http/create-app.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import { allPages, csvResponse, wantsCsv } from '#shared/http/csv.ts';
-import { ok } from '#shared/http/respond.ts';
+import { commit, ok } from '#shared/http/respond.ts';
+import { closeAlert, listAlerts } from '#shared/services/alert-service.ts';
 import { keyUnits, oversightManifests } from '#shared/services/oversight-service.ts';
 import type { OversightCursor } from '#shared/store/oversight-index-store.ts';
 import * as r from '#schemas/routes/oversight.ts';
@@ -32,4 +33,22 @@ on(app, r.listKeyUnits, async (c) => {
   const page = pageRequest<Record<string, unknown>>(c, { limit, cursor });
   const { items, next } = await keyUnits(c.var.actor, query, c.var.now, page.limit, page.start);
   return ok(c, pageResponse(c, items, next));
+});
+
+const ALERT_COLUMNS = ['id', 'type', 'status', 'partyId', 'divisionCode', 'manifestId', 'subjectId', 'dueAt', 'openedAt', 'closedAt', 'closedBy', 'closeNote'] as const;
+
+on(app, r.listAlerts, async (c) => {
+  const { limit, cursor, ...query } = c.req.valid('query');
+  if (wantsCsv(c)) {
+    const pages = allPages<Record<string, unknown>, Record<string, unknown>>(async (start) => listAlerts(c.var.actor, query, 100, start) as never);
+    return csvResponse(c, [...ALERT_COLUMNS], pages, 'alerts.csv');
+  }
+  const page = pageRequest<Record<string, unknown>>(c, { limit, cursor });
+  const { items, next } = await listAlerts(c.var.actor, query, page.limit, page.start);
+  return ok(c, pageResponse(c, items, next));
+});
+
+on(app, r.closeAlert, async (c) => {
+  const { view, writes } = await closeAlert(c.var.actor, c.req.valid('param').id, c.req.valid('json').note, c.var.ifMatch, c.var.now);
+  return commit(c, writes, view);
 });

@@ -1,6 +1,5 @@
 // Every route definition of the API, in one list: the OpenAPI document and the route-table tests read it.
 import type { RouteConfig } from '@hono/zod-openapi';
-import * as disposal from './disposal.ts';
 import * as publicRoutes from './public.ts';
 import * as manifests from './manifests.ts';
 import * as oversight from './oversight.ts';
@@ -16,7 +15,6 @@ export const routesByFunction: Record<string, RouteConfig[]> = {
   registry: [...Object.values(registry), ...Object.values(webhooks)].filter(isRoute),
   records: Object.values(records).filter(isRoute),
   manifests: Object.values(manifests).filter(isRoute),
-  disposal: Object.values(disposal).filter(isRoute),
   oversight: Object.values(oversight).filter(isRoute),
 };
 

@@ -1,7 +1,7 @@
 // The oversight function's routes (regulators).
 import { createRoute } from '@hono/zod-openapi';
-import { bearer, json, pageOf, problems } from '../common.ts';
-import { KeyUnitQuery, OversightManifest, OversightManifestQuery } from '../oversight.ts';
+import { bearer, body, IdParam, json, Note, pageOf, problems } from '../common.ts';
+import { Alert, AlertQuery, KeyUnitQuery, OversightManifest, OversightManifestQuery } from '../oversight.ts';
 import { Party } from '../party.ts';
 
 const tags = { tags: ['Oversight'], security: bearer };
@@ -25,4 +25,19 @@ export const listKeyUnits = createRoute({
     200: { description: 'A page of parties', content: { 'application/json': { schema: pageOf(Party, 'KeyUnitPage') }, ...csv } },
     ...problems(403, 422),
   },
+});
+
+export const listAlerts = createRoute({
+  method: 'get', path: '/v1/oversight/alerts', ...tags, summary: 'Alerts in the division, by type and status (Accept: text/csv for an export)',
+  request: { query: AlertQuery },
+  responses: {
+    200: { description: 'A page of alerts', content: { 'application/json': { schema: pageOf(Alert, 'AlertPage') }, ...csv } },
+    ...problems(403, 422),
+  },
+});
+
+export const closeAlert = createRoute({
+  method: 'post', path: '/v1/oversight/alerts/{id}/close', ...tags, summary: 'Close an alert with a note (a regulator covering its division)',
+  request: { params: IdParam, ...body(Note) },
+  responses: { 200: json(Alert, 'The closed alert'), ...problems(404, 409, 412) },
 });

@@ -44,6 +44,6 @@ export function requireWithinJurisdiction(actor: Actor, division: string): void 
 export function parseGroups(raw: unknown): Group[] {
   let values: string[] = [];
   if (Array.isArray(raw)) values = raw.map(String);
-  else if (typeof raw === 'string') values = raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  else if (typeof raw === 'string') values = raw.replace(/^\[|\]$/g, '').split(/[\s,"]+/).filter(Boolean);
   return values.filter((g): g is Group => (GROUPS as readonly string[]).includes(g));
 }

@@ -1,5 +1,7 @@
 // Idempotency records: a lock taken before the work, completed with the response in the work's own transaction.
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { AppError } from '../errors.ts';
 import { config } from '../config.ts';
 import { db } from './client.ts';
@@ -38,7 +40,9 @@ export async function lockIdempotencyKey(record: IdempotencyRecord, nowSeconds: 
     );
     return { kind: 'locked' };
   } catch (err) {
-    const old = (err as { Item?: Record<string, unknown> }).Item;
+    // The conflicting item comes back in DynamoDB's wire format: the document client does not convert error payloads.
+    const raw = (err as { Item?: Record<string, AttributeValue> }).Item;
+    const old = raw && unmarshall(raw);
     if ((err as Error).name !== 'ConditionalCheckFailedException' || !old) throw toAppError(err);
     if (old.hash !== record.hash) {
       throw new AppError('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request body');

@@ -105,6 +105,19 @@ export const keys = {
   disposal: (manifestId: string, disposalId: string): Key => ({ PK: `MANIFEST#${manifestId}`, SK: `DISPOSAL#${disposalId}` }),
   disposalPrefix: 'DISPOSAL#',
 
+  /** What can fall due: one item per (alert type, subject); GSI3 orders them by due time for the alerts job. */
+  alertDeadline: (type: string, subjectId: string): Key => ({ PK: `DEADLINE#${type}#${subjectId}`, SK: 'DEADLINE' }),
+  alertDeadlineIndex: (dueAt: string, type: string, subjectId: string) => ({ GSI3PK: 'ALERTDUE', GSI3SK: `${dueAt}#${type}#${subjectId}` }),
+  alertDuePartition: 'ALERTDUE',
+  /** Alerts: GSI1 all by division; GSI2 by status and division (begins_with a division prefix at any level). */
+  alert: (alertId: string): Key => ({ PK: `ALERT#${alertId}`, SK: 'ALERT' }),
+  alertIndexes: (a: { id: string; divisionCode: string; status: string; openedAt: string }) => ({
+    GSI1PK: 'ALERTS', GSI1SK: `${a.divisionCode}#${a.openedAt}#${a.id}`,
+    GSI2PK: `ALERTS#${a.status}`, GSI2SK: `${a.divisionCode}#${a.openedAt}#${a.id}`,
+  }),
+  alertsPartition: 'ALERTS',
+  alertsByStatusPartition: (status: string) => `ALERTS#${status}`,
+
   // --- webhooks: subscriptions and their delivery outbox (functions/webhooks) ---
   webhook: (partyId: string, webhookId: string): Key => ({ PK: `PARTY#${partyId}`, SK: `WEBHOOK#${webhookId}` }),
   webhookPrefix: 'WEBHOOK#',

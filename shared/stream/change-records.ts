@@ -20,6 +20,19 @@ export interface ChangeRecord {
   oldImage?: Record<string, unknown>;
 }
 
+type Image = Record<string, AttributeValue>;
+
+/** DynamoDB Local's stream renders an empty map as {} (no type); read it as the empty map it is. */
+function repairEmptyMaps(value: AttributeValue): AttributeValue {
+  const v = value as unknown as Record<string, unknown>;
+  if (Object.keys(v).length === 0) return { M: {} };
+  if (v.M) return { M: repair(v.M as Image) };
+  if (v.L) return { L: (v.L as AttributeValue[]).map(repairEmptyMaps) };
+  return value;
+}
+
+const repair = (image: Image): Image => Object.fromEntries(Object.entries(image).map(([k, v]) => [k, repairEmptyMaps(v)]));
+
 export function toChangeRecords(records: RawStreamRecord[]): ChangeRecord[] {
   return records.map((r) => {
     const keys = unmarshall((r.dynamodb?.Keys ?? {}) as never) as { PK?: string; SK?: string };
@@ -27,8 +40,8 @@ export function toChangeRecords(records: RawStreamRecord[]): ChangeRecord[] {
       eventName: r.eventName as ChangeRecord['eventName'],
       key: `${keys.PK}|${keys.SK}`,
       sequenceNumber: r.dynamodb?.SequenceNumber ?? '',
-      newImage: r.dynamodb?.NewImage ? unmarshall(r.dynamodb.NewImage as never) : undefined,
-      oldImage: r.dynamodb?.OldImage ? unmarshall(r.dynamodb.OldImage as never) : undefined,
+      newImage: r.dynamodb?.NewImage ? unmarshall(repair(r.dynamodb.NewImage) as never) : undefined,
+      oldImage: r.dynamodb?.OldImage ? unmarshall(repair(r.dynamodb.OldImage) as never) : undefined,
     };
   });
 }

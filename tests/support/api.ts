@@ -4,6 +4,8 @@ import { config } from '#shared/config.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { ensureTable } from '#shared/store/create-table.ts';
 import type { Group } from '#shared/http/actor.ts';
+import { clock } from '#shared/clock.ts';
+import { runAlertJob } from '#shared/services/alert-service.ts';
 import { createLocalApi } from '../../local/api.ts';
 import { generateLocalKeys, localAuth, type LocalAuth } from '../../local/keys.ts';
 
@@ -36,7 +38,7 @@ export function testApi(): Promise<TestApi> {
   shared ??= (async () => {
     await ensureTable(createDynamoClient(), config.tableName);
     const auth = await localAuth(await generateLocalKeys());
-    const api = createLocalApi(auth);
+    const api = createLocalApi(auth, { alerts: () => runAlertJob(clock()) });
     const tokens = new Map<string, string>();
     const token = async (user: User, expiresIn?: number) => {
       const cacheKey = JSON.stringify(user);

@@ -1,0 +1,21 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { on } from '#shared/http/create-app.ts';
+import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
+import type { AppEnv } from '#shared/http/env.ts';
+import { commit, ok } from '#shared/http/respond.ts';
+import { approval, approvalList, issueApproval } from '#shared/services/approval-service.ts';
+import * as r from '#schemas/routes/records.ts';
+
+export function approvalRoutes(app: OpenAPIHono<AppEnv>): void {
+  on(app, r.issueApproval, async (c) => {
+    const { view, writes } = await issueApproval(c.var.actor, c.req.valid('json'), c.var.now);
+    return commit(c, writes, view, { location: `/v1/approvals/${view.id}` });
+  });
+  on(app, r.getApproval, async (c) => ok(c, await approval(c.var.actor, c.req.valid('param').id)));
+  on(app, r.listApprovals, async (c) => {
+    const query = c.req.valid('query');
+    const page = pageRequest<Record<string, unknown>>(c, query);
+    const { items, next } = await approvalList(c.var.actor, query, page.limit, page.start);
+    return ok(c, pageResponse(c, items, next));
+  });
+}

@@ -1,0 +1,64 @@
+// The ledger (台账, HJ 1259-2022): entry kinds, batch codes, medical categories and operation kinds (domain.md rules 8, 22).
+import { AppError, validationFailed } from '../errors.ts';
+// Reference data is bundled and served from memory, so reading it keeps these rules pure.
+import { isWasteCode, operations, type MedicalCategory, type Operation } from '../reference/catalogue.ts';
+import { medicalCategoryFindings } from './manifest/dispatch-rules.ts';
+
+export const LEDGER_KINDS = ['generated', 'self-utilised', 'self-disposed'] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/** The HJ 1259 stage code of a batch code: 产生 CS, 自行利用 LY, 自行处置 CZ. */
+const STAGE: Record<LedgerKind, string> = { generated: 'CS', 'self-utilised': 'LY', 'self-disposed': 'CZ' };
+
+/** HW + stage + the local date (YYYYMMDD) + a serial per party and day, at least 3 digits (HWCS20260315001). */
+export function batchCode(kind: LedgerKind, localDay: string, serial: number): string {
+  return `HW${STAGE[kind]}${localDay.replaceAll('-', '')}${String(serial).padStart(3, '0')}`;
+}
+
+/** The operation kind a self-treatment entry needs: utilise ↔ utilisation, dispose ↔ disposal. */
+const OPERATION_KIND: Record<Exclude<LedgerKind, 'generated'>, Operation['kind']> = {
+  'self-utilised': 'utilisation',
+  'self-disposed': 'disposal',
+};
+
+/** Rule 22's category half, the same check a manifest line gets. */
+export function checkMedicalCategory(wasteCode: string, medicalCategory: MedicalCategory | undefined): void {
+  const [finding] = medicalCategoryFindings([{ wasteCode, medicalCategory }]);
+  if (finding) throw new AppError(finding.code, finding.message, [{ path: 'medicalCategory', message: finding.message }]);
+}
+
+export function requireWasteCode(wasteCode: string, path = 'wasteCode'): void {
+  if (!isWasteCode(wasteCode)) {
+    throw new AppError('UNKNOWN_WASTE_CODE', `${wasteCode} is not in the 2021 national catalogue`, [{ path, message: 'not in the catalogue' }]);
+  }
+}
+
+export interface LedgerEntryInput {
+  kind: LedgerKind;
+  wasteCode: string;
+  at: Date;
+  medicalCategory?: MedicalCategory;
+  operationCode?: string;
+}
+
+/** Checks a new entry against the rules that need no stored data; `now` is the request's time. */
+export function checkLedgerEntry(input: LedgerEntryInput, now: Date): void {
+  if (input.at.getTime() > now.getTime()) {
+    throw validationFailed('`at` lies in the future', [{ path: 'at', message: 'may be in the past, never in the future' }]);
+  }
+  requireWasteCode(input.wasteCode);
+  if (input.kind === 'generated') {
+    if (input.operationCode) {
+      throw validationFailed('A generated entry takes no operation code', [{ path: 'operationCode', message: 'only for self-utilised or self-disposed entries' }]);
+    }
+  } else {
+    const wanted = OPERATION_KIND[input.kind];
+    const operation = input.operationCode ? operations().get(input.operationCode) : undefined;
+    if (!operation || operation.kind !== wanted) {
+      throw validationFailed(`A ${input.kind} entry needs an operation code of kind ${wanted}`, [
+        { path: 'operationCode', message: `an operation code of kind ${wanted}` },
+      ]);
+    }
+  }
+  checkMedicalCategory(input.wasteCode, input.medicalCategory);
+}

@@ -1,0 +1,128 @@
+// The manifest (电子转移联单) as the domain sees it: quantities in integer grams, parties by id.
+import type { MedicalCategory } from '../../reference/catalogue.ts';
+
+export const MANIFEST_STATES = ['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected'] as const;
+export type ManifestState = (typeof MANIFEST_STATES)[number];
+export const FINAL_STATES: readonly ManifestState[] = ['completed', 'cancelled', 'rejected'];
+
+export type Portion = 'accepted' | 'rejected';
+export type Role = 'generator' | 'transporter' | 'receiver' | 'regulator';
+export type PartyRole = Exclude<Role, 'regulator'>;
+
+/** DynamoDB allows 100 items per transaction: these limits keep every transition inside it. */
+export const MAX_LINES = 15;
+export const MAX_CARRIERS = 4;
+export const MAX_SOURCES = 50;
+
+export interface SourceRef {
+  manifestId: string;
+  lineNo: number;
+  grams: number;
+  portion: Portion;
+}
+
+export interface LineReceipt {
+  receivedGrams: number;
+  rejectedGrams: number;
+  acceptedGrams: number;
+  containerCount: number;
+  rejectionReason?: string;
+  differentWaste?: boolean;
+  actualWasteCode?: string;
+}
+
+export interface ManifestLine {
+  lineNo: number;
+  wasteCode: string;
+  name: string;
+  physicalForm: string;
+  hazards: string[];
+  packaging: string;
+  containerCount: number;
+  grams: number;
+  medicalCategory?: MedicalCategory;
+  ledgerEntries?: { entryId: string; grams: number }[];
+  sources?: SourceRef[];
+  receipt?: LineReceipt;
+}
+
+export interface Signature {
+  sub: string;
+  partyId: string;
+  at: string;
+  documentHash: string;
+}
+
+export interface Leg {
+  transporterId: string;
+  vehiclePlate: string;
+  driverName: string;
+  pickedUpAt: string;
+}
+
+export interface Discrepancy {
+  status: 'open' | 'explained' | 'closed';
+  lines: { lineNo: number; reasons: ('quantity' | 'containers' | 'different-waste')[] }[];
+  note?: string;
+  explanation?: string;
+}
+
+/** What a dispatch took, so that receipt, rejection and cancellation move or give back exactly that. */
+export interface Taken {
+  /** Stock-drawing lines' grams per waste code (lines with accepted-portion sources included). */
+  stock: { wasteCode: string; grams: number }[];
+  /** Ledger batch draws per line, as the records store planned them. */
+  batches: { wasteCode: string; draws: unknown[] }[];
+  capacity: { licenceId: string; entryCode: string; year: number; lineNos: number[]; grams: number }[];
+  approval?: { approvalId: string; codes: { code: string; grams: number }[] };
+  /** Per source line: what this manifest drew from its balances. */
+  sources: { manifestId: string; lineNo: number; accepted: number; rejected: number }[];
+}
+
+export interface Manifest {
+  id: string;
+  number: string;
+  status: ManifestState;
+  generatorId: string;
+  receiverId: string;
+  transporterIds: string[];
+  /** Divisions of the generator and receiver, kept for visibility and oversight without reading the parties. */
+  generatorDivision: string;
+  receiverDivision: string;
+  lines: ManifestLine[];
+  plannedPickupAt?: string;
+  approvalId?: string;
+  /** Carriers that have signed a pickup, in order; the load is with legs.at(-1) (currentLeg = legs.length). */
+  legs: Leg[];
+  signatures: { dispatch?: Signature; pickups: Signature[]; delivery?: Signature; receipt?: Signature; rejection?: Signature };
+  dispatchedAt?: string;
+  deliveredAt?: string;
+  receivedAt?: string;
+  discrepancy: Discrepancy | null;
+  rejection?: { reason: string; disposition: 'return' | 'alternate'; alternateReceiverId?: string };
+  cancellation?: { reason: string; at: string; sub: string };
+  replaces?: string;
+  replacedBy?: string;
+  /** A replacement sent back to the generator it came from: no licence or approval check (domain.md rule 16). */
+  returnToOrigin?: boolean;
+  taken?: Taken;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  lastEventSeq: number;
+  headHash: string;
+}
+
+/** Parties on a manifest with their roles (a party may hold several). */
+export function partiesOf(m: Pick<Manifest, 'generatorId' | 'receiverId' | 'transporterIds'>): Map<string, PartyRole[]> {
+  const roles = new Map<string, PartyRole[]>();
+  const add = (id: string, role: PartyRole) => roles.set(id, [...new Set([...(roles.get(id) ?? []), role])]);
+  add(m.generatorId, 'generator');
+  for (const t of m.transporterIds) add(t, 'transporter');
+  add(m.receiverId, 'receiver');
+  return roles;
+}
+
+/** A replacement carries refused kilograms: its sources are its stock (no plan, stock or batch draws). */
+export const isReplacement = (m: Pick<Manifest, 'lines'>) => m.lines.some((l) => l.sources?.some((s) => s.portion === 'rejected'));

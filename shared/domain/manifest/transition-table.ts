@@ -1,0 +1,126 @@
+// The one transition table of the manifest (domain.md rule 12; api.md "States"): state × action × acting role ×
+// guard. Routes decide with it, GET …/actions lists from it, the inbox asks it who is awaited, the README's
+// diagram is drawn from it. Pure: no I/O, no clock.
+import { AppError } from '../../errors.ts';
+import type { EventType } from '../hash-chain.ts';
+import type { Manifest, ManifestState, Role } from './manifest.ts';
+
+export const ACTIONS = [
+  'update', 'dispatch', 'change-carriers', 'pickup', 'deliver', 'receive', 'reject', 'cancel', 'explain-discrepancy', 'close-discrepancy',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** What a guard may look at. */
+export type TransitionFacts = Pick<Manifest, 'status' | 'transporterIds' | 'legs' | 'discrepancy'>;
+
+export interface Transition {
+  action: Action;
+  role: Role;
+  from: readonly ManifestState[];
+  /** The state after; absent when the action leaves the state as it is. */
+  to?: ManifestState;
+  /** True when the manifest waits for this action (the party's inbox). */
+  awaited: boolean;
+  /** The guard, and the words that explain a refusal (409 INVALID_STATE). `partyId` is the acting party. */
+  guard?: { holds: (m: TransitionFacts, partyId: string | null) => boolean; unless: string };
+  event: (m: TransitionFacts) => EventType;
+}
+
+const allPickedUp = (m: TransitionFacts) => m.transporterIds.length > 0 && m.legs.length === m.transporterIds.length;
+const nextCarrier = (m: TransitionFacts) => m.transporterIds[m.legs.length];
+const lastCarrier = (m: TransitionFacts) => m.transporterIds.at(-1);
+const arrived = { holds: (m: TransitionFacts) => m.status === 'delivered' || allPickedUp(m), unless: 'the last carrier has not picked the load up yet' };
+
+export const TRANSITIONS: readonly Transition[] = [
+  { action: 'update', role: 'generator', from: ['draft'], awaited: false, event: () => 'updated' },
+  { action: 'dispatch', role: 'generator', from: ['draft'], to: 'dispatched', awaited: true, event: () => 'dispatched' },
+  { action: 'change-carriers', role: 'generator', from: ['dispatched', 'in_transit'], awaited: false, event: () => 'carriers_changed' },
+  {
+    action: 'pickup', role: 'transporter', from: ['dispatched', 'in_transit'], to: 'in_transit', awaited: true,
+    guard: { holds: (m, partyId) => nextCarrier(m) !== undefined && nextCarrier(m) === partyId, unless: 'it is not this carrier’s turn to pick up' },
+    event: (m) => (m.legs.length === 0 ? 'picked_up' : 'handed_over'),
+  },
+  {
+    action: 'deliver', role: 'transporter', from: ['in_transit'], to: 'delivered', awaited: true,
+    guard: { holds: (m, partyId) => allPickedUp(m) && lastCarrier(m) === partyId, unless: 'only the last carrier, after its pickup, records the arrival' },
+    event: () => 'delivered',
+  },
+  { action: 'receive', role: 'receiver', from: ['delivered', 'in_transit'], to: 'received', awaited: true, guard: arrived, event: () => 'received' },
+  { action: 'reject', role: 'receiver', from: ['delivered', 'in_transit'], to: 'rejected', awaited: false, guard: arrived, event: () => 'rejected' },
+  {
+    action: 'cancel', role: 'generator', from: ['draft', 'dispatched'], to: 'cancelled', awaited: false,
+    guard: { holds: (m) => m.legs.length === 0, unless: 'a carrier has already picked the load up' },
+    event: () => 'cancelled',
+  },
+  {
+    action: 'explain-discrepancy', role: 'generator', from: ['received', 'completed'], awaited: true,
+    guard: { holds: (m) => m.discrepancy?.status === 'open', unless: 'there is no open discrepancy to explain' },
+    event: () => 'discrepancy_explained',
+  },
+  {
+    action: 'close-discrepancy', role: 'regulator', from: ['received', 'completed'], awaited: false,
+    guard: { holds: (m) => m.discrepancy?.status === 'open' || m.discrepancy?.status === 'explained', unless: 'there is no discrepancy to close' },
+    event: () => 'discrepancy_closed',
+  },
+];
+
+const allows = (t: Transition, m: TransitionFacts, partyId: string | null) =>
+  t.from.includes(m.status) && (!t.guard || t.guard.holds(m, partyId));
+
+/** The roles the table gives an action (for the 403 "not yours" answer before the 409 "not now"). */
+export function rolesFor(action: Action): Role[] {
+  return TRANSITIONS.filter((t) => t.action === action).map((t) => t.role);
+}
+
+/** The transition `action` takes for a party acting in `role`, or 409 INVALID_STATE. */
+export function decide(m: TransitionFacts, action: Action, role: Role, partyId: string | null): { transition: Transition; to: ManifestState; event: EventType } {
+  const rows = TRANSITIONS.filter((t) => t.action === action && t.role === role);
+  const found = rows.find((t) => allows(t, m, partyId));
+  if (!found) {
+    const inState = rows.find((t) => t.from.includes(m.status));
+    const why = inState?.guard ? inState.guard.unless : `the manifest is ${m.status}`;
+    throw new AppError('INVALID_STATE', `Cannot ${action} now: ${why}`);
+  }
+  return { transition: found, to: found.to ?? m.status, event: found.event(m) };
+}
+
+export interface Holder {
+  role: Role;
+  partyId: string | null;
+}
+
+/** What these holders (the caller's roles on the manifest) may do now. */
+export function availableActions(m: TransitionFacts, holders: Holder[]): { action: Action; partyId: string | null }[] {
+  const seen = new Set<string>();
+  const out: { action: Action; partyId: string | null }[] = [];
+  for (const t of TRANSITIONS) {
+    for (const h of holders) {
+      const key = `${t.action}|${h.partyId}`;
+      if (t.role !== h.role || seen.has(key) || !allows(t, m, h.partyId)) continue;
+      seen.add(key);
+      out.push({ action: t.action, partyId: h.partyId });
+    }
+  }
+  return out;
+}
+
+/** Parties the manifest is waiting for (their inbox). */
+export function awaitedParties(m: TransitionFacts & Pick<Manifest, 'generatorId' | 'receiverId'>): string[] {
+  const holders: Holder[] = [
+    { role: 'generator', partyId: m.generatorId },
+    ...m.transporterIds.map((partyId) => ({ role: 'transporter' as const, partyId })),
+    { role: 'receiver', partyId: m.receiverId },
+  ];
+  const awaited = new Set(TRANSITIONS.filter((t) => t.awaited).map((t) => t.action));
+  return [...new Set(availableActions(m, holders).filter((a) => awaited.has(a.action)).map((a) => a.partyId!))];
+}
+
+/** The state diagram (Mermaid) drawn from the table, for the README. */
+export function stateDiagram(): string {
+  const edges = new Set<string>();
+  for (const t of TRANSITIONS) {
+    if (!t.to) continue;
+    for (const from of t.from) if (from !== t.to || t.action === 'pickup') edges.add(`  ${from} --> ${t.to}: ${t.action} (${t.role})`);
+  }
+  return ['stateDiagram-v2', '  [*] --> draft: create (generator)', ...edges, '  completed --> [*]', '  cancelled --> [*]', '  rejected --> [*]'].join('\n');
+}

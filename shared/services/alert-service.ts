@@ -1,0 +1,132 @@
+// Alerts (domain.md, "Alerts"): the change stream keeps one deadline per cause, indexed by due time; the job
+// reads only what is due, opens each alert once, and closes alerts whose cause is gone. Regulators close them too.
+import { v5 as uuidv5 } from 'uuid';
+import { config } from '../config.ts';
+import { AppError, notFound } from '../errors.ts';
+import { covers, type Actor } from '../http/actor.ts';
+import {
+  ledgerDeadlines, licenceDeadlines, manifestDeadlines, stillDue,
+  type AlertSettings, type Deadline, type LedgerEntryLike, type LicenceLike,
+} from '../domain/alert-rules.ts';
+import type { Manifest } from '../domain/manifest/manifest.ts';
+import { workingCalendar } from '../reference/holidays.ts';
+import { alertFromItem, alertPage, deleteDeadline, dueDeadlines, getAlert, openAlert, putDeadline, saveAlertWrite, type AlertEntity } from '../store/alert-store.ts';
+import { getEntry } from '../store/ledger-store.ts';
+import { getManifest } from '../store/manifest-store.ts';
+import { getLicence, getParty } from '../store/party-store.ts';
+import { assertVersion, lostRace } from '../store/versioning.ts';
+import type { ChangeRecord } from '../stream/change-records.ts';
+import { transact } from '../store/transact.ts';
+import { regulatorDivision } from './oversight-service.ts';
+
+const ALERT_NAMESPACE = '3b8e5f0a-9c2d-4e71-8a6b-1f4d2c7e9a30';
+
+export const alertSettings = (): AlertSettings => ({
+  timeZone: config.timeZone,
+  calendar: workingCalendar(),
+  transitOverdueHours: Number(process.env.TRANSIT_OVERDUE_HOURS ?? 72),
+  medicalStorageHours: Number(process.env.MEDICAL_STORAGE_HOURS ?? 48),
+});
+
+const divisionOf = async (partyId: string) => (await getParty(partyId))?.divisionCode ?? '';
+
+/** The deadlines an item implies, by its type (undefined: not an item alerts care about). */
+async function deadlinesOfItem(image: Record<string, unknown> | undefined, s: AlertSettings): Promise<Deadline[]> {
+  if (!image) return [];
+  switch (image.itemType) {
+    case 'manifest':
+      return manifestDeadlines(image as unknown as Manifest, s);
+    case 'ledger-entry':
+      return ledgerDeadlines(image as unknown as LedgerEntryLike, await divisionOf(image.partyId as string), s);
+    case 'licence':
+      return licenceDeadlines(image as unknown as LicenceLike, await divisionOf(image.partyId as string), s);
+    default:
+      return [];
+  }
+}
+
+const same = (a: Deadline, b: Deadline) => a.type === b.type && a.subjectId === b.subjectId && a.dueAt === b.dueAt;
+
+/** Stream consumer: keeps the deadline items in step with the manifests, ledger entries and licences they come from. */
+export async function onAlertChanges(records: ChangeRecord[]): Promise<void> {
+  const s = alertSettings();
+  for (const r of records) {
+    if (!['manifest', 'ledger-entry', 'licence'].includes((r.newImage ?? r.oldImage)?.itemType as string)) continue;
+    const before = await deadlinesOfItem(r.oldImage, s);
+    const after = await deadlinesOfItem(r.newImage, s);
+    for (const d of after) if (!before.some((b) => same(b, d))) await putDeadline(d);
+    for (const d of before) if (!after.some((a) => a.type === d.type && a.subjectId === d.subjectId)) await deleteDeadline(d);
+  }
+}
+
+/** The deadlines the subject implies as it stands now. */
+async function currentDeadlines(d: Pick<Deadline, 'type' | 'subjectId' | 'partyId' | 'divisionCode'>, s: AlertSettings): Promise<Deadline[]> {
+  switch (d.type) {
+    case 'overdue-receipt':
+    case 'transit-overdue':
+    case 'discrepancy-open': {
+      const m = await getManifest(d.subjectId);
+      return m ? manifestDeadlines(m, s) : [];
+    }
+    case 'medical-storage-exceeded': {
+      const e = await getEntry(d.partyId, d.subjectId);
+      return e ? ledgerDeadlines(e, d.divisionCode, s) : [];
+    }
+    case 'licence-expiring': {
+      const l = await getLicence(d.partyId, d.subjectId);
+      return l ? licenceDeadlines(l, d.divisionCode, s) : [];
+    }
+    default:
+      return [];
+  }
+}
+
+export const alertIdOf = (d: Pick<Deadline, 'type' | 'subjectId'>) => uuidv5(`${d.type}/${d.subjectId}`, ALERT_NAMESPACE);
+
+/** The scheduled job (EventBridge in AWS; a timer and POST /local/jobs/alerts locally). */
+export async function runAlertJob(now: Date): Promise<{ opened: number; closed: number }> {
+  const s = alertSettings();
+  let opened = 0;
+  let closed = 0;
+  for (const d of await dueDeadlines(now)) {
+    if (stillDue(d, await currentDeadlines(d, s), now)) {
+      const alert: AlertEntity = { id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode, ...(d.manifestId ? { manifestId: d.manifestId } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1 };
+      if (await openAlert(alert)) opened += 1;
+    }
+    await deleteDeadline(d, d.dueAt);
+  }
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await alertPage({ divisionPrefix: '', status: 'open' }, 200, start);
+    for (const alert of page.items.map(alertFromItem)) {
+      const current = await currentDeadlines(alert, s);
+      if (!current.some((c) => c.type === alert.type && c.subjectId === alert.subjectId)) {
+        // A regulator closing it at the same moment wins; either way it is closed.
+        await transact(closing(alert, { closedBy: 'system', closeNote: 'cause resolved' }, now, undefined).writes).catch(() => undefined);
+        closed += 1;
+      }
+    }
+    start = page.lastKey;
+  } while (start);
+  return { opened, closed };
+}
+
+/** The closed alert and its write: by the job when the cause is gone, or by a regulator with a note. */
+function closing(alert: AlertEntity, by: { closedBy: string; closeNote: string }, now: Date, ifMatch: number | undefined) {
+  const next: AlertEntity = { ...alert, status: 'closed', ...by, closedAt: now.toISOString(), version: alert.version + 1 };
+  return { view: next, writes: [saveAlertWrite(next, alert.version, lostRace(ifMatch))] };
+}
+
+export async function listAlerts(actor: Actor, query: { division?: string; type?: string; status?: 'open' | 'closed' }, limit: number, start?: Record<string, unknown>) {
+  const divisionPrefix = regulatorDivision(actor, query.division);
+  const page = await alertPage({ divisionPrefix, type: query.type, status: query.status }, limit, start);
+  return { items: page.items.map(alertFromItem), next: page.lastKey };
+}
+
+export async function closeAlert(actor: Actor, alertId: string, note: string, ifMatch: number | undefined, now: Date) {
+  const alert = await getAlert(alertId);
+  if (!alert || !covers(actor, alert.divisionCode)) throw notFound('alert');
+  if (alert.status !== 'open') throw new AppError('INVALID_STATE', 'The alert is already closed');
+  assertVersion(alert.version, ifMatch);
+  return closing(alert, { closedBy: actor.sub, closeNote: note }, now, ifMatch);
+}

@@ -1,0 +1,92 @@
+// Cross-province approvals: a regulator of the generator's province issues them; both sides' members and
+// regulators read them; manifests consume and release their kilograms through approval-store.
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, notFound, validationFailed } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { checkApprovalTerms, mayIssue, mayRead } from '../domain/approval-rules.ts';
+import { requireWasteCode } from '../domain/ledger-rules.ts';
+import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
+import { provinceOf } from '../reference/divisions.ts';
+import { approvalFromItem, approvalPage, createApprovalWrite, getApproval, type ApprovalEntity } from '../store/approval-store.ts';
+import { listLicences, listMembershipsOf } from '../store/party-store.ts';
+import type { ApprovalInput } from '../../schemas/records.ts';
+import { seeParty } from './access.ts';
+import type { Decision } from './party-service.ts';
+
+export function approvalView(a: ApprovalEntity) {
+  const { generatorDivisionCode: _g, receiverDivisionCode: _r, ...rest } = a;
+  return {
+    ...rest,
+    wasteCodes: a.wasteCodes.map((w) => ({
+      code: w.code,
+      maxKg: gramsToKg(w.maxGrams),
+      usedKg: gramsToKg(w.usedGrams),
+      remainingKg: gramsToKg(w.maxGrams - w.usedGrams),
+    })),
+  };
+}
+type ApprovalView = ReturnType<typeof approvalView>;
+
+export async function issueApproval(actor: Actor, input: ApprovalInput, now: Date): Promise<Decision<ApprovalView>> {
+  if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only a regulator of the generator’s province issues cross-province approvals');
+  const [generator, receiver] = await Promise.all([seeParty(actor, input.generatorId), seeParty(actor, input.receiverId)]);
+  if (!mayIssue(actor, generator.party.divisionCode)) {
+    throw new AppError('FORBIDDEN', `Only a regulator covering province ${provinceOf(generator.party.divisionCode)} issues this approval`);
+  }
+  input.wasteCodes.forEach((w, i) => requireWasteCode(w.code, `wasteCodes.${i}.code`));
+  checkApprovalTerms(
+    {
+      generatorDivision: generator.party.divisionCode,
+      receiverDivision: receiver.party.divisionCode,
+      codes: input.wasteCodes.map((w) => w.code),
+      validFrom: input.validFrom,
+      validTo: input.validTo,
+    },
+    await listLicences(input.receiverId),
+  );
+  const approval: ApprovalEntity = {
+    id: uuidv7(),
+    generatorId: input.generatorId,
+    receiverId: input.receiverId,
+    generatorProvince: provinceOf(generator.party.divisionCode),
+    receiverProvince: provinceOf(receiver.party.divisionCode),
+    generatorDivisionCode: generator.party.divisionCode,
+    receiverDivisionCode: receiver.party.divisionCode,
+    wasteCodes: input.wasteCodes.map((w) => ({ code: w.code, maxGrams: kgToGrams(w.maxKg), usedGrams: 0 })),
+    validFrom: input.validFrom,
+    validTo: input.validTo,
+    issuedBy: actor.sub,
+    version: 1,
+    createdAt: now.toISOString(),
+  };
+  return { view: approvalView(approval), writes: [createApprovalWrite(approval)] };
+}
+
+async function partiesOf(actor: Actor): Promise<Set<string>> {
+  return new Set((await listMembershipsOf(actor.sub)).map((m) => m.partyId));
+}
+
+const readable = (actor: Actor, mine: Set<string>) => (a: ApprovalEntity) => mayRead(actor, a, mine.has(a.generatorId) || mine.has(a.receiverId));
+
+export async function approval(actor: Actor, id: string): Promise<ApprovalView> {
+  const found = await getApproval(id);
+  if (!found || !readable(actor, await partiesOf(actor))(found)) throw notFound('approval');
+  return approvalView(found);
+}
+
+/** Approvals of a generator (optionally to one receiver) or of a receiver; only those the caller may read. */
+export async function approvalList(
+  actor: Actor,
+  query: { generatorId?: string; receiverId?: string },
+  limit: number,
+  start?: Record<string, unknown>,
+) {
+  if (!query.generatorId && !query.receiverId) {
+    throw validationFailed('Name a generatorId or a receiverId', [{ path: 'query.generatorId', message: 'generatorId or receiverId is required' }]);
+  }
+  const page = query.generatorId
+    ? await approvalPage('generator', query.generatorId, query.receiverId, limit, start)
+    : await approvalPage('receiver', query.receiverId!, undefined, limit, start);
+  const visible = readable(actor, await partiesOf(actor));
+  return { items: page.items.map(approvalFromItem).filter(visible).map(approvalView), next: page.lastKey };
+}

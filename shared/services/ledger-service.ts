@@ -1,0 +1,108 @@
+// The ledger: members record generation and self-treatment, void mistakes; members and covering regulators read it.
+import { v7 as uuidv7 } from 'uuid';
+import { AppError, invalidState, notFound, validationFailed } from '../errors.ts';
+import { config } from '../config.ts';
+import type { Actor } from '../http/actor.ts';
+import { addDays, startOfLocalDay } from '../domain/calendar.ts';
+import { checkLedgerEntry } from '../domain/ledger-rules.ts';
+import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
+import {
+  allocateBatchCode,
+  entryFromItem,
+  entryPage,
+  getEntry,
+  recordEntryWrites,
+  voidEntryWrites,
+  type LedgerEntryEntity,
+} from '../store/ledger-store.ts';
+import { getStock } from '../store/stock-store.ts';
+import { assertVersion, lostRace } from '../store/versioning.ts';
+import type { LedgerEntryInput, LedgerQueryInput } from '../../schemas/records.ts';
+import { actFor, readPrivate } from './access.ts';
+import type { Decision } from './party-service.ts';
+
+export function entryView(e: LedgerEntryEntity) {
+  const { quantityGrams, remainingGrams, draws, voided, ...rest } = e;
+  const manifests = Object.entries(draws).map(([manifestId, grams]) => ({ manifestId, quantityKg: gramsToKg(grams) }));
+  return {
+    ...rest,
+    quantityKg: gramsToKg(quantityGrams),
+    dispatchedKg: gramsToKg(Object.values(draws).reduce((sum, g) => sum + g, 0)),
+    ...(remainingGrams === undefined ? {} : { remainingKg: gramsToKg(remainingGrams) }),
+    manifests,
+    status: voided ? ('voided' as const) : ('recorded' as const),
+    ...(voided ? { voided } : {}),
+  };
+}
+type EntryView = ReturnType<typeof entryView>;
+
+export async function recordEntry(actor: Actor, partyId: string, input: LedgerEntryInput, now: Date): Promise<Decision<EntryView>> {
+  await actFor(actor, partyId, { private: true });
+  const at = new Date(input.at);
+  checkLedgerEntry({ ...input, at }, now);
+  const grams = kgToGrams(input.quantityKg);
+  if (input.kind !== 'generated') {
+    // Checked before a batch serial is taken; the transaction's condition still decides a race.
+    const onHand = (await getStock(partyId, input.wasteCode))?.onHandGrams ?? 0;
+    if (onHand < grams) throw new AppError('INSUFFICIENT_STOCK', `Only ${gramsToKg(onHand)} kg of ${input.wasteCode} is on hand`);
+  }
+  const { quantityKg: _kg, containers, ...details } = input;
+  const entry: LedgerEntryEntity = {
+    ...details,
+    id: uuidv7(),
+    partyId,
+    batchCode: await allocateBatchCode(partyId, input.kind, at.toISOString()),
+    quantityGrams: grams,
+    ...(input.kind === 'generated' ? { remainingGrams: grams } : {}),
+    draws: {},
+    at: at.toISOString(),
+    containers: containers ?? [],
+    recordedBy: actor.sub,
+    recordedAt: now.toISOString(),
+    version: 1,
+  };
+  return { view: entryView(entry), writes: recordEntryWrites(entry) };
+}
+
+/** A mistaken entry is kept and marked, and its stock move undone, while no manifest has drawn on it. */
+export async function voidEntry(
+  actor: Actor,
+  partyId: string,
+  entryId: string,
+  reason: string,
+  ifMatch: number | undefined,
+  now: Date,
+): Promise<Decision<EntryView>> {
+  await actFor(actor, partyId, { private: true });
+  const entry = await getEntry(partyId, entryId);
+  if (!entry) throw notFound('ledger entry');
+  if (entry.voided) throw invalidState('This entry is already voided');
+  const drawnBy = Object.keys(entry.draws);
+  if (drawnBy.length > 0) throw invalidState(`This batch has been dispatched on manifest(s) ${drawnBy.join(', ')}; it can no longer be voided`);
+  assertVersion(entry.version, ifMatch);
+  const voided = { reason, at: now.toISOString(), by: actor.sub };
+  const next: LedgerEntryEntity = { ...entry, voided, version: entry.version + 1 };
+  return { view: entryView(next), writes: voidEntryWrites(entry, voided, lostRace(ifMatch)) };
+}
+
+export async function ledgerEntry(actor: Actor, partyId: string, entryId: string): Promise<EntryView> {
+  await readPrivate(actor, partyId);
+  const entry = await getEntry(partyId, entryId);
+  if (!entry) throw notFound('ledger entry');
+  return entryView(entry);
+}
+
+/** Local days (China Standard Time) → the instants bounding them, both inclusive. */
+function instantRange(from?: string, to?: string): { from?: string; to?: string } {
+  if (from && to && from > to) throw validationFailed('`from` is after `to`', [{ path: 'query.from', message: 'must not be after to' }]);
+  return {
+    from: from && startOfLocalDay(from, config.timeZone).toISOString(),
+    to: to && new Date(startOfLocalDay(addDays(to, 1), config.timeZone).getTime() - 1).toISOString(),
+  };
+}
+
+export async function ledgerPage(actor: Actor, partyId: string, query: LedgerQueryInput, limit: number, start?: Record<string, unknown>) {
+  await readPrivate(actor, partyId);
+  const page = await entryPage(partyId, { wasteCode: query.wasteCode, kind: query.kind, ...instantRange(query.from, query.to) }, limit, start);
+  return { items: page.items.map((i) => entryView(entryFromItem(i))), next: page.lastKey };
+}

@@ -1,0 +1,23 @@
+// Stock per waste code: the running totals kept by every ledger entry and manifest, in kilograms at the edge.
+import type { Actor } from '../http/actor.ts';
+import { gramsToKg } from '../domain/quantity.ts';
+import { listStock, type StockEntity } from '../store/stock-store.ts';
+import { readPrivate } from './access.ts';
+
+export function stockView(s: StockEntity) {
+  return {
+    wasteCode: s.wasteCode,
+    generatedKg: gramsToKg(s.generatedGrams),
+    acceptedKg: gramsToKg(s.acceptedGrams),
+    residueKg: gramsToKg(s.residueGrams),
+    dispatchedKg: gramsToKg(s.dispatchedGrams),
+    disposedKg: gramsToKg(s.disposedGrams),
+    selfTreatedKg: gramsToKg(s.selfTreatedGrams),
+    onHandKg: gramsToKg(s.onHandGrams),
+  };
+}
+
+export async function stockOf(actor: Actor, partyId: string) {
+  await readPrivate(actor, partyId);
+  return { items: (await listStock(partyId)).map(stockView) };
+}

@@ -1,0 +1,82 @@
+// Deadlines (what can fall due, by due time) and the alerts they open.
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.ts';
+import type { AlertType, Deadline } from '../domain/alert-rules.ts';
+import { AppError } from '../errors.ts';
+import { db } from './client.ts';
+import { entityOf, keys } from './keys.ts';
+import { getItem, queryPage, type Page, type QuerySpec } from './read.ts';
+import { toAppError } from './store-errors.ts';
+import { putVersioned, type TxItem } from './transact.ts';
+
+export interface AlertEntity {
+  id: string;
+  type: AlertType;
+  status: 'open' | 'closed';
+  subjectId: string;
+  partyId: string;
+  divisionCode: string;
+  manifestId?: string;
+  dueAt: string;
+  openedAt: string;
+  closedAt?: string;
+  closedBy?: string;
+  closeNote?: string;
+  version: number;
+}
+
+async function send(command: PutCommand | DeleteCommand): Promise<boolean> {
+  try {
+    await db().send(command as PutCommand);
+    return true;
+  } catch (err) {
+    if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+    throw toAppError(err);
+  }
+}
+
+export const putDeadline = (d: Deadline) =>
+  send(new PutCommand({ TableName: config.tableName, Item: { ...keys.alertDeadline(d.type, d.subjectId), ...keys.alertDeadlineIndex(d.dueAt, d.type, d.subjectId), itemType: 'alert-deadline', ...d } }));
+
+/** Deletes a deadline; with `dueAt`, only if it was not moved meanwhile. */
+export const deleteDeadline = (d: Pick<Deadline, 'type' | 'subjectId'>, dueAt?: string) =>
+  send(new DeleteCommand({
+    TableName: config.tableName,
+    Key: keys.alertDeadline(d.type, d.subjectId),
+    ...(dueAt ? { ConditionExpression: 'dueAt = :due', ExpressionAttributeValues: { ':due': dueAt } } : {}),
+  }));
+
+export async function dueDeadlines(now: Date, limit = 500): Promise<Deadline[]> {
+  const page = await queryPage({ index: 'GSI3', partition: keys.alertDuePartition, sortBetween: ['0', `${now.toISOString()}~`] }, limit);
+  return page.items.map((i) => entityOf<Deadline>(i));
+}
+
+const alertItem = (a: AlertEntity) => ({ ...keys.alert(a.id), ...keys.alertIndexes(a), itemType: 'alert', ...a });
+
+/** Opens an alert once: false when it already exists (open, or closed by a regulator). */
+export const openAlert = (a: AlertEntity) =>
+  send(new PutCommand({ TableName: config.tableName, Item: alertItem(a), ConditionExpression: 'attribute_not_exists(PK)' }));
+
+export function saveAlertWrite(a: AlertEntity, expectedVersion: number, onConflict: () => AppError): TxItem {
+  return putVersioned(alertItem(a), expectedVersion, onConflict);
+}
+
+export async function getAlert(id: string): Promise<AlertEntity | undefined> {
+  const item = await getItem(keys.alert(id));
+  return item && entityOf<AlertEntity>(item);
+}
+
+export interface AlertFilter {
+  divisionPrefix: string;
+  type?: string;
+  status?: 'open' | 'closed';
+}
+
+export function alertPage(f: AlertFilter, limit: number, start?: Record<string, unknown>): Promise<Page> {
+  const spec: QuerySpec = f.status ? { index: 'GSI2', partition: keys.alertsByStatusPartition(f.status) } : { index: 'GSI1', partition: keys.alertsPartition };
+  if (f.divisionPrefix) spec.sortPrefix = f.divisionPrefix;
+  if (f.type) spec.filter = { expression: '#type = :type', names: { '#type': 'type' }, values: { ':type': f.type } };
+  return queryPage(spec, limit, start);
+}
+
+export const alertFromItem = (item: Record<string, unknown>) => entityOf<AlertEntity>(item);

@@ -1,0 +1,118 @@
+// Cross-province transfer approvals (跨省转移审批). Used kilograms are kept per code in one map attribute, so a
+// single condition (used ≤ max − grams) stops any dispatch from consuming more than was approved.
+import { AppError } from '../errors.ts';
+import { entityOf, keys } from './keys.ts';
+import { getItem, queryPage, type Page } from './read.ts';
+import { putNew, update, type TxItem } from './transact.ts';
+
+export interface ApprovalEntity {
+  id: string;
+  generatorId: string;
+  receiverId: string;
+  generatorProvince: string;
+  receiverProvince: string;
+  /** County codes of both parties: who may read the approval follows them (regulators of either side). */
+  generatorDivisionCode: string;
+  receiverDivisionCode: string;
+  wasteCodes: { code: string; maxGrams: number; usedGrams: number }[];
+  validFrom: string;
+  validTo: string;
+  issuedBy: string;
+  version: number;
+  createdAt: string;
+}
+
+/** Stored: the codes' maxima as given, their use in a map keyed by code (updated without knowing the list index). */
+type ApprovalItem = Omit<ApprovalEntity, 'wasteCodes'> & { wasteCodes: { code: string; maxGrams: number }[]; usedGrams: Record<string, number> };
+
+export function approvalFromItem(item: Record<string, unknown>): ApprovalEntity {
+  const { usedGrams, ...stored } = entityOf<ApprovalItem>(item);
+  return { ...stored, wasteCodes: stored.wasteCodes.map((w) => ({ ...w, usedGrams: usedGrams[w.code] ?? 0 })) };
+}
+
+export async function getApproval(id: string): Promise<ApprovalEntity | undefined> {
+  const item = await getItem(keys.approval(id));
+  return item && approvalFromItem(item);
+}
+
+export function createApprovalWrite(approval: ApprovalEntity): TxItem {
+  const stored: ApprovalItem = {
+    ...approval,
+    wasteCodes: approval.wasteCodes.map(({ code, maxGrams }) => ({ code, maxGrams })),
+    usedGrams: Object.fromEntries(approval.wasteCodes.map((w) => [w.code, w.usedGrams])),
+  };
+  return putNew({ ...keys.approval(approval.id), ...keys.approvalIndexes(approval), itemType: 'approval', ...stored });
+}
+
+/** Approvals naming a party as generator or as receiver, oldest first. */
+export function approvalPage(side: 'generator' | 'receiver', partyId: string, otherId: string | undefined, limit: number, start?: Record<string, unknown>): Promise<Page> {
+  const otherField = side === 'generator' ? 'receiverId' : 'generatorId';
+  return queryPage(
+    {
+      index: side === 'generator' ? 'GSI1' : 'GSI2',
+      partition: side === 'generator' ? keys.approvalsByGenerator(partyId) : keys.approvalsByReceiver(partyId),
+      filter: otherId ? { expression: '#other = :other', names: { '#other': otherField }, values: { ':other': otherId } } : undefined,
+    },
+    limit,
+    start,
+  );
+}
+
+export interface ApprovalUse {
+  wasteCode: string;
+  grams: number;
+  /** Consuming only: the code's approved maximum, as read from the approval. */
+  maxGrams?: number;
+}
+
+/** One update for several codes of one approval (a transaction may touch the approval item only once).
+ *  Consuming: conditional so used never exceeds max → 422 APPROVAL_EXCEEDED. Releasing: never below zero. */
+export function approvalUseWrite(approvalId: string, direction: 'consume' | 'release', uses: ApprovalUse[]): TxItem {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const conditions: string[] = [];
+  const merged = new Map<string, ApprovalUse>();
+  for (const use of uses) {
+    const seen = merged.get(use.wasteCode);
+    merged.set(use.wasteCode, seen ? { ...seen, grams: seen.grams + use.grams } : use);
+  }
+  [...merged.values()].forEach((use, i) => {
+    if (!Number.isInteger(use.grams) || use.grams <= 0) throw new Error(`approval uses are positive whole grams, not ${use.grams}`);
+    names[`#c${i}`] = use.wasteCode;
+    values[`:g${i}`] = use.grams;
+    if (direction === 'consume') {
+      if (use.maxGrams === undefined) throw new Error('consuming an approval needs the code’s maxGrams');
+      values[`:limit${i}`] = use.maxGrams - use.grams;
+      sets.push(`usedGrams.#c${i} = usedGrams.#c${i} + :g${i}`);
+      conditions.push(`usedGrams.#c${i} <= :limit${i}`);
+    } else {
+      sets.push(`usedGrams.#c${i} = usedGrams.#c${i} - :g${i}`);
+      conditions.push(`usedGrams.#c${i} >= :g${i}`);
+    }
+  });
+  const codes = [...merged.keys()].join(', ');
+  return update(
+    {
+      Key: keys.approval(approvalId),
+      UpdateExpression: `SET ${sets.join(', ')}`,
+      ConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+    () =>
+      direction === 'consume'
+        ? new AppError('APPROVAL_EXCEEDED', `Approval ${approvalId} has not enough kilograms left for ${codes}`)
+        : new AppError('INVALID_STATE', `Approval ${approvalId} has less in use than is being given back for ${codes}`),
+  );
+}
+
+/** Consumes grams of one code: conditional so used never exceeds max → 422 APPROVAL_EXCEEDED. */
+export function consumeApprovalWrite(approvalId: string, wasteCode: string, grams: number, maxGrams: number): TxItem {
+  return approvalUseWrite(approvalId, 'consume', [{ wasteCode, grams, maxGrams }]);
+}
+
+/** Gives grams back (cancellation, rejection). */
+export function releaseApprovalWrite(approvalId: string, wasteCode: string, grams: number): TxItem {
+  return approvalUseWrite(approvalId, 'release', [{ wasteCode, grams }]);
+}

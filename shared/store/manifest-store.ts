@@ -1,0 +1,88 @@
+// Manifests in the table: the manifest item, its number claim and counter, and the reads lists are made of.
+import { AppError } from '../errors.ts';
+import type { Manifest } from '../domain/manifest/manifest.ts';
+import { entityOf, keys } from './keys.ts';
+import { nextSerial } from './ledger-store.ts';
+import { batchGet, getItem, queryPage, type Page, type QuerySpec } from './read.ts';
+import { putNew, putVersioned, type TxItem } from './transact.ts';
+
+const manifestItem = (m: Manifest) => ({ ...keys.manifest(m.id), itemType: 'manifest', ...m });
+export const manifestFromItem = (item: Record<string, unknown>) => entityOf<Manifest>(item);
+
+export async function getManifest(id: string): Promise<Manifest | undefined> {
+  const item = await getItem(keys.manifest(id));
+  return item && manifestFromItem(item);
+}
+
+export async function getManifests(ids: string[]): Promise<Map<string, Manifest>> {
+  const items = await batchGet([...new Set(ids)].map((id) => keys.manifest(id)));
+  return new Map(items.map((i) => [i.id as string, manifestFromItem(i)]));
+}
+
+export async function manifestIdByNumber(number: string): Promise<string | undefined> {
+  return (await getItem(keys.manifestNumberClaim(number)))?.manifestId as string | undefined;
+}
+
+/** The next serial of the generator's city for the year; a failed create may leave a gap, never a repeat. */
+export const nextManifestSerial = (year: number, city: string) => nextSerial(keys.manifestNumberCounter(year, city));
+
+/** The number claim and the manifest: a number is used once, forever. */
+export function createManifestWrites(m: Manifest): TxItem[] {
+  return [
+    putNew({ ...keys.manifestNumberClaim(m.number), itemType: 'manifest-number', manifestId: m.id }, () =>
+      new AppError('VERSION_CONFLICT', `Manifest number ${m.number} is already taken; retry`),
+    ),
+    putNew(manifestItem(m)),
+  ];
+}
+
+/** The manifest after a transition, conditional on the version read (a lost race → onConflict). */
+export function saveManifestWrite(m: Manifest, expectedVersion: number, onConflict: () => AppError): TxItem {
+  return putVersioned(manifestItem(m), expectedVersion, onConflict);
+}
+
+/** Which of these parties the user is a member of (one BatchGet of member items). */
+export async function membershipsAmong(sub: string, partyIds: string[]): Promise<Set<string>> {
+  const items = await batchGet([...new Set(partyIds)].map((id) => keys.member(id, sub)));
+  return new Set(items.map((i) => i.partyId as string));
+}
+
+export interface ManifestListFilter {
+  partyId: string;
+  status?: string;
+  role?: string;
+  /** Creation instants (ISO), from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+  /** Regulators: only manifests whose generator or receiver lies in this division prefix. */
+  divisionPrefix?: string;
+}
+
+/** A party's manifests, newest first: by status (GSI2) or all (GSI1); role and jurisdiction are filters. */
+export function manifestLinkPage(f: ManifestListFilter, limit: number, start?: Record<string, unknown>): Promise<Page> {
+  const clauses: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (f.role) {
+    clauses.push('contains(#roles, :role)');
+    names['#roles'] = 'roles';
+    values[':role'] = f.role;
+  }
+  if (f.divisionPrefix !== undefined) {
+    clauses.push('(begins_with(#gd, :div) OR begins_with(#rd, :div))');
+    names['#gd'] = 'generatorDivision';
+    names['#rd'] = 'receiverDivision';
+    values[':div'] = f.divisionPrefix;
+  }
+  const spec: QuerySpec = f.status
+    ? { index: 'GSI2', partition: keys.partyManifestsByStatus(f.partyId, f.status) }
+    : { index: 'GSI1', partition: keys.partyManifests(f.partyId) };
+  spec.newestFirst = true;
+  if (f.from || f.to) spec.sortBetween = [f.from ?? '0000', f.to ?? '9999'];
+  if (clauses.length) spec.filter = { expression: clauses.join(' AND '), names, values };
+  return queryPage(spec, limit, start);
+}
+
+/** Manifests waiting for the party's action, oldest first. */
+export const inboxPage = (partyId: string, limit: number, start?: Record<string, unknown>) =>
+  queryPage({ index: 'GSI3', partition: keys.partyInbox(partyId) }, limit, start);

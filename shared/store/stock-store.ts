@@ -1,0 +1,89 @@
+// Stock: one item per party and waste code holding running totals in grams and onHandGrams, so that a single
+// condition (onHandGrams >= amount) guards every move that lowers what is on hand, with no read-modify-write.
+import { AppError } from '../errors.ts';
+import { entityOf, keys } from './keys.ts';
+import { getItem, queryAll } from './read.ts';
+import { update, type TxItem } from './transact.ts';
+
+export type StockField = 'generated' | 'accepted' | 'residue' | 'dispatched' | 'disposed' | 'selfTreated';
+
+export interface StockEntity {
+  partyId: string;
+  wasteCode: string;
+  generatedGrams: number;
+  acceptedGrams: number;
+  residueGrams: number;
+  dispatchedGrams: number;
+  disposedGrams: number;
+  selfTreatedGrams: number;
+  onHandGrams: number;
+}
+
+/** +1 for fields that add to what is on hand, −1 for those that take from it. */
+const ON_HAND_SIGN: Record<StockField, 1 | -1> = {
+  generated: 1,
+  accepted: 1,
+  residue: 1,
+  dispatched: -1,
+  disposed: -1,
+  selfTreated: -1,
+};
+
+function stockFromItem(item: Record<string, unknown>): StockEntity {
+  const raw = entityOf<Partial<StockEntity>>(item);
+  const grams = (field: StockField) => (raw[`${field}Grams`] as number | undefined) ?? 0;
+  return {
+    partyId: raw.partyId!,
+    wasteCode: raw.wasteCode!,
+    generatedGrams: grams('generated'),
+    acceptedGrams: grams('accepted'),
+    residueGrams: grams('residue'),
+    dispatchedGrams: grams('dispatched'),
+    disposedGrams: grams('disposed'),
+    selfTreatedGrams: grams('selfTreated'),
+    onHandGrams: raw.onHandGrams ?? 0,
+  };
+}
+
+export async function getStock(partyId: string, wasteCode: string): Promise<StockEntity | undefined> {
+  const item = await getItem(keys.stock(partyId, wasteCode));
+  return item && stockFromItem(item);
+}
+
+/** Every waste code the party has ever held, by code. */
+export async function listStock(partyId: string): Promise<StockEntity[]> {
+  const items = await queryAll({ partition: keys.partyPartition(partyId), sortPrefix: keys.stockPrefix });
+  return items.map(stockFromItem);
+}
+
+/** Adds `grams` (may be negative, to undo) to the field and moves onHandGrams accordingly, creating the item at zero if missing.
+ *  With requireOnHand, a move that lowers on-hand is conditional on onHandGrams >= the amount → 422 INSUFFICIENT_STOCK.
+ *  One item per party and code: combine moves of the same code into one call (a transaction touches an item once). */
+export function moveStock(
+  partyId: string,
+  wasteCode: string,
+  field: StockField,
+  grams: number,
+  options: { requireOnHand?: boolean } = {},
+): TxItem {
+  if (!Number.isInteger(grams)) throw new Error(`stock moves are whole grams, not ${grams}`);
+  const onHandDelta = ON_HAND_SIGN[field] * grams;
+  const guarded = options.requireOnHand === true && onHandDelta < 0;
+  return update(
+    {
+      Key: keys.stock(partyId, wasteCode),
+      UpdateExpression: 'SET partyId = :party, wasteCode = :code, itemType = :type ADD #field :grams, onHandGrams :onHand',
+      ...(guarded ? { ConditionExpression: 'onHandGrams >= :need' } : {}),
+      ExpressionAttributeNames: { '#field': `${field}Grams` },
+      ExpressionAttributeValues: {
+        ':party': partyId,
+        ':code': wasteCode,
+        ':type': 'stock',
+        ':grams': grams,
+        ':onHand': onHandDelta,
+        ...(guarded ? { ':need': -onHandDelta } : {}),
+      },
+    },
+    () => new AppError('INSUFFICIENT_STOCK', `Less than ${-onHandDelta / 1000} kg of ${wasteCode} is on hand`),
+  );
+}
