@@ -49,6 +49,12 @@ export const getLedgerEntry = createRoute({
   request: { params: EntryParam },
   responses: { 200: json(LedgerEntry, 'The entry'), ...problems(404) },
 });
+export const getLedgerLabel = createRoute({
+  method: 'get', path: '/v1/parties/{id}/ledger/{entryId}/label.pdf', ...tags('Ledger'),
+  summary: 'The HJ 1276-2022 container label of a batch as PDF: one page per container label code, sized for the largest container (100/150/200 mm)',
+  request: { params: EntryParam },
+  responses: { 200: { description: 'The label', content: { 'application/pdf': { schema: { type: 'string' as const, format: 'binary' } } } }, ...problems(404) },
+});
 export const voidLedgerEntry = createRoute({
   method: 'post', path: '/v1/parties/{id}/ledger/{entryId}/void', ...tags('Ledger'),
   summary: 'Void a mistaken entry while nothing of it has been dispatched (members); it is kept, marked and leaves stock',

@@ -1,0 +1,86 @@
+// How a function becomes a Lambda bundle, stated once: CDK's NodejsFunction and the bundle budget check
+// (infra/bundles.ts) both build from these settings, so the measured bundle is the deployed one.
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';
+import type { BuildOptions } from 'esbuild';
+import { FONT_MODULE } from '../shared/documents/fonts.ts';
+import { PROJECT_ROOT } from './function-specs.ts';
+
+export const LAMBDA_TASK_ROOT = '/var/task';
+export const REFERENCE_DATA_FOLDER = 'reference-data';
+export const FONTS_FOLDER = 'fonts';
+
+const FONT_FILE = relative(PROJECT_ROOT, createRequire(join(PROJECT_ROOT, 'package.json')).resolve(FONT_MODULE));
+const FONT_NAME = FONT_FILE.split('/').pop()!;
+
+/** ESM for top-level await (the cursor secret is read before the first request); CJS dependencies get a real `require`. */
+const BANNER = "import{createRequire as __wcRequire}from'node:module';const require=__wcRequire(import.meta.url);";
+
+export const ESBUILD_SETTINGS = {
+  target: 'node22',
+  format: 'esm',
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  banner: BANNER,
+} as const;
+
+/** Files read at runtime: they ship beside the bundle (not counted in its budget); env vars point at them. */
+export const RUNTIME_FILES_ENV = {
+  REFERENCE_DATA_DIR: `${LAMBDA_TASK_ROOT}/${REFERENCE_DATA_FOLDER}`,
+  FONT_PATH: `${LAMBDA_TASK_ROOT}/${FONTS_FOLDER}/${FONT_NAME}`,
+};
+
+/**
+ * Shell commands run after esbuild: copy the reference data, and the CJK font only into bundles that contain the
+ * font loader (the file is 10 MB; functions that render no PDF don't carry it).
+ */
+export function copyRuntimeFiles(inputDir: string, outputDir: string): string[] {
+  const font = `${inputDir}/${FONT_FILE}`;
+  return [
+    `cp -R "${inputDir}/shared/reference/data" "${outputDir}/${REFERENCE_DATA_FOLDER}"`,
+    `if grep -q "${FONT_NAME}" "${outputDir}/index.mjs"; then mkdir -p "${outputDir}/${FONTS_FOLDER}" && cp "${font}" "${outputDir}/${FONTS_FOLDER}/"; fi`,
+  ];
+}
+
+/** NodejsFunction bundling: local esbuild (a devDependency), never Docker; the AWS SDK is bundled, not taken from the runtime. */
+export function cdkBundling(): nodejs.BundlingOptions {
+  return {
+    forceDockerBundling: false,
+    bundleAwsSDK: true,
+    target: ESBUILD_SETTINGS.target,
+    format: nodejs.OutputFormat.ESM,
+    minify: ESBUILD_SETTINGS.minify,
+    sourceMap: ESBUILD_SETTINGS.sourcemap,
+    sourcesContent: ESBUILD_SETTINGS.sourcesContent,
+    mainFields: [...ESBUILD_SETTINGS.mainFields],
+    banner: ESBUILD_SETTINGS.banner,
+    commandHooks: {
+      beforeBundling: () => [],
+      beforeInstall: () => [],
+      afterBundling: copyRuntimeFiles,
+    },
+  };
+}
+
+/** The same build through esbuild's API (what CDK runs as a command line), for the budget check. */
+export function esbuildOptions(entry: string, outdir: string): BuildOptions {
+  return {
+    entryPoints: [entry],
+    absWorkingDir: PROJECT_ROOT,
+    bundle: true,
+    platform: 'node',
+    target: ESBUILD_SETTINGS.target,
+    format: ESBUILD_SETTINGS.format,
+    minify: ESBUILD_SETTINGS.minify,
+    sourcemap: ESBUILD_SETTINGS.sourcemap,
+    sourcesContent: ESBUILD_SETTINGS.sourcesContent,
+    mainFields: [...ESBUILD_SETTINGS.mainFields],
+    banner: { js: ESBUILD_SETTINGS.banner },
+    outfile: join(outdir, 'index.mjs'),
+    metafile: true,
+    logLevel: 'warning',
+  };
+}

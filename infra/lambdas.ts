@@ -1,0 +1,91 @@
+// One Lambda per functions/<name>/ folder, each granted only what its entry in FUNCTION_SPECS says.
+import { join } from 'node:path';
+import { Duration, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';
+import { aws_events as events, aws_events_targets as targets, aws_secretsmanager as secrets } from 'aws-cdk-lib';
+import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import type { Construct } from 'constructs';
+import { GLOBAL_INDEXES } from '../shared/store/table-definition.ts';
+import { cdkBundling, RUNTIME_FILES_ENV } from './bundling.ts';
+import { entryOf, functionNames, PROJECT_ROOT, specOf, type TableAction } from './function-specs.ts';
+import { logGroup } from './logging.ts';
+import { acknowledge } from './nag.ts';
+
+export interface LambdaOptions {
+  table: dynamodb.Table;
+  cursorSecret: secrets.ISecret;
+  /** Tests pass prebuilt code to skip bundling; a deploy always bundles. */
+  codeOf?: (name: string) => lambda.Code | undefined;
+}
+
+const capitalized = (name: string) => name[0].toUpperCase() + name.slice(1);
+
+/** The table and each of its indexes by name: no `index/*` wildcard. */
+function tableStatement(table: dynamodb.Table, actions: TableAction[]): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    actions: actions.map((action) => `dynamodb:${action}`),
+    resources: [table.tableArn, ...GLOBAL_INDEXES.map((i) => `${table.tableArn}/index/${i.indexName}`)],
+  });
+}
+
+/** A role that may write its own log group and nothing else until the function's grants are added. */
+function roleFor(scope: Construct, id: string, logs: ReturnType<typeof logGroup>): iam.Role {
+  const role = new iam.Role(scope, `${id}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+  logs.grantWrite(role);
+  return role;
+}
+
+export function createLambdas(scope: Construct, options: LambdaOptions): Map<string, lambda.Function> {
+  const { table, cursorSecret } = options;
+  const functions = new Map<string, lambda.Function>();
+  for (const name of functionNames()) {
+    const spec = specOf(name);
+    const id = `${capitalized(name)}Function`;
+    const code = options.codeOf?.(name);
+    const logs = logGroup(scope, `${id}Logs`);
+    const role = roleFor(scope, id, logs);
+    const fn = new nodejs.NodejsFunction(scope, id, {
+      entry: entryOf(name),
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
+      ...(code ? { code, handler: 'index.handler' } : { bundling: cdkBundling() }),
+      runtime: lambda.Runtime.NODEJS_22_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(spec.timeoutSeconds ?? 10),
+      logGroup: logs,
+      role,
+      description: `WasteChain ${name}`,
+      environment: {
+        TABLE_NAME: table.tableName,
+        TIME_ZONE: 'Asia/Shanghai',
+        NODE_OPTIONS: '--enable-source-maps',
+        ...RUNTIME_FILES_ENV,
+        ...(spec.cursorSecret ? { CURSOR_SECRET_ARN: cursorSecret.secretArn } : {}),
+      },
+    });
+    if (spec.table.length) role.addToPrincipalPolicy(tableStatement(table, spec.table));
+    if (spec.cursorSecret) cursorSecret.grantRead(fn);
+    if (spec.stream) {
+      fn.addEventSource(
+        new DynamoEventSource(table, {
+          startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+          batchSize: 100,
+          bisectBatchOnError: true,
+          retryAttempts: 10,
+        }),
+      );
+      acknowledge(role, 'AwsSolutions-IAM5[Resource::*]',
+        'dynamodb:ListStreams, which the stream event source needs, cannot be limited to a resource');
+    }
+    if (spec.schedule) {
+      new events.Rule(scope, `${id}Schedule`, {
+        schedule: events.Schedule.expression(spec.schedule),
+        targets: [new targets.LambdaFunction(fn, { retryAttempts: 2 })],
+      });
+    }
+    acknowledge(fn, 'AwsSolutions-L1',
+      'Node.js 22 is the runtime this project pins and tests (the local tooling runs Node 20+); newer runtimes are adopted deliberately, not by lint');
+    functions.set(name, fn);
+  }
+  return functions;
+}
