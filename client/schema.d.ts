@@ -648,6 +648,88 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/chains/{manifestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ancestors and descendants of a manifest: batches, manifests, disposal reports, residues (others redacted) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque, from nextCursor (past 500 nodes) */
+                    cursor?: string;
+                    /** @description levels each way, default 10, at most 50 */
+                    depth?: number | null;
+                    /** @description `evidence`: every whole manifest's event log and integrity result */
+                    format?: "evidence";
+                };
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    manifestId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The chain (a page of at most 500 nodes) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Chain"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/health": {
         parameters: {
             query?: never;
@@ -678,6 +760,2235 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A party's manifests, newest first (its members; covering regulators) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description opaque, from nextCursor */
+                    cursor?: string;
+                    /** @description created on or after this day (China Standard Time) */
+                    from?: string;
+                    /** @description 1–100, default 25 */
+                    limit?: number;
+                    /** @description UUID (v7, time-ordered) */
+                    partyId: string;
+                    role?: "generator" | "transporter" | "receiver";
+                    status?: "draft" | "dispatched" | "in_transit" | "delivered" | "received" | "completed" | "cancelled" | "rejected";
+                    /** @description created on or before this day (China Standard Time) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A page of manifests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManifestPage"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a draft manifest with its 14-digit number (generator members) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateManifest"];
+                };
+            };
+            responses: {
+                /** @description The draft */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business rule refuses it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A manifest (its parties; regulators covering its generator or receiver) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The manifest */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft (generator; JSON Merge Patch, arrays replace whole) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PatchManifest"];
+                };
+            };
+            responses: {
+                /** @description The draft after the change */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business rule refuses it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/manifests/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller may do now, from the transition table */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Actions, each with the party it is taken for (null: as regulator) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManifestActions"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generator cancels a draft, or a dispatched manifest before pickup; every kilogram is given back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The manifest after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the carriers that have not signed yet (generator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangeCarriers"];
+                };
+            };
+            responses: {
+                /** @description The manifest after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business rule refuses it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The last carrier records arrival (运抵) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Deliver"];
+                };
+            };
+            responses: {
+                /** @description The manifest after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/discrepancy/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A regulator covering the generator or receiver closes the discrepancy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The manifest after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/discrepancy/explain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generator explains an open discrepancy */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The manifest after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Generator signs (移出确认): every dispatch check runs; takes stock, batches, capacity, approval kilograms and sources */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The manifest after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business rule refuses it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/disposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A manifest's disposal reports, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Reports */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["DisposalReport"][];
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Report utilisation or disposal of a received manifest's lines (receiver); the last kilogram completes it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DisposalReportInput"];
+                };
+            };
+            responses: {
+                /** @description The signed report */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisposalReport"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business rule refuses it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/disposals/{disposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One disposal report (the Location of a new one) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    disposalId: string;
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DisposalReport"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/document.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The manifest as a printable A4 PDF (Chinese) with every signature and a QR code of its number and integrity URL */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The manifest */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The manifest's tamper-evident event log, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["ManifestEvent"][];
+                        };
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/integrity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recomputes the hash chain from the stored events */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The result */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Integrity"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/pickup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The next carrier signs its pickup; a later pickup is a hand-over */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Pickup"];
+                };
+            };
+            responses: {
+                /** @description The manifest after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business rule refuses it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The receiver confirms per line; refused kilograms leave on a replacement draft */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Receive"];
+                };
+            };
+            responses: {
+                /** @description The manifest after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business rule refuses it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The receiver refuses the whole load; a replacement draft carries it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["Reject"];
+                };
+            };
+            responses: {
+                /** @description The manifest after the action */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business rule refuses it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/by-number/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A manifest by its number */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The manifest */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Manifest"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/manifests/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run every dispatch check on a create body, saving nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description 1–128 printable characters; a repeat returns the first response */
+                    "idempotency-key"?: string;
+                    /** @description the version you read, e.g. "3"; 412 on mismatch */
+                    "if-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateManifest"];
+                };
+            };
+            responses: {
+                /** @description What dispatch would refuse (errors) and what it would flag (warnings) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ManifestValidation"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Body too large (PAYLOAD_TOO_LARGE) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1122,6 +3433,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/oversight/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kilograms generated, dispatched, received, utilised and disposed per group, with the utilisation/disposal rate; follows the change stream within seconds (Accept: text/csv for an export) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description count only this category (HW01: medical waste) */
+                    category?: string;
+                    /** @description defaults to your jurisdiction; must lie within it */
+                    division?: string;
+                    groupBy: "wasteCode" | "month" | "generator" | "receiver" | "county";
+                    /** @description one row per group and month */
+                    perMonth?: "true" | "false";
+                    /** @description default: this year (China Standard Time) */
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description One row per group (and month) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Stats"];
+                        "text/csv": string;
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business rule refuses it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parties": {
         parameters: {
             query?: never;
@@ -1467,6 +3870,345 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/parties/{id}/declarations/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The declaration of a period (2026-10, 2026-Q4, 2026), generated from the records: the submitted version while the records agree with it, else a draft (members and covering regulators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The declaration */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Declaration"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parties/{id}/declarations/{period}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign and submit the declaration as generated now (members, once the period is over); a later correction is a new version */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                    period: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Submitted and signed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Declaration"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parties/{id}/feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event of the party's manifests in commit order; events appear 30 s after their commit, and nextCursor always says where to resume */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque, from nextCursor */
+                    cursor?: string;
+                    /** @description 1–100, default 25 */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Events */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["FeedPage"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parties/{id}/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Manifests waiting for this party's action, oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description opaque, from nextCursor */
+                    cursor?: string;
+                    /** @description 1–100, default 25 */
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Waiting manifests */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["InboxPage"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parties/{id}/ledger": {
         parameters: {
             query?: never;
@@ -1718,7 +4460,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The HJ 1276-2022 container label of a batch as PDF: one page per container label code, sized for the largest container (100/150/200 mm) */
+        /** The HJ 1276-2022 container label of a batch: one page per container label code, sized for the largest container (100/150/200 mm) */
         get: {
             parameters: {
                 query?: never;
@@ -3625,6 +6367,120 @@ export interface components {
             items: components["schemas"]["Approval"][];
             nextCursor: string | null;
         };
+        Chain: {
+            depth: number;
+            /** @description waste moved from → to (kg when known) */
+            edges: {
+                /**
+                 * Format: uuid
+                 * @description UUID (v7, time-ordered)
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                from: string;
+                kg?: number;
+                /**
+                 * Format: uuid
+                 * @description UUID (v7, time-ordered)
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                to: string;
+            }[];
+            evidence?: {
+                events: {
+                    actor: {
+                        /**
+                         * Format: uuid
+                         * @description UUID (v7, time-ordered)
+                         * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                         */
+                        partyId: string | null;
+                        role: string;
+                        sub: string;
+                    };
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant with offset
+                     * @example 2026-03-15T08:00:00+08:00
+                     */
+                    at: string;
+                    data: {
+                        [key: string]: unknown;
+                    };
+                    documentHash?: string;
+                    hash: string;
+                    prevHash: string;
+                    seq: number;
+                    type: string;
+                }[];
+                integrity: {
+                    events: number;
+                    firstBrokenSeq: number | null;
+                    headHash: string | null;
+                    valid: boolean;
+                };
+                /**
+                 * Format: uuid
+                 * @description UUID (v7, time-ordered)
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                manifestId: string;
+                number: string;
+            }[];
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            manifestId: string;
+            nextCursor: string | null;
+            nodes: components["schemas"]["ChainNode"][];
+        };
+        ChainNode: {
+            batchCode?: string;
+            /** @description levels from the starting manifest */
+            distance: number;
+            /** @description redacted nodes: the division holding the waste */
+            divisionCode?: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            id: string;
+            kg: {
+                disposed: number;
+                in: number;
+                onHand: number;
+                out: number;
+            };
+            number?: string;
+            operationCodes?: string[];
+            parties?: {
+                /**
+                 * Format: uuid
+                 * @description UUID (v7, time-ordered)
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                partyId: string;
+                /** @enum {string} */
+                role: "generator" | "transporter" | "receiver" | "holder";
+            }[];
+            redacted: boolean;
+            /** @enum {string} */
+            relation: "start" | "ancestor" | "descendant";
+            state: string;
+            times?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            type: "batch" | "manifest" | "disposal" | "residue";
+            wasteCode: string;
+            wasteCodes?: string[];
+        };
+        ChangeCarriers: {
+            /** @description the carriers for the legs not yet picked up, in order */
+            transporterIds: string[];
+        };
         CreatedWebhook: components["schemas"]["Webhook"] & {
             /** @description HMAC-SHA256 key; shown only in this response */
             secret: string;
@@ -3652,6 +6508,87 @@ export interface components {
                 code: string;
             }[];
         };
+        CreateManifest: {
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            approvalId?: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            generatorId: string;
+            /** @description 1–15 lines (one DynamoDB transaction per transition) */
+            lines: {
+                containerCount: number;
+                hazards: ("T" | "C" | "I" | "R" | "In")[];
+                /** @description the batches shipped; left out: the oldest open batches of the code (first in, first out) */
+                ledgerEntries?: {
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    entryId: string;
+                    /**
+                     * @description kilograms, > 0, ≤ 10,000,000, at most 3 decimals
+                     * @example 1250.5
+                     */
+                    quantityKg: number;
+                }[];
+                /** @enum {string} */
+                medicalCategory?: "infectious" | "sharps" | "pathological" | "chemical" | "pharmaceutical";
+                name: string;
+                /** @enum {string} */
+                packaging: "drum" | "bag" | "box" | "tank" | "ibc" | "bulk" | "sharps-container" | "other";
+                /** @enum {string} */
+                physicalForm: "solid" | "semi-solid" | "liquid" | "gas" | "sludge";
+                /**
+                 * @description kilograms, > 0, ≤ 10,000,000, at most 3 decimals
+                 * @example 1250.5
+                 */
+                quantityKg: number;
+                /** @description received manifest lines this generator ships on; they sum exactly to quantityKg */
+                sources?: {
+                    lineNo: number;
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    manifestId: string;
+                    /**
+                     * @description `accepted` (default): shipping on what was accepted; `rejected`: a replacement
+                     * @enum {string}
+                     */
+                    portion?: "accepted" | "rejected";
+                    /**
+                     * @description kilograms, > 0, ≤ 10,000,000, at most 3 decimals
+                     * @example 1250.5
+                     */
+                    quantityKg: number;
+                }[];
+                /** @example 900-041-49 */
+                wasteCode: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            plannedPickupAt: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            receiverId: string;
+            /** @description 1–4 carriers in leg order */
+            transporterIds: string[];
+        };
         CreateParty: {
             address: string;
             contact: {
@@ -3671,6 +6608,115 @@ export interface components {
         CreateWebhook: {
             events: ("manifest.*" | "manifest.created" | "manifest.updated" | "manifest.dispatched" | "manifest.carriers_changed" | "manifest.picked_up" | "manifest.handed_over" | "manifest.delivered" | "manifest.received" | "manifest.rejected" | "manifest.replacement_created" | "manifest.cancelled" | "manifest.discrepancy_opened" | "manifest.discrepancy_explained" | "manifest.discrepancy_closed" | "manifest.disposal_reported" | "manifest.completed")[];
             url: string;
+        };
+        Declaration: {
+            /**
+             * Format: date
+             * @description calendar date YYYY-MM-DD (China Standard Time)
+             * @example 2026-01-01
+             */
+            dueDate: string;
+            /**
+             * Format: date
+             * @description calendar date YYYY-MM-DD (China Standard Time)
+             * @example 2026-01-01
+             */
+            from: string;
+            /** @enum {string} */
+            kind: "month" | "quarter" | "year";
+            lines: {
+                /** @description kilograms (exact: integer grams inside) */
+                closingKg: number;
+                /** @description left stock on manifests dispatched and not cancelled */
+                dispatchedKg: number;
+                /** @description disposal reports of received waste, disposal codes */
+                disposedKg: number;
+                /** @description generated batches, treatment residues included */
+                generatedKg: number;
+                /** @description kilograms (exact: integer grams inside) */
+                openingKg: number;
+                /** @description accepted on manifests received */
+                receivedKg: number;
+                /** @description kilograms (exact: integer grams inside) */
+                selfDisposedKg: number;
+                /** @description kilograms (exact: integer grams inside) */
+                selfUtilisedKg: number;
+                /** @description disposal reports of received waste, utilisation codes */
+                utilisedKg: number;
+                wasteCode: string;
+            }[];
+            /** @description no version submitted and the due date has passed */
+            overdue: boolean;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            partyId: string;
+            period: string;
+            /** @description submitted: who signed, when, and the SHA-256 of the JCS of the document (the fields partyId … lines) */
+            signature?: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                at: string;
+                documentHash: string;
+                /**
+                 * Format: uuid
+                 * @description UUID (v7, time-ordered)
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                partyId: string;
+                sub: string;
+            };
+            /** @enum {string} */
+            status: "draft" | "submitted";
+            /** @description every submitted version, newest first */
+            submissions: {
+                signature: {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant with offset
+                     * @example 2026-03-15T08:00:00+08:00
+                     */
+                    at: string;
+                    documentHash: string;
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    partyId: string;
+                    sub: string;
+                };
+                version: number;
+            }[];
+            /** @enum {string} */
+            tier: "key-supervised" | "simplified" | "registered";
+            /**
+             * Format: date
+             * @description calendar date YYYY-MM-DD (China Standard Time)
+             * @example 2026-01-01
+             */
+            to: string;
+            /** @description submitted: its version; draft: the version submitting it would make */
+            version: number;
+        };
+        Deliver: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            deliveredAt: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            transporterId: string;
         };
         Delivery: {
             attempts: number;
@@ -3724,12 +6770,150 @@ export interface components {
             items: components["schemas"]["Delivery"][];
             nextCursor: string | null;
         };
+        DisposalReport: {
+            /** @description this report accounted for the last kilogram and completed the manifest */
+            completedManifest: boolean;
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            id: string;
+            lines: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                completedAt: string;
+                /** @enum {string} */
+                kind: "utilisation" | "disposal";
+                lineNo: number;
+                operationCode: string;
+                quantityKg: number;
+                wasteCode: string;
+            }[];
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            manifestId: string;
+            manifestNumber: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            receiverId: string;
+            residues: {
+                /**
+                 * Format: uuid
+                 * @description the receiver's ledger batch
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                entryId: string;
+                quantityKg: number;
+                wasteCode: string;
+            }[];
+            signature: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                at: string;
+                documentHash: string;
+                /**
+                 * Format: uuid
+                 * @description UUID (v7, time-ordered)
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                partyId: string;
+                sub: string;
+            };
+        };
+        DisposalReportInput: {
+            lines: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                completedAt: string;
+                lineNo: number;
+                /**
+                 * @description an operation code (R, C: utilisation; D, Y: disposal)
+                 * @example Y10
+                 */
+                operationCode: string;
+                /**
+                 * @description kilograms, > 0, ≤ 10,000,000, at most 3 decimals
+                 * @example 1250.5
+                 */
+                quantityKg: number;
+            }[];
+            /** @description residues of the treatment (fly ash 772-003-18, slag, sludge): generated batches in the receiver's ledger */
+            residues?: {
+                /**
+                 * @description kilograms, > 0, ≤ 10,000,000, at most 3 decimals
+                 * @example 1250.5
+                 */
+                quantityKg: number;
+                /** @example 900-041-49 */
+                wasteCode: string;
+            }[];
+        };
         Division: {
             code: string;
             /** @enum {string} */
             level: "province" | "city" | "county";
             name: string;
             parent: string | null;
+        };
+        FeedEntry: {
+            actor: {
+                /**
+                 * Format: uuid
+                 * @description UUID (v7, time-ordered)
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                partyId: string | null;
+                role: string;
+                sub: string;
+            };
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            documentHash?: string;
+            hash: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            manifestId: string;
+            manifestNumber: string;
+            prevHash: string;
+            seq: number;
+            /** @enum {string} */
+            type: "created" | "updated" | "dispatched" | "carriers_changed" | "picked_up" | "handed_over" | "delivered" | "received" | "rejected" | "replacement_created" | "cancelled" | "discrepancy_opened" | "discrepancy_explained" | "discrepancy_closed" | "disposal_reported" | "completed";
+        };
+        FeedPage: {
+            items: components["schemas"]["FeedEntry"][];
+            nextCursor: string | null;
         };
         FilePlan: {
             items: {
@@ -3747,6 +6931,26 @@ export interface components {
             /** @enum {string} */
             status: "ok";
             version: string;
+        };
+        InboxItem: {
+            actions: ("update" | "dispatch" | "change-carriers" | "pickup" | "deliver" | "receive" | "reject" | "cancel" | "explain-discrepancy" | "close-discrepancy")[];
+            manifest: components["schemas"]["Manifest"];
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            since: string;
+        };
+        InboxPage: {
+            items: components["schemas"]["InboxItem"][];
+            nextCursor: string | null;
+        };
+        Integrity: {
+            events: number;
+            firstBrokenSeq: number | null;
+            headHash: string | null;
+            valid: boolean;
         };
         IssueApproval: {
             /**
@@ -3927,6 +7131,308 @@ export interface components {
                 code: string;
             }[];
         };
+        Manifest: {
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            approvalId?: string;
+            cancellation?: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                at: string;
+                reason: string;
+                sub: string;
+            };
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            createdAt: string;
+            /** @description how many carriers have picked up; the load is with transporterIds[currentLeg − 1] */
+            currentLeg: number;
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            deliveredAt?: string;
+            discrepancy: {
+                explanation?: string;
+                lines: {
+                    lineNo: number;
+                    reasons: ("quantity" | "containers" | "different-waste")[];
+                }[];
+                note?: string;
+                /** @enum {string} */
+                status: "open" | "explained" | "closed";
+            } | null;
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            dispatchedAt?: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            generatorId: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            id: string;
+            legs: {
+                driverName: string;
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                pickedUpAt: string;
+                /**
+                 * Format: uuid
+                 * @description UUID (v7, time-ordered)
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                transporterId: string;
+                vehiclePlate: string;
+            }[];
+            lines: {
+                containerCount: number;
+                hazards: ("T" | "C" | "I" | "R" | "In")[];
+                ledgerEntries?: {
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    entryId: string;
+                    quantityKg: number;
+                }[];
+                lineNo: number;
+                /** @enum {string} */
+                medicalCategory?: "infectious" | "sharps" | "pathological" | "chemical" | "pharmaceutical";
+                name: string;
+                /** @enum {string} */
+                packaging: "drum" | "bag" | "box" | "tank" | "ibc" | "bulk" | "sharps-container" | "other";
+                /** @enum {string} */
+                physicalForm: "solid" | "semi-solid" | "liquid" | "gas" | "sludge";
+                quantityKg: number;
+                receipt?: {
+                    acceptedKg: number;
+                    actualWasteCode?: string;
+                    containerCount: number;
+                    differentWaste?: boolean;
+                    receivedKg: number;
+                    rejectedKg: number;
+                    rejectionReason?: string;
+                };
+                sources?: {
+                    lineNo: number;
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    manifestId: string;
+                    /** @enum {string} */
+                    portion: "accepted" | "rejected";
+                    quantityKg: number;
+                }[];
+                wasteCode: string;
+            }[];
+            /**
+             * @description 14 digits: year, province, city, serial
+             * @example 20261401000001
+             */
+            number: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            plannedPickupAt?: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            receivedAt?: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            receiverId: string;
+            rejection?: {
+                /**
+                 * Format: uuid
+                 * @description UUID (v7, time-ordered)
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                alternateReceiverId?: string;
+                /** @enum {string} */
+                disposition: "return" | "alternate";
+                reason: string;
+            };
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            replacedBy?: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            replaces?: string;
+            signatures: {
+                delivery?: {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant with offset
+                     * @example 2026-03-15T08:00:00+08:00
+                     */
+                    at: string;
+                    documentHash: string;
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    partyId: string;
+                    sub: string;
+                };
+                dispatch?: {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant with offset
+                     * @example 2026-03-15T08:00:00+08:00
+                     */
+                    at: string;
+                    documentHash: string;
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    partyId: string;
+                    sub: string;
+                };
+                pickups: {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant with offset
+                     * @example 2026-03-15T08:00:00+08:00
+                     */
+                    at: string;
+                    documentHash: string;
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    partyId: string;
+                    sub: string;
+                }[];
+                receipt?: {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant with offset
+                     * @example 2026-03-15T08:00:00+08:00
+                     */
+                    at: string;
+                    documentHash: string;
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    partyId: string;
+                    sub: string;
+                };
+                rejection?: {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant with offset
+                     * @example 2026-03-15T08:00:00+08:00
+                     */
+                    at: string;
+                    documentHash: string;
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    partyId: string;
+                    sub: string;
+                };
+            };
+            /** @enum {string} */
+            status: "draft" | "dispatched" | "in_transit" | "delivered" | "received" | "completed" | "cancelled" | "rejected";
+            transporterIds: string[];
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            updatedAt: string;
+            version: number;
+        };
+        ManifestActions: {
+            /** @enum {string} */
+            action: "update" | "dispatch" | "change-carriers" | "pickup" | "deliver" | "receive" | "reject" | "cancel" | "explain-discrepancy" | "close-discrepancy";
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            partyId: string | null;
+        }[];
+        /** @description hash = SHA-256 of the RFC 8785 JCS of the event without hash; prevHash of the first is 64 zeros */
+        ManifestEvent: {
+            actor: {
+                partyId: string | null;
+                role: string;
+                sub: string;
+            };
+            at: string;
+            data: {
+                [key: string]: unknown;
+            };
+            documentHash?: string;
+            hash: string;
+            prevHash: string;
+            seq: number;
+            type: string;
+        };
+        ManifestPage: {
+            items: components["schemas"]["Manifest"][];
+            nextCursor: string | null;
+        };
+        ManifestValidation: {
+            errors: {
+                code: string;
+                message: string;
+                path: string;
+            }[];
+            valid: boolean;
+            warnings: {
+                code: string;
+                message: string;
+                path: string;
+            }[];
+        };
         Me: {
             groups: ("enterprise" | "regulator" | "admin")[];
             jurisdiction?: string;
@@ -4056,6 +7562,90 @@ export interface components {
             nextCursor: string | null;
         };
         PartyView: components["schemas"]["Party"] | components["schemas"]["PublicParty"];
+        /** @description JSON Merge Patch (RFC 7396): null removes a field, an array replaces the old one whole */
+        PatchManifest: {
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            approvalId?: string | null;
+            lines?: {
+                containerCount: number;
+                hazards: ("T" | "C" | "I" | "R" | "In")[];
+                /** @description the batches shipped; left out: the oldest open batches of the code (first in, first out) */
+                ledgerEntries?: {
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    entryId: string;
+                    /**
+                     * @description kilograms, > 0, ≤ 10,000,000, at most 3 decimals
+                     * @example 1250.5
+                     */
+                    quantityKg: number;
+                }[];
+                /** @enum {string} */
+                medicalCategory?: "infectious" | "sharps" | "pathological" | "chemical" | "pharmaceutical";
+                name: string;
+                /** @enum {string} */
+                packaging: "drum" | "bag" | "box" | "tank" | "ibc" | "bulk" | "sharps-container" | "other";
+                /** @enum {string} */
+                physicalForm: "solid" | "semi-solid" | "liquid" | "gas" | "sludge";
+                /**
+                 * @description kilograms, > 0, ≤ 10,000,000, at most 3 decimals
+                 * @example 1250.5
+                 */
+                quantityKg: number;
+                /** @description received manifest lines this generator ships on; they sum exactly to quantityKg */
+                sources?: {
+                    lineNo: number;
+                    /**
+                     * Format: uuid
+                     * @description UUID (v7, time-ordered)
+                     * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                     */
+                    manifestId: string;
+                    /**
+                     * @description `accepted` (default): shipping on what was accepted; `rejected`: a replacement
+                     * @enum {string}
+                     */
+                    portion?: "accepted" | "rejected";
+                    /**
+                     * @description kilograms, > 0, ≤ 10,000,000, at most 3 decimals
+                     * @example 1250.5
+                     */
+                    quantityKg: number;
+                }[];
+                /** @example 900-041-49 */
+                wasteCode: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            plannedPickupAt?: string | null;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            receiverId?: string;
+            transporterIds?: string[];
+        };
+        Pickup: {
+            driverName: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            transporterId: string;
+            vehiclePlate: string;
+        };
         Plan: {
             /**
              * Format: date-time
@@ -4115,6 +7705,36 @@ export interface components {
             /** @enum {string} */
             status: "pending" | "active" | "refused" | "suspended";
         };
+        Receive: {
+            lines: {
+                /** @example 900-041-49 */
+                actualWasteCode?: string;
+                containerCount: number;
+                differentWaste?: boolean;
+                lineNo: number;
+                /** @description kilograms, ≥ 0, at most 3 decimals */
+                receivedKg: number;
+                /** @description kilograms, ≥ 0, at most 3 decimals */
+                rejectedKg?: number;
+                rejectionReason?: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            receivedAt: string;
+            rejection?: {
+                /**
+                 * Format: uuid
+                 * @description UUID (v7, time-ordered)
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                alternateReceiverId?: string;
+                /** @enum {string} */
+                disposition: "return" | "alternate";
+            };
+        };
         RecordLedgerEntry: {
             /**
              * Format: date-time
@@ -4144,6 +7764,46 @@ export interface components {
             quantityKg: number;
             /** @example 900-041-49 */
             wasteCode: string;
+        };
+        Reject: {
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            alternateReceiverId?: string;
+            /** @enum {string} */
+            disposition: "return" | "alternate";
+            reason: string;
+        };
+        Stats: {
+            category: string | null;
+            /** @description 00 nationwide */
+            division: string;
+            /** @enum {string} */
+            groupBy: "wasteCode" | "month" | "generator" | "receiver" | "county";
+            items: components["schemas"]["StatsRow"][];
+            year: number;
+        };
+        StatsRow: {
+            /** @description kilograms (exact: integer grams inside) */
+            dispatchedKg: number;
+            /** @description kilograms (exact: integer grams inside) */
+            disposedKg: number;
+            /** @description kilograms (exact: integer grams inside) */
+            generatedKg: number;
+            /** @description the waste code, month (YYYY-MM), party id or county code */
+            group: string;
+            /** @description with perMonth=true */
+            month?: string;
+            /** @description the party, county or waste code description */
+            name?: string;
+            /** @description (utilised + disposed) / received, 4 decimals; null when nothing was received */
+            rate: number | null;
+            /** @description kilograms (exact: integer grams inside) */
+            receivedKg: number;
+            /** @description kilograms (exact: integer grams inside) */
+            utilisedKg: number;
         };
         Stock: {
             items: {

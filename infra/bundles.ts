@@ -8,6 +8,13 @@ import { entryOf, functionNames, PROJECT_ROOT } from './function-specs.ts';
 
 /** 1 MB minified with the AWS SDK inside (a bare DynamoDB client is about 0.5 MB); files beside it don't count. */
 export const BUNDLE_BUDGET_BYTES = 1024 * 1024;
+
+/** The one exception, with its reason: the documents function alone carries pdf-lib (~300 KB), fontkit (~230 KB) and
+ *  fontkit's WOFF2 decoder (~470 KB, unused for the TTF we embed). Keeping them out of every other bundle is what
+ *  keeps those under 1 MB; the font itself ships beside the bundle and does not count. */
+export const BUNDLE_BUDGET_EXCEPTIONS: Record<string, number> = { documents: 2.5 * 1024 * 1024 };
+
+export const budgetOf = (name: string): number => BUNDLE_BUDGET_EXCEPTIONS[name] ?? BUNDLE_BUDGET_BYTES;
 export const IMPORT_TARGET_MS = 150;
 
 export interface BuiltBundle {
@@ -65,7 +72,7 @@ export interface BundleMeasure {
 }
 
 export function measure(bundles: BuiltBundle[]): BundleMeasure[] {
-  return bundles.map((b) => ({ name: b.name, bytes: b.bytes, importMs: importMs(b), withinBudget: b.bytes <= BUNDLE_BUDGET_BYTES }));
+  return bundles.map((b) => ({ name: b.name, bytes: b.bytes, importMs: importMs(b), withinBudget: b.bytes <= budgetOf(b.name) }));
 }
 
 export const bundleText = (bundle: BuiltBundle) => readFileSync(bundle.file, 'utf8');

@@ -39,6 +39,9 @@ export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
   manifests: { table: [...READS, ...WRITES], cursorSecret: true },
   disposal: { table: [...READS, ...WRITES], cursorSecret: true },
   oversight: { table: [...READS, ...WRITES], cursorSecret: true },
+  // Printable PDFs, the only bundle with pdf-lib, fontkit and the CJK font. Its routes only read, but the shared
+  // middleware in every bundle (idempotency records on POST) can write.
+  documents: { table: [...READS, ...WRITES] },
   // The schedule runs the alerts job; the stream keeps alert deadlines in step with the manifests.
   alerts: { table: [...READS, ...WRITES], stream: true, schedule: 'rate(15 minutes)', timeoutSeconds: 300 },
   // The stream queues deliveries; the schedule retries the ones that failed (backoff up to 24 h).

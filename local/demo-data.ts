@@ -66,19 +66,44 @@ async function call(api: Hono, token: string, method: string, path: string, body
   return json;
 }
 
-/** Loads the demo parties unless they exist; returns how many were created. */
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+
+/** One medical chain from end to end: the clinic's infectious waste, carried to the disposer, received and incinerated. */
+async function demoChain(api: Hono, auth: LocalAuth, ids: Record<string, string>): Promise<string> {
+  const as = async (user: string) => auth.mint({ sub: user, groups: ['enterprise'] });
+  const [clinic, carrier, disposer] = await Promise.all([as('demo-clinic'), as('demo-carrier'), as('demo-disposer')]);
+  const code = '841-001-01';
+  await call(api, clinic, 'POST', `/v1/parties/${ids['demo-clinic']}/plans`, { year, items: [{ wasteCode: code, expectedKg: 3000 }, { wasteCode: '841-002-01', expectedKg: 600 }] });
+  await call(api, clinic, 'POST', `/v1/parties/${ids['demo-clinic']}/ledger`, { wasteCode: code, medicalCategory: 'infectious', quantityKg: 42.5, at: minutesAgo(180), containers: [{ labelCode: 'LL-0001', count: 3, volumeL: 40 }] });
+  const manifest = await call(api, clinic, 'POST', '/v1/manifests', {
+    generatorId: ids['demo-clinic'], transporterIds: [ids['demo-carrier']], receiverId: ids['demo-disposer'], plannedPickupAt: minutesAgo(120),
+    lines: [{ wasteCode: code, name: '感染性废物', physicalForm: 'solid', hazards: ['In'], packaging: 'box', containerCount: 3, quantityKg: 42.5, medicalCategory: 'infectious' }],
+  });
+  const id = manifest.id as string;
+  await call(api, clinic, 'POST', `/v1/manifests/${id}/dispatch`);
+  await call(api, carrier, 'POST', `/v1/manifests/${id}/pickup`, { transporterId: ids['demo-carrier'], vehiclePlate: '晋A·D1234', driverName: '张师傅' });
+  await call(api, carrier, 'POST', `/v1/manifests/${id}/deliver`, { transporterId: ids['demo-carrier'], deliveredAt: new Date().toISOString() });
+  await call(api, disposer, 'POST', `/v1/manifests/${id}/receive`, { receivedAt: new Date().toISOString(), lines: [{ lineNo: 1, receivedKg: 42.5, containerCount: 3 }] });
+  await call(api, disposer, 'POST', `/v1/manifests/${id}/disposals`, { lines: [{ lineNo: 1, operationCode: 'Y10', quantityKg: 42.5, completedAt: new Date().toISOString() }], residues: [{ wasteCode: '772-003-18', quantityKg: 4.2 }] });
+  return manifest.number as string;
+}
+
+/** Loads the demo parties and one completed medical chain unless they exist; returns how many parties were created. */
 export async function loadDemoData(api: Hono, auth: LocalAuth): Promise<number> {
   const regulator = await auth.mint(DEMO_REGULATOR);
   const existing = await call(api, regulator, 'GET', `/v1/parties?q=${encodeURIComponent(DEMO_PARTIES[0].party.uscc)}`);
   if ((existing.items as unknown[]).length > 0) return 0;
+  const ids: Record<string, string> = {};
   for (const demo of DEMO_PARTIES) {
     const token = await auth.mint({ sub: demo.user, groups: ['enterprise'] });
     const party = await call(api, token, 'POST', '/v1/parties', demo.party);
+    ids[demo.user] = party.id as string;
     await call(api, regulator, 'POST', `/v1/parties/${party.id}/approve`);
     for (const licence of demo.licences) {
       const filed = await call(api, token, 'POST', `/v1/parties/${party.id}/licences`, licence);
       await call(api, regulator, 'POST', `/v1/parties/${party.id}/licences/${filed.id}/verify`);
     }
   }
+  await demoChain(api, auth, ids);
   return DEMO_PARTIES.length;
 }

@@ -1,5 +1,7 @@
 // Every function's app, by the name its folder and the route table use; the local server mounts them all.
 import type { Hono } from 'hono';
+import { app as disposalApp } from '#functions/disposal/app.ts';
+import { app as documentsApp } from '#functions/documents/app.ts';
 import { app as manifestsApp } from '#functions/manifests/app.ts';
 import { app as oversightApp } from '#functions/oversight/app.ts';
 import { app as publicApp } from '#functions/public/app.ts';
@@ -11,5 +13,7 @@ export const functionApps: Record<string, Hono<any>> = {
   registry: registryApp,
   records: recordsApp,
   manifests: manifestsApp,
+  disposal: disposalApp,
   oversight: oversightApp,
+  documents: documentsApp,
 };

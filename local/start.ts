@@ -12,6 +12,8 @@ import { startStreamPoller } from './stream-poller.ts';
 import { onChanges, onSchedule } from '#functions/webhooks/handler-core.ts';
 import { clock } from '#shared/clock.ts';
 import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
+import { onCustodyChanges } from '#shared/services/completion-consumer.ts';
+import { onStatsChanges } from '#shared/services/stats-service.ts';
 
 const env = process.env;
 // The local server may deliver webhooks over http to a receiver on this machine; a Lambda never may.
@@ -46,9 +48,9 @@ const table = await ensureTable(createDynamoClient(), config.tableName);
 const api = createLocalApi(auth, { alerts: () => runAlertJob(clock()) });
 const demoCreated = env.NO_DEMO === '1' ? 0 : await loadDemoData(api, auth);
 
-// The change stream drives webhooks and alert deadlines, as DynamoDB Streams does in AWS; timers run the webhook
+// The change stream drives webhooks, alert deadlines and statistics, as DynamoDB Streams does in AWS; timers run the webhook
 // retry sweep and the alerts job (EventBridge schedules in AWS).
-const poller = await startStreamPoller((records) => Promise.all([onChanges(records), onAlertChanges(records)]));
+const poller = await startStreamPoller((records) => Promise.all([onChanges(records), onAlertChanges(records), onStatsChanges(records, clock()), onCustodyChanges(records, clock())]));
 const sweeper = setInterval(() => onSchedule().catch((err) => console.error('webhook sweep:', err.message)), 10_000);
 const alertJob = setInterval(() => runAlertJob(clock()).catch((err) => console.error('alerts job:', err.message)), 60_000);
 

@@ -5,6 +5,7 @@ import { allPages, csvResponse, wantsCsv } from '#shared/http/csv.ts';
 import { commit, ok } from '#shared/http/respond.ts';
 import { closeAlert, listAlerts } from '#shared/services/alert-service.ts';
 import { keyUnits, oversightManifests } from '#shared/services/oversight-service.ts';
+import { statsOf } from '#shared/services/stats-service.ts';
 import type { OversightCursor } from '#shared/store/oversight-index-store.ts';
 import * as r from '#schemas/routes/oversight.ts';
 
@@ -51,4 +52,16 @@ on(app, r.listAlerts, async (c) => {
 on(app, r.closeAlert, async (c) => {
   const { view, writes } = await closeAlert(c.var.actor, c.req.valid('param').id, c.req.valid('json').note, c.var.ifMatch, c.var.now);
   return commit(c, writes, view);
+});
+
+const STATS_COLUMNS = ['group', 'name', 'month', 'generatedKg', 'dispatchedKg', 'receivedKg', 'utilisedKg', 'disposedKg', 'rate'] as const;
+
+on(app, r.getStats, async (c) => {
+  const { perMonth, ...query } = c.req.valid('query');
+  const stats = await statsOf(c.var.actor, { ...query, perMonth: perMonth === 'true' }, c.var.now);
+  if (!wantsCsv(c)) return ok(c, stats);
+  const rows = (async function* () {
+    yield stats.items as Record<string, unknown>[];
+  })();
+  return csvResponse(c, [...STATS_COLUMNS], rows, `stats-${stats.division}-${stats.year}-${stats.groupBy}.csv`);
 });

@@ -5,7 +5,6 @@ import type { AppEnv } from '#shared/http/env.ts';
 import { commit, ok } from '#shared/http/respond.ts';
 import { ledgerEntry, ledgerPage, recordEntry, voidEntry } from '#shared/services/ledger-service.ts';
 import { stockOf } from '#shared/services/stock-service.ts';
-import { ledgerLabelPdf } from '#shared/services/label-service.ts';
 import * as r from '#schemas/routes/records.ts';
 
 export function ledgerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -23,11 +22,6 @@ export function ledgerRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.getLedgerEntry, async (c) => {
     const { id, entryId } = c.req.valid('param');
     return ok(c, await ledgerEntry(c.var.actor, id, entryId));
-  });
-  on(app, r.getLedgerLabel, async (c) => {
-    const { id, entryId } = c.req.valid('param');
-    const pdf = await ledgerLabelPdf(c.var.actor, id, entryId);
-    return new Response(pdf as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': 'application/pdf' } });
   });
   on(app, r.voidLedgerEntry, async (c) => {
     const { id, entryId } = c.req.valid('param');

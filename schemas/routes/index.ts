@@ -1,6 +1,9 @@
 // Every route definition of the API, in one list: the OpenAPI document and the route-table tests read it.
 import type { RouteConfig } from '@hono/zod-openapi';
+import * as disposal from './disposal.ts';
+import * as documents from './documents.ts';
 import * as publicRoutes from './public.ts';
+import * as manifestRecord from './manifest-record.ts';
 import * as manifests from './manifests.ts';
 import * as oversight from './oversight.ts';
 import * as records from './records.ts';
@@ -14,8 +17,10 @@ export const routesByFunction: Record<string, RouteConfig[]> = {
   public: Object.values(publicRoutes).filter(isRoute),
   registry: [...Object.values(registry), ...Object.values(webhooks)].filter(isRoute),
   records: Object.values(records).filter(isRoute),
-  manifests: Object.values(manifests).filter(isRoute),
+  manifests: [...Object.values(manifests), ...Object.values(manifestRecord)].filter(isRoute),
+  disposal: Object.values(disposal).filter(isRoute),
   oversight: Object.values(oversight).filter(isRoute),
+  documents: Object.values(documents).filter(isRoute),
 };
 
 export const allRoutes: RouteConfig[] = Object.values(routesByFunction).flat();

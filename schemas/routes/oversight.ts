@@ -3,6 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { bearer, body, IdParam, json, Note, pageOf, problems } from '../common.ts';
 import { Alert, AlertQuery, KeyUnitQuery, OversightManifest, OversightManifestQuery } from '../oversight.ts';
 import { Party } from '../party.ts';
+import { Stats, StatsQuery } from '../stats.ts';
 
 const tags = { tags: ['Oversight'], security: bearer };
 const csv = { 'text/csv': { schema: { type: 'string' as const, description: 'UTF-8 with BOM, one row per item, the JSON fields as columns' } } };
@@ -40,4 +41,11 @@ export const closeAlert = createRoute({
   method: 'post', path: '/v1/oversight/alerts/{id}/close', ...tags, summary: 'Close an alert with a note (a regulator covering its division)',
   request: { params: IdParam, ...body(Note) },
   responses: { 200: json(Alert, 'The closed alert'), ...problems(404, 409, 412) },
+});
+
+export const getStats = createRoute({
+  method: 'get', path: '/v1/oversight/stats', ...tags,
+  summary: 'Kilograms generated, dispatched, received, utilised and disposed per group, with the utilisation/disposal rate; follows the change stream within seconds (Accept: text/csv for an export)',
+  request: { query: StatsQuery },
+  responses: { 200: { description: 'One row per group (and month)', content: { 'application/json': { schema: Stats }, ...csv } }, ...problems(403, 422) },
 });

@@ -1,6 +1,7 @@
 // The records function's routes: plans, the ledger, stock and cross-province approvals (api.md).
 import { createRoute } from '@hono/zod-openapi';
 import { bearer, body, IdParam, json, pageOf, problems, Reason } from '../common.ts';
+import { Declaration, DeclarationParam } from '../declaration.ts';
 import {
   Approval,
   ApprovalBody,
@@ -49,12 +50,6 @@ export const getLedgerEntry = createRoute({
   request: { params: EntryParam },
   responses: { 200: json(LedgerEntry, 'The entry'), ...problems(404) },
 });
-export const getLedgerLabel = createRoute({
-  method: 'get', path: '/v1/parties/{id}/ledger/{entryId}/label.pdf', ...tags('Ledger'),
-  summary: 'The HJ 1276-2022 container label of a batch as PDF: one page per container label code, sized for the largest container (100/150/200 mm)',
-  request: { params: EntryParam },
-  responses: { 200: { description: 'The label', content: { 'application/pdf': { schema: { type: 'string' as const, format: 'binary' } } } }, ...problems(404) },
-});
 export const voidLedgerEntry = createRoute({
   method: 'post', path: '/v1/parties/{id}/ledger/{entryId}/void', ...tags('Ledger'),
   summary: 'Void a mistaken entry while nothing of it has been dispatched (members); it is kept, marked and leaves stock',
@@ -86,4 +81,17 @@ export const listApprovals = createRoute({
   summary: 'Approvals of a generator (and receiver) or of a receiver, that the caller may read',
   request: { query: ApprovalQuery },
   responses: { 200: json(pageOf(Approval, 'ApprovalPage'), 'A page of approvals'), ...problems() },
+});
+
+export const getDeclaration = createRoute({
+  method: 'get', path: '/v1/parties/{id}/declarations/{period}', ...tags('Declarations'),
+  summary: 'The declaration of a period (2026-10, 2026-Q4, 2026), generated from the records: the submitted version while the records agree with it, else a draft (members and covering regulators)',
+  request: { params: DeclarationParam },
+  responses: { 200: json(Declaration, 'The declaration'), ...problems(404) },
+});
+export const submitDeclaration = createRoute({
+  method: 'post', path: '/v1/parties/{id}/declarations/{period}/submit', ...tags('Declarations'),
+  summary: 'Sign and submit the declaration as generated now (members, once the period is over); a later correction is a new version',
+  request: { params: DeclarationParam },
+  responses: { 200: json(Declaration, 'Submitted and signed'), ...problems(403, 404, 409, 412) },
 });

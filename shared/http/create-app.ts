@@ -12,6 +12,7 @@ import { authenticate } from './auth.ts';
 import type { AppEnv } from './env.ts';
 import { idempotency } from './idempotency.ts';
 import { ifMatch } from './if-match.ts';
+import { wellFormedText } from './well-formed.ts';
 import { fieldErrors, problemResponse } from './problem.ts';
 import { clock } from '../clock.ts';
 
@@ -64,7 +65,7 @@ export function createApp(options: { publicPaths?: string[] } = {}): OpenAPIHono
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', 'No such route')));
   app.use('*', stampTime);
   app.use('/v1/*', async (c, next) => (publicPaths.has(c.req.path) ? next() : authenticate(c, next)));
-  app.use('/v1/*', limitBody, ifMatch, idempotency);
+  app.use('/v1/*', limitBody, wellFormedText, ifMatch, idempotency);
   return app;
 }
 

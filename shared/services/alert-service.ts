@@ -17,6 +17,7 @@ import { getLicence, getParty } from '../store/party-store.ts';
 import { assertVersion, lostRace } from '../store/versioning.ts';
 import type { ChangeRecord } from '../stream/change-records.ts';
 import { transact } from '../store/transact.ts';
+import { declarationDeadlinesNow } from './declaration-service.ts';
 import { regulatorDivision } from './oversight-service.ts';
 
 const ALERT_NAMESPACE = '3b8e5f0a-9c2d-4e71-8a6b-1f4d2c7e9a30';
@@ -76,6 +77,8 @@ async function currentDeadlines(d: Pick<Deadline, 'type' | 'subjectId' | 'partyI
       const l = await getLicence(d.partyId, d.subjectId);
       return l ? licenceDeadlines(l, d.divisionCode, s) : [];
     }
+    case 'declaration-overdue':
+      return declarationDeadlinesNow(d);
     default:
       return [];
   }

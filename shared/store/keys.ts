@@ -118,6 +118,20 @@ export const keys = {
   alertsPartition: 'ALERTS',
   alertsByStatusPartition: (status: string) => `ALERTS#${status}`,
 
+  // --- statistics and declarations ---
+  /** One counter per (year, division level, dimension, waste filter) partition and group × local month: a query reads one partition. */
+  statsCounter: (c: { year: number; division: string; dimension: string; category: string; group: string; month: string }): Key => ({
+    PK: `STATS#${c.year}#${c.division}#${c.dimension}#${c.category}`,
+    SK: c.dimension === 'month' ? c.month : `${c.group}#${c.month}`,
+  }),
+  statsPartition: (year: number, division: string, dimension: string, category: string) => `STATS#${year}#${division}#${dimension}#${category}`,
+  /** A party's flows per local month and waste code (its declarations read the months up to a period's end). */
+  partyFlow: (partyId: string, month: string, wasteCode: string): Key => ({ PK: `FLOWS#${partyId}`, SK: `${month}#${wasteCode}` }),
+  flowPartition: (partyId: string) => `FLOWS#${partyId}`,
+  /** Submitted declarations: one item per version, written once. */
+  declaration: (partyId: string, period: string, version: number): Key => ({ PK: `PARTY#${partyId}`, SK: `DECLARATION#${period}#${pad(version, 4)}` }),
+  declarationPrefix: (period: string) => `DECLARATION#${period}#`,
+
   // --- webhooks: subscriptions and their delivery outbox (functions/webhooks) ---
   webhook: (partyId: string, webhookId: string): Key => ({ PK: `PARTY#${partyId}`, SK: `WEBHOOK#${webhookId}` }),
   webhookPrefix: 'WEBHOOK#',

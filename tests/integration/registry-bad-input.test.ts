@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCounty } from '#shared/reference/divisions.ts';
 import { enterprise, testApi } from '../support/api.ts';
-import { partyBody } from '../support/fixtures.ts';
+import { activeParty, partyBody } from '../support/fixtures.ts';
 
 const owner = enterprise('fuzz-owner');
 const FIELDS = ['name', 'uscc', 'divisionCode', 'address', 'kinds', 'contact'] as const;
@@ -45,5 +45,17 @@ describe('POST /v1/parties with bad input', () => {
       { numRuns: 150 },
     );
     expect((await t.call(owner, 'GET', '/v1/me')).body.memberships).toEqual([]);
+  });
+});
+
+describe('text that is not well-formed Unicode', () => {
+  it('is refused with 400 naming the field, on any route, and nothing is written', async () => {
+    const t = await testApi();
+    const party = await activeParty(t, 'surrogate-owner');
+    const member = await t.call(enterprise('surrogate-owner'), 'POST', `/v1/parties/${party.id}/members`, '{"sub":"a\\ud800b","role":"operator"}');
+    expect(member.status).toBe(400);
+    expect(member.body.errors).toEqual([{ path: 'sub', message: 'contains a lone surrogate' }]);
+    const members = await t.call(enterprise('surrogate-owner'), 'GET', `/v1/parties/${party.id}/members`);
+    expect(members.body.items).toHaveLength(1);
   });
 });

@@ -71,8 +71,8 @@ export interface Discrepancy {
 export interface Taken {
   /** Stock-drawing lines' grams per waste code (lines with accepted-portion sources included). */
   stock: { wasteCode: string; grams: number }[];
-  /** Ledger batch draws per line, as the records store planned them. */
-  batches: { wasteCode: string; draws: unknown[] }[];
+  /** Ledger batch draws per waste code, as the records store planned them. */
+  batches: { wasteCode: string; draws: { entryId: string; grams: number }[] }[];
   capacity: { licenceId: string; entryCode: string; year: number; lineNos: number[]; grams: number }[];
   approval?: { approvalId: string; codes: { code: string; grams: number }[] };
   /** Per source line: what this manifest drew from its balances. */

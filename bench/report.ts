@@ -1,0 +1,50 @@
+// The printed table of a bench run (the same figures go to bench/results.json).
+import type { LoadResult } from './load.ts';
+import type { Results } from './run.ts';
+
+const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(8);
+const row = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+
+function loadRow(name: string, r: LoadResult, unit: string): string {
+  return row([name, `${r.perSecond.toFixed(2)} ${unit}`, ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99), String(r.done), String(r.failed)], [34, 16, 8, 8, 8, 6, 6]);
+}
+
+export function printReport(r: Results): void {
+  const out: string[] = [];
+  const header = row(['', 'throughput', 'p50', 'p95', 'p99', 'n', 'failed'], [34, 16, 8, 8, 8, 6, 6]);
+  out.push(`\nWasteChain bench — ${r.environment.cpus} cores, node ${r.environment.node}, load avg at start ${r.environment.loadAtStart.join(' / ')}`);
+  out.push('\nCommand mix of one lifecycle (per step: GetItem, Query, BatchGet keys, single writes, TransactWrite items):');
+  for (const [i, m] of r.mix.entries()) out.push(`  ${r.steps[i].padEnd(9)} get ${m.get}  query ${m.query}  batchGet ${m.batchGet}  write ${m.write}  transact ${m.transact}`);
+  for (const level of r.lifecycles) {
+    out.push(`\n(a)/(b) lifecycles at concurrency ${level.concurrency} (load avg ${level.load.join(' / ')})`);
+    out.push(header);
+    out.push(loadRow('(a) floor: raw SDK, same commands', level.floor, 'lc/s'));
+    out.push(loadRow('(b) API over HTTP', level.api, 'lc/s'));
+    const target = level.ratio >= 0.8 ? 'met' : 'MISSED';
+    out.push(`    ratio API/floor ${level.ratio.toFixed(2)} (target ≥ 0.8: ${target})`);
+    out.push(`    per step p50 API / floor: ${r.steps.map((s, i) => `${s} ${level.stepsApi[i].toFixed(0)}/${level.stepsFloor[i].toFixed(0)}`).join(', ')} ms`);
+    const b = level.breakdown;
+    out.push(
+      `    per API request (mean): ${b.latencyMs} ms at the client = ${b.dbMs} ms DynamoDB in flight + ${b.serverCpuMs} ms in the handler besides ` +
+        `(of it ${b.tokenVerifyMs} ms token verify) + ${b.outsideHandlerMs} ms HTTP/queueing outside it; ${b.commands} commands`,
+    );
+    const names = [...new Set([...Object.keys(level.commands.api), ...Object.keys(level.commands.floor)])].sort();
+    out.push(`    mean ms per command API / floor: ${names.map((n) => `${n} ${level.commands.api[n]?.meanMs ?? '-'}/${level.commands.floor[n]?.meanMs ?? '-'}`).join(', ')}`);
+  }
+  out.push(`\n(c) queries, ${r.queries.requests} requests each at concurrency ${r.queries.concurrency}`);
+  out.push(header);
+  for (const q of r.queries.sizes) {
+    out.push(loadRow(`chain, ${q.manifests} manifests`, q.chain, 'req/s'));
+    out.push(loadRow(`list 1411, ${q.manifests} manifests`, q.list, 'req/s'));
+  }
+  const g = r.queries.growth;
+  out.push(`    p50 growth ${r.queries.sizes.at(-1)!.manifests}/${r.queries.sizes[0].manifests}: chain ${g.chain.toFixed(2)}×, list ${g.list.toFixed(2)}× (target ≤ 1.3: ${g.chain <= 1.3 && g.list <= 1.3 ? 'met' : 'MISSED'})`);
+  for (const s of r.queries.seeding) out.push(`    seeded ${s.manifests} manifests (${s.items} items) in ${s.seconds} s: ${s.manifestsPerSecond} manifests/s`);
+  if (r.profile) {
+    out.push(`\nCPU profile of the API phase (${r.profile.file}), self time by owner of ${r.profile.totalMs} ms:`);
+    for (const o of r.profile.byOwner) out.push(`  ${o.owner.padEnd(34)} ${String(o.ms).padStart(7)} ms ${o.share.toFixed(1).padStart(5)} %`);
+  }
+  out.push('\nLambda bundles (size, cold import):');
+  for (const b of r.bundles) out.push(`  ${b.name.padEnd(12)} ${`${(b.bytes / 1024).toFixed(0)} KiB`.padStart(9)}  import ${ms(b.importMs)}${b.withinBudget ? '' : '  OVER BUDGET'}`);
+  console.log(out.join('\n'));
+}

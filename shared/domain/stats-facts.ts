@@ -1,0 +1,99 @@
+// The facts statistics and declarations count, read from the items a change touched (pure: the stream consumer
+// passes the old and new images in). A fact moves grams of one waste code, at one instant, in one party's stock;
+// a negative fact undoes one counted before (a voided ledger entry, a dispatched manifest cancelled).
+import type { Manifest } from './manifest/manifest.ts';
+import { arrivedCode } from './manifest/receipt.ts';
+import type { DisposalReport } from './disposal.ts';
+
+/** What regional statistics count (api.md, "stats"). */
+export const STAT_MEASURES = ['generated', 'dispatched', 'received', 'utilised', 'disposed'] as const;
+export type StatMeasure = (typeof STAT_MEASURES)[number];
+/** What a party's own flows count besides: its self-utilisation and self-disposal (declarations only). */
+export const MOVEMENTS = [...STAT_MEASURES, 'selfUtilised', 'selfDisposed'] as const;
+export type Movement = (typeof MOVEMENTS)[number];
+
+export interface Fact {
+  movement: Movement;
+  /** Signed: negative undoes a fact counted before. */
+  grams: number;
+  wasteCode: string;
+  /** When it happened (the ledger's `at`, dispatch, receipt, the disposal line's completion). */
+  at: string;
+  /** Whose stock it moves, and that party's county ('' when the item does not carry it: ledger entries; the caller fills it). */
+  partyId: string;
+  divisionCode: string;
+  generatorId: string;
+  receiverId?: string;
+}
+
+export interface Change {
+  oldImage?: Record<string, unknown>;
+  newImage?: Record<string, unknown>;
+}
+
+interface LedgerImage {
+  partyId: string;
+  kind: 'generated' | 'self-utilised' | 'self-disposed';
+  wasteCode: string;
+  quantityGrams: number;
+  at: string;
+  voided?: unknown;
+}
+
+const LEDGER_MOVEMENT: Record<LedgerImage['kind'], Movement> = { generated: 'generated', 'self-utilised': 'selfUtilised', 'self-disposed': 'selfDisposed' };
+
+/** A ledger entry counts when recorded and is taken back when voided (residues count as generated: the receiver made them). */
+function ledgerFacts(before: LedgerImage | undefined, after: LedgerImage): Fact[] {
+  const sign = !before && !after.voided ? 1 : before && !before.voided && after.voided ? -1 : 0;
+  if (sign === 0) return [];
+  return [{
+    movement: LEDGER_MOVEMENT[after.kind], grams: sign * after.quantityGrams, wasteCode: after.wasteCode, at: after.at,
+    partyId: after.partyId, divisionCode: '', generatorId: after.partyId,
+  }];
+}
+
+const RECEIVED: readonly string[] = ['received', 'completed'];
+
+/** Dispatch counts what left the generator's stock (`taken.stock`); cancelling it takes that back; receipt counts accepted grams. */
+function manifestFacts(before: Manifest | undefined, after: Manifest): Fact[] {
+  if (!before) return [];
+  const base = { generatorId: after.generatorId, receiverId: after.receiverId };
+  const shipped = (m: Manifest, sign: number): Fact[] =>
+    (m.taken?.stock ?? []).map((s) => ({
+      ...base, movement: 'dispatched', grams: sign * s.grams, wasteCode: s.wasteCode, at: m.dispatchedAt!, partyId: m.generatorId, divisionCode: m.generatorDivision,
+    }));
+  if (before.status === 'draft' && after.status === 'dispatched') return shipped(after, 1);
+  if (before.status === 'dispatched' && after.status === 'cancelled') return shipped(before, -1);
+  if (!RECEIVED.includes(before.status) && RECEIVED.includes(after.status)) {
+    return after.lines
+      .filter((l) => (l.receipt?.acceptedGrams ?? 0) > 0)
+      .map((l) => ({
+        ...base, movement: 'received', grams: l.receipt!.acceptedGrams, wasteCode: arrivedCode(l), at: after.receivedAt!, partyId: after.receiverId, divisionCode: after.receiverDivision,
+      }));
+  }
+  return [];
+}
+
+function disposalFacts(report: DisposalReport): Fact[] {
+  const p = report.manifestParties;
+  return report.lines.map((l) => ({
+    movement: l.kind === 'utilisation' ? 'utilised' : 'disposed', grams: l.grams, wasteCode: l.wasteCode, at: l.completedAt,
+    partyId: report.receiverId, divisionCode: p.receiverDivision, generatorId: p.generatorId, receiverId: report.receiverId,
+  }));
+}
+
+/** The facts a change implies. */
+export function factsOf(change: Change): Fact[] {
+  const after = change.newImage;
+  if (!after) return [];
+  switch (after.itemType) {
+    case 'ledger-entry':
+      return ledgerFacts(change.oldImage as unknown as LedgerImage | undefined, after as unknown as LedgerImage);
+    case 'manifest':
+      return manifestFacts(change.oldImage as unknown as Manifest | undefined, after as unknown as Manifest);
+    case 'disposal':
+      return change.oldImage ? [] : disposalFacts(after as unknown as DisposalReport);
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,88 @@
+// GET /v1/chains/{manifestId} (api.md "Chains and oversight"): answers only if the caller sees the starting manifest;
+// then each node the caller may see (domain.md rule 25) is whole and every other one redacted. Reads per level: a
+// BatchGet per node type, and two Queries per manifest (line balances, disposal reports); never a Scan.
+import type { Actor } from '../http/actor.ts';
+import { verifyChain } from '../domain/hash-chain.ts';
+import { gramsToKg } from '../domain/quantity.ts';
+import { disposalNode, ledgerNode, manifestNode, type ChainNode, type NodeRef } from '../domain/chain.ts';
+import { DEFAULT_DEPTH, PAGE_NODES, pageOf, seesWhole, walk, type Placed, type Viewer } from '../domain/chain-walk.ts';
+import { getDisposals, getLedgerFacts, getManifestFacts } from '../store/disposal-store.ts';
+import { listEvents } from '../store/event-store.ts';
+import { membershipsAmong } from '../store/manifest-store.ts';
+import type { ChainNodeView, ChainView } from '../../schemas/disposal.ts';
+import { seeManifest } from './manifest-access.ts';
+
+async function load(refs: NodeRef[]): Promise<ChainNode[]> {
+  const of = <T extends NodeRef['type']>(type: T) => refs.filter((r): r is Extract<NodeRef, { type: T }> => r.type === type);
+  const [manifests, ledger, reports] = await Promise.all([
+    getManifestFacts(of('manifest').map((r) => r.id)),
+    getLedgerFacts(of('ledger')),
+    getDisposals(of('disposal').map((r) => ({ manifestId: r.manifestId, id: r.id }))),
+  ]);
+  return [
+    ...manifests.map((f) => manifestNode(f.manifest, f.balances, f.reports)),
+    ...ledger.map((l) => ledgerNode(l.entry, l.divisionCode)),
+    ...reports.map(disposalNode),
+  ];
+}
+
+const kgOf = (n: ChainNode) => ({ in: gramsToKg(n.grams.in), out: gramsToKg(n.grams.out), disposed: gramsToKg(n.grams.disposed), onHand: gramsToKg(n.grams.onHand) });
+
+function nodeView({ node, relation, distance }: Placed, whole: boolean): ChainNodeView {
+  const shown = { type: node.type, id: node.id, wasteCode: node.wasteCode, kg: kgOf(node), state: node.state, relation, distance };
+  if (!whole) return { ...shown, divisionCode: node.divisionCode, redacted: true };
+  return {
+    ...shown,
+    redacted: false,
+    wasteCodes: node.wasteCodes,
+    parties: node.parties,
+    times: node.times,
+    ...(node.number ? { number: node.number } : {}),
+    ...(node.batchCode ? { batchCode: node.batchCode } : {}),
+    ...(node.operationCodes ? { operationCodes: node.operationCodes } : {}),
+  };
+}
+
+async function viewerOf(actor: Actor, nodes: Placed[]): Promise<Viewer> {
+  const partyIds = [...new Set(nodes.flatMap((p) => p.node.visibility.memberOf))];
+  return {
+    memberOf: actor.isEnterprise && partyIds.length ? await membershipsAmong(actor.sub, partyIds) : new Set(),
+    jurisdictionPrefix: actor.isRegulator ? actor.jurisdictionPrefix : undefined,
+  };
+}
+
+async function evidenceOf(nodes: Placed[]): Promise<NonNullable<ChainView['evidence']>> {
+  return Promise.all(
+    nodes.map(async ({ node }) => {
+      const events = await listEvents(node.id);
+      return { manifestId: node.id, number: node.number!, events, integrity: verifyChain(events) };
+    }),
+  );
+}
+
+export interface ChainRequest {
+  depth?: number;
+  format?: 'evidence';
+  /** Nodes already served on earlier pages (from the cursor). */
+  offset: number;
+}
+
+export async function chainOf(actor: Actor, manifestId: string, request: ChainRequest): Promise<{ chain: Omit<ChainView, 'nextCursor'>; nextOffset?: number }> {
+  await seeManifest(actor, manifestId);
+  const depth = request.depth ?? DEFAULT_DEPTH;
+  const [start] = await load([{ type: 'manifest', id: manifestId }]);
+  // Each page walks again from the start, up to its own last node: the walk order is stable, and no cursor has to
+  // carry a frontier of unbounded size.
+  const placed = await walk(start, depth, request.offset + PAGE_NODES + 1, load);
+  const page = pageOf(placed, request.offset, PAGE_NODES);
+  const viewer = await viewerOf(actor, page.nodes);
+  const whole = page.nodes.map((p) => seesWhole(viewer, p.node));
+  const chain: Omit<ChainView, 'nextCursor'> = {
+    manifestId,
+    depth,
+    nodes: page.nodes.map((p, i) => nodeView(p, whole[i])),
+    edges: page.edges.map((e) => ({ from: e.from, to: e.to, ...(e.grams !== undefined ? { kg: gramsToKg(e.grams) } : {}) })),
+  };
+  if (request.format === 'evidence') chain.evidence = await evidenceOf(page.nodes.filter((p, i) => whole[i] && p.node.type === 'manifest'));
+  return { chain, ...(page.more ? { nextOffset: request.offset + PAGE_NODES } : {}) };
+}

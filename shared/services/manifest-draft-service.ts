@@ -1,0 +1,125 @@
+// Drafts: create (with the number from its city's counter), PATCH (merge patch, draft only), and validate-only
+// (every dispatch check, saving nothing).
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { fieldErrors } from '../http/problem.ts';
+import { config } from '../config.ts';
+import { localYear } from '../domain/calendar.ts';
+import { medicalCategoryFindings, dispatchChecks, type Finding } from '../domain/manifest/dispatch-rules.ts';
+import type { Manifest, ManifestLine } from '../domain/manifest/manifest.ts';
+import { manifestNumber } from '../domain/manifest/manifest-number.ts';
+import { isWasteCode } from '../reference/catalogue.ts';
+import { cityOf } from '../reference/divisions.ts';
+import { nextManifestSerial } from '../store/manifest-store.ts';
+import { DraftFields, type CreateManifestInput, type DraftInput, type PatchManifestInput } from '../../schemas/manifest.ts';
+import { actFor, seeParty } from './access.ts';
+import { actOn } from './manifest-access.ts';
+import { loadDispatchContext, planDraws, refusal } from './manifest-dispatch-service.ts';
+import { decided, eventDraft, manifestWrites, nextVersion, type ManifestDecision } from './manifest-transition.ts';
+import { draftInputOf, linesFromInput } from './manifest-views.ts';
+
+function unknownCodeFindings(lines: readonly Pick<ManifestLine, 'wasteCode'>[]): Finding[] {
+  return lines.flatMap((l, i) =>
+    isWasteCode(l.wasteCode) ? [] : [{ path: `lines.${i}.wasteCode`, code: 'UNKNOWN_WASTE_CODE' as const, message: `${l.wasteCode} is not in the 2021 catalogue` }],
+  );
+}
+
+/** The rules a draft must meet at any time: known codes, medical categories (422). */
+function assertDraftRules(lines: ManifestLine[]): void {
+  const errors = [...unknownCodeFindings(lines), ...medicalCategoryFindings(lines)];
+  if (errors.length) throw refusal(errors);
+}
+
+/** The generator acts through its membership; the counterparts must be parties the caller can see. */
+async function checkParties(actor: Actor, input: Pick<DraftInput, 'generatorId' | 'receiverId' | 'transporterIds'>) {
+  if (!actor.isEnterprise) throw new AppError('FORBIDDEN', 'Only enterprise users create manifests');
+  const { party: generator } = await actFor(actor, input.generatorId);
+  const [receiver] = await Promise.all([input.receiverId, ...input.transporterIds].map((id) => seeParty(actor, id)));
+  return { generator, receiver: receiver.party };
+}
+
+export async function createManifest(actor: Actor, input: CreateManifestInput, now: Date): Promise<ManifestDecision> {
+  const { generator, receiver } = await checkParties(actor, input);
+  const lines = linesFromInput(input.lines);
+  assertDraftRules(lines);
+  const year = localYear(now, config.timeZone);
+  const number = manifestNumber(year, generator.divisionCode, await nextManifestSerial(year, cityOf(generator.divisionCode)));
+  const at = now.toISOString();
+  const manifest: Manifest = {
+    id: uuidv7(),
+    number,
+    status: 'draft',
+    generatorId: input.generatorId,
+    receiverId: input.receiverId,
+    transporterIds: input.transporterIds,
+    generatorDivision: generator.divisionCode,
+    receiverDivision: receiver.divisionCode,
+    lines,
+    plannedPickupAt: input.plannedPickupAt,
+    ...(input.approvalId ? { approvalId: input.approvalId } : {}),
+    legs: [],
+    signatures: { pickups: [] },
+    discrepancy: null,
+    createdBy: actor.sub,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    lastEventSeq: 0,
+    headHash: '',
+  };
+  const created = manifestWrites(undefined, manifest, [eventDraft('created', actor, { role: 'generator', partyId: input.generatorId }, at, { number })]);
+  return decided(created.manifest, created.writes);
+}
+
+/** RFC 7396: null removes a member, anything else (arrays included) replaces it. */
+function mergePatch(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...target };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else if (value !== undefined) merged[key] = value;
+  }
+  return merged;
+}
+
+export async function patchManifest(actor: Actor, manifestId: string, patch: PatchManifestInput, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {
+  const acting = await actOn(actor, manifestId, 'update', ifMatch);
+  const m = acting.manifest;
+  const parsed = DraftFields.safeParse(mergePatch(draftInputOf(m), patch));
+  if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'The patched manifest is invalid', fieldErrors(parsed.error.issues));
+  const draft = parsed.data;
+  const receiver = draft.receiverId === m.receiverId ? undefined : (await seeParty(actor, draft.receiverId)).party;
+  await Promise.all(draft.transporterIds.filter((id) => !m.transporterIds.includes(id)).map((id) => seeParty(actor, id)));
+  const lines = linesFromInput(draft.lines);
+  assertDraftRules(lines);
+  const { approvalId: _a, plannedPickupAt: _p, ...kept } = m;
+  const after = nextVersion(kept as Manifest, now, {
+    transporterIds: draft.transporterIds,
+    receiverId: draft.receiverId,
+    receiverDivision: receiver?.divisionCode ?? m.receiverDivision,
+    returnToOrigin: m.returnToOrigin && !receiver,
+    lines,
+    ...(draft.plannedPickupAt ? { plannedPickupAt: draft.plannedPickupAt } : {}),
+    ...(draft.approvalId ? { approvalId: draft.approvalId } : {}),
+  });
+  const { manifest, writes } = manifestWrites(m, after, [eventDraft('updated', actor, acting, after.updatedAt, { fields: Object.keys(patch) })], ifMatch);
+  return decided(manifest, writes);
+}
+
+/** Every check dispatch would run on this body, saving nothing. */
+export async function validateManifest(actor: Actor, input: CreateManifestInput, now: Date) {
+  await checkParties(actor, input);
+  const lines = linesFromInput(input.lines);
+  const draft = { ...input, lines, returnToOrigin: false };
+  const unknown = unknownCodeFindings(lines);
+  const { errors, warnings } = unknown.length ? { errors: unknown, warnings: [] } : dispatchChecks(await loadDispatchContext(draft, now));
+  if (!errors.some((e) => e.code === 'INSUFFICIENT_STOCK' || e.code === 'UNKNOWN_WASTE_CODE')) {
+    try {
+      await planDraws(input.generatorId, lines);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      errors.push({ path: 'lines', code: err.code, message: err.message });
+    }
+  }
+  return { valid: errors.length === 0, errors, warnings };
+}

@@ -1,0 +1,74 @@
+// Reads: one manifest (by id or number), a party's manifests, what the caller may do now, the inbox and the feed.
+import type { Actor } from '../http/actor.ts';
+import { notFound } from '../errors.ts';
+import { config } from '../config.ts';
+import { addDays, startOfLocalDay } from '../domain/calendar.ts';
+import type { PartyRole } from '../domain/manifest/manifest.ts';
+import { availableActions } from '../domain/manifest/transition-table.ts';
+import { feedPage, type FeedPosition } from '../store/manifest-feed-store.ts';
+import { getManifests, inboxPage, manifestIdByNumber, manifestLinkPage } from '../store/manifest-store.ts';
+import { readPrivate } from './access.ts';
+import { seeManifest } from './manifest-access.ts';
+import { manifestView } from './manifest-views.ts';
+
+export async function viewManifest(actor: Actor, manifestId: string) {
+  return manifestView((await seeManifest(actor, manifestId)).manifest);
+}
+
+export async function viewManifestByNumber(actor: Actor, number: string) {
+  const id = await manifestIdByNumber(number);
+  if (!id) throw notFound('manifest');
+  return viewManifest(actor, id);
+}
+
+export async function manifestActions(actor: Actor, manifestId: string) {
+  const { manifest, holders } = await seeManifest(actor, manifestId);
+  return availableActions(manifest, holders);
+}
+
+export interface ManifestListQuery {
+  partyId: string;
+  role?: string;
+  status?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A party's manifests, newest first: its members, and regulators for manifests whose generator or receiver they cover. */
+export async function listManifests(actor: Actor, q: ManifestListQuery, limit: number, start?: Record<string, unknown>) {
+  const { member } = await readPrivate(actor, q.partyId);
+  const page = await manifestLinkPage(
+    {
+      partyId: q.partyId,
+      role: q.role,
+      status: q.status,
+      from: q.from && startOfLocalDay(q.from, config.timeZone).toISOString(),
+      to: q.to && startOfLocalDay(addDays(q.to, 1), config.timeZone).toISOString(),
+      ...(member || !actor.jurisdictionPrefix ? {} : { divisionPrefix: actor.jurisdictionPrefix }),
+    },
+    limit,
+    start,
+  );
+  const manifests = await getManifests(page.items.map((i) => i.manifestId as string));
+  return { items: page.items.map((i) => manifestView(manifests.get(i.manifestId as string)!)), next: page.lastKey };
+}
+
+/** Manifests waiting for the party's action, oldest first, with the actions it can take. */
+export async function inbox(actor: Actor, partyId: string, limit: number, start?: Record<string, unknown>) {
+  await readPrivate(actor, partyId);
+  const page = await inboxPage(partyId, limit, start);
+  const manifests = await getManifests(page.items.map((i) => i.manifestId as string));
+  const items = page.items.map((i) => {
+    const m = manifests.get(i.manifestId as string)!;
+    const holders = (i.roles as PartyRole[]).map((role) => ({ role, partyId }));
+    return { manifest: manifestView(m), actions: availableActions(m, holders).map((a) => a.action), since: i.awaitedSince as string };
+  });
+  return { items, next: page.lastKey };
+}
+
+/** Every event of the party's manifests in commit order; the cursor always names where to resume. */
+export async function feed(actor: Actor, partyId: string, now: Date, limit: number, start?: FeedPosition) {
+  await readPrivate(actor, partyId);
+  const { entries, position } = await feedPage(partyId, now, limit, start);
+  return { items: entries, next: position };
+}

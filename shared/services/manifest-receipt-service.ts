@@ -1,0 +1,152 @@
+// Receipt and rejection (domain.md rules 3, 14, 15): accepted kilograms enter the receiver's stock and its line
+// balances, capacity moves from in flight to accepted, refused kilograms give their approval back and leave on a
+// replacement draft, all in the transaction that signs the receipt.
+import { v7 as uuidv7 } from 'uuid';
+import { AppError } from '../errors.ts';
+import type { Actor } from '../http/actor.ts';
+import { config } from '../config.ts';
+import { localDate, localYear } from '../domain/calendar.ts';
+import { kgToGrams } from '../domain/quantity.ts';
+import { coveringEntry } from '../domain/manifest/licence-cover.ts';
+import type { Manifest, ManifestLine } from '../domain/manifest/manifest.ts';
+import { manifestNumber } from '../domain/manifest/manifest-number.ts';
+import { applyReceipt, arrivedCode, rejectAll } from '../domain/manifest/receipt.ts';
+import { replacementLines } from '../domain/manifest/replacement.ts';
+import { categoryOf } from '../reference/catalogue.ts';
+import { cityOf } from '../reference/divisions.ts';
+import { approvalUseWrite } from '../store/approval-store.ts';
+import { settleCapacityWrite } from '../store/capacity-store.ts';
+import { createLineBalanceWrite } from '../store/line-balance-store.ts';
+import { nextManifestSerial } from '../store/manifest-store.ts';
+import { getParty, listLicences } from '../store/party-store.ts';
+import { moveStock } from '../store/stock-store.ts';
+import type { TxItem } from '../store/transact.ts';
+import type { ReceiveInput, RejectInput } from '../../schemas/manifest.ts';
+import { actOn, type Acting } from './manifest-access.ts';
+import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from './manifest-transition.ts';
+import type { EventDraft } from '../domain/hash-chain.ts';
+
+type Rejection = { disposition: 'return' | 'alternate'; alternateReceiverId?: string };
+
+/** Receipt re-checks the receiver's licence for what it accepts (a return to its origin excepted). */
+async function recheckLicence(m: Manifest, lines: ManifestLine[], now: Date): Promise<void> {
+  if (m.returnToOrigin) return;
+  const licences = await listLicences(m.receiverId);
+  const day = localDate(now, config.timeZone);
+  const missing = lines.findIndex((l) => l.receipt!.acceptedGrams > 0 && !coveringEntry(licences, { ...l, wasteCode: arrivedCode(l) }, day));
+  if (missing >= 0) {
+    throw new AppError('LICENCE_MISSING', `The receiver holds no verified licence valid on ${day} covering ${arrivedCode(lines[missing])}`, [
+      { path: `lines.${missing}.lineNo`, message: 'not covered by a valid licence' },
+    ]);
+  }
+}
+
+/** Counters a receipt (or a rejection, all refused) moves: capacity, receiver stock, approval given back, line balances. */
+function settlementWrites(m: Manifest, lines: ManifestLine[], receivedAt: string): TxItem[] {
+  const byLine = new Map(lines.map((l) => [l.lineNo, l]));
+  const accepted = new Map<string, number>();
+  for (const l of lines) if (l.receipt!.acceptedGrams > 0) accepted.set(arrivedCode(l), (accepted.get(arrivedCode(l)) ?? 0) + l.receipt!.acceptedGrams);
+  const approval = m.taken?.approval;
+  const released = new Map<string, number>();
+  if (approval) {
+    for (const l of lines) {
+      const code = approval.codes.some((c) => c.code === l.wasteCode) ? l.wasteCode : categoryOf(l.wasteCode);
+      if (l.receipt!.rejectedGrams > 0) released.set(code, (released.get(code) ?? 0) + l.receipt!.rejectedGrams);
+    }
+  }
+  return [
+    ...(m.taken?.capacity ?? []).map((c) =>
+      settleCapacityWrite(
+        { partyId: m.receiverId, year: c.year, licenceId: c.licenceId, entryCode: c.entryCode },
+        c.grams,
+        c.lineNos.reduce((sum, n) => sum + byLine.get(n)!.receipt!.acceptedGrams, 0),
+      ),
+    ),
+    ...[...accepted].map(([code, grams]) => moveStock(m.receiverId, code, 'accepted', grams)),
+    ...(approval && released.size ? [approvalUseWrite(approval.approvalId, 'release', [...released].map(([wasteCode, grams]) => ({ wasteCode, grams })))] : []),
+    ...lines.map((l) =>
+      createLineBalanceWrite({
+        manifestId: m.id, lineNo: l.lineNo, holderId: m.receiverId, wasteCode: arrivedCode(l),
+        acceptedGrams: l.receipt!.acceptedGrams, rejectedGrams: l.receipt!.rejectedGrams, receivedAt,
+      }),
+    ),
+  ];
+}
+
+/** The replacement draft for refused kilograms: from the rejecting receiver, back or on to the alternate. */
+async function replacement(m: Manifest, lines: ManifestLine[], rejection: Rejection, actor: Actor, acting: Acting, now: Date) {
+  const [sender, alternate] = await Promise.all([getParty(m.receiverId), rejection.alternateReceiverId ? getParty(rejection.alternateReceiverId) : undefined]);
+  if (rejection.disposition === 'alternate' && alternate?.status !== 'active') {
+    throw new AppError('PARTY_NOT_ACTIVE', 'The alternate receiver is not an active party', [{ path: 'alternateReceiverId', message: 'not an active party' }]);
+  }
+  const year = localYear(now, config.timeZone);
+  const number = manifestNumber(year, sender!.divisionCode, await nextManifestSerial(year, cityOf(sender!.divisionCode)));
+  const at = now.toISOString();
+  const draft: Manifest = {
+    id: uuidv7(),
+    number,
+    status: 'draft',
+    generatorId: m.receiverId,
+    receiverId: alternate?.id ?? m.generatorId,
+    transporterIds: [],
+    generatorDivision: m.receiverDivision,
+    receiverDivision: alternate?.divisionCode ?? m.generatorDivision,
+    lines: replacementLines(m.id, lines),
+    legs: [],
+    signatures: { pickups: [] },
+    discrepancy: null,
+    replaces: m.id,
+    ...(alternate ? {} : { returnToOrigin: true }),
+    createdBy: actor.sub,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    lastEventSeq: 0,
+    headHash: '',
+  };
+  const created = manifestWrites(undefined, draft, [eventDraft('created', actor, { role: 'generator', partyId: acting.partyId }, at, { number, replaces: m.id })]);
+  return { replacement: created.manifest, writes: created.writes };
+}
+
+/** Receipt and rejection share the ending: signature, events, counters, and the replacement when anything was refused. */
+async function settle(actor: Actor, acting: Acting, lines: ManifestLine[], changes: Partial<Manifest>, rejection: Rejection | undefined, now: Date, ifMatch: number | undefined): Promise<ManifestDecision> {
+  const m = acting.manifest;
+  const at = now.toISOString();
+  const refused = lines.some((l) => l.receipt!.rejectedGrams > 0);
+  const made = refused && rejection ? await replacement(m, lines, rejection, actor, acting, now) : undefined;
+  const unsigned = nextVersion(m, now, { ...changes, status: acting.decision.to, lines, ...(made ? { replacedBy: made.replacement.id } : {}) });
+  const signature = sign(unsigned, actor, m.receiverId, at);
+  const signatureKey = acting.decision.event === 'received' ? 'receipt' : 'rejection';
+  const after = { ...unsigned, signatures: { ...m.signatures, [signatureKey]: signature } };
+  const drafts: EventDraft[] = [eventDraft(acting.decision.event, actor, acting, at, {}, signature.documentHash)];
+  if (after.discrepancy) drafts.push(eventDraft('discrepancy_opened', actor, acting, at, { lines: after.discrepancy.lines }));
+  if (made) drafts.push(eventDraft('replacement_created', actor, acting, at, { replacementId: made.replacement.id, number: made.replacement.number }));
+  const { manifest, writes } = manifestWrites(m, after, drafts, ifMatch);
+  return decided(manifest, [...writes, ...settlementWrites(m, lines, changes.receivedAt ?? at), ...(made?.writes ?? [])]);
+}
+
+export async function receive(actor: Actor, manifestId: string, input: ReceiveInput, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {
+  const acting = await actOn(actor, manifestId, 'receive', ifMatch);
+  const { lines, discrepancy } = applyReceipt(
+    acting.manifest.lines,
+    input.lines.map(({ receivedKg, rejectedKg, ...l }) => ({ ...l, receivedGrams: kgToGrams(receivedKg), ...(rejectedKg !== undefined ? { rejectedGrams: kgToGrams(rejectedKg) } : {}) })),
+  );
+  const refused = lines.some((l) => l.receipt!.rejectedGrams > 0);
+  if (refused !== (input.rejection !== undefined)) {
+    throw new AppError('VALIDATION_FAILED', 'A receipt that refuses kilograms says where they go (rejection), and only such a receipt does', [
+      { path: 'rejection', message: refused ? 'required when any rejectedKg > 0' : 'only when some rejectedKg > 0' },
+    ]);
+  }
+  const receivedAt = new Date(input.receivedAt).toISOString();
+  if (receivedAt > new Date(now.getTime() + 60_000).toISOString() || receivedAt < acting.manifest.legs.at(-1)!.pickedUpAt) {
+    throw new AppError('VALIDATION_FAILED', 'receivedAt lies between the last pickup and now', [{ path: 'receivedAt', message: 'before the last pickup, or in the future' }]);
+  }
+  await recheckLicence(acting.manifest, lines, now);
+  return settle(actor, acting, lines, { receivedAt, discrepancy }, input.rejection, now, ifMatch);
+}
+
+export async function reject(actor: Actor, manifestId: string, input: RejectInput, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {
+  const acting = await actOn(actor, manifestId, 'reject', ifMatch);
+  const { reason, ...rejection } = input;
+  return settle(actor, acting, rejectAll(acting.manifest.lines), { rejection: { reason, ...rejection } }, rejection, now, ifMatch);
+}
