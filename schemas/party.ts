@@ -62,13 +62,16 @@ export const PartyListQuery = z.object({
 
 export const SupervisionBody = z.strictObject({ keyUnit: z.boolean(), year: z.number().int().min(2000).max(2100) }).openapi('Supervision');
 
-export const AddMemberBody = z.strictObject({ sub: z.string().min(1).max(128), role: MemberRole }).openapi('AddMember');
+/** An identity-provider user id: printable, no control characters. */
+const Sub = z.string().min(1).max(128).regex(/^[^\p{Cc}]*$/u, 'no control characters');
+
+export const AddMemberBody = z.strictObject({ sub: Sub, role: MemberRole }).openapi('AddMember');
 export const Member = z
   .object({ partyId: Id, sub: z.string(), role: MemberRole, addedBy: z.string(), addedAt: Instant })
   .openapi('Member');
 export const MemberParam = z.object({
   id: Id.openapi({ param: { name: 'id', in: 'path' } }),
-  sub: z.string().min(1).max(128).openapi({ param: { name: 'sub', in: 'path' } }),
+  sub: Sub.openapi({ param: { name: 'sub', in: 'path' } }),
 });
 
 export const LicenceType = z.enum(['hazardous-waste', 'hazardous-waste-collection', 'medical-waste', 'transport']);
