@@ -4,21 +4,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { serve, type ServerType } from '@hono/node-server';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Group } from '#shared/http/actor.ts';
+import type { User } from '../local/users.ts';
 import { createDynamoClient, db } from '#shared/store/client.ts';
 import { ensureTable } from '#shared/store/create-table.ts';
 import { freePort, startDynamo, type RunningDynamo } from '../local/dynamo.ts';
 import { generateLocalKeys, localAuth, type LocalAuth } from '../local/keys.ts';
 import { recordCommands, type Recorder } from './recorder.ts';
 
-export interface User {
-  sub: string;
-  groups: Group[];
-  jurisdiction?: string;
-}
-
-export const enterprise = (sub: string): User => ({ sub, groups: ['enterprise'] });
-export const regulator = (sub: string, jurisdiction: string): User => ({ sub, groups: ['regulator'], jurisdiction });
+export { enterprise, regulator, type User } from '../local/users.ts';
 
 export interface Reply {
   status: number;

@@ -4,14 +4,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { fieldErrors } from '../http/problem.ts';
-import { config } from '../config.ts';
-import { localYear } from '../domain/calendar.ts';
 import { medicalCategoryFindings, dispatchChecks, type Finding } from '../domain/manifest/dispatch-rules.ts';
 import type { Manifest, ManifestLine } from '../domain/manifest/manifest.ts';
-import { manifestNumber } from '../domain/manifest/manifest-number.ts';
 import { isWasteCode } from '../reference/catalogue.ts';
-import { cityOf } from '../reference/divisions.ts';
-import { nextManifestSerial } from '../store/manifest-store.ts';
+import { allocateManifestNumber } from '../store/manifest-store.ts';
 import { DraftFields, type CreateManifestInput, type DraftInput, type PatchManifestInput } from '../../schemas/manifest.ts';
 import { actFor, seeParty } from './access.ts';
 import { actOn } from './manifest-access.ts';
@@ -43,8 +39,7 @@ export async function createManifest(actor: Actor, input: CreateManifestInput, n
   const { generator, receiver } = await checkParties(actor, input);
   const lines = linesFromInput(input.lines);
   assertDraftRules(lines);
-  const year = localYear(now, config.timeZone);
-  const number = manifestNumber(year, generator.divisionCode, await nextManifestSerial(year, cityOf(generator.divisionCode)));
+  const number = await allocateManifestNumber(generator.divisionCode, now);
   const at = now.toISOString();
   const manifest: Manifest = {
     id: uuidv7(),

@@ -5,19 +5,17 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { config } from '../config.ts';
-import { localDate, localYear } from '../domain/calendar.ts';
+import { localDate } from '../domain/calendar.ts';
 import { kgToGrams } from '../domain/quantity.ts';
 import { coveringEntry } from '../domain/manifest/licence-cover.ts';
 import type { Manifest, ManifestLine } from '../domain/manifest/manifest.ts';
-import { manifestNumber } from '../domain/manifest/manifest-number.ts';
 import { applyReceipt, arrivedCode, rejectAll } from '../domain/manifest/receipt.ts';
 import { replacementLines } from '../domain/manifest/replacement.ts';
 import { categoryOf } from '../reference/catalogue.ts';
-import { cityOf } from '../reference/divisions.ts';
 import { approvalUseWrite } from '../store/approval-store.ts';
 import { settleCapacityWrite } from '../store/capacity-store.ts';
 import { createLineBalanceWrite } from '../store/line-balance-store.ts';
-import { nextManifestSerial } from '../store/manifest-store.ts';
+import { allocateManifestNumber } from '../store/manifest-store.ts';
 import { getParty, listLicences } from '../store/party-store.ts';
 import { moveStock } from '../store/stock-store.ts';
 import type { TxItem } from '../store/transact.ts';
@@ -79,8 +77,7 @@ async function replacement(m: Manifest, lines: ManifestLine[], rejection: Reject
   if (rejection.disposition === 'alternate' && alternate?.status !== 'active') {
     throw new AppError('PARTY_NOT_ACTIVE', 'The alternate receiver is not an active party', [{ path: 'alternateReceiverId', message: 'not an active party' }]);
   }
-  const year = localYear(now, config.timeZone);
-  const number = manifestNumber(year, sender!.divisionCode, await nextManifestSerial(year, cityOf(sender!.divisionCode)));
+  const number = await allocateManifestNumber(sender!.divisionCode, now);
   const at = now.toISOString();
   const draft: Manifest = {
     id: uuidv7(),

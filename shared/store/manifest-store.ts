@@ -1,6 +1,10 @@
 // Manifests in the table: the manifest item, its number claim and counter, and the reads lists are made of.
 import { AppError } from '../errors.ts';
 import type { Manifest } from '../domain/manifest/manifest.ts';
+import { config } from '../config.ts';
+import { localYear } from '../domain/calendar.ts';
+import { manifestNumber } from '../domain/manifest/manifest-number.ts';
+import { cityOf } from '../reference/divisions.ts';
 import { entityOf, keys } from './keys.ts';
 import { nextSerial } from './ledger-store.ts';
 import { batchGet, getItem, queryPage, type Page, type QuerySpec } from './read.ts';
@@ -24,7 +28,14 @@ export async function manifestIdByNumber(number: string): Promise<string | undef
 }
 
 /** The next serial of the generator's city for the year; a failed create may leave a gap, never a repeat. */
-export const nextManifestSerial = (year: number, city: string) => nextSerial(keys.manifestNumberCounter(year, city));
+const nextManifestSerial = (year: number, city: string) => nextSerial(keys.manifestNumberCounter(year, city));
+
+/** A new manifest's number (ZY 15): the local year, the generator's province and city, and the next serial of that
+ *  city and year, taken before the create transaction (a create that fails burns it; gaps are allowed). */
+export async function allocateManifestNumber(generatorDivision: string, now: Date): Promise<string> {
+  const year = localYear(now, config.timeZone);
+  return manifestNumber(year, generatorDivision, await nextManifestSerial(year, cityOf(generatorDivision)));
+}
 
 /** The number claim and the manifest: a number is used once, forever. */
 export function createManifestWrites(m: Manifest): TxItem[] {

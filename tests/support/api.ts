@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { config } from '#shared/config.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { ensureTable } from '#shared/store/create-table.ts';
-import type { Group } from '#shared/http/actor.ts';
+import type { User } from '../../local/users.ts';
 import { clock } from '#shared/clock.ts';
 import { runAlertJob } from '#shared/services/alert-service.ts';
 import { createLocalApi } from '../../local/api.ts';
@@ -15,14 +15,7 @@ export interface Reply<T = any> {
   headers: Headers;
 }
 
-export interface User {
-  sub: string;
-  groups: Group[];
-  jurisdiction?: string;
-}
-
-export const enterprise = (sub: string): User => ({ sub, groups: ['enterprise'] });
-export const regulator = (sub: string, jurisdiction: string): User => ({ sub, groups: ['regulator'], jurisdiction });
+export { enterprise, regulator, type User } from '../../local/users.ts';
 
 export interface TestApi {
   api: Hono;
