@@ -1,16 +1,16 @@
 // Drafts: create (with the number from its city's counter), PATCH (merge patch, draft only), and validate-only
 // (every dispatch check, saving nothing).
-import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { fieldErrors } from '../http/problem.ts';
 import { medicalCategoryFindings, dispatchChecks, type Finding } from '../domain/manifest/dispatch-rules.ts';
 import type { Manifest, ManifestLine } from '../domain/manifest/manifest.ts';
+import { newDraft, type DraftOrigin } from '../domain/manifest/new-draft.ts';
 import { isWasteCode } from '../reference/catalogue.ts';
 import { allocateManifestNumber } from '../store/manifest-store.ts';
 import { DraftFields, type CreateManifestInput, type DraftInput, type PatchManifestInput } from '../../schemas/manifest.ts';
 import { actFor, seeParty } from './access.ts';
-import { actOn } from './manifest-access.ts';
+import { actOn, type Acting } from './manifest-access.ts';
 import { loadDispatchContext, planDraws, refusal } from './manifest-dispatch-service.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, type ManifestDecision } from './manifest-transition.ts';
 import { draftInputOf, linesFromInput } from './manifest-views.ts';
@@ -39,32 +39,30 @@ export async function createManifest(actor: Actor, input: CreateManifestInput, n
   const { generator, receiver } = await checkParties(actor, input);
   const lines = linesFromInput(input.lines);
   assertDraftRules(lines);
-  const number = await allocateManifestNumber(generator.divisionCode, now);
-  const at = now.toISOString();
-  const manifest: Manifest = {
-    id: uuidv7(),
-    number,
-    status: 'draft',
-    generatorId: input.generatorId,
-    receiverId: input.receiverId,
-    transporterIds: input.transporterIds,
-    generatorDivision: generator.divisionCode,
-    receiverDivision: receiver.divisionCode,
-    lines,
-    plannedPickupAt: input.plannedPickupAt,
-    ...(input.approvalId ? { approvalId: input.approvalId } : {}),
-    legs: [],
-    signatures: { pickups: [] },
-    discrepancy: null,
-    createdBy: actor.sub,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-    lastEventSeq: 0,
-    headHash: '',
-  };
-  const created = manifestWrites(undefined, manifest, [eventDraft('created', actor, { role: 'generator', partyId: input.generatorId }, at, { number })]);
+  const created = await draftWrites(
+    {
+      generatorId: input.generatorId,
+      receiverId: input.receiverId,
+      transporterIds: input.transporterIds,
+      generatorDivision: generator.divisionCode,
+      receiverDivision: receiver.divisionCode,
+      lines,
+      plannedPickupAt: input.plannedPickupAt,
+      ...(input.approvalId ? { approvalId: input.approvalId } : {}),
+    },
+    actor,
+    { role: 'generator', partyId: input.generatorId },
+    now,
+  );
   return decided(created.manifest, created.writes);
+}
+
+/** A new draft numbered from its sender's city counter, with its `created` event (filed or made as a replacement). */
+export async function draftWrites(origin: DraftOrigin, actor: Actor, acting: Pick<Acting, 'role' | 'partyId'>, now: Date) {
+  const number = await allocateManifestNumber(origin.generatorDivision, now);
+  const draft = newDraft(origin, number, actor.sub, now);
+  const data = { number, ...(origin.replaces ? { replaces: origin.replaces } : {}) };
+  return manifestWrites(undefined, draft, [eventDraft('created', actor, acting, draft.createdAt, data)]);
 }
 
 /** RFC 7396: null removes a member, anything else (arrays included) replaces it. */

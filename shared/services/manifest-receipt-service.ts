@@ -1,7 +1,6 @@
 // Receipt and rejection (domain.md rules 3, 14, 15): accepted kilograms enter the receiver's stock and its line
 // balances, capacity moves from in flight to accepted, refused kilograms give their approval back and leave on a
 // replacement draft, all in the transaction that signs the receipt.
-import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../errors.ts';
 import type { Actor } from '../http/actor.ts';
 import { config } from '../config.ts';
@@ -15,12 +14,12 @@ import { categoryOf } from '../reference/catalogue.ts';
 import { approvalUseWrite } from '../store/approval-store.ts';
 import { settleCapacityWrite } from '../store/capacity-store.ts';
 import { createLineBalanceWrite } from '../store/line-balance-store.ts';
-import { allocateManifestNumber } from '../store/manifest-store.ts';
 import { getParty, listLicences } from '../store/party-store.ts';
 import { moveStock } from '../store/stock-store.ts';
 import type { TxItem } from '../store/transact.ts';
 import type { ReceiveInput, RejectInput } from '../../schemas/manifest.ts';
 import { actOn, type Acting } from './manifest-access.ts';
+import { draftWrites } from './manifest-draft-service.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from './manifest-transition.ts';
 import type { EventDraft } from '../domain/hash-chain.ts';
 
@@ -73,35 +72,25 @@ function settlementWrites(m: Manifest, lines: ManifestLine[], receivedAt: string
 
 /** The replacement draft for refused kilograms: from the rejecting receiver, back or on to the alternate. */
 async function replacement(m: Manifest, lines: ManifestLine[], rejection: Rejection, actor: Actor, acting: Acting, now: Date) {
-  const [sender, alternate] = await Promise.all([getParty(m.receiverId), rejection.alternateReceiverId ? getParty(rejection.alternateReceiverId) : undefined]);
+  const alternate = rejection.alternateReceiverId ? await getParty(rejection.alternateReceiverId) : undefined;
   if (rejection.disposition === 'alternate' && alternate?.status !== 'active') {
     throw new AppError('PARTY_NOT_ACTIVE', 'The alternate receiver is not an active party', [{ path: 'alternateReceiverId', message: 'not an active party' }]);
   }
-  const number = await allocateManifestNumber(sender!.divisionCode, now);
-  const at = now.toISOString();
-  const draft: Manifest = {
-    id: uuidv7(),
-    number,
-    status: 'draft',
-    generatorId: m.receiverId,
-    receiverId: alternate?.id ?? m.generatorId,
-    transporterIds: [],
-    generatorDivision: m.receiverDivision,
-    receiverDivision: alternate?.divisionCode ?? m.generatorDivision,
-    lines: replacementLines(m.id, lines),
-    legs: [],
-    signatures: { pickups: [] },
-    discrepancy: null,
-    replaces: m.id,
-    ...(alternate ? {} : { returnToOrigin: true }),
-    createdBy: actor.sub,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-    lastEventSeq: 0,
-    headHash: '',
-  };
-  const created = manifestWrites(undefined, draft, [eventDraft('created', actor, { role: 'generator', partyId: acting.partyId }, at, { number, replaces: m.id })]);
+  const created = await draftWrites(
+    {
+      generatorId: m.receiverId,
+      receiverId: alternate?.id ?? m.generatorId,
+      transporterIds: [],
+      generatorDivision: m.receiverDivision,
+      receiverDivision: alternate?.divisionCode ?? m.generatorDivision,
+      lines: replacementLines(m.id, lines),
+      replaces: m.id,
+      ...(alternate ? {} : { returnToOrigin: true }),
+    },
+    actor,
+    acting,
+    now,
+  );
   return { replacement: created.manifest, writes: created.writes };
 }
 
