@@ -88,7 +88,28 @@ async function demoChain(api: Hono, auth: LocalAuth, ids: Record<string, string>
   return manifest.number as string;
 }
 
-/** Loads the demo parties and one completed medical chain unless they exist; returns how many parties were created. */
+/**
+ * What a regulator should find on a fresh start besides the finished chain: a load of the Taiyuan plant's waste on
+ * the road now, and a clinic batch kept past the 48 hours medical waste may be stored (an alert once the job runs).
+ */
+async function demoOpenMatters(api: Hono, auth: LocalAuth, ids: Record<string, string>): Promise<void> {
+  const as = async (user: string) => auth.mint({ sub: user, groups: ['enterprise'] });
+  const [plant, clinic, carrier] = await Promise.all([as('demo-generator'), as('demo-clinic'), as('demo-carrier')]);
+  const code = '900-041-49';
+  await call(api, plant, 'POST', `/v1/parties/${ids['demo-generator']}/plans`, { year, items: [{ wasteCode: code, expectedKg: 9_000 }] });
+  await call(api, plant, 'POST', `/v1/parties/${ids['demo-generator']}/ledger`, { wasteCode: code, quantityKg: 860, at: minutesAgo(24 * 60) });
+  const manifest = await call(api, plant, 'POST', '/v1/manifests', {
+    generatorId: ids['demo-generator'], transporterIds: [ids['demo-carrier']], receiverId: ids['demo-disposer'], plannedPickupAt: minutesAgo(30),
+    lines: [{ wasteCode: code, name: '废包装桶', physicalForm: 'solid', hazards: ['T', 'In'], packaging: 'drum', containerCount: 20, quantityKg: 860 }],
+  });
+  await call(api, plant, 'POST', `/v1/manifests/${manifest.id}/dispatch`);
+  await call(api, carrier, 'POST', `/v1/manifests/${manifest.id}/pickup`, { transporterId: ids['demo-carrier'], vehiclePlate: '晋A·D5678', driverName: '张师傅' });
+  await call(api, clinic, 'POST', `/v1/parties/${ids['demo-clinic']}/ledger`, {
+    wasteCode: '841-001-01', medicalCategory: 'infectious', quantityKg: 12.8, at: minutesAgo(72 * 60), containers: [{ labelCode: 'LL-0002', count: 1, volumeL: 40 }],
+  });
+}
+
+/** Loads the demo parties, one completed medical chain and the open matters unless they exist; returns how many parties were created. */
 export async function loadDemoData(api: Hono, auth: LocalAuth): Promise<number> {
   const regulator = await auth.mint(DEMO_REGULATOR);
   const existing = await call(api, regulator, 'GET', `/v1/parties?q=${encodeURIComponent(DEMO_PARTIES[0].party.uscc)}`);
@@ -105,5 +126,6 @@ export async function loadDemoData(api: Hono, auth: LocalAuth): Promise<number> 
     }
   }
   await demoChain(api, auth, ids);
+  await demoOpenMatters(api, auth, ids);
   return DEMO_PARTIES.length;
 }

@@ -9,11 +9,10 @@ import { DEMO_PARTIES, DEMO_REGULATOR, loadDemoData } from './demo-data.ts';
 import { startDynamo, type RunningDynamo } from './dynamo.ts';
 import { loadOrCreateKeys, localAuth } from './keys.ts';
 import { startStreamPoller } from './stream-poller.ts';
-import { onChanges, onSchedule } from '#functions/webhooks/handler-core.ts';
+import { onSchedule } from '#functions/webhooks/handler-core.ts';
 import { clock } from '#shared/clock.ts';
-import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
-import { onCustodyChanges } from '#shared/services/completion-consumer.ts';
-import { onStatsChanges } from '#shared/services/stats-service.ts';
+import { runAlertJob } from '#shared/services/alert-service.ts';
+import { onTableChanges } from './change-handlers.ts';
 
 const env = process.env;
 // The local server may deliver webhooks over http to a receiver on this machine; a Lambda never may.
@@ -46,12 +45,16 @@ setCursorSecret(keys.cursorSecret);
 const auth = await localAuth(keys);
 const table = await ensureTable(createDynamoClient(), config.tableName);
 const api = createLocalApi(auth, { alerts: () => runAlertJob(clock()) });
+// The change stream drives webhooks, alert deadlines and statistics, as DynamoDB Streams does in AWS. It reads from
+// the stream's end, so it starts before the demo data: the demo's statistics and deadlines come from it too.
+const poller = await startStreamPoller(onTableChanges);
 const demoCreated = env.NO_DEMO === '1' ? 0 : await loadDemoData(api, auth);
 
-// The change stream drives webhooks, alert deadlines and statistics, as DynamoDB Streams does in AWS; timers run the webhook
-// retry sweep and the alerts job (EventBridge schedules in AWS).
-const poller = await startStreamPoller((records) => Promise.all([onChanges(records), onAlertChanges(records), onStatsChanges(records, clock()), onCustodyChanges(records, clock())]));
+// Timers run the webhook retry sweep and the alerts job (EventBridge schedules in AWS).
 const sweeper = setInterval(() => onSchedule().catch((err) => console.error('webhook sweep:', err.message)), 10_000);
+// The first job runs once the stream has caught up, so the demo's overdue batch is an open alert from the start.
+await poller.drain();
+await runAlertJob(clock());
 const alertJob = setInterval(() => runAlertJob(clock()).catch((err) => console.error('alerts job:', err.message)), 60_000);
 
 const server = serve({ fetch: api.fetch, port, hostname: host });

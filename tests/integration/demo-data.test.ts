@@ -1,0 +1,68 @@
+// The demo data `npm start` loads must let a regulator answer, through the API, what moved in the area this month,
+// what is overdue right now, and how much of each waste was generated and disposed of this year (issue #5). The
+// statistics are checked against sums of the raw records, read through the API as the regulator.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localDate } from '#shared/domain/calendar.ts';
+import { config } from '#shared/config.ts';
+import { onTableChanges } from '../../local/change-handlers.ts';
+import { DEMO_PARTIES, DEMO_REGULATOR, loadDemoData } from '../../local/demo-data.ts';
+import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
+import { testApi, type TestApi } from '../support/api.ts';
+
+let t: TestApi;
+let poller: StreamPoller;
+const get = async (path: string) => {
+  const res = await t.call(DEMO_REGULATOR, 'GET', path);
+  expect(res.status, path).toBe(200);
+  return res.body;
+};
+const add = (sums: Map<string, number>, code: string, kg: number) => sums.set(code, Math.round(((sums.get(code) ?? 0) + kg) * 1000) / 1000);
+
+beforeAll(async () => {
+  t = await testApi();
+  poller = await startStreamPoller(onTableChanges, 50);
+  expect(await loadDemoData(t.api, t.auth)).toBe(DEMO_PARTIES.length);
+  await poller.drain();
+  expect((await t.call(null, 'POST', '/local/jobs/alerts')).status).toBe(200);
+}, 120_000);
+afterAll(() => poller.stop());
+
+describe('demo data, as the Shanxi regulator sees it', () => {
+  it('loads once: a second start finds it and adds nothing', async () => {
+    expect(await loadDemoData(t.api, t.auth)).toBe(0);
+  });
+
+  it('what moved this month: the finished medical chain and the plant’s load on the road', async () => {
+    const monthStart = `${localDate(new Date(), config.timeZone).slice(0, 8)}01`;
+    const { items } = await get(`/v1/oversight/manifests?division=14&from=${monthStart}`);
+    expect(items.map((m: { status: string }) => m.status).sort()).toEqual(['completed', 'in_transit']);
+  });
+
+  it('what is overdue now: the clinic batch kept past 48 hours, and nothing else', async () => {
+    const { items } = await get('/v1/oversight/alerts?status=open');
+    expect(items).toEqual([expect.objectContaining({ type: 'medical-storage-exceeded', divisionCode: '141102', status: 'open' })]);
+  });
+
+  it('how much was generated, dispatched and disposed of this year: the statistics equal the raw records', async () => {
+    const generated = new Map<string, number>();
+    const dispatched = new Map<string, number>();
+    const disposed = new Map<string, number>();
+    for (const demo of DEMO_PARTIES) {
+      const [party] = (await get(`/v1/parties?q=${encodeURIComponent(demo.party.uscc)}`)).items;
+      for (const e of (await get(`/v1/parties/${party.id}/ledger?limit=100`)).items) if (e.kind === 'generated') add(generated, e.wasteCode, e.quantityKg);
+    }
+    for (const { id } of (await get('/v1/oversight/manifests?division=14')).items) {
+      for (const l of (await get(`/v1/manifests/${id}`)).lines) add(dispatched, l.wasteCode, l.quantityKg);
+      for (const report of (await get(`/v1/manifests/${id}/disposals`)).items) for (const l of report.lines) if (l.kind === 'disposal') add(disposed, l.wasteCode, l.quantityKg);
+    }
+    const stats = await get(`/v1/oversight/stats?division=14&year=${new Date().getFullYear()}&groupBy=wasteCode`);
+    const byCode = new Map(stats.items.map((g: { group: string }) => [g.group, g]));
+    expect([...byCode.keys()].sort()).toEqual([...new Set([...generated.keys(), ...dispatched.keys()])].sort());
+    for (const [code, g] of byCode as Map<string, { generatedKg: number; dispatchedKg: number; disposedKg: number }>) {
+      expect({ code, generated: g.generatedKg, dispatched: g.dispatchedKg, disposed: g.disposedKg }).toEqual({
+        code, generated: generated.get(code) ?? 0, dispatched: dispatched.get(code) ?? 0, disposed: disposed.get(code) ?? 0,
+      });
+    }
+    expect(disposed.size).toBeGreaterThan(0);
+  });
+});
