@@ -36,6 +36,7 @@ export function printReport(r: Results): void {
   for (const q of r.queries.sizes) {
     out.push(loadRow(`chain, ${q.manifests} manifests`, q.chain, 'req/s'));
     out.push(loadRow(`list 1411, ${q.manifests} manifests`, q.list, 'req/s'));
+    out.push(`    (load avg ${q.load.join(' / ')})`);
   }
   const g = r.queries.growth;
   out.push(`    p50 growth ${r.queries.sizes.at(-1)!.manifests}/${r.queries.sizes[0].manifests}: chain ${g.chain.toFixed(2)}×, list ${g.list.toFixed(2)}× (target ≤ 1.3: ${g.chain <= 1.3 && g.list <= 1.3 ? 'met' : 'MISSED'})`);

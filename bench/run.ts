@@ -53,7 +53,8 @@ export interface Results {
   queries: {
     concurrency: number;
     requests: number;
-    sizes: { manifests: number; chain: LoadResult; list: LoadResult }[];
+    /** `load`: the machine's load average after the measurement (a busy machine slows the larger table's run as much). */
+    sizes: { manifests: number; load: number[]; chain: LoadResult; list: LoadResult }[];
     growth: { chain: number; list: number };
     seeding: BulkResult[];
   };
@@ -166,7 +167,7 @@ async function main() {
         manifests = size;
       }
       console.log(`(c) chain and list with ${manifests} manifests…`);
-      results.queries.sizes.push({ manifests, ...(await measureQueries(h, sample)) });
+      results.queries.sizes.push({ manifests, ...(await measureQueries(h, sample)), load: load() });
     }
     const [small, large] = [results.queries.sizes[0], results.queries.sizes.at(-1)!];
     const growth = (f: (s: typeof small) => LoadResult) => Math.round((f(large).latency.p50 / f(small).latency.p50) * 100) / 100;
