@@ -50,7 +50,7 @@ const demoCreated = env.NO_DEMO === '1' ? 0 : await loadDemoData(api, auth);
 
 // The change stream drives webhooks, alert deadlines and statistics, as DynamoDB Streams does in AWS; timers run the webhook
 // retry sweep and the alerts job (EventBridge schedules in AWS).
-const poller = await startStreamPoller((records) => Promise.all([onChanges(records), onAlertChanges(records), onStatsChanges(records, clock()), onCustodyChanges(records, clock())]));
+const poller = await startStreamPoller((records) => Promise.all([onChanges(records), onAlertChanges(records, clock()), onStatsChanges(records, clock()), onCustodyChanges(records, clock())]));
 const sweeper = setInterval(() => onSchedule().catch((err) => console.error('webhook sweep:', err.message)), 10_000);
 const alertJob = setInterval(() => runAlertJob(clock()).catch((err) => console.error('alerts job:', err.message)), 60_000);
 
