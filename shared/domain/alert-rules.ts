@@ -59,7 +59,8 @@ export function manifestDeadlines(m: Manifest, receiverLicences: readonly Pick<L
   const lapses = receiverLicences.filter((l) => atStake.includes(l.id)).map((l) => l.validTo).sort()[0];
   if (lapses) {
     // A licence is valid through its validTo; a renewal is a new licence, so the load still left under this one.
-    deadlines.push({ ...base, type: 'licence-expired-in-flight', partyId: m.receiverId, divisionCode: m.receiverDivision, dueAt: startOfLocalDay(addDays(lapses, 1), s.timeZone).toISOString() });
+    const dueAt = startOfLocalDay(addDays(lapses, 1), s.timeZone).toISOString();
+    deadlines.push({ ...base, type: 'licence-expired-in-flight', partyId: m.receiverId, divisionCode: m.receiverDivision, dueAt });
   }
   return deadlines;
 }
@@ -137,7 +138,7 @@ export function overPlanDeadlines(plan: PlanLike | undefined, flows: readonly Fl
   const expected = new Map(plan.items.map((i) => [i.wasteCode, i.expectedGrams]));
   return [...dispatched]
     .filter(([code, grams]) => grams > (expected.get(code) ?? 0))
-    .map(([code]) => ({ type: 'over-plan' as const, subjectId: overPlanSubject(plan.partyId, plan.year, code), partyId: plan.partyId, divisionCode, dueAt: now.toISOString() }));
+    .map(([code]): Deadline => ({ type: 'over-plan', subjectId: overPlanSubject(plan.partyId, plan.year, code), partyId: plan.partyId, divisionCode, dueAt: now.toISOString() }));
 }
 
 export interface ReceivedLineLike {

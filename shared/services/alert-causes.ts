@@ -3,7 +3,8 @@
 import {
   capacityDeadlines, holdsCollectionLicence, ledgerDeadlines, licenceDeadlines, licencesAtStake, manifestDeadlines, overPlanDeadlines,
   overPlanSubject, parseCapacitySubject, parseOverPlanSubject, parseReceivedLineSubject, receivedLineDeadlines,
-  type AlertSettings, type AlertType, type CapacityCounterLike, type Deadline, type LedgerEntryLike, type LicenceLike, type ReceivedLineLike,
+  type AlertSettings, type AlertType, type CapacityCounterLike, type Deadline, type LedgerEntryLike, type LicenceLike, type PlanLike,
+  type ReceivedLineLike,
 } from '../domain/alert-rules.ts';
 import type { Manifest } from '../domain/manifest/manifest.ts';
 import { getCapacityCounter } from '../store/capacity-store.ts';
@@ -82,11 +83,10 @@ const watchers: Record<string, Watcher> = {
   },
   // A new plan version may raise, lower or drop any code's expected kilograms.
   plan: async (r, _s, now) => {
-    const plan = r.newImage;
+    const plan = r.newImage as unknown as PlanLike | undefined;
     if (!plan || r.oldImage) return { put: [], drop: [] };
-    const year = plan.year as number;
-    const current = await overPlanNow(plan.partyId as string, year, now);
-    const listed = (plan.items as { wasteCode: string }[]).map((i): Subject => ({ type: 'over-plan', subjectId: overPlanSubject(plan.partyId as string, year, i.wasteCode) }));
+    const current = await overPlanNow(plan.partyId, plan.year, now);
+    const listed = plan.items.map((i): Subject => ({ type: 'over-plan', subjectId: overPlanSubject(plan.partyId, plan.year, i.wasteCode) }));
     return { put: current, drop: listed.filter((l) => !current.some((d) => sameSubject(l, d))) };
   },
 };
