@@ -7,4 +7,4 @@ import { onStatsChanges } from '#shared/services/stats-service.ts';
 import type { ChangeRecord } from '#shared/stream/change-records.ts';
 
 export const onTableChanges = (records: ChangeRecord[]) =>
-  Promise.all([onChanges(records), onAlertChanges(records), onStatsChanges(records, clock()), onCustodyChanges(records, clock())]);
+  Promise.all([onChanges(records), onAlertChanges(records, clock()), onStatsChanges(records, clock()), onCustodyChanges(records, clock())]);

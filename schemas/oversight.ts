@@ -1,6 +1,7 @@
 // Regulator oversight: manifests by division, key units, alerts, statistics (api.md, "Chains and oversight").
 import { z } from '@hono/zod-openapi';
 import { Id, Instant, LocalDate, PageQuery } from './common.ts';
+import { ALERT_TYPES } from '../shared/domain/alert-rules.ts';
 
 export const DivisionFilter = z
   .string()
@@ -27,7 +28,7 @@ export const KeyUnitQuery = z.object({ division: DivisionFilter.optional(), year
 
 export const AlertQuery = z.object({
   division: DivisionFilter.optional(),
-  type: z.enum(['overdue-receipt', 'transit-overdue', 'discrepancy-open', 'medical-storage-exceeded', 'collector-holding-exceeded', 'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight']).optional(),
+  type: z.enum(ALERT_TYPES).optional(),
   status: z.enum(['open', 'closed']).optional(),
   ...PageQuery,
 });

@@ -9,7 +9,8 @@ import { toChangeRecords, type RawStreamRecord } from '#shared/stream/change-rec
 export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{ opened: number; closed: number } | void> {
   if (event.Records) {
     const records = toChangeRecords(event.Records);
-    await Promise.all([onAlertChanges(records), onStatsChanges(records, clock()), onCustodyChanges(records, clock())]);
+    const now = clock();
+    await Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now)]);
     return;
   }
   const result = await runAlertJob(clock());

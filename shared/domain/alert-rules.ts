@@ -2,6 +2,7 @@
 // alerts job both call these; time and the working calendar are passed in).
 import { addDays, startOfLocalDay } from './calendar.ts';
 import { workingDayDeadline, type WorkingCalendar } from './working-days.ts';
+import type { Flow } from './declaration.ts';
 import type { Manifest } from './manifest/manifest.ts';
 
 export const ALERT_TYPES = [
@@ -28,8 +29,18 @@ export interface Deadline {
 }
 
 const HOUR = 3600_000;
+/** A collection licence holder passes received waste on within 90 working days of receipt (rule 21, XK 20). */
+const COLLECTOR_HOLDING_WORKING_DAYS = 90;
+/** On its way to the receiver: signed out and not yet received, rejected or cancelled. */
+const IN_FLIGHT: readonly string[] = ['dispatched', 'in_transit', 'delivered'];
 
-export function manifestDeadlines(m: Manifest, s: AlertSettings): Deadline[] {
+/** The receiver licences a load in flight depends on: those its dispatch committed capacity against. */
+export function licencesAtStake(m: Manifest): string[] {
+  return IN_FLIGHT.includes(m.status) ? [...new Set((m.taken?.capacity ?? []).map((c) => c.licenceId))] : [];
+}
+
+/** `receiverLicences`: the receiver's licences (read only when `licencesAtStake` names some). */
+export function manifestDeadlines(m: Manifest, receiverLicences: readonly Pick<LicenceLike, 'id' | 'validTo'>[], s: AlertSettings): Deadline[] {
   const deadlines: Deadline[] = [];
   const base = { subjectId: m.id, manifestId: m.id };
   const lastCarrierHasIt = m.status === 'in_transit' && m.legs.length === m.transporterIds.length;
@@ -43,6 +54,13 @@ export function manifestDeadlines(m: Manifest, s: AlertSettings): Deadline[] {
   }
   if (m.discrepancy?.status === 'open' && m.receivedAt) {
     deadlines.push({ ...base, type: 'discrepancy-open', partyId: m.generatorId, divisionCode: m.generatorDivision, dueAt: new Date(Date.parse(m.receivedAt) + 15 * 24 * HOUR).toISOString() });
+  }
+  const atStake = licencesAtStake(m);
+  const lapses = receiverLicences.filter((l) => atStake.includes(l.id)).map((l) => l.validTo).sort()[0];
+  if (lapses) {
+    // A licence is valid through its validTo; a renewal is a new licence, so the load still left under this one.
+    const dueAt = startOfLocalDay(addDays(lapses, 1), s.timeZone).toISOString();
+    deadlines.push({ ...base, type: 'licence-expired-in-flight', partyId: m.receiverId, divisionCode: m.receiverDivision, dueAt });
   }
   return deadlines;
 }
@@ -66,6 +84,7 @@ export function ledgerDeadlines(e: LedgerEntryLike, divisionCode: string, s: Ale
 export interface LicenceLike {
   id: string;
   partyId: string;
+  type: string;
   status: string;
   validTo: string;
 }
@@ -74,6 +93,77 @@ export interface LicenceLike {
 export function licenceDeadlines(l: LicenceLike, divisionCode: string, s: AlertSettings): Deadline[] {
   if (l.status !== 'verified') return [];
   return [{ type: 'licence-expiring', subjectId: l.id, partyId: l.partyId, divisionCode, dueAt: startOfLocalDay(addDays(l.validTo, -30), s.timeZone).toISOString() }];
+}
+
+export interface CapacityCounterLike {
+  partyId: string;
+  year: number;
+  licenceId: string;
+  entryCode: string;
+  committedGrams: number;
+}
+
+/** Names one capacity counter (its licence id is unique, so the receiver need not be part of it). */
+export const capacitySubject = (c: Pick<CapacityCounterLike, 'licenceId' | 'entryCode' | 'year'>) => `${c.licenceId}/${c.entryCode}/${c.year}`;
+export function parseCapacitySubject(subjectId: string): Pick<CapacityCounterLike, 'licenceId' | 'entryCode' | 'year'> {
+  const [licenceId, entryCode, year] = subjectId.split('/');
+  return { licenceId, entryCode, year: Number(year) };
+}
+
+/** Rule 4: committed kilograms past 100% of the licence entry's annual capacity, due at once (`now`: the change). */
+export function capacityDeadlines(c: CapacityCounterLike, annualCapacityGrams: number | undefined, divisionCode: string, now: Date): Deadline[] {
+  if (annualCapacityGrams === undefined || (c.committedGrams ?? 0) <= annualCapacityGrams) return [];
+  return [{ type: 'capacity-reached', subjectId: capacitySubject(c), partyId: c.partyId, divisionCode, dueAt: now.toISOString() }];
+}
+
+export interface PlanLike {
+  partyId: string;
+  year: number;
+  items: readonly { wasteCode: string; expectedGrams: number }[];
+}
+
+export const overPlanSubject = (partyId: string, year: number, wasteCode: string) => `${partyId}/${year}/${wasteCode}`;
+export function parseOverPlanSubject(subjectId: string): { partyId: string; year: number } {
+  const [partyId, year] = subjectId.split('/');
+  return { partyId, year: Number(year) };
+}
+
+/** Rule 7: a code dispatched in the plan's year beyond its expected kilograms (a code the plan dropped expects 0), due
+ *  at once. `flows`: the party's flows of that year, whose `dispatched` counts what left its stock (replacements,
+ *  which need no plan, draw on no stock). No plan filed: nothing to compare with (dispatch was refused). */
+export function overPlanDeadlines(plan: PlanLike | undefined, flows: readonly Flow[], divisionCode: string, now: Date): Deadline[] {
+  if (!plan) return [];
+  const dispatched = new Map<string, number>();
+  for (const f of flows) if (f.month.startsWith(`${plan.year}-`)) dispatched.set(f.wasteCode, (dispatched.get(f.wasteCode) ?? 0) + (f.grams.dispatched ?? 0));
+  const expected = new Map(plan.items.map((i) => [i.wasteCode, i.expectedGrams]));
+  return [...dispatched]
+    .filter(([code, grams]) => grams > (expected.get(code) ?? 0))
+    .map(([code]): Deadline => ({ type: 'over-plan', subjectId: overPlanSubject(plan.partyId, plan.year, code), partyId: plan.partyId, divisionCode, dueAt: now.toISOString() }));
+}
+
+export interface ReceivedLineLike {
+  manifestId: string;
+  lineNo: number;
+  holderId: string;
+  availableAcceptedGrams: number;
+  receivedAt: string;
+}
+
+export const receivedLineSubject = (b: Pick<ReceivedLineLike, 'manifestId' | 'lineNo'>) => `${b.manifestId}/${b.lineNo}`;
+export function parseReceivedLineSubject(subjectId: string): Pick<ReceivedLineLike, 'manifestId' | 'lineNo'> {
+  const [manifestId, lineNo] = subjectId.split('/');
+  return { manifestId, lineNo: Number(lineNo) };
+}
+
+/** The party holds a verified collection licence (收集经营许可证). */
+export const holdsCollectionLicence = (licences: readonly Pick<LicenceLike, 'type' | 'status'>[]) =>
+  licences.some((l) => l.type === 'hazardous-waste-collection' && l.status === 'verified');
+
+/** Rule 21: accepted kilograms of a received line a collection licence holder has not shipped on (nor disposed of). */
+export function receivedLineDeadlines(b: ReceivedLineLike, holderCollects: boolean, divisionCode: string, s: AlertSettings): Deadline[] {
+  if (!holderCollects || b.availableAcceptedGrams <= 0) return [];
+  const dueAt = workingDayDeadline(new Date(b.receivedAt), COLLECTOR_HOLDING_WORKING_DAYS, s.timeZone, s.calendar).toISOString();
+  return [{ type: 'collector-holding-exceeded', subjectId: receivedLineSubject(b), manifestId: b.manifestId, partyId: b.holderId, divisionCode, dueAt }];
 }
 
 /** Whether a deadline still holds for the item as it stands now (the alert opens, or stays open). */

@@ -4,20 +4,13 @@ import { v5 as uuidv5 } from 'uuid';
 import { config } from '../config.ts';
 import { AppError, notFound } from '../errors.ts';
 import { covers, type Actor } from '../http/actor.ts';
-import {
-  ledgerDeadlines, licenceDeadlines, manifestDeadlines, stillDue,
-  type AlertSettings, type Deadline, type LedgerEntryLike, type LicenceLike,
-} from '../domain/alert-rules.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
+import { stillDue, type AlertSettings, type Deadline } from '../domain/alert-rules.ts';
 import { workingCalendar } from '../reference/holidays.ts';
 import { alertFromItem, alertPage, deleteDeadline, dueDeadlines, getAlert, openAlert, putDeadline, saveAlertWrite, type AlertEntity } from '../store/alert-store.ts';
-import { getEntry } from '../store/ledger-store.ts';
-import { getManifest } from '../store/manifest-store.ts';
-import { getLicence, getParty } from '../store/party-store.ts';
 import { assertVersion, lostRace } from '../store/versioning.ts';
 import type { ChangeRecord } from '../stream/change-records.ts';
 import { transact } from '../store/transact.ts';
-import { declarationDeadlinesNow } from './declaration-service.ts';
+import { currentDeadlines, deadlineChanges } from './alert-causes.ts';
 import { regulatorDivision } from './oversight-service.ts';
 
 const ALERT_NAMESPACE = '3b8e5f0a-9c2d-4e71-8a6b-1f4d2c7e9a30';
@@ -29,58 +22,13 @@ export const alertSettings = (): AlertSettings => ({
   medicalStorageHours: Number(process.env.MEDICAL_STORAGE_HOURS ?? 48),
 });
 
-const divisionOf = async (partyId: string) => (await getParty(partyId))?.divisionCode ?? '';
-
-/** The deadlines an item implies, by its type (undefined: not an item alerts care about). */
-async function deadlinesOfItem(image: Record<string, unknown> | undefined, s: AlertSettings): Promise<Deadline[]> {
-  if (!image) return [];
-  switch (image.itemType) {
-    case 'manifest':
-      return manifestDeadlines(image as unknown as Manifest, s);
-    case 'ledger-entry':
-      return ledgerDeadlines(image as unknown as LedgerEntryLike, await divisionOf(image.partyId as string), s);
-    case 'licence':
-      return licenceDeadlines(image as unknown as LicenceLike, await divisionOf(image.partyId as string), s);
-    default:
-      return [];
-  }
-}
-
-const same = (a: Deadline, b: Deadline) => a.type === b.type && a.subjectId === b.subjectId && a.dueAt === b.dueAt;
-
-/** Stream consumer: keeps the deadline items in step with the manifests, ledger entries and licences they come from. */
-export async function onAlertChanges(records: ChangeRecord[]): Promise<void> {
+/** Stream consumer: keeps the deadline items in step with the items each rule reads (alert-causes.ts). */
+export async function onAlertChanges(records: ChangeRecord[], now: Date): Promise<void> {
   const s = alertSettings();
   for (const r of records) {
-    if (!['manifest', 'ledger-entry', 'licence'].includes((r.newImage ?? r.oldImage)?.itemType as string)) continue;
-    const before = await deadlinesOfItem(r.oldImage, s);
-    const after = await deadlinesOfItem(r.newImage, s);
-    for (const d of after) if (!before.some((b) => same(b, d))) await putDeadline(d);
-    for (const d of before) if (!after.some((a) => a.type === d.type && a.subjectId === d.subjectId)) await deleteDeadline(d);
-  }
-}
-
-/** The deadlines the subject implies as it stands now. */
-async function currentDeadlines(d: Pick<Deadline, 'type' | 'subjectId' | 'partyId' | 'divisionCode'>, s: AlertSettings): Promise<Deadline[]> {
-  switch (d.type) {
-    case 'overdue-receipt':
-    case 'transit-overdue':
-    case 'discrepancy-open': {
-      const m = await getManifest(d.subjectId);
-      return m ? manifestDeadlines(m, s) : [];
-    }
-    case 'medical-storage-exceeded': {
-      const e = await getEntry(d.partyId, d.subjectId);
-      return e ? ledgerDeadlines(e, d.divisionCode, s) : [];
-    }
-    case 'licence-expiring': {
-      const l = await getLicence(d.partyId, d.subjectId);
-      return l ? licenceDeadlines(l, d.divisionCode, s) : [];
-    }
-    case 'declaration-overdue':
-      return declarationDeadlinesNow(d);
-    default:
-      return [];
+    const { put, drop } = await deadlineChanges(r, s, now);
+    for (const d of put) await putDeadline(d);
+    for (const d of drop) await deleteDeadline(d);
   }
 }
 
@@ -92,7 +40,7 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
   let opened = 0;
   let closed = 0;
   for (const d of await dueDeadlines(now)) {
-    if (stillDue(d, await currentDeadlines(d, s), now)) {
+    if (stillDue(d, await currentDeadlines(d, s, now), now)) {
       const alert: AlertEntity = { id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode, ...(d.manifestId ? { manifestId: d.manifestId } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1 };
       if (await openAlert(alert)) opened += 1;
     }
@@ -102,7 +50,7 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
   do {
     const page = await alertPage({ divisionPrefix: '', status: 'open' }, 200, start);
     for (const alert of page.items.map(alertFromItem)) {
-      const current = await currentDeadlines(alert, s);
+      const current = await currentDeadlines(alert, s, now);
       if (!current.some((c) => c.type === alert.type && c.subjectId === alert.subjectId)) {
         // A regulator closing it at the same moment wins; either way it is closed.
         await transact(closing(alert, { closedBy: 'system', closeNote: 'cause resolved' }, now, undefined).writes).catch(() => undefined);

@@ -1,8 +1,9 @@
 // Receiver capacity per licence entry and calendar year (domain.md rule 4): committed = accepted + in flight is ONE
 // attribute, so one condition refuses a dispatch that would pass 120% of the annual capacity.
 import { AppError } from '../errors.ts';
-import { keys } from './keys.ts';
-import { queryAll } from './read.ts';
+import type { CapacityCounterLike } from '../domain/alert-rules.ts';
+import { entityOf, keys } from './keys.ts';
+import { getItem, queryAll } from './read.ts';
 import { update, type TxItem } from './transact.ts';
 
 export interface CapacityKey {
@@ -16,6 +17,12 @@ export interface CapacityKey {
 export async function committedGrams(partyId: string, year: number): Promise<Map<string, number>> {
   const items = await queryAll({ partition: keys.partyPartition(partyId), sortPrefix: keys.capacityYearPrefix(year) });
   return new Map(items.map((i) => [`${i.licenceId}|${i.entryCode}`, (i.committedGrams as number) ?? 0]));
+}
+
+/** One counter as it stands (the alerts job's check of capacity-reached). */
+export async function getCapacityCounter(k: CapacityKey): Promise<CapacityCounterLike | undefined> {
+  const item = await getItem(keys.capacityCounter(k.partyId, k.year, k.licenceId, k.entryCode));
+  return item && entityOf<CapacityCounterLike>(item);
 }
 
 /** A dispatch puts grams in flight, refused when committed would pass `limitGrams` → 422 CAPACITY_EXCEEDED. */

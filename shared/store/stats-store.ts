@@ -78,8 +78,8 @@ export async function statsCounters(year: number, division: string, dimension: s
   return items.map((i) => ({ group: i.group as string, month: i.month as string, grams: gramsOf<StatMeasure>(i, STAT_MEASURES) }));
 }
 
-/** A party's flows of every month up to and including `lastMonth`. */
-export async function partyFlows(partyId: string, lastMonth: string): Promise<Flow[]> {
-  const items = await queryAll({ partition: keys.flowPartition(partyId), sortBetween: ['0', `${lastMonth}#~`] });
+/** A party's flows of every month from `firstMonth` (default: the first) up to and including `lastMonth`. */
+export async function partyFlows(partyId: string, lastMonth: string, firstMonth = '0'): Promise<Flow[]> {
+  const items = await queryAll({ partition: keys.flowPartition(partyId), sortBetween: [firstMonth, `${lastMonth}#~`] });
   return items.map((i) => ({ month: i.month as string, wasteCode: i.wasteCode as string, grams: gramsOf<Movement>(i, MOVEMENTS) }));
 }

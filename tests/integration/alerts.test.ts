@@ -1,6 +1,7 @@
 // Alerts opened by the situations that cause them (backdated records make them due now) and closed when the
 // cause is gone, through the change stream, the due-time index and the job, as in the local server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clock } from '#shared/clock.ts';
 import { onAlertChanges } from '#shared/services/alert-service.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
@@ -12,7 +13,7 @@ const lvliang = regulator('alerts-lvliang', '1411');
 
 beforeAll(async () => {
   t = await testApi();
-  poller = await startStreamPoller((records) => onAlertChanges(records), 50);
+  poller = await startStreamPoller((records) => onAlertChanges(records, clock()), 50);
 });
 afterAll(() => poller.stop());
 

@@ -53,7 +53,7 @@ const submit = (who: Actor['user'], a: Actor, period: string, headers: Record<st
 
 beforeAll(async () => {
   t = await testApi();
-  poller = await startStreamPoller((records) => Promise.all([onAlertChanges(records), onStatsChanges(records, new Date())]), 50);
+  poller = await startStreamPoller((records) => Promise.all([onAlertChanges(records, new Date()), onStatsChanges(records, new Date())]), 50);
   [plant, truck, disposer] = await Promise.all([
     member(t, 'dc-plant', '140105', ['generator']),
     carrier(t, 'dc-truck'),

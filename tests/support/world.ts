@@ -2,6 +2,7 @@
 // a generator, a carrier and a receiver in Shanxi (14) with verified licences, an enterprise with no membership of
 // them (its own party is in Xinjiang, 65), and regulators of 14 and 65. Actions that change their subject take a
 // fresh one from `fresh`, so every call of the authorization matrix starts from the same state.
+import { clock } from '#shared/clock.ts';
 import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
 import { startStreamPoller } from '../../local/stream-poller.ts';
 import { enterprise, regulator, type TestApi, type User } from './api.ts';
@@ -111,7 +112,7 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
   ]);
   const owner = users.owner;
   const shanxi = provinceRegulator('14');
-  const poller = await startStreamPoller((records) => onAlertChanges(records), 50);
+  const poller = await startStreamPoller((records) => onAlertChanges(records, clock()), 50);
   const fresh: Fresh = {
     pendingParty: () => activeParty(t, owner, { divisionCode: TAIYUAN }, false),
     activeParty: () => activeParty(t, owner, { divisionCode: TAIYUAN }),
