@@ -2,6 +2,7 @@
 // deployed settings, and tree shaking leaves only code its handler can reach. The IAM tests hold FUNCTION_SPECS
 // equal to this, so a grant can neither lag behind the code nor outlive it.
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { routesByFunction } from '../schemas/routes/index.ts';
@@ -47,6 +48,7 @@ export interface CodeAccess {
 const MARKER = '@@sends:';
 const STUB = 'iam-stub';
 const IDEMPOTENCY = join(PROJECT_ROOT, 'shared/http/idempotency.ts');
+const RESOLVING = 'idempotency-resolving';
 const requireFromRoot = createRequire(join(PROJECT_ROOT, 'package.json'));
 
 /**
@@ -78,8 +80,8 @@ const idempotencyPassThrough: Plugin = {
   name: 'idempotency-pass-through',
   setup(b) {
     b.onResolve({ filter: /idempotency\.ts$/ }, async ({ path, ...args }) => {
-      if (args.pluginData === STUB) return undefined;
-      const resolved = await b.resolve(path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: STUB });
+      if (args.pluginData === RESOLVING) return undefined;
+      const resolved = await b.resolve(path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: RESOLVING });
       return resolved.path === IDEMPOTENCY ? { path: IDEMPOTENCY, namespace: 'idempotency-pass-through' } : resolved;
     });
     b.onLoad({ filter: /.*/, namespace: 'idempotency-pass-through' }, () => ({
@@ -91,7 +93,8 @@ const idempotencyPassThrough: Plugin = {
 
 const hasPost = (name: string) => (routesByFunction[name] ?? []).some((r) => r.method.toLowerCase() === 'post');
 
-/** Reachable source of the project's own modules: the unminified bundle labels each module `// <path>`. */
+/** Reachable source of the project's own modules: the unminified bundle labels each module `// <path>` (stubs
+ *  as `// <namespace>:<package>`). */
 function projectSources(bundle: string): string {
   const parts = bundle.split(/^\/\/ (\S+)\n/m);
   const own: string[] = [];
@@ -107,7 +110,7 @@ function actionOfCommand(pkg: string, command: string): string {
 /** `entry` defaults to the function's own; the tests pass a probe. */
 export async function codeAccessOf(name: string, entry = entryOf(name)): Promise<CodeAccess> {
   const result = await build({
-    ...esbuildOptions(entry, join(PROJECT_ROOT, '.iam-analysis')),
+    ...esbuildOptions(entry, join(tmpdir(), 'wastechain-iam')),
     // Unminified (module labels, readable names), with the same dead-code removal as the deployed bundle.
     minify: false,
     minifySyntax: true,
