@@ -2,22 +2,23 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { IndexName } from '../shared/store/table-definition.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const FUNCTIONS_DIR = join(PROJECT_ROOT, 'functions');
 
-/** DynamoDB actions by their IAM names (without the `dynamodb:` prefix). */
-export type TableAction =
-  | 'GetItem' | 'BatchGetItem' | 'Query'
-  | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'TransactWriteItems';
+/** DynamoDB actions on the table's items, by their IAM names (without the `dynamodb:` prefix). A transaction is no
+ *  action of its own: each of its items is authorised as PutItem, UpdateItem, DeleteItem or ConditionCheckItem. */
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
 
-const READS: TableAction[] = ['GetItem', 'BatchGetItem', 'Query'];
-/** What shared/store's transactions and the idempotency records need (a transaction's items are authorised one by one). */
-const WRITES: TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'TransactWriteItems'];
+/** The one action the cursor secret needs: its value, read once at cold start (shared/http/secrets-loader.ts). */
+export const CURSOR_SECRET_ACTION = 'secretsmanager:GetSecretValue';
 
 export interface FunctionSpec {
-  /** Table actions the function's code calls; nothing else is granted. */
+  /** Table actions the function's code can call; nothing else is granted. */
   table: TableAction[];
+  /** Indexes it queries (dynamodb:Query on `table/index/<name>`); none means no index ARN at all. */
+  indexes?: IndexName[];
   /** Lists answer sealed cursors: the function reads the cursor secret at cold start. */
   cursorSecret?: boolean;
   /** An EventBridge schedule invokes it (`rate(...)` / `cron(...)` expression). */
@@ -29,24 +30,41 @@ export interface FunctionSpec {
 }
 
 /**
- * Every function the code may have. A folder without an entry here fails the synth, so nobody ships a function
- * with permissions nobody chose. `public` serves health and the OpenAPI document: it never touches the table.
+ * Every function the code may have, granted exactly what its bundle can send: tests/infra/iam.test.ts derives that
+ * from the code (infra/table-access.ts) and fails on any difference, and tests/infra/iam-runtime.test.ts fails when a
+ * command sent while serving the API, the stream or a schedule is not granted here. A folder without an entry
+ * fails the synth, so nobody ships a function with permissions nobody chose.
  */
 export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
+  // Health and the OpenAPI document: never touches the table.
   public: { table: [] },
-  registry: { table: [...READS, ...WRITES], cursorSecret: true },
-  records: { table: [...READS, ...WRITES], cursorSecret: true },
-  manifests: { table: [...READS, ...WRITES], cursorSecret: true },
-  disposal: { table: [...READS, ...WRITES], cursorSecret: true },
-  oversight: { table: [...READS, ...WRITES], cursorSecret: true },
-  // Printable PDFs, the only bundle with pdf-lib, fontkit and the CJK font. Its routes only read, but the shared
-  // middleware in every bundle (idempotency records on POST) can write.
-  documents: { table: [...READS, ...WRITES] },
+  registry: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2'], cursorSecret: true },
+  records: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2'], cursorSecret: true },
+  manifests: {
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    indexes: ['GSI1', 'GSI2', 'GSI3'],
+    cursorSecret: true,
+  },
+  disposal: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], cursorSecret: true },
+  oversight: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2'], cursorSecret: true },
+  // Printable PDFs, the only bundle with pdf-lib, fontkit and the CJK font. Its routes are GETs only, so the shared
+  // idempotency middleware (POST only) never writes here.
+  documents: { table: ['GetItem', 'BatchGetItem'] },
   // The schedule runs the alerts job; the stream keeps alert deadlines in step with the manifests.
-  alerts: { table: [...READS, ...WRITES], stream: true, schedule: 'rate(15 minutes)', timeoutSeconds: 300 },
+  alerts: {
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    indexes: ['GSI1', 'GSI2', 'GSI3'],
+    stream: true,
+    schedule: 'rate(15 minutes)',
+    timeoutSeconds: 300,
+  },
   // The stream queues deliveries; the schedule retries the ones that failed (backoff up to 24 h).
-  webhooks: { table: [...READS, ...WRITES], stream: true, schedule: 'rate(1 minute)', timeoutSeconds: 60 },
+  webhooks: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: ['GSI1', 'GSI3'], stream: true, schedule: 'rate(1 minute)', timeoutSeconds: 60 },
 };
+
+/** The IAM actions a spec grants on the table and the cursor secret (`dynamodb:GetItem`, …), sorted. */
+export const grantedActions = (spec: FunctionSpec): string[] =>
+  [...spec.table.map((a) => `dynamodb:${a}`), ...(spec.cursorSecret ? [CURSOR_SECRET_ACTION] : [])].sort();
 
 /** The function folders present in this checkout (later functions appear when their folder does). */
 export function functionNames(dir = FUNCTIONS_DIR): string[] {

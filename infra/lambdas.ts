@@ -4,9 +4,8 @@ import { Duration, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambd
 import { aws_events as events, aws_events_targets as targets, aws_secretsmanager as secrets } from 'aws-cdk-lib';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
-import { GLOBAL_INDEXES } from '../shared/store/table-definition.ts';
 import { cdkBundling, RUNTIME_FILES_ENV } from './bundling.ts';
-import { entryOf, functionNames, PROJECT_ROOT, specOf, type TableAction } from './function-specs.ts';
+import { CURSOR_SECRET_ACTION, entryOf, functionNames, PROJECT_ROOT, specOf, type FunctionSpec } from './function-specs.ts';
 import { logGroup } from './logging.ts';
 import { acknowledge } from './nag.ts';
 
@@ -19,12 +18,12 @@ export interface LambdaOptions {
 
 const capitalized = (name: string) => name[0].toUpperCase() + name.slice(1);
 
-/** The table and each of its indexes by name: no `index/*` wildcard. */
-function tableStatement(table: dynamodb.Table, actions: TableAction[]): iam.PolicyStatement {
-  return new iam.PolicyStatement({
-    actions: actions.map((action) => `dynamodb:${action}`),
-    resources: [table.tableArn, ...GLOBAL_INDEXES.map((i) => `${table.tableArn}/index/${i.indexName}`)],
-  });
+/** The spec's actions on the table's items, and Query on the indexes it names (no `index/*` wildcard). */
+function tableStatements(table: dynamodb.Table, spec: FunctionSpec): iam.PolicyStatement[] {
+  if (!spec.table.length) return [];
+  const items = new iam.PolicyStatement({ actions: spec.table.map((a) => `dynamodb:${a}`), resources: [table.tableArn] });
+  if (!spec.indexes?.length) return [items];
+  return [items, new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: spec.indexes.map((i) => `${table.tableArn}/index/${i}`) })];
 }
 
 /** A role that may write its own log group and nothing else until the function's grants are added. */
@@ -63,8 +62,9 @@ export function createLambdas(scope: Construct, options: LambdaOptions): Map<str
         ...(spec.cursorSecret ? { CURSOR_SECRET_ARN: cursorSecret.secretArn } : {}),
       },
     });
-    if (spec.table.length) role.addToPrincipalPolicy(tableStatement(table, spec.table));
-    if (spec.cursorSecret) cursorSecret.grantRead(fn);
+    for (const statement of tableStatements(table, spec)) role.addToPrincipalPolicy(statement);
+    // Its value only (grantRead would add DescribeSecret, which the code never calls).
+    if (spec.cursorSecret) role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [CURSOR_SECRET_ACTION], resources: [cursorSecret.secretArn] }));
     if (spec.stream) {
       fn.addEventSource(
         new DynamoEventSource(table, {

@@ -1,4 +1,5 @@
 // Routes a request to the function that owns it, as API Gateway does in AWS: from the same route table.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Hono } from 'hono';
 import { routesByFunction } from '#schemas/routes/index.ts';
 
@@ -20,11 +21,16 @@ function compile(): CompiledRoute[] {
   );
 }
 
+/** The function serving the current request, set only where API Gateway would route the same (method and path):
+ *  tests attribute DynamoDB commands with it (tests/infra/iam-runtime.test.ts). */
+export const servingFunction = new AsyncLocalStorage<string>();
+
 export function dispatcher(apps: FunctionApps, fallback: string) {
   const table = compile();
-  return (method: string, path: string): Hono<any> => {
+  return (method: string, path: string): Pick<Hono<any>, 'fetch'> => {
     const exact = table.find((r) => r.method === method && r.pattern.test(path));
     const anyMethod = exact ?? table.find((r) => r.pattern.test(path));
-    return apps[anyMethod?.functionName ?? fallback];
+    const app = apps[anyMethod?.functionName ?? fallback];
+    return exact ? { fetch: (request, ...rest) => servingFunction.run(exact.functionName, () => app.fetch(request, ...rest)) } : app;
   };
 }
