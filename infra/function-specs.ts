@@ -31,8 +31,8 @@ export interface FunctionSpec {
 
 /**
  * Every function the code may have, granted exactly what its bundle can send: tests/infra/iam.test.ts derives that
- * from the code (infra/table-access.ts) and fails on any difference, and tests/infra/iam-runtime.test.ts fails when a
- * command sent while serving the API, the stream or a schedule is not granted here. A folder without an entry
+ * from the code (infra/table-access.ts) and fails on any difference, and every integration test refuses a command
+ * sent while serving a route that is not granted here, as AWS would (tests/support/iam-emulation.ts). A folder without an entry
  * fails the synth, so nobody ships a function with permissions nobody chose.
  */
 export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
@@ -52,7 +52,7 @@ export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
   documents: { table: ['GetItem', 'BatchGetItem'] },
   // The schedule runs the alerts job; the stream keeps alert deadlines in step with the manifests.
   alerts: {
-    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
     indexes: ['GSI1', 'GSI2', 'GSI3'],
     stream: true,
     schedule: 'rate(15 minutes)',

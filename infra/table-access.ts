@@ -9,6 +9,7 @@ import { routesByFunction } from '../schemas/routes/index.ts';
 import { GLOBAL_INDEXES } from '../shared/store/table-definition.ts';
 import { esbuildOptions } from './bundling.ts';
 import { entryOf, PROJECT_ROOT } from './function-specs.ts';
+import { iamActionsOf } from './iam-actions.ts';
 
 /** The IAM prefix of each AWS client function code may import; any other client fails the analysis by name. */
 const SERVICE_OF: Record<string, string> = {
@@ -22,21 +23,6 @@ const DOCUMENT_COMMANDS: Record<string, string> = {
   Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', BatchGet: 'BatchGetItem',
   BatchWrite: 'BatchWriteItem', TransactGet: 'TransactGetItems', TransactWrite: 'TransactWriteItems',
 };
-
-/** A transaction is authorised item by item (AWS: "Using IAM with DynamoDB transactions"); it is no action itself. */
-export const TRANSACTION_ITEM_ACTIONS: Record<string, string> = {
-  Put: 'dynamodb:PutItem', Update: 'dynamodb:UpdateItem', Delete: 'dynamodb:DeleteItem', ConditionCheck: 'dynamodb:ConditionCheckItem',
-};
-const TRANSACTIONS: Record<string, string[]> = {
-  'dynamodb:TransactWriteItems': [],
-  'dynamodb:TransactGetItems': ['dynamodb:GetItem'],
-};
-
-/** The IAM actions one operation needs, given the kinds of items a transaction carries. */
-export function iamActionsOf(action: string, transactionItems: string[] = []): string[] {
-  if (!(action in TRANSACTIONS)) return [action];
-  return [...TRANSACTIONS[action], ...transactionItems.map((kind) => TRANSACTION_ITEM_ACTIONS[kind])];
-}
 
 export interface CodeAccess {
   /** IAM actions (`dynamodb:GetItem`, `secretsmanager:GetSecretValue`), sorted. */

@@ -22,7 +22,7 @@ function compile(): CompiledRoute[] {
 }
 
 /** The function serving the current request, set only where API Gateway would route the same (method and path):
- *  tests attribute DynamoDB commands with it (tests/infra/iam-runtime.test.ts). */
+ *  the tests refuse its ungranted DynamoDB commands as AWS would (tests/support/iam-emulation.ts). */
 export const servingFunction = new AsyncLocalStorage<string>();
 
 export function dispatcher(apps: FunctionApps, fallback: string) {

@@ -8,6 +8,7 @@ import { clock } from '#shared/clock.ts';
 import { runAlertJob } from '#shared/services/alert-service.ts';
 import { createLocalApi } from '../../local/api.ts';
 import { generateLocalKeys, localAuth, type LocalAuth } from '../../local/keys.ts';
+import { emulateIam } from './iam-emulation.ts';
 
 export interface Reply<T = any> {
   status: number;
@@ -30,6 +31,8 @@ let shared: Promise<TestApi> | undefined;
 export function testApi(): Promise<TestApi> {
   shared ??= (async () => {
     await ensureTable(createDynamoClient(), config.tableName);
+    // As in AWS, a function's command that its role does not grant is refused (AccessDenied).
+    emulateIam();
     const auth = await localAuth(await generateLocalKeys());
     const api = createLocalApi(auth, { alerts: () => runAlertJob(clock()) });
     const tokens = new Map<string, string>();
