@@ -23,7 +23,8 @@ const REPLAYED_HEADERS = ['location', 'etag', 'content-type'];
 
 export const idempotency = createMiddleware<AppEnv>(async function idempotency(c, next) {
   const idempotencyKey = c.req.header('idempotency-key');
-  if (c.req.method !== 'POST' || idempotencyKey === undefined) return next();
+  // Keys are scoped to their user: an anonymous POST (public routes, refused ones) has nothing to replay.
+  if (c.req.method !== 'POST' || idempotencyKey === undefined || !c.var.actor) return next();
   if (!KEY_SHAPE.test(idempotencyKey)) {
     throw new AppError('VALIDATION_FAILED', 'Idempotency-Key must be 1–128 printable characters', [
       { path: 'header.idempotency-key', message: 'must be 1–128 printable ASCII characters' },

@@ -106,4 +106,14 @@ describe('idempotency', () => {
     const served = await t.call(user, 'POST', '/v1/parties', body, headers);
     expect(served.status).toBe(201);
   });
+
+  it('an anonymous POST with a key (a public or refused route) is answered as without one, never 500', async () => {
+    const t = await testApi();
+    const headers = { 'idempotency-key': 'anonymous' };
+    for (const path of ['/v1/health', '/v1/parties']) {
+      const [plain, keyed] = [await t.call(null, 'POST', path, {}), await t.call(null, 'POST', path, {}, headers)];
+      expect(keyed.status).toBeLessThan(500);
+      expect(statusAndBody(keyed)).toEqual(statusAndBody(plain));
+    }
+  });
 });
