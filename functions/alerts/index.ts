@@ -4,13 +4,15 @@ import { clock } from '#shared/clock.ts';
 import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
 import { onCustodyChanges } from '#shared/services/completion-consumer.ts';
 import { onStatsChanges } from '#shared/services/stats-service.ts';
-import { toChangeRecords, type RawStreamRecord } from '#shared/stream/change-records.ts';
+import { toChangeRecords, type ChangeRecord, type RawStreamRecord } from '#shared/stream/change-records.ts';
+
+/** What this function does with the stream (the local server runs the same beside the webhooks consumer). */
+export const onAlertsStream = (records: ChangeRecord[], now: Date) =>
+  Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now)]);
 
 export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{ opened: number; closed: number } | void> {
   if (event.Records) {
-    const records = toChangeRecords(event.Records);
-    const now = clock();
-    await Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now)]);
+    await onAlertsStream(toChangeRecords(event.Records), clock());
     return;
   }
   const result = await runAlertJob(clock());
