@@ -1,14 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { testApi } from '../support/api.ts';
-import { cast, createBody, delivered, expectStatus, line, member, plan, receiptOf, receiverLicence, stockOf, CODE } from './manifest-fixtures.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testApi, type TestApi } from '../support/api.ts';
+import { race } from '../support/race.ts';
+import { cast, createBody, delivered, expectStatus, line, member, plan, receiptOf, receiverLicence, stockOf, CODE, type Cast } from './manifest-fixtures.ts';
+
+// One cast for the file: each test races on manifests of its own and checks stock as a difference.
+let t: TestApi;
+let c: Cast;
+beforeAll(async () => {
+  t = await testApi();
+  c = await cast(t, 'race');
+}, 60_000);
 
 describe('racing on one manifest', () => {
   it('50 concurrent receipts: exactly one wins, the others get 409, and the stock moves once', async () => {
-    const t = await testApi();
-    const c = await cast(t, 'race');
     const m = await delivered(t, c);
     const before = await stockOf(t, c.receiver);
-    const replies = await Promise.all(Array.from({ length: 50 }, () => t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m))));
+    const { replies } = await race(50, () => t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m)));
     const statuses = replies.map((r) => r.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(49);
@@ -19,8 +26,6 @@ describe('racing on one manifest', () => {
   }, 120_000);
 
   it('two dispatches of one draft racing with If-Match: one wins, the other gets 412 or 409', async () => {
-    const t = await testApi();
-    const c = await cast(t, 'race2');
     const d = expectStatus(await t.call(c.generator.user, 'POST', '/v1/manifests', { generatorId: c.generator.party.id, transporterIds: [c.carrier.party.id], receiverId: c.receiver.party.id, lines: [{ wasteCode: '900-041-49', name: 'x', physicalForm: 'solid', hazards: ['T'], packaging: 'drum', containerCount: 1, quantityKg: 1 }], plannedPickupAt: new Date().toISOString() }), 201);
     const replies = await Promise.all([1, 2].map(() => t.call(c.generator.user, 'POST', `/v1/manifests/${d.id}/dispatch`, undefined, { 'if-match': '"1"' })));
     const [winner, loser] = [...replies].sort((a, b) => a.status - b.status);
@@ -29,8 +34,6 @@ describe('racing on one manifest', () => {
   });
 
   it('two onward manifests racing for one source line: its balance lets only one through, and stock moves once', async () => {
-    const t = await testApi();
-    const c = await cast(t, 'race3');
     const m = await delivered(t, c);
     expectStatus(await t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m)), 200);
     await plan(t, c.receiver, [CODE]);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
 import { installFaultyStore, type FaultyStore } from '../support/fault-injection.ts';
 import { activeParty, licenceBody, partyBody } from '../support/fixtures.ts';
-import { losersOnly, race, races } from './race.ts';
+import { losersOnly, race, races } from '../support/race.ts';
 import { itemsOf, snapshot } from './store-snapshot.ts';
 
 const LOST = ['409 INVALID_STATE', '409 VERSION_CONFLICT'];

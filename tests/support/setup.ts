@@ -1,9 +1,11 @@
-// Runs in each test file's process before its imports: points the store at the test DynamoDB Local (and
+// Runs in each test file's process before its imports: points the store at its worker's test DynamoDB Local (and
 // nowhere else) and gives the file a table of its own.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 
-const endpoint = inject('dynamoEndpoint');
+const endpoints = inject('dynamoEndpoints');
+// VITEST_POOL_ID runs from 1 to maxWorkers: two files running at once never share an instance.
+const endpoint = endpoints[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length];
 const host = new URL(endpoint).hostname;
 if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`Tests only run against a local DynamoDB, not ${endpoint}`);
 process.env.DYNAMODB_ENDPOINT = endpoint;
