@@ -1,4 +1,5 @@
 // The printed table of a bench run (the same figures go to bench/results.json).
+import { bundleLines } from '../infra/bundles.ts';
 import type { LoadResult } from './load.ts';
 import type { Results } from './run.ts';
 
@@ -45,7 +46,7 @@ export function printReport(r: Results): void {
     out.push(`\nCPU profile of the API phase (${r.profile.file}), self time by owner of ${r.profile.totalMs} ms:`);
     for (const o of r.profile.byOwner) out.push(`  ${o.owner.padEnd(34)} ${String(o.ms).padStart(7)} ms ${o.share.toFixed(1).padStart(5)} %`);
   }
-  out.push('\nLambda bundles (size, cold import):');
-  for (const b of r.bundles) out.push(`  ${b.name.padEnd(12)} ${`${(b.bytes / 1024).toFixed(0)} KiB`.padStart(9)}  import ${ms(b.importMs)}${b.withinBudget ? '' : '  OVER BUDGET'}`);
+  out.push('\nLambda bundles (size against the 1 MiB budget, cold import):');
+  for (const line of bundleLines(r.bundles)) out.push(`  ${line}`);
   console.log(out.join('\n'));
 }

@@ -5,7 +5,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#shared/store/keys.ts';
-import { buildBundles, measure, type BundleMeasure } from '../infra/bundles.ts';
+import { buildBundles, measure, type BundleReport } from '../infra/bundles.ts';
 import type { BulkResult } from './bulk.ts';
 import { seedManifests } from './bulk.ts';
 import { commandMix, floorLifecycle, seedFloor } from './floor.ts';
@@ -59,7 +59,7 @@ export interface Results {
     seeding: BulkResult[];
   };
   profile?: ProfileSummary;
-  bundles: BundleMeasure[];
+  bundles: BundleReport;
 }
 
 const stepSamples = () => LIFECYCLE_STEPS.map(() => [] as number[]);

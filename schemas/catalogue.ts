@@ -1,5 +1,5 @@
 // Reference data served from memory (api.md, "Health, me, reference data").
-import { z } from '@hono/zod-openapi';
+import * as z from './zod.ts';
 
 export const Hazard = z.enum(['T', 'C', 'I', 'R', 'In']);
 export const WasteCodeEntry = z

@@ -1,5 +1,5 @@
 // Shapes every route shares: ids, quantities, dates, pages, problem bodies and the error responses they document.
-import { z } from '@hono/zod-openapi';
+import * as z from './zod.ts';
 import { ERROR_CODES } from '../shared/errors.ts';
 import { hasAtMostThreeDecimals, MAX_KG } from '../shared/domain/quantity.ts';
 

@@ -1,5 +1,5 @@
 // Periodic declarations (产生情况申报; api.md, "Declarations").
-import { z } from '@hono/zod-openapi';
+import * as z from './zod.ts';
 import { PERIOD_PATTERN, TIERS } from '../shared/domain/declaration-periods.ts';
 import { Id, Instant, LocalDate } from './common.ts';
 

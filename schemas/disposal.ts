@@ -1,5 +1,5 @@
 // Disposal reports (利用处置情况报告) and the chain of custody (api.md "disposals", "Chains and oversight").
-import { z } from '@hono/zod-openapi';
+import * as z from './zod.ts';
 import { MAX_LINES } from '../shared/domain/manifest/manifest.ts';
 import { MAX_REPORT_LINES, MAX_RESIDUES } from '../shared/domain/disposal.ts';
 import { DEFAULT_DEPTH, MAX_DEPTH } from '../shared/domain/chain-walk.ts';

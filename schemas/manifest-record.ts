@@ -1,5 +1,5 @@
 // The manifest's event log and its integrity report (api.md, "events", "integrity").
-import { z } from '@hono/zod-openapi';
+import * as z from './zod.ts';
 
 export const ManifestEvent = z
   .object({

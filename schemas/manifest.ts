@@ -1,5 +1,5 @@
 // The electronic transfer manifest (电子转移联单): request bodies and the manifest as the API returns it (api.md).
-import { z } from '@hono/zod-openapi';
+import * as z from './zod.ts';
 import { kgToGrams } from '../shared/domain/quantity.ts';
 import { MANIFEST_STATES, MAX_CARRIERS, MAX_LINES, MAX_SOURCES } from '../shared/domain/manifest/manifest.ts';
 import { ACTIONS } from '../shared/domain/manifest/transition-table.ts';

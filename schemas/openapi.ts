@@ -1,7 +1,6 @@
 // The OpenAPI 3.1 document, generated from the route definitions and their zod schemas.
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { ERROR_CODES } from '../shared/errors.ts';
-import { allRoutes } from './routes/index.ts';
 
 const DESCRIPTION = `WasteChain runs the electronic transfer manifest (电子转移联单) for hazardous and medical waste.
 
@@ -13,7 +12,9 @@ a retry after a refusal is evaluated afresh. Mutable resources carry \`version\`
 \`cursor\` bound to the user and the query. Quantities are kilograms with at most 3 decimals. Calendar rules use China
 Standard Time. Bodies are limited to 256 KiB (413).`;
 
-export function openApiDocument() {
+/** Loads every route's schemas when first asked: the public function's health check does not wait for them. */
+export async function openApiDocument() {
+  const { allRoutes } = await import('./routes/index.ts');
   const app = new OpenAPIHono();
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
   for (const route of allRoutes) app.openapi(route, (() => undefined) as never);

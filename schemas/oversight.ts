@@ -1,5 +1,5 @@
 // Regulator oversight: manifests by division, key units, alerts, statistics (api.md, "Chains and oversight").
-import { z } from '@hono/zod-openapi';
+import * as z from './zod.ts';
 import { Id, Instant, LocalDate, PageQuery } from './common.ts';
 import { ALERT_TYPES } from '../shared/domain/alert-rules.ts';
 

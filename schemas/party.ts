@@ -1,5 +1,5 @@
 // Parties of the waste chain, their members and licences (api.md, "Parties").
-import { z } from '@hono/zod-openapi';
+import * as z from './zod.ts';
 import { isValidUscc } from '../shared/domain/uscc.ts';
 import { DivisionCode, Id, Instant, LocalDate, LongText, PageQuery, ShortText } from './common.ts';
 

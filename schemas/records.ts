@@ -1,5 +1,5 @@
 // Plans, the ledger, stock and cross-province approvals (api.md, "Plans, ledger, stock" and "approvals").
-import { z } from '@hono/zod-openapi';
+import * as z from './zod.ts';
 import { LEDGER_KINDS } from '../shared/domain/ledger-rules.ts';
 import { MEDICAL_CATEGORIES } from '../shared/reference/catalogue.ts';
 import { Id, Instant, Kg, LocalDate, LongText, PageQuery, ShortText, WasteCodeString } from './common.ts';

@@ -1,6 +1,6 @@
 // Regulator statistics (api.md, "stats"): per group, kilograms generated, dispatched, received, utilised, disposed
 // and the utilisation/disposal rate.
-import { z } from '@hono/zod-openapi';
+import * as z from './zod.ts';
 import { STATS_DIMENSIONS } from '../shared/domain/stats.ts';
 import { DivisionFilter } from './oversight.ts';
 

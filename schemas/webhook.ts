@@ -1,5 +1,5 @@
 // Webhook subscriptions and their delivery log (api.md, "Webhooks").
-import { z } from '@hono/zod-openapi';
+import * as z from './zod.ts';
 import { WEBHOOK_EVENT_NAMES } from '../shared/domain/webhook-rules.ts';
 import { Id, Instant } from './common.ts';
 

@@ -11,5 +11,5 @@ const document = once(openApiDocument);
 
 export const app = createApp({ publicPaths: ['/v1/health'] });
 on(app, health, (c) => ok(c, { status: 'ok', version: config.version }));
-app.get('/openapi.json', (c) => c.json(document()));
+app.get('/openapi.json', async (c) => c.json(await document()));
 app.get('/docs', swaggerUI({ url: '/openapi.json' }));

@@ -1,5 +1,6 @@
 // The disposal function's routes: disposal reports on a received manifest, and the chain of custody (api.md).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../zod.ts';
 import { bearer, body, IdParam, json, problems } from '../common.ts';
 import { Chain, ChainParam, ChainQuery, DisposalBody, DisposalParam, DisposalReport } from '../disposal.ts';
 

@@ -1,5 +1,6 @@
 // The documents function's routes: printable PDFs (kept apart so only this bundle carries the PDF code and CJK font).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../zod.ts';
 import { bearer, Id, IdParam, problems } from '../common.ts';
 
 const pdf = (description: string) => ({ description, content: { 'application/pdf': { schema: { type: 'string' as const, format: 'binary' } } } });

@@ -1,5 +1,6 @@
 // The manifest's copy of record (served by the manifests function): event log, integrity, printable document.
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../zod.ts';
 import { bearer, IdParam, json, problems } from '../common.ts';
 import { Integrity, ManifestEvent } from '../manifest-record.ts';
 

@@ -1,5 +1,6 @@
 // The registry function's routes: me, catalogue, parties, members, licences (api.md).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../zod.ts';
 import { bearer, body, IdParam, json, pageOf, problems, Reason } from '../common.ts';
 import {
   AddMemberBody,

@@ -1,5 +1,6 @@
 // Webhook subscription routes (served by the registry function; deliveries are made by the webhooks function).
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import * as z from '../zod.ts';
 import { bearer, body, IdParam, json, pageOf, PageQuery, problems } from '../common.ts';
 import { CreatedWebhook, CreateWebhookBody, Delivery, Webhook, WebhookParam } from '../webhook.ts';
 

@@ -1,6 +1,6 @@
 // QR codes drawn as vector squares, so they print sharp at any size.
 import { rgb, type PDFPage } from 'pdf-lib';
-import QRCode from 'qrcode';
+import { create } from 'qrcode/lib/core/qrcode.js';
 
 /** The payload of a manifest's QR code: its number and where its integrity can be checked. */
 export const manifestQrPayload = (number: string, integrityUrl: string): string => JSON.stringify({ number, integrityUrl });
@@ -11,7 +11,7 @@ export interface QrMatrix {
 }
 
 export function qrMatrix(payload: string): QrMatrix {
-  const { modules } = QRCode.create(payload, { errorCorrectionLevel: 'M' });
+  const { modules } = create(payload, { errorCorrectionLevel: 'M' });
   return { size: modules.size, dark: (row, col) => Boolean(modules.get(row, col)) };
 }
 
