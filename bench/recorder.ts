@@ -1,6 +1,7 @@
 // Watches the API's DynamoDB client: attributes each command's wall time to the HTTP request that issued it
 // (AsyncLocalStorage), and on demand records each command's shape — which operation, how many items of what size,
-// which indexes it touches, whether it is conditional, and which commands ran in parallel — for the floor to replay.
+// which indexes it touches, whether it is conditional, and which commands ran in parallel — for the floor to replay —
+// and the command as sent (read routes' floor replays those exactly).
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { performance } from 'node:perf_hooks';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -28,8 +29,15 @@ export type Op =
 /** Commands that overlapped in time form a wave; waves run one after another. */
 export type Waves = Op[][];
 
+/** A command as the code sent it (document-client input, before marshalling). */
+export interface SentCommand {
+  name: string;
+  input: Record<string, unknown>;
+}
+
 interface Timed {
   op: Op;
+  sent: SentCommand;
   start: number;
   end: number;
 }
@@ -56,8 +64,8 @@ export interface Recorder {
   request(handle: () => Promise<Response> | Response): Promise<Response>;
   /** From now on, record the shapes of every request's commands (costly: only for the sample lifecycle). */
   capture(on: boolean): void;
-  /** The waves of commands of the requests finished since the last call (in finishing order). */
-  takeCaptured(): Waves[];
+  /** Per request finished since the last call (in finishing order), its waves of command shapes and of commands as sent. */
+  takeCaptured(): { shapes: Waves[]; commands: SentCommand[][][] };
   /** Timings of the requests finished since the last call. */
   takeTimings(): RequestTiming[];
 }
@@ -108,12 +116,12 @@ function shapeOf(name: string, input: Record<string, any>, output: Record<string
 }
 
 /** Groups commands that overlapped in time into waves. */
-function wavesOf(timed: Timed[]): Waves {
-  const waves: Waves = [];
+function wavesOf<T>(timed: Timed[], pick: (t: Timed) => T): T[][] {
+  const waves: T[][] = [];
   let waveEnd = -Infinity;
   for (const t of [...timed].sort((a, b) => a.start - b.start)) {
     if (t.start >= waveEnd) waves.push([]);
-    waves.at(-1)!.push(t.op);
+    waves.at(-1)!.push(pick(t));
     waveEnd = Math.max(waveEnd, t.end);
   }
   return waves;
@@ -133,7 +141,7 @@ function busyMs(intervals: [number, number][]): number {
 export function recordCommands(...clients: DynamoDBDocumentClient[]): Recorder {
   const context = new AsyncLocalStorage<RequestContext>();
   let capturing = false;
-  let captured: Waves[] = [];
+  let captured: Timed[][] = [];
   let timings: RequestTiming[] = [];
   let commandTimes: CommandTimes = {};
   for (const client of clients) client.middlewareStack.add(
@@ -154,7 +162,7 @@ export function recordCommands(...clients: DynamoDBDocumentClient[]): Recorder {
           request.intervals.push([start, end]);
           // A refused command (a lost condition) still did its work: replayed as if it had succeeded.
           const op = request.captured && shapeOf(ctx.commandName ?? '', args.input as never, (output ?? {}) as never);
-          if (op) request.captured!.push({ op, start, end });
+          if (op) request.captured!.push({ op, sent: { name: ctx.commandName ?? '', input: args.input as never }, start, end });
         }
       }
     },
@@ -167,7 +175,7 @@ export function recordCommands(...clients: DynamoDBDocumentClient[]): Recorder {
       const response = await context.run(request, handle);
       // The body is produced before the handler returns (JSON strings), so the request's work is done here.
       timings.push({ serverMs: performance.now() - start, dbMs: busyMs(request.intervals), commands: request.intervals.length });
-      if (request.captured) captured.push(wavesOf(request.captured));
+      if (request.captured) captured.push(request.captured);
       return response;
     },
     capture(on) {
@@ -176,7 +184,7 @@ export function recordCommands(...clients: DynamoDBDocumentClient[]): Recorder {
     takeCaptured() {
       const taken = captured;
       captured = [];
-      return taken;
+      return { shapes: taken.map((t) => wavesOf(t, (c) => c.op)), commands: taken.map((t) => wavesOf(t, (c) => c.sent)) };
     },
     takeCommandTimes() {
       const taken = commandTimes;

@@ -13,6 +13,7 @@ import type { CommandTimes, RequestTiming, Waves } from './recorder.ts';
 import { expectStatus, regulator, startHarness, type Harness } from './harness.ts';
 import { latency, Meter, runCount, type LoadResult } from './load.ts';
 import { profiled, type ProfileSummary } from './profile.ts';
+import { replayReads } from './read-floor.ts';
 import { printReport } from './report.ts';
 import { LIFECYCLE_STEPS, lifecycle, makeCasts, RECEIVER_CITY, type Cast } from './world.ts';
 
@@ -54,8 +55,9 @@ export interface Results {
     concurrency: number;
     requests: number;
     /** `load`: the machine's load average after the measurement (a busy machine slows the larger table's run as much). */
-    sizes: { manifests: number; load: number[]; chain: LoadResult; list: LoadResult }[];
-    growth: { chain: number; list: number };
+    /** Each route beside its floor: the DynamoDB reads one request of it sent, replayed raw at the same concurrency. */
+    sizes: { manifests: number; load: number[]; chain: LoadResult; list: LoadResult; chainFloor: LoadResult; listFloor: LoadResult }[];
+    growth: { chain: number; list: number; chainFloor: number; listFloor: number };
     seeding: BulkResult[];
   };
   profile?: ProfileSummary;
@@ -119,13 +121,21 @@ async function measureLevel(h: Harness, casts: Cast[], steps: Waves[], concurren
 const profileApi = (h: Harness, casts: Cast[], concurrency: number) =>
   profiled(join(tmpdir(), 'wastechain-bench.cpuprofile'), () => new Meter(concurrency).during(SECONDS / 2 / ROUNDS, (w) => lifecycle(h, casts[w]).then(() => undefined)));
 
+/** One read route at QUERY_CONCURRENCY, and its floor: the reads one request of it sent, replayed raw. */
+async function measureRead(h: Harness, request: () => Promise<void>) {
+  await runCount(QUERY_CONCURRENCY, 30, request); // warm-up
+  h.recorder.capture(true);
+  await request();
+  h.recorder.capture(false);
+  const reads = h.recorder.takeCaptured().commands.at(-1)!;
+  return { api: await runCount(QUERY_CONCURRENCY, QUERIES, request), floor: await runCount(QUERY_CONCURRENCY, QUERIES, () => replayReads(h.raw, reads)) };
+}
+
 async function measureQueries(h: Harness, chainOf: { cast: Cast; manifestId: string }) {
   const shanxi = regulator('bench-regulator-14', '14');
-  const chain = async () => void expectStatus(await h.call(chainOf.cast.generator.user, 'GET', `/v1/chains/${chainOf.manifestId}`), 200, 'chain');
-  const list = async () => void expectStatus(await h.call(shanxi, 'GET', `/v1/oversight/manifests?division=${RECEIVER_CITY}`), 200, 'list');
-  await runCount(QUERY_CONCURRENCY, 30, chain); // warm-up
-  await runCount(QUERY_CONCURRENCY, 30, list);
-  return { chain: await runCount(QUERY_CONCURRENCY, QUERIES, chain), list: await runCount(QUERY_CONCURRENCY, QUERIES, list) };
+  const chain = await measureRead(h, async () => void expectStatus(await h.call(chainOf.cast.generator.user, 'GET', `/v1/chains/${chainOf.manifestId}`), 200, 'chain'));
+  const list = await measureRead(h, async () => void expectStatus(await h.call(shanxi, 'GET', `/v1/oversight/manifests?division=${RECEIVER_CITY}`), 200, 'list'));
+  return { chain: chain.api, chainFloor: chain.floor, list: list.api, listFloor: list.floor };
 }
 
 async function main() {
@@ -140,7 +150,7 @@ async function main() {
     h.recorder.capture(true);
     const sample = { cast: casts[0], manifestId: await lifecycle(h, casts[0]) };
     h.recorder.capture(false);
-    const steps = h.recorder.takeCaptured().slice(-LIFECYCLE_STEPS.length);
+    const steps = h.recorder.takeCaptured().shapes.slice(-LIFECYCLE_STEPS.length);
     results.mix = commandMix(steps);
     await seedFloor(h.raw, steps, Math.max(...CONCURRENCY));
     let manifests = 2;
@@ -159,7 +169,7 @@ async function main() {
     }
 
     const template = (await h.raw.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: keys.manifest(sample.manifestId) }))).Item!;
-    results.queries = { concurrency: QUERY_CONCURRENCY, requests: QUERIES, sizes: [], seeding: [], growth: { chain: 0, list: 0 } };
+    results.queries = { concurrency: QUERY_CONCURRENCY, requests: QUERIES, sizes: [], seeding: [], growth: { chain: 0, list: 0, chainFloor: 0, listFloor: 0 } };
     for (const size of [1000, BULK]) {
       if (size > manifests) {
         console.log(`seeding ${size - manifests} manifests…`);
@@ -171,7 +181,7 @@ async function main() {
     }
     const [small, large] = [results.queries.sizes[0], results.queries.sizes.at(-1)!];
     const growth = (f: (s: typeof small) => LoadResult) => Math.round((f(large).latency.p50 / f(small).latency.p50) * 100) / 100;
-    results.queries.growth = { chain: growth((s) => s.chain), list: growth((s) => s.list) };
+    results.queries.growth = { chain: growth((s) => s.chain), list: growth((s) => s.list), chainFloor: growth((s) => s.chainFloor), listFloor: growth((s) => s.listFloor) };
   } finally {
     await h.stop();
   }
