@@ -42,7 +42,7 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
   for (const d of await dueDeadlines(now)) {
     if (stillDue(d, await currentDeadlines(d, s, now), now)) {
       const alert: AlertEntity = { id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode, ...(d.manifestId ? { manifestId: d.manifestId } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1 };
-      if (await openAlert(alert)) opened += 1;
+      if ((await openAlert(alert)) || (await reopened(alert))) opened += 1;
     }
     await deleteDeadline(d, d.dueAt);
   }
@@ -60,6 +60,15 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
     start = page.lastKey;
   } while (start);
   return { opened, closed };
+}
+
+/** A cause that went away (the job closed its alert) and came back opens the same alert again, as a new version; a
+ *  regulator's close stands. False when the alert is open, or a regulator closed it, or a racing job got there first. */
+async function reopened(fresh: AlertEntity): Promise<boolean> {
+  const closed = await getAlert(fresh.id);
+  if (closed?.status !== 'closed' || closed.closedBy !== 'system') return false;
+  const write = saveAlertWrite({ ...fresh, version: closed.version + 1 }, closed.version, lostRace(undefined));
+  return transact([write]).then(() => true, () => false);
 }
 
 /** The closed alert and its write: by the job when the cause is gone, or by a regulator with a note. */

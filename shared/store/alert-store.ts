@@ -53,7 +53,7 @@ export async function dueDeadlines(now: Date, limit = 500): Promise<Deadline[]> 
 
 const alertItem = (a: AlertEntity) => ({ ...keys.alert(a.id), ...keys.alertIndexes(a), itemType: 'alert', ...a });
 
-/** Opens an alert once: false when it already exists (open, or closed by a regulator). */
+/** Opens a new alert: false when one exists for the cause (open or closed). */
 export const openAlert = (a: AlertEntity) =>
   send(new PutCommand({ TableName: config.tableName, Item: alertItem(a), ConditionExpression: 'attribute_not_exists(PK)' }));
 

@@ -72,6 +72,13 @@ describe('capacity-reached (rule 4)', () => {
     await cancel(plant, past.id);
     await runJob();
     expect(await alertsOf('capacity-reached', disposer.party.id)).toMatchObject([{ id: alert.id, status: 'closed', closedBy: 'system' }]);
+
+    // The cause comes back: the same alert opens again, as a new version.
+    await ship(t, plant, disposer, truck, [line(CODE, 50)]);
+    await runJob();
+    const [again] = await alertsOf('capacity-reached', disposer.party.id);
+    expect(again).toMatchObject({ id: alert.id, status: 'open', version: alert.version + 2 });
+    expect(again.closedBy).toBeUndefined();
   });
 });
 
