@@ -166,7 +166,10 @@ export function receivedLineDeadlines(b: ReceivedLineLike, holderCollects: boole
   return [{ type: 'collector-holding-exceeded', subjectId: receivedLineSubject(b), manifestId: b.manifestId, partyId: b.holderId, divisionCode, dueAt }];
 }
 
+/** Whether two deadlines (or alerts) name the same cause: one alert per type and subject. */
+export const sameCause = (a: Pick<Deadline, 'type' | 'subjectId'>, b: Pick<Deadline, 'type' | 'subjectId'>) => a.type === b.type && a.subjectId === b.subjectId;
+
 /** Whether a deadline still holds for the item as it stands now (the alert opens, or stays open). */
 export function stillDue(deadline: Deadline, current: Deadline[], now: Date): boolean {
-  return current.some((d) => d.type === deadline.type && d.subjectId === deadline.subjectId && Date.parse(d.dueAt) <= now.getTime());
+  return current.some((d) => sameCause(d, deadline) && Date.parse(d.dueAt) <= now.getTime());
 }

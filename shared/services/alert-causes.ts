@@ -2,7 +2,7 @@
 // queue or drop; per alert type, the deadlines its subject implies as it stands now (the alerts job's check).
 import {
   capacityDeadlines, holdsCollectionLicence, ledgerDeadlines, licenceDeadlines, licencesAtStake, manifestDeadlines, overPlanDeadlines,
-  overPlanSubject, parseCapacitySubject, parseOverPlanSubject, parseReceivedLineSubject, receivedLineDeadlines,
+  overPlanSubject, parseCapacitySubject, parseOverPlanSubject, parseReceivedLineSubject, receivedLineDeadlines, sameCause,
   type AlertSettings, type AlertType, type CapacityCounterLike, type Deadline, type LedgerEntryLike, type LicenceLike, type PlanLike,
   type ReceivedLineLike,
 } from '../domain/alert-rules.ts';
@@ -25,8 +25,7 @@ export interface DeadlineChanges {
 }
 
 const divisionOf = async (partyId: string) => (await getParty(partyId))?.divisionCode ?? '';
-const sameSubject = (a: Subject, b: Subject) => a.type === b.type && a.subjectId === b.subjectId;
-const same = (a: Deadline, b: Deadline) => sameSubject(a, b) && a.dueAt === b.dueAt;
+const same = (a: Deadline, b: Deadline) => sameCause(a, b) && a.dueAt === b.dueAt;
 
 /** A manifest's deadlines, with the receiver's licences read only when a load in flight depends on them. */
 async function manifestNow(m: Manifest, s: AlertSettings): Promise<Deadline[]> {
@@ -55,7 +54,7 @@ type Watcher = (r: ChangeRecord, s: AlertSettings, now: Date) => Promise<Deadlin
 const fromImages = (derive: (image: Image, s: AlertSettings, now: Date) => Promise<Deadline[]>): Watcher => async (r, s, now) => {
   const before = r.oldImage ? await derive(r.oldImage, s, now) : [];
   const after = r.newImage ? await derive(r.newImage, s, now) : [];
-  return { put: after.filter((a) => !before.some((b) => same(a, b))), drop: before.filter((b) => !after.some((a) => sameSubject(a, b))) };
+  return { put: after.filter((a) => !before.some((b) => same(a, b))), drop: before.filter((b) => !after.some((a) => sameCause(a, b))) };
 };
 
 /** Over-plan weighs a year's total against the plan, so both are read as they stand, for the codes a change touched. */
@@ -64,8 +63,8 @@ async function overPlanChanges(partyId: string, year: number, codes: readonly st
   const current = await overPlanNow(partyId, year, now);
   const touched = codes.map((code): Subject => ({ type: 'over-plan', subjectId: overPlanSubject(partyId, year, code) }));
   return {
-    put: current.filter((d) => touched.some((t) => sameSubject(t, d))),
-    drop: touched.filter((t) => !current.some((d) => sameSubject(t, d))),
+    put: current.filter((d) => touched.some((t) => sameCause(t, d))),
+    drop: touched.filter((t) => !current.some((d) => sameCause(t, d))),
   };
 }
 
@@ -87,7 +86,7 @@ const watchers: Record<string, Watcher> = {
     if (!plan || r.oldImage) return { put: [], drop: [] };
     const current = await overPlanNow(plan.partyId, plan.year, now);
     const listed = plan.items.map((i): Subject => ({ type: 'over-plan', subjectId: overPlanSubject(plan.partyId, plan.year, i.wasteCode) }));
-    return { put: current, drop: listed.filter((l) => !current.some((d) => sameSubject(l, d))) };
+    return { put: current, drop: listed.filter((l) => !current.some((d) => sameCause(l, d))) };
   },
 };
 

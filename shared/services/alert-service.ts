@@ -4,7 +4,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { config } from '../config.ts';
 import { AppError, notFound } from '../errors.ts';
 import { covers, type Actor } from '../http/actor.ts';
-import { stillDue, type AlertSettings, type Deadline } from '../domain/alert-rules.ts';
+import { sameCause, stillDue, type AlertSettings, type Deadline } from '../domain/alert-rules.ts';
 import { workingCalendar } from '../reference/holidays.ts';
 import { alertFromItem, alertPage, deleteDeadline, dueDeadlines, getAlert, openAlert, putDeadline, saveAlertWrite, type AlertEntity } from '../store/alert-store.ts';
 import { assertVersion, lostRace } from '../store/versioning.ts';
@@ -14,6 +14,8 @@ import { currentDeadlines, deadlineChanges } from './alert-causes.ts';
 import { regulatorDivision } from './oversight-service.ts';
 
 const ALERT_NAMESPACE = '3b8e5f0a-9c2d-4e71-8a6b-1f4d2c7e9a30';
+/** `closedBy` of an alert the job closed because its cause was gone (only those reopen). */
+const JOB = 'system';
 
 export const alertSettings = (): AlertSettings => ({
   timeZone: config.timeZone,
@@ -51,9 +53,9 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
     const page = await alertPage({ divisionPrefix: '', status: 'open' }, 200, start);
     for (const alert of page.items.map(alertFromItem)) {
       const current = await currentDeadlines(alert, s, now);
-      if (!current.some((c) => c.type === alert.type && c.subjectId === alert.subjectId)) {
+      if (!current.some((c) => sameCause(c, alert))) {
         // A regulator closing it at the same moment wins; either way it is closed.
-        await transact(closing(alert, { closedBy: 'system', closeNote: 'cause resolved' }, now, undefined).writes).catch(() => undefined);
+        await transact(closing(alert, { closedBy: JOB, closeNote: 'cause resolved' }, now, undefined).writes).catch(() => undefined);
         closed += 1;
       }
     }
@@ -66,7 +68,7 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
  *  regulator's close stands. False when the alert is open, or a regulator closed it, or a racing job got there first. */
 async function reopened(fresh: AlertEntity): Promise<boolean> {
   const closed = await getAlert(fresh.id);
-  if (closed?.status !== 'closed' || closed.closedBy !== 'system') return false;
+  if (closed?.status !== 'closed' || closed.closedBy !== JOB) return false;
   const write = saveAlertWrite({ ...fresh, version: closed.version + 1 }, closed.version, lostRace(undefined));
   return transact([write]).then(() => true, () => false);
 }
