@@ -1,6 +1,7 @@
-// DynamoDB Local grants everything; AWS refuses a command the sending function's role does not grant. Every test
-// file's client refuses it the same way, so each test that drives a route through the local dispatcher (which marks
-// the function serving it, as API Gateway routes it) also checks that function's grants against infra/function-specs.ts.
+// DynamoDB Local grants everything; AWS refuses a command the sending function's role does not grant. The test API
+// (tests/support/api.ts) makes its client refuse it the same way, so each test that drives a route through the local
+// dispatcher (which marks the function serving it, as API Gateway routes it) also checks that function's grants
+// against infra/function-specs.ts.
 import { db } from '#shared/store/client.ts';
 import { grantedActions, specOf } from '../../infra/function-specs.ts';
 import { iamActionsOf } from '../../infra/iam-actions.ts';
