@@ -1,5 +1,6 @@
 // Every route definition of the API, in one list: the OpenAPI document and the route-table tests read it.
 import type { RouteConfig } from '@hono/zod-openapi';
+import * as applications from './applications.ts';
 import * as disposal from './disposal.ts';
 import * as documents from './documents.ts';
 import * as publicRoutes from './public.ts';
@@ -16,7 +17,7 @@ const isRoute = (value: unknown): value is RouteConfig =>
 export const routesByFunction: Record<string, RouteConfig[]> = {
   public: Object.values(publicRoutes).filter(isRoute),
   registry: [...Object.values(registry), ...Object.values(webhooks)].filter(isRoute),
-  records: Object.values(records).filter(isRoute),
+  records: [...Object.values(records), ...Object.values(applications)].filter(isRoute),
   manifests: [...Object.values(manifests), ...Object.values(manifestRecord)].filter(isRoute),
   disposal: Object.values(disposal).filter(isRoute),
   oversight: Object.values(oversight).filter(isRoute),
