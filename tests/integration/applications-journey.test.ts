@@ -3,13 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
 import { provinceRegulator } from '../support/fixtures.ts';
+import { applicationBody, localDay } from './application-fixtures.ts';
 import { CODE, expectStatus, generated, member, plan, receiverLicence, transportLicence } from './manifest-fixtures.ts';
 
 const shanxi = provinceRegulator('14');
 const hebei = provinceRegulator('13');
 const HASH = 'ab'.repeat(32);
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
-const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+const today = () => localDay();
+const inDays = (n: number) => localDay(n);
 
 async function parties(t: TestApi, prefix: string) {
   const [generator, carrier, receiver] = await Promise.all([
@@ -19,20 +20,6 @@ async function parties(t: TestApi, prefix: string) {
   ]);
   return { generator, carrier, receiver };
 }
-
-export const applicationBody = (generatorId: string, receiverId: string, over: Record<string, unknown> = {}) => ({
-  generatorId,
-  receiverId,
-  wasteCodes: [{ code: CODE, maxKg: 5000 }],
-  method: 'dispose',
-  requestedFrom: today(),
-  requestedTo: inDays(180),
-  attachments: [
-    { kind: 'receiver-licence', name: '河北某公司危废经营许可证.pdf', documentHash: HASH.toUpperCase() },
-    { kind: 'contract', name: '委托处置合同.pdf', documentHash: 'cd'.repeat(32) },
-  ],
-  ...over,
-});
 
 describe('a cross-province application, end to end', () => {
   it('goes submitted → incomplete → submitted → accepted → consent-requested → consented → approved, and the approval ships waste', async () => {
