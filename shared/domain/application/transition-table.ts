@@ -80,8 +80,9 @@ const ROLE_WORDS: Record<ApplicationRole, string> = {
   generator: 'a member of the applicant',
 };
 
-/** The state diagram (Mermaid) drawn from the table, for the README. */
+/** The state diagram (Mermaid, whose state names take no hyphen) drawn from the table, for the README. */
 export function applicationStateDiagram(): string {
-  const edges = APPLICATION_TRANSITIONS.flatMap((t) => t.from.map((from) => `  ${from} --> ${t.to}: ${t.action} (${t.role})`));
+  const id = (state: ApplicationState) => state.replace(/-/g, '_');
+  const edges = APPLICATION_TRANSITIONS.flatMap((t) => t.from.map((from) => `  ${id(from)} --> ${id(t.to)}: ${t.action} (${t.role})`));
   return ['stateDiagram-v2', '  [*] --> submitted: apply (generator)', '  submitted --> accepted: 5 working days unanswered (deemed)', ...edges, '  approved --> [*]', '  refused --> [*]'].join('\n');
 }
