@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
 import { provinceRegulator } from '../support/fixtures.ts';
+import { race } from '../support/race.ts';
 import { applicationBody, localDay } from './application-fixtures.ts';
 import { CODE, expectStatus, generated, member, plan, receiverLicence, transportLicence } from './manifest-fixtures.ts';
 
@@ -147,5 +148,19 @@ describe('a cross-province application, end to end', () => {
     expect((await act(shanxi, 'approve', { validFrom: inDays(5), validTo: inDays(1) })).status).toBe(400);
     // A refused approval leaves the application as it was.
     expect((await t.call(shanxi, 'GET', `/v1/approval-applications/${id}`)).body.status).toBe('consented');
+  });
+
+  it('of many overlapping answers to one step exactly one is taken; the others get 409 and the history holds one', async () => {
+    const t = await testApi();
+    const { generator, receiver } = await parties(t, 'app-race');
+    const { id } = (await t.call(generator.user, 'POST', '/v1/approval-applications', applicationBody(generator.party.id, receiver.party.id))).body;
+    const tally = await race(10, (i) =>
+      i % 2 ? t.call(shanxi, 'POST', `/v1/approval-applications/${id}/accept`) : t.call(shanxi, 'POST', `/v1/approval-applications/${id}/incomplete`, { missing: [`材料${i}`] }),
+    );
+    expect(tally.winners).toHaveLength(1);
+    expect(tally.replies.filter((r) => r.status !== 200).every((r) => r.status === 409)).toBe(true);
+    const after = (await t.call(shanxi, 'GET', `/v1/approval-applications/${id}`)).body;
+    expect(after).toMatchObject({ version: 2, status: tally.winners[0].body.status });
+    expect(after.history).toHaveLength(2);
   });
 });
