@@ -94,7 +94,9 @@ function drawLabel(page: PDFPage, font: PDFFont, input: LabelDocument, container
     const room = Math.floor(77 / lineHeight);
     if (lines.length <= room || size <= 4.5) {
       const shown = lines.length <= room ? lines : [...lines.slice(0, room - 1), `${lines[room - 1].slice(0, -1)}…`];
-      shown.forEach((line, i) => text(line, 5, 19 + size / MM + i * lineHeight, size));
+      shown.forEach((line, i) => {
+        text(line, 5, 19 + size / MM + i * lineHeight, size);
+      });
       break;
     }
   }

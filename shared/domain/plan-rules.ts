@@ -16,5 +16,7 @@ export function checkPlanItems(items: { wasteCode: string }[]): void {
     }
     seen.add(item.wasteCode);
   });
-  items.forEach((item, i) => requireWasteCode(item.wasteCode, `items.${i}.wasteCode`));
+  items.forEach((item, i) => {
+    requireWasteCode(item.wasteCode, `items.${i}.wasteCode`);
+  });
 }

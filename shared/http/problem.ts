@@ -1,6 +1,6 @@
 // RFC 9457 problem details: the body of every refusal.
 import type { Context } from 'hono';
-import { AppError, type ErrorCode, type FieldError } from '../errors.ts';
+import type { AppError, ErrorCode, FieldError } from '../errors.ts';
 
 export const PROBLEM_TYPE_BASE = 'https://wastechain.example/problems/';
 

@@ -33,7 +33,9 @@ export async function issueApproval(actor: Actor, input: ApprovalInput, now: Dat
   if (!mayIssue(actor, generator.party.divisionCode)) {
     throw new AppError('FORBIDDEN', `Only a regulator covering province ${provinceOf(generator.party.divisionCode)} issues this approval`);
   }
-  input.wasteCodes.forEach((w, i) => requireWasteCode(w.code, `wasteCodes.${i}.code`));
+  input.wasteCodes.forEach((w, i) => {
+    requireWasteCode(w.code, `wasteCodes.${i}.code`);
+  });
   checkApprovalTerms(
     {
       generatorDivision: generator.party.divisionCode,

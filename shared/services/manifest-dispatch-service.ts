@@ -5,7 +5,7 @@ import type { Actor } from '../http/actor.ts';
 import { config } from '../config.ts';
 import { localDate, localYear } from '../domain/calendar.ts';
 import { dispatchChecks, type DispatchContext, type DispatchDraft, type Finding } from '../domain/manifest/dispatch-rules.ts';
-import type { Manifest, ManifestLine, Taken } from '../domain/manifest/manifest.ts';
+import type { ManifestLine, Taken } from '../domain/manifest/manifest.ts';
 import { getApproval, approvalUseWrite } from '../store/approval-store.ts';
 import { committedGrams, commitCapacityWrite } from '../store/capacity-store.ts';
 import { drawBatchWrites, planBatchDraws, type BatchDraw } from '../store/ledger-store.ts';

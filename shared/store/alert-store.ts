@@ -2,7 +2,7 @@
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 import type { AlertType, Deadline } from '../domain/alert-rules.ts';
-import { AppError } from '../errors.ts';
+import type { AppError } from '../errors.ts';
 import { db } from './client.ts';
 import { entityOf, keys } from './keys.ts';
 import { getItem, queryPage, type Page, type QuerySpec } from './read.ts';

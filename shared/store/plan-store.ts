@@ -1,5 +1,5 @@
 // Management plans (管理计划): one item per filed version, never changed; the highest version of a year is current.
-import { AppError } from '../errors.ts';
+import type { AppError } from '../errors.ts';
 import { entityOf, keys } from './keys.ts';
 import { nextSerial } from './ledger-store.ts';
 import { queryAll, queryPage } from './read.ts';
