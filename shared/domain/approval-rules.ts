@@ -1,7 +1,7 @@
 // Cross-province transfer approvals (跨省转移审批, ZY 21–28; domain.md rule 16): who issues them, how long they last.
 import { AppError, validationFailed } from '../errors.ts';
 import { addDays } from './calendar.ts';
-import { covers, type Actor } from '../http/actor.ts';
+import { covers, type Actor } from './jurisdiction.ts';
 import { MEDICAL_CATEGORIES, type MedicalCategory } from '../reference/catalogue.ts';
 import { provinceOf } from '../reference/divisions.ts';
 import { coveringEntry, type LicenceLike } from './manifest/licence-cover.ts';

@@ -1,6 +1,5 @@
 // Who sees a party, and the regulator-only status changes (domain.md rules 2, 6, 25).
-import type { Actor } from '../http/actor.ts';
-import { covers } from '../http/actor.ts';
+import { covers, type Actor } from './jurisdiction.ts';
 import { AppError, notFound } from '../errors.ts';
 
 export type PartyStatus = 'pending' | 'active' | 'refused' | 'suspended';

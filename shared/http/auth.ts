@@ -2,7 +2,8 @@
 // the local server and tests install a verifier (local/keys.ts) that checks the Bearer token itself.
 import { createMiddleware } from 'hono/factory';
 import { AppError } from '../errors.ts';
-import { actorOf, parseGroups, type Claims } from './actor.ts';
+import { actorOf, type Claims } from '../domain/jurisdiction.ts';
+import { parseGroups } from './actor.ts';
 import type { AppEnv } from './env.ts';
 
 export type TokenVerifier = (token: string) => Promise<Claims>;

@@ -6,14 +6,14 @@ import { HTTPException } from 'hono/http-exception';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
 import { config } from '../config.ts';
-import { AppError } from '../errors.ts';
+import { AppError, fieldErrors } from '../errors.ts';
 import { toAppError } from '../store/store-errors.ts';
 import { authenticate } from './auth.ts';
 import type { AppEnv } from './env.ts';
 import { idempotency } from './idempotency.ts';
 import { ifMatch } from './if-match.ts';
 import { wellFormedText } from './well-formed.ts';
-import { fieldErrors, problemResponse } from './problem.ts';
+import { problemResponse } from './problem.ts';
 import { clock } from '../clock.ts';
 
 function toHttpError(err: unknown): AppError | undefined {

@@ -1,5 +1,5 @@
 // The hono environment every function shares: what middleware puts on the context for the routes.
-import type { Actor } from './actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import type { IdempotencyState } from './idempotency.ts';
 
 export interface AppVariables {

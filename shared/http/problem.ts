@@ -36,18 +36,3 @@ export function problemResponse(c: Context, err: AppError): Response {
   if (err.code === 'STORE_UNAVAILABLE') headers['retry-after'] = '1';
   return c.body(JSON.stringify(problemOf(err)), err.status as 400, headers);
 }
-
-/** zod issue paths as `lines.0.quantityKg` (an unknown key is named itself); query, path and header fields are
- * prefixed with where they came from. */
-export function fieldErrors(
-  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[],
-  target?: string,
-): FieldError[] {
-  const prefix = target && target !== 'json' ? `${target}.` : '';
-  const pathOf = (path: readonly PropertyKey[]) => prefix + path.map(String).join('.');
-  return issues.flatMap((i) =>
-    i.code === 'unrecognized_keys' && i.keys
-      ? i.keys.map((k) => ({ path: pathOf([...i.path, k]), message: 'unknown field' }))
-      : [{ path: pathOf(i.path), message: i.message }],
-  );
-}

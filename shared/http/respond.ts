@@ -5,6 +5,9 @@ import { transact, type TxItem } from '../store/transact.ts';
 import type { AppEnv } from './env.ts';
 import { withIdempotency } from './idempotency.ts';
 
+/** The writes a service decided and `commit` sends. */
+export type { TxItem };
+
 type Status = 200 | 201;
 
 function headersFor(body: unknown, location?: string): Record<string, string> {

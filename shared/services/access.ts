@@ -1,7 +1,7 @@
 // Access to a party and its private sub-resources, in api.md's order: 404 for what the caller may not see,
 // then 403 for an action that is not theirs.
 import { AppError, notFound } from '../errors.ts';
-import { covers, type Actor } from '../http/actor.ts';
+import { covers, type Actor } from '../domain/jurisdiction.ts';
 import { partyVisibility, type Visibility } from '../domain/party-rules.ts';
 import { getMember, getParty, type MemberEntity, type PartyEntity } from '../store/party-store.ts';
 

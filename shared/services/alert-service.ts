@@ -3,7 +3,7 @@
 import { v5 as uuidv5 } from 'uuid';
 import { config } from '../config.ts';
 import { AppError, notFound } from '../errors.ts';
-import { covers, type Actor } from '../http/actor.ts';
+import { covers, type Actor } from '../domain/jurisdiction.ts';
 import { sameCause, stillDue, type AlertSettings, type Deadline } from '../domain/alert-rules.ts';
 import { workingCalendar } from '../reference/holidays.ts';
 import { alertFromItem, alertPage, deleteDeadline, dueDeadlines, getAlert, openAlert, putDeadline, saveAlertWrite, type AlertEntity } from '../store/alert-store.ts';

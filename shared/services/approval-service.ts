@@ -2,7 +2,7 @@
 // regulators read them; manifests consume and release their kilograms through approval-store.
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, notFound, validationFailed } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { checkApprovalTerms, mayIssue, mayRead } from '../domain/approval-rules.ts';
 import { requireWasteCode } from '../domain/ledger-rules.ts';
 import { gramsToKg, kgToGrams } from '../domain/quantity.ts';

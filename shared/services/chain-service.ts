@@ -1,7 +1,7 @@
 // GET /v1/chains/{manifestId} (api.md "Chains and oversight"): answers only if the caller sees the starting manifest;
 // then each node the caller may see (domain.md rule 25) is whole and every other one redacted. Reads per level: a
 // BatchGet per node type, and two Queries per manifest (line balances, disposal reports); never a Scan.
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { verifyChain } from '../domain/hash-chain.ts';
 import { gramsToKg } from '../domain/quantity.ts';
 import { disposalNode, ledgerNode, manifestNode, type ChainNode, type NodeRef } from '../domain/chain.ts';

@@ -3,7 +3,7 @@
 // new version. The tier follows from the key unit list or the year's plan; an unsubmitted one raises an alert.
 import { config } from '../config.ts';
 import { AppError, validationFailed } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import type { Deadline } from '../domain/alert-rules.ts';
 import { declaredLine, declarationLines, type DeclarationDocument } from '../domain/declaration.ts';
 import { dueDate, filesPeriod, overdueFrom, parsePeriod, periodOver, periodsOfYear, tierOf, type Period, type Tier } from '../domain/declaration-periods.ts';

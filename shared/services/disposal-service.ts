@@ -3,7 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, invalidState, notFound } from '../errors.ts';
 import { config } from '../config.ts';
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { jcsHash } from '../domain/hash-chain.ts';
 import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
 import { planDisposal, type DisposalReport } from '../domain/disposal.ts';

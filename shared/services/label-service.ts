@@ -1,6 +1,6 @@
 // The HJ 1276-2022 container label of a ledger batch, for its party's members and covering regulators.
 import { notFound } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { gramsToKg } from '../domain/quantity.ts';
 import { wasteCodes } from '../reference/catalogue.ts';
 import { getEntry } from '../store/ledger-store.ts';

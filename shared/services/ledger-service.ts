@@ -2,7 +2,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, invalidState, notFound, validationFailed } from '../errors.ts';
 import { config } from '../config.ts';
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { addDays, startOfLocalDay } from '../domain/calendar.ts';
 import { checkLedgerEntry } from '../domain/ledger-rules.ts';
 import { gramsToKg, kgToGrams } from '../domain/quantity.ts';

@@ -1,7 +1,7 @@
 // Licences: a party's members file them; a covering regulator verifies or revokes them (domain.md rules 3, 5, 6).
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, notFound } from '../errors.ts';
-import { covers, type Actor } from '../http/actor.ts';
+import { covers, type Actor } from '../domain/jurisdiction.ts';
 import { isCategory, isWasteCode } from '../reference/catalogue.ts';
 import { kgToGrams } from '../domain/quantity.ts';
 import { assertVersion, lostRace } from '../store/versioning.ts';

@@ -1,7 +1,7 @@
 // Dispatch (移出确认): read what the checks need, run the one set of checks (shared with validate-only), and take
 // stock, batches, capacity, approval kilograms and sources in the transaction that signs the manifest.
 import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { config } from '../config.ts';
 import { localDate, localYear } from '../domain/calendar.ts';
 import { dispatchChecks, type DispatchContext, type DispatchDraft, type Finding } from '../domain/manifest/dispatch-rules.ts';

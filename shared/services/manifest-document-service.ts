@@ -1,5 +1,5 @@
 // The printable manifest of a manifest the caller may see (the documents function: it alone carries the PDF code and font).
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import type { Manifest } from '../domain/manifest/manifest.ts';
 import { gramsToKg } from '../domain/quantity.ts';
 import { wasteCodes, type Hazard } from '../reference/catalogue.ts';

@@ -1,8 +1,7 @@
 // Drafts: create (with the number from its city's counter), PATCH (merge patch, draft only), and validate-only
 // (every dispatch check, saving nothing).
-import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { fieldErrors } from '../http/problem.ts';
+import { AppError, fieldErrors } from '../errors.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { medicalCategoryFindings, dispatchChecks, type Finding } from '../domain/manifest/dispatch-rules.ts';
 import type { Manifest, ManifestLine } from '../domain/manifest/manifest.ts';
 import { newDraft, type DraftOrigin } from '../domain/manifest/new-draft.ts';

@@ -1,5 +1,5 @@
 // Reads: one manifest (by id or number), a party's manifests, what the caller may do now, the inbox and the feed.
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { notFound } from '../errors.ts';
 import { config } from '../config.ts';
 import { addDays, startOfLocalDay } from '../domain/calendar.ts';
@@ -10,6 +10,9 @@ import { getManifests, inboxPage, manifestIdByNumber, manifestLinkPage } from '.
 import { readPrivate } from './access.ts';
 import { seeManifest } from './manifest-access.ts';
 import { manifestView } from './manifest-views.ts';
+
+/** The position a feed page resumes from (the route keeps it in its cursor). */
+export type { FeedPosition };
 
 export async function viewManifest(actor: Actor, manifestId: string) {
   return manifestView((await seeManifest(actor, manifestId)).manifest);

@@ -2,7 +2,7 @@
 // balances, capacity moves from in flight to accepted, refused kilograms give their approval back and leave on a
 // replacement draft, all in the transaction that signs the receipt.
 import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { config } from '../config.ts';
 import { localDate } from '../domain/calendar.ts';
 import { kgToGrams } from '../domain/quantity.ts';

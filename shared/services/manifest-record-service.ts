@@ -1,5 +1,5 @@
 // The manifest's copy of record: its event log and the integrity check over it.
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { verifyChain, type IntegrityReport } from '../domain/hash-chain.ts';
 import type { Manifest } from '../domain/manifest/manifest.ts';
 import { listEvents } from '../store/event-store.ts';

@@ -1,7 +1,7 @@
 // On the road: carriers changed, pickups and hand-overs, arrival; and cancellation before any pickup, which
 // gives back every kilogram the dispatch took.
 import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { config } from '../config.ts';
 import { localDate } from '../domain/calendar.ts';
 import { carrierPartyFindings } from '../domain/manifest/dispatch-rules.ts';

@@ -1,6 +1,6 @@
 // Turning a decided transition into its writes: the manifest (conditional on the version read), its sealed events,
 // the index items and the parties' feed items. Counters a transition moves are added by its service.
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { sealEvent, type EventDraft, type EventType, type ManifestEvent } from '../domain/hash-chain.ts';
 import { partiesOf, type Manifest, type Signature } from '../domain/manifest/manifest.ts';
 import { appendEventWrite } from '../store/event-store.ts';

@@ -1,7 +1,7 @@
 // Party registration and the regulator's status actions: read, decide (domain), and the writes to commit.
 import { v7 as uuidv7 } from 'uuid';
 import { AppError } from '../errors.ts';
-import { covers, requireWithinJurisdiction, type Actor } from '../http/actor.ts';
+import { covers, requireWithinJurisdiction, type Actor } from '../domain/jurisdiction.ts';
 import { nextPartyStatus, type StatusAction } from '../domain/party-rules.ts';
 import { isCounty } from '../reference/divisions.ts';
 import { assertVersion, lostRace } from '../store/versioning.ts';

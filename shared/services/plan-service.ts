@@ -1,7 +1,7 @@
 // Management plans: members file a version per year; members and covering regulators read them (domain.md rule 7).
 import { notFound } from '../errors.ts';
 import { config } from '../config.ts';
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { localYear } from '../domain/calendar.ts';
 import { checkPlanItems, filingNumber } from '../domain/plan-rules.ts';
 import { gramsToKg, kgToGrams } from '../domain/quantity.ts';

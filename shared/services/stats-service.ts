@@ -2,7 +2,7 @@
 // month, exactly once; a regulator's query reads one partition of counters (O(groups × months)), never manifests.
 import { config } from '../config.ts';
 import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { localYear } from '../domain/calendar.ts';
 import { gramsToKg } from '../domain/quantity.ts';
 import { factsOf, STAT_MEASURES } from '../domain/stats-facts.ts';

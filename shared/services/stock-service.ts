@@ -1,5 +1,5 @@
 // Stock per waste code: the running totals kept by every ledger entry and manifest, in kilograms at the edge.
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { gramsToKg } from '../domain/quantity.ts';
 import { listStock, type StockEntity } from '../store/stock-store.ts';
 import { readPrivate } from './access.ts';

@@ -2,9 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, notFound } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
+import type { Actor } from '../domain/jurisdiction.ts';
 import { webhookUrlProblem } from '../domain/webhook-rules.ts';
 import { createWebhookWrite, deleteWebhookWrite, deliveryFromItem, deliveryPage, getWebhook, listWebhooks, type DeliveryEntity, type WebhookEntity } from '../store/webhook-store.ts';
+import { transact } from '../store/transact.ts';
 import { actFor, readPrivate } from './access.ts';
 import type { Decision } from './party-service.ts';
 
@@ -34,7 +35,7 @@ export async function webhooks(actor: Actor, partyId: string) {
 
 export async function removeWebhook(actor: Actor, partyId: string, webhookId: string) {
   await actFor(actor, partyId, { managersOnly: true, private: true });
-  return [deleteWebhookWrite(partyId, webhookId)];
+  await transact([deleteWebhookWrite(partyId, webhookId)]);
 }
 
 export async function deliveries(actor: Actor, partyId: string, webhookId: string, limit: number, start?: Record<string, unknown>) {
