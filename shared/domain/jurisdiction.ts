@@ -1,5 +1,5 @@
 // Who is calling, as the rules see it: their groups, and the divisions a regulator's jurisdiction covers.
-import { AppError } from '../errors.ts';
+import { AppError } from '#shared/errors.ts';
 
 export type Group = 'enterprise' | 'regulator' | 'admin';
 export const GROUPS: readonly Group[] = ['enterprise', 'regulator', 'admin'];

@@ -1,5 +1,5 @@
 // The claims a request carries, parsed; what they allow is shared/domain/jurisdiction.ts.
-import { GROUPS, type Group } from '../domain/jurisdiction.ts';
+import { GROUPS, type Group } from '#shared/domain/jurisdiction.ts';
 
 /** Parses `cognito:groups` as API Gateway passes it (a JSON array, "[a b]", or "a,b") or as a JWT carries it. */
 export function parseGroups(raw: unknown): Group[] {

@@ -1,6 +1,6 @@
 // RFC 9457 problem details: the body of every refusal.
 import type { Context } from 'hono';
-import type { AppError, ErrorCode, FieldError } from '../errors.ts';
+import type { AppError, ErrorCode, FieldError } from '#shared/errors.ts';
 
 export const PROBLEM_TYPE_BASE = 'https://wastechain.example/problems/';
 

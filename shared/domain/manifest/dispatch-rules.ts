@@ -1,10 +1,10 @@
 // The checks a dispatch runs (domain.md rules 2–8, 16, 22, 24), as pure functions of what the service read.
 // Dispatch throws the first error; validate-only lists them all: the same functions answer both.
-import type { ErrorCode } from '../../errors.ts';
-import { MEDICAL_CATEGORIES, categoryOf } from '../../reference/catalogue.ts';
-import { provinceOf } from '../../reference/divisions.ts';
-import { capacityLimitGrams, coveringEntry, holdsTransportLicence, type LicenceLike } from './licence-cover.ts';
-import type { Manifest, ManifestLine } from './manifest.ts';
+import type { ErrorCode } from '#shared/errors.ts';
+import { MEDICAL_CATEGORIES, categoryOf } from '#shared/reference/catalogue.ts';
+import { provinceOf } from '#shared/reference/divisions.ts';
+import { capacityLimitGrams, coveringEntry, holdsTransportLicence, type LicenceLike } from '#shared/domain/manifest/licence-cover.ts';
+import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
 
 export interface Finding {
   path: string;
