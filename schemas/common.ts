@@ -57,14 +57,31 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   412: 'If-Match names another version (PRECONDITION_FAILED)',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
   422: 'A business rule refuses it',
+  429: "Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds",
+  500: 'A bug: the request was not served (reported and fixed, never a refusal by design)',
   503: 'Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After',
 };
 
+const RetryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0, maximum: 3600 } } };
+
 /** The problem+json responses a route can give, for its OpenAPI entry. */
 export function problems(...statuses: number[]) {
-  const all = [...new Set([400, 401, ...statuses, 503])];
+  return problemResponses([400, 401, ...statuses, 429, 500, 503]);
+}
+
+/** A route that needs no token and reads no store can still be throttled at the edge, or fail by a bug. */
+export const edgeProblems = () => problemResponses([429, 500]);
+
+function problemResponses(statuses: number[]) {
   return Object.fromEntries(
-    all.map((s) => [s, { description: PROBLEM_DESCRIPTIONS[s], content: { 'application/problem+json': { schema: Problem } } }]),
+    [...new Set(statuses)].map((s) => [
+      s,
+      {
+        description: PROBLEM_DESCRIPTIONS[s],
+        ...(s === 429 || s === 503 ? { headers: RetryAfter } : {}),
+        content: { 'application/problem+json': { schema: Problem } },
+      },
+    ]),
   );
 }
 
