@@ -17,6 +17,7 @@ export const Attachment = z
     name: ShortText,
     documentHash: z
       .string()
+      .max(64)
       .regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hex digits')
       .transform((h) => h.toLowerCase())
       .openapi({ description: 'SHA-256 of the file, hex; the file itself stays with the applicant', example: 'a'.repeat(64) }),
@@ -109,7 +110,7 @@ export const ApplicationActions = z
 
 export const ApplicationQuery = z.object({
   generatorId: Id.optional(),
-  province: z.string().regex(/^\d{2}$/, 'a 2-digit province code').optional().openapi({ description: 'regulators: the applications of this province and those inbound to it' }),
+  province: z.string().max(2).regex(/^\d{2}$/, 'a 2-digit province code').optional().openapi({ description: 'regulators: the applications of this province and those inbound to it' }),
   status: ApplicationState.optional(),
   ...PageQuery,
 });

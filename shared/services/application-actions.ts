@@ -1,20 +1,20 @@
 // The actions on an application (api.md "Applications"), decided by the one transition table: each is one
 // transaction conditional on the application's version; `/approve` issues the approval of rule 16 in the same one,
 // and acting on a step that is past due closes its `application-review-overdue` alert there too.
-import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { alertIdOf } from '../domain/alert-id.ts';
-import { reviewSubject, stepOf, withDeemedAcceptance, type ApplicationStep, type HistoryEntry } from '../domain/application/deadlines.ts';
-import { decideApplication, type ApplicationAction } from '../domain/application/transition-table.ts';
-import { gramsToKg } from '../domain/quantity.ts';
-import { getAlert, saveAlertWrite } from '../store/alert-store.ts';
-import { saveApplicationWrite, type ApplicationEntity } from '../store/application-store.ts';
-import type { TxItem } from '../store/transact.ts';
-import { assertVersion, lostRace } from '../store/versioning.ts';
-import { MAX_ATTACHMENTS, type AttachmentInput } from '../../schemas/application.ts';
-import { issueApproval } from './approval-service.ts';
-import { applicationView, seeApplication, stepSettings, type ApplicationView } from './application-service.ts';
-import type { Decision } from './party-service.ts';
+import { AppError } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { alertIdOf } from '#shared/domain/alert-id.ts';
+import { reviewSubject, stepOf, withDeemedAcceptance, type ApplicationStep, type HistoryEntry } from '#shared/domain/application/deadlines.ts';
+import { decideApplication, type ApplicationAction } from '#shared/domain/application/transition-table.ts';
+import { gramsToKg } from '#shared/domain/quantity.ts';
+import { getAlert, saveAlertWrite } from '#shared/store/alert-store.ts';
+import { saveApplicationWrite, type ApplicationEntity } from '#shared/store/application-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import { MAX_ATTACHMENTS, type AttachmentInput } from '#schemas/application.ts';
+import { issueApproval } from '#shared/services/approval-service.ts';
+import { applicationView, seeApplication, stepSettings, type ApplicationView } from '#shared/services/application-service.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 /** What each action's body carries (validated by its route's schema). */
 export interface ActionInput {
@@ -57,10 +57,11 @@ export async function actOnApplication(
   const next: ApplicationEntity = { ...a, status: transition.to, since: at, updatedAt: at, version: stored.version + 1, history: [...a.history, entry] };
   if (action === 'incomplete') next.missing = input.missing;
   if (action === 'resubmit') {
-    if (a.attachments.length + input.attachments!.length > MAX_ATTACHMENTS) {
+    const added = input.attachments ?? [];
+    if (a.attachments.length + added.length > MAX_ATTACHMENTS) {
       throw new AppError('VALIDATION_FAILED', `An application holds at most ${MAX_ATTACHMENTS} attachments`, [{ path: 'attachments', message: `at most ${MAX_ATTACHMENTS - a.attachments.length} more` }]);
     }
-    next.attachments = [...a.attachments, ...input.attachments!.map((f) => ({ ...f, addedAt: at }))];
+    next.attachments = [...a.attachments, ...added.map((f) => ({ ...f, addedAt: at }))];
     next.submittedAt = at;
     delete next.missing;
   }

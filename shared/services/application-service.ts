@@ -1,23 +1,23 @@
 // Cross-province applications (跨省转移申请; domain.md rule 30): submitting, reading, listing, and what a caller may
 // do. The actions themselves are in application-actions.ts; both read the one transition table.
 import { v7 as uuidv7 } from 'uuid';
-import { config } from '../config.ts';
-import { AppError, notFound, validationFailed } from '../errors.ts';
-import { requireWithinJurisdiction, type Actor } from '../http/actor.ts';
-import { applicationRoles, mayViewApplication, type Membership } from '../domain/application/access.ts';
-import { stepOf, withDeemedAcceptance, type StepSettings } from '../domain/application/deadlines.ts';
-import { checkReceiverMethod } from '../domain/application/receiver-method.ts';
-import { availableApplicationActions, type ApplicationRole, type ApplicationState } from '../domain/application/transition-table.ts';
-import { localDate } from '../domain/calendar.ts';
-import { requireWasteCode } from '../domain/ledger-rules.ts';
-import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
-import { provinceOf } from '../reference/divisions.ts';
-import { workingCalendar } from '../reference/holidays.ts';
-import { applicationFromItem, applicationPage, type ApplicationPartition, createApplicationWrite, getApplication, seenByReceivingProvince, type ApplicationEntity } from '../store/application-store.ts';
-import { listLicences, listMembershipsOf } from '../store/party-store.ts';
-import type { ApplicationInput } from '../../schemas/application.ts';
-import { actFor, seeParty } from './access.ts';
-import type { Decision } from './party-service.ts';
+import { config } from '#shared/config.ts';
+import { AppError, notFound, validationFailed } from '#shared/errors.ts';
+import { requireWithinJurisdiction, type Actor } from '#shared/domain/jurisdiction.ts';
+import { applicationRoles, mayViewApplication, type Membership } from '#shared/domain/application/access.ts';
+import { stepOf, withDeemedAcceptance, type StepSettings } from '#shared/domain/application/deadlines.ts';
+import { checkReceiverMethod } from '#shared/domain/application/receiver-method.ts';
+import { availableApplicationActions, type ApplicationRole, type ApplicationState } from '#shared/domain/application/transition-table.ts';
+import { localDate } from '#shared/domain/calendar.ts';
+import { requireWasteCode } from '#shared/domain/ledger-rules.ts';
+import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
+import { provinceOf } from '#shared/reference/divisions.ts';
+import { workingCalendar } from '#shared/reference/holidays.ts';
+import { applicationFromItem, applicationPage, type ApplicationPartition, createApplicationWrite, getApplication, seenByReceivingProvince, type ApplicationEntity } from '#shared/store/application-store.ts';
+import { listLicences, listMembershipsOf } from '#shared/store/party-store.ts';
+import type { ApplicationInput } from '#schemas/application.ts';
+import { actFor, seeParty } from '#shared/services/access.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 export const stepSettings = (): StepSettings => ({ timeZone: config.timeZone, calendar: workingCalendar() });
 
@@ -45,7 +45,9 @@ export async function submitApplication(actor: Actor, input: ApplicationInput, n
   }
   const inactive = [generator, receiver].findIndex((p) => p.party.status !== 'active');
   if (inactive >= 0) throw new AppError('PARTY_NOT_ACTIVE', 'Both parties must be active', [{ path: inactive ? 'receiverId' : 'generatorId', message: 'not active' }]);
-  input.wasteCodes.forEach((w, i) => requireWasteCode(w.code, `wasteCodes.${i}.code`));
+  input.wasteCodes.forEach((w, i) => {
+    requireWasteCode(w.code, `wasteCodes.${i}.code`);
+  });
   checkReceiverMethod(await listLicences(input.receiverId), input.wasteCodes.map((w) => w.code), input.method, localDate(now, config.timeZone));
   const at = now.toISOString();
   const acceptance = stepOf('submitted', at, stepSettings())!;

@@ -1,10 +1,10 @@
 // Cross-province applications (跨省转移申请): one item each, its history inside it (a handful of steps), written
 // whole and conditional on its version.
-import type { ApplicationFacts } from '../domain/application/deadlines.ts';
-import type { AppError } from '../errors.ts';
-import { entityOf, keys } from './keys.ts';
-import { getItem, queryPage, type Page } from './read.ts';
-import { putNew, putVersioned, type TxItem } from './transact.ts';
+import type { ApplicationFacts } from '#shared/domain/application/deadlines.ts';
+import type { AppError } from '#shared/errors.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { getItem, queryPage, type Page } from '#shared/store/read.ts';
+import { putNew, putVersioned, type TxItem } from '#shared/store/transact.ts';
 
 export interface ApplicationEntity extends ApplicationFacts {
   generatorProvince: string;

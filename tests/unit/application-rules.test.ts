@@ -6,7 +6,7 @@ import { applicationDeadlines, stepOf, withDeemedAcceptance, type ApplicationFac
 import {
   APPLICATION_ACTIONS, APPLICATION_STATES, APPLICATION_TRANSITIONS, FINAL_STATES, availableApplicationActions, decideApplication, type ApplicationRole,
 } from '#shared/domain/application/transition-table.ts';
-import { actorOf } from '#shared/http/actor.ts';
+import { actorOf } from '#shared/domain/jurisdiction.ts';
 import { workingCalendar } from '#shared/reference/holidays.ts';
 
 const s = { timeZone: 'Asia/Shanghai', calendar: workingCalendar() };

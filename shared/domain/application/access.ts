@@ -1,6 +1,6 @@
 // Who sees an application and in which role they act on it (domain.md rule 30; api.md order: 404 before 403).
-import { covers, type Actor } from '../../http/actor.ts';
-import type { ApplicationRole } from './transition-table.ts';
+import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
+import type { ApplicationRole } from '#shared/domain/application/transition-table.ts';
 
 export interface ApplicationParties {
   generatorProvince: string;

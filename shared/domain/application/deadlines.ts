@@ -1,9 +1,9 @@
 // The statutory steps of an application and their working-day deadlines (domain.md rule 30; ZY 23; 行政许可法 32),
 // derived from the application as it stands. Pure: time and the holiday calendar are passed in, so the routes, the
 // stream consumer and the alerts job (or a write's own transaction) all compute the same due dates.
-import type { Deadline } from '../alert-rules.ts';
-import { workingDayDeadline, type WorkingCalendar } from '../working-days.ts';
-import type { ApplicationAction, ApplicationState } from './transition-table.ts';
+import type { Deadline } from '#shared/domain/alert-rules.ts';
+import { workingDayDeadline, type WorkingCalendar } from '#shared/domain/working-days.ts';
+import type { ApplicationAction, ApplicationState } from '#shared/domain/application/transition-table.ts';
 
 export type ApplicationStep = 'acceptance' | 'preliminary-view' | 'consent' | 'decision';
 export type OwedBy = 'outbound' | 'receiving';

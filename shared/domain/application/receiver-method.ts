@@ -1,6 +1,6 @@
 // The method applied for must be an operation the receiver's licence allows for each code (api.md "Applications").
-import { AppError } from '../../errors.ts';
-import { coveringEntry, type LicenceLike } from '../manifest/licence-cover.ts';
+import { AppError } from '#shared/errors.ts';
+import { coveringEntry, type LicenceLike } from '#shared/domain/manifest/licence-cover.ts';
 
 /** 422 LICENCE_MISSING on the code no licence covers, or on `method` when the covering licences lack that operation. */
 export function checkReceiverMethod(licences: readonly LicenceLike[], codes: readonly string[], method: string, day: string): void {

@@ -1,7 +1,7 @@
 // The one transition table of a cross-province application (跨省转移申请; domain.md rule 30, api.md
 // "Applications"): state × action × who acts (a regulator of the outbound or of the receiving province, or the
 // generator) × guard. The routes decide with it and GET …/actions lists from it. Pure: no I/O, no clock.
-import { AppError } from '../../errors.ts';
+import { AppError } from '#shared/errors.ts';
 
 export const APPLICATION_STATES = ['submitted', 'incomplete', 'accepted', 'consent-requested', 'consented', 'declined', 'approved', 'refused'] as const;
 export type ApplicationState = (typeof APPLICATION_STATES)[number];
