@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import { actorOf, type Claims } from './actor.ts';
 import { claimMappingFromEnv, mapGroups, type ClaimMapping } from './claim-mapping.ts';
 import type { AppEnv } from './env.ts';
+import { addLogContext } from '../observability/log.ts';
 
 export type TokenVerifier = (token: string) => Promise<Claims>;
 
@@ -39,5 +40,6 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
     claims = await verifier(match[1]);
   }
   c.set('actor', actorOf(claims));
+  addLogContext({ actor: claims.sub, groups: claims.groups });
   await next();
 });
