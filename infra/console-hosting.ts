@@ -4,7 +4,7 @@
 // 404s stay problem+json (a distribution-wide error page would have replaced them).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, Duration, Fn, Stack, aws_apigatewayv2 as apigw, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Annotations, type CfnResource, Duration, Fn, Stack, aws_apigatewayv2 as apigw, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { aws_s3_deployment as deployment } from 'aws-cdk-lib';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Construct } from 'constructs';
@@ -21,6 +21,21 @@ export const SPA_REWRITE = `function handler(event) {
   if (last.indexOf('.') === -1) request.uri = '/index.html';
   return request;
 }`;
+
+/** CDK's BucketDeployment runs a provider Lambda of its own (one per stack), deployed with the console files. */
+function acknowledgeDeploymentProvider(scope: Construct, bucket: s3.Bucket): void {
+  const stack = Stack.of(scope);
+  const provider = stack.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
+  if (!provider) throw new Error('BucketDeployment made no provider function where expected');
+  const bucketArn = `<${stack.getLogicalId(bucket.node.defaultChild as CfnResource)}.Arn>/*`;
+  const why = "CDK's BucketDeployment provider, which copies the console files from the CDK asset bucket into the console bucket and invalidates the distribution: CDK writes its policy";
+  acknowledge(provider, 'AwsSolutions-L1', `${why}; its runtime is CDK's choice and moves with aws-cdk-lib`);
+  acknowledge(provider, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]', `${why}; it only writes its logs`);
+  for (const finding of ['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', 'Action::s3:DeleteObject*', 'Action::s3:Abort*',
+    'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*', `Resource::${bucketArn}`, 'Resource::*']) {
+    acknowledge(provider, `AwsSolutions-IAM5[${finding}]`, `${why}, limited to the asset bucket, the console bucket and the invalidation`);
+  }
+}
 
 export interface ConsoleHosting {
   distribution: cloudfront.Distribution;
@@ -99,6 +114,7 @@ export function createConsoleHosting(scope: Construct, api: apigw.HttpApi, stage
       prune: true,
       memoryLimit: 512,
     });
+    acknowledgeDeploymentProvider(scope, bucket);
   } else {
     Annotations.of(scope).addWarningV2('wastechain:console-not-built',
       `${distDir} has no index.html: the console bucket and distribution are created empty. Build the console (web/) and deploy again to publish it.`);
