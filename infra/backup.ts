@@ -2,7 +2,7 @@
 // beside point-in-time recovery (35 days): a daily point kept 35 days, and a monthly one kept `retentionYears` in a
 // vault of its own which, in prod, is locked (governance mode) so no point in it can be deleted before then. Prod
 // vaults are retained with the stack; a dev stage's are destroyed with it.
-import { Duration, aws_backup as backup, aws_dynamodb as dynamodb, aws_events as events } from 'aws-cdk-lib';
+import { Duration, aws_backup as backup, type aws_dynamodb as dynamodb, aws_events as events } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { acknowledge } from './nag.ts';
 import type { StageSettings } from './stage.ts';

@@ -4,7 +4,7 @@
 // 404s stay problem+json (a distribution-wide error page would have replaced them).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, type CfnResource, Duration, Fn, Stack, aws_apigatewayv2 as apigw, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
+import { Annotations, type CfnResource, Duration, Fn, Stack, type aws_apigatewayv2 as apigw, aws_cloudfront as cloudfront, aws_s3 as s3 } from 'aws-cdk-lib';
 import { aws_s3_deployment as deployment } from 'aws-cdk-lib';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import type { Construct } from 'constructs';

@@ -6,7 +6,7 @@ import { isAbsolute, join } from 'node:path';
 import { Token } from 'aws-cdk-lib';
 import type { Node } from 'constructs';
 import * as z from 'zod';
-import { GROUPS } from '../shared/http/actor.ts';
+import { GROUPS } from '../shared/domain/jurisdiction.ts';
 import { PROJECT_ROOT } from './function-specs.ts';
 
 const oidcIdentity = z.object({

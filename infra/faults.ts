@@ -2,7 +2,7 @@
 // after its retries (bisected down to the poison record, with the consumer reporting partial batch failures) is
 // described in the stream failure queue; a scheduled run that fails after its retries lands in the job failure queue.
 // Both queues alarm (infra/observability.ts).
-import { Duration, aws_dynamodb as dynamodb, aws_events as events, aws_events_targets as targets, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
+import { Duration, type aws_dynamodb as dynamodb, aws_events as events, aws_events_targets as targets, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
 import { aws_lambda_destinations as destinations } from 'aws-cdk-lib';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';

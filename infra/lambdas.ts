@@ -1,6 +1,6 @@
 // One Lambda per functions/<name>/ folder, each granted only what its entry in FUNCTION_SPECS says.
 import { join } from 'node:path';
-import { Duration, Stack, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';
+import { Duration, Stack, type aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';
 import type { aws_secretsmanager as secrets } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { addSchedule, addStreamSource, type FailureQueues } from './faults.ts';

@@ -1,6 +1,6 @@
 // What an operator watches: alarms that notify an SNS topic, and one dashboard with the API, the functions, the
 // change stream, the failure queues and the business metrics the functions emit (shared/observability/metrics.ts).
-import { Duration, Stack, aws_apigatewayv2 as apigw, aws_cloudwatch as cloudwatch, aws_iam as iam, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Duration, Stack, type aws_apigatewayv2 as apigw, aws_cloudwatch as cloudwatch, aws_iam as iam, type aws_lambda as lambda } from 'aws-cdk-lib';
 import { aws_cloudwatch_actions as actions, aws_sns as sns, aws_sns_subscriptions as subscriptions } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { METRICS_DIMENSION, METRICS_NAMESPACE, type BusinessMetric } from '../shared/observability/metrics.ts';

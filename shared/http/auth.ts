@@ -1,11 +1,11 @@
 // Authentication: under Lambda, API Gateway's JWT authorizer has verified the token and passes its claims;
 // the local server and tests install a verifier (local/keys.ts) that checks the Bearer token itself.
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../errors.ts';
-import { actorOf, type Claims } from './actor.ts';
-import { claimMappingFromEnv, mapGroups, type ClaimMapping } from './claim-mapping.ts';
-import type { AppEnv } from './env.ts';
-import { addLogContext } from '../observability/log.ts';
+import { AppError } from '#shared/errors.ts';
+import { actorOf, type Claims } from '#shared/domain/jurisdiction.ts';
+import { claimMappingFromEnv, mapGroups, type ClaimMapping } from '#shared/http/claim-mapping.ts';
+import type { AppEnv } from '#shared/http/env.ts';
+import { addLogContext } from '#shared/observability/log.ts';
 
 export type TokenVerifier = (token: string) => Promise<Claims>;
 

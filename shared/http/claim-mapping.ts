@@ -2,7 +2,8 @@
 // "Authentication"): the stack's own Cognito user pool needs no mapping; an external OIDC issuer (a provincial
 // identity platform, Keycloak, Authing) names its groups and jurisdiction claims and maps its group values.
 // The stack sets these variables (infra/identity.ts); unset, they mean Cognito's names.
-import { claimValues, GROUPS, parseGroups, type Group } from './actor.ts';
+import { GROUPS, type Group } from '#shared/domain/jurisdiction.ts';
+import { claimValues, parseGroups } from '#shared/http/actor.ts';
 
 export interface ClaimMapping {
   /** The claim listing the user's groups (`cognito:groups`, `groups`, `roles`, …). */

@@ -1,8 +1,8 @@
 // Manifests created, dispatched, received and completed, counted from the manifest events the change stream carries:
 // every path that changes a manifest (a route, an action, the completion consumer) appends one, so none is missed.
 // At least once: a batch the stream retries is counted again, which a dashboard tolerates.
-import type { ChangeRecord } from '../stream/change-records.ts';
-import { countMetrics, type BusinessMetric } from './metrics.ts';
+import type { ChangeRecord } from '#shared/stream/change-records.ts';
+import { countMetrics, type BusinessMetric } from '#shared/observability/metrics.ts';
 
 const METRIC_OF_EVENT: Record<string, BusinessMetric> = {
   created: 'ManifestsCreated',

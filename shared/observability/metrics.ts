@@ -1,7 +1,7 @@
 // Business metrics as CloudWatch Embedded Metric Format: one JSON line on stdout that CloudWatch Logs turns into
 // metrics (no PutMetricData call, no extra permission). The stack's dashboard and alarms read the same names
 // (infra/observability.ts), in the namespace below with the deployment as the one dimension.
-import { writeRaw } from './log.ts';
+import { writeRaw } from '#shared/observability/log.ts';
 
 export const METRICS_NAMESPACE = 'WasteChain';
 export const METRICS_DIMENSION = 'Deployment';

@@ -1,7 +1,7 @@
 // Which change-stream records a consumer needs, as a Lambda event filter pattern: the stack gives it to the event
 // source mapping (infra/stream-sources.ts), so Lambda never invokes the consumer for other records, and the local
 // stream poller can apply the same pattern with matchesFilter.
-import type { RawStreamRecord } from './change-records.ts';
+import type { RawStreamRecord } from '#shared/stream/change-records.ts';
 
 /** Lambda's filter pattern subset used here: nested objects whose leaves are lists of allowed literal values. */
 export interface FilterPattern {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '#shared/http/create-app.ts';
 import { CLAIM_ENV, claimMappingFromEnv, mapGroups, parseGroupMap } from '#shared/http/claim-mapping.ts';
-import type { Actor } from '#shared/http/actor.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
 
 const PROVINCE = {
   [CLAIM_ENV.groupsClaim]: 'roles',

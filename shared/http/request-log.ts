@@ -1,8 +1,8 @@
 // One access line per request (method, route, status, duration, the acting user and the party in the path), and the
 // request id on every line logged while serving it: API Gateway's under Lambda, else an x-request-id header.
 import { createMiddleware } from 'hono/factory';
-import type { AppEnv } from '../http/env.ts';
-import { logger, withLogContext } from './log.ts';
+import type { AppEnv } from '#shared/http/env.ts';
+import { logger, withLogContext } from '#shared/observability/log.ts';
 
 const PARTY_IN_PATH = /^\/v1\/parties\/([^/]+)/;
 
