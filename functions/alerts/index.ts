@@ -4,16 +4,18 @@ import { clock } from '#shared/clock.ts';
 import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
 import { onCustodyChanges } from '#shared/services/completion-consumer.ts';
 import { onStatsChanges } from '#shared/services/stats-service.ts';
+import { batchResponse, consumeBatch, logBatchFailure, type BatchResponse } from '#shared/stream/batch.ts';
 import { toChangeRecords, type ChangeRecord, type RawStreamRecord } from '#shared/stream/change-records.ts';
 
 /** What this function does with the stream (the local server runs the same beside the webhooks consumer). */
 export const onAlertsStream = (records: ChangeRecord[], now: Date) =>
   Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now)]);
 
-export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{ opened: number; closed: number } | void> {
+export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{ opened: number; closed: number } | BatchResponse> {
   if (event.Records) {
-    await onAlertsStream(toChangeRecords(event.Records), clock());
-    return;
+    const outcome = await consumeBatch(toChangeRecords(event.Records), (records) => onAlertsStream(records, clock()));
+    logBatchFailure('alerts', outcome);
+    return batchResponse(outcome);
   }
   const result = await runAlertJob(clock());
   console.log(JSON.stringify({ job: 'alerts', ...result }));
