@@ -6,6 +6,7 @@ import * as publicRoutes from './public.ts';
 import * as manifestRecord from './manifest-record.ts';
 import * as manifests from './manifests.ts';
 import * as oversight from './oversight.ts';
+import * as oversightExports from './oversight-exports.ts';
 import * as records from './records.ts';
 import * as registry from './registry.ts';
 import * as webhooks from './webhooks.ts';
@@ -19,7 +20,7 @@ export const routesByFunction: Record<string, RouteConfig[]> = {
   records: Object.values(records).filter(isRoute),
   manifests: [...Object.values(manifests), ...Object.values(manifestRecord)].filter(isRoute),
   disposal: Object.values(disposal).filter(isRoute),
-  oversight: Object.values(oversight).filter(isRoute),
+  oversight: [...Object.values(oversight), ...Object.values(oversightExports)].filter(isRoute),
   documents: Object.values(documents).filter(isRoute),
 };
 

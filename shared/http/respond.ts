@@ -5,7 +5,7 @@ import { transact, type TxItem } from '../store/transact.ts';
 import type { AppEnv } from './env.ts';
 import { withIdempotency } from './idempotency.ts';
 
-type Status = 200 | 201;
+type Status = 200 | 201 | 202;
 
 function headersFor(body: unknown, location?: string): Record<string, string> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
