@@ -9,7 +9,7 @@ import { closeAlert, listAlerts } from '#shared/services/alert-service.ts';
 import { keyUnits, oversightManifests } from '#shared/services/oversight-service.ts';
 import { statsOf } from '#shared/services/stats-service.ts';
 import { OVERSIGHT_LISTS, type ExportList } from '#shared/services/oversight-lists.ts';
-import type { OversightCursor } from '#shared/store/oversight-index-store.ts';
+import type { OversightCursor } from '#shared/services/oversight-service.ts';
 import * as r from '#schemas/routes/oversight.ts';
 import { exportRoutes } from './export-routes.ts';
 

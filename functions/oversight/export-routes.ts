@@ -1,9 +1,8 @@
 // POST /v1/oversight/exports and GET /v1/oversight/exports/{id}: lists past the 10,000 rows one response carries.
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { AppError } from '#shared/errors.ts';
 import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
-import { fieldErrors } from '#shared/http/problem.ts';
+import { AppError, fieldErrors } from '#shared/errors.ts';
 import { commit, ok } from '#shared/http/respond.ts';
 import { exportFor, requestExport } from '#shared/services/export-service.ts';
 import { EXPORT_QUERIES } from '#schemas/export.ts';

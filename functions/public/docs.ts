@@ -5,7 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Hono } from 'hono';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '#shared/http/env.ts';
 
 /** The package's files the page loads; the bundling copies exactly these. */
 export const SWAGGER_UI_FILES = ['swagger-ui-bundle.js', 'swagger-ui.css'] as const;
@@ -21,8 +22,15 @@ const assetDir = () => process.env.SWAGGER_UI_DIR ?? dirname(createRequire(impor
 
 const cache = new Map<AssetName, Promise<Buffer>>();
 function asset(name: AssetName): Promise<Buffer> {
-  if (!cache.has(name)) cache.set(name, readFile(join(assetDir(), name)).catch((err) => (cache.delete(name), Promise.reject(err))));
-  return cache.get(name)!;
+  let file = cache.get(name);
+  if (!file) {
+    file = readFile(join(assetDir(), name)).catch((err: unknown) => {
+      cache.delete(name); // a later request may find the file
+      throw err;
+    });
+    cache.set(name, file);
+  }
+  return file;
 }
 
 const PAGE = `<!doctype html>
@@ -44,7 +52,7 @@ const PAGE = `<!doctype html>
 // validatorUrl null: by default Swagger UI shows a badge fetched from validator.swagger.io.
 const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true, validatorUrl: null });\n`;
 
-export function docsRoutes(app: Hono<any>): void {
+export function docsRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get('/docs', (c) => c.html(PAGE));
   app.get('/docs/init.js', (c) => c.body(INIT, 200, { 'content-type': TYPES['swagger-ui-bundle.js'] }));
   app.get('/docs/:file{swagger-ui-bundle\\.js|swagger-ui\\.css}', async (c) => {

@@ -4,8 +4,11 @@ import { toChangeRecords, type RawStreamRecord } from '#shared/stream/change-rec
 import { onChanges, onSchedule } from './handler-core.ts';
 import { wantedByWebhooks } from './stream-filter.ts';
 
-export async function handler(event: { Records?: RawStreamRecord[] }): Promise<BatchResponse | void> {
-  if (!event.Records) return void (await onSchedule());
+export async function handler(event: { Records?: RawStreamRecord[] }): Promise<BatchResponse | undefined> {
+  if (!event.Records) {
+    await onSchedule();
+    return undefined;
+  }
   const outcome = await consumeBatch(toChangeRecords(event.Records.filter(wantedByWebhooks)), (records) => onChanges(records));
   logBatchFailure('webhooks', outcome);
   return batchResponse(outcome);

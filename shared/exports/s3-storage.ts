@@ -2,7 +2,7 @@
 // request of the export (valid 15 minutes). The bucket's lifecycle rule removes old objects (infra).
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { DOWNLOAD_URL_SECONDS, type ExportStorage } from './storage.ts';
+import { DOWNLOAD_URL_SECONDS, type ExportStorage } from '#shared/exports/storage.ts';
 
 export function s3ExportStorage(bucket: string, client = new S3Client({})): ExportStorage {
   const key = (id: string) => `exports/${id}.csv`;

@@ -19,7 +19,7 @@ export async function exportStorage(): Promise<ExportStorage> {
   if (storage) return storage;
   const bucket = process.env.EXPORT_BUCKET;
   if (!bucket) throw new Error('No export storage: set EXPORT_BUCKET (AWS) or setExportStorage (local server)');
-  const { s3ExportStorage } = await import('./s3-storage.ts');
+  const { s3ExportStorage } = await import('#shared/exports/s3-storage.ts');
   storage = s3ExportStorage(bucket);
   return storage;
 }

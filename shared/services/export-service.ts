@@ -2,15 +2,15 @@
 // stream consumer of the oversight function writes the file, and each GET by the regulator who asked answers its
 // status and, when done, a fresh 15-minute download URL.
 import { v7 as uuidv7 } from 'uuid';
-import type { ExportList } from '../domain/export-lists.ts';
-import { AppError, notFound } from '../errors.ts';
-import { exportStorage } from '../exports/storage.ts';
-import { actorOf, type Actor } from '../http/actor.ts';
-import { csvHeader, csvRows } from '../http/csv.ts';
-import { createExportWrite, finishExportWrite, getExport, type ExportEntity } from '../store/export-store.ts';
-import { transact } from '../store/transact.ts';
-import type { ChangeRecord } from '../stream/change-records.ts';
-import { OVERSIGHT_LISTS } from './oversight-lists.ts';
+import type { ExportList } from '#shared/domain/export-lists.ts';
+import { AppError, notFound } from '#shared/errors.ts';
+import { exportStorage } from '#shared/exports/storage.ts';
+import { actorOf, type Actor } from '#shared/domain/jurisdiction.ts';
+import { csvHeader, csvRows } from '#shared/exports/csv.ts';
+import { createExportWrite, finishExportWrite, getExport, type ExportEntity } from '#shared/store/export-store.ts';
+import { transact } from '#shared/store/transact.ts';
+import type { ChangeRecord } from '#shared/stream/change-records.ts';
+import { OVERSIGHT_LISTS } from '#shared/services/oversight-lists.ts';
 
 async function exportView(e: ExportEntity, origin: string) {
   const { id, list, query, status, rows, createdAt, finishedAt } = e;
@@ -24,7 +24,7 @@ export async function requestExport(actor: Actor, list: ExportList, query: Recor
   if (!def) throw new AppError('VALIDATION_FAILED', `The ${list} list is not part of this deployment`, [{ path: 'list', message: 'not available here' }]);
   if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only regulators export oversight lists');
   // Refusals come now, as the list route gives them (403, 422), not as a failed export later.
-  for await (const _ of def.pages(actor, query, now)) break;
+  await def.pages(actor, query, now)[Symbol.asyncIterator]().next();
   const e: ExportEntity = {
     id: uuidv7(), list, query, requestedBy: { sub: actor.sub, groups: actor.groups, ...(actor.jurisdiction ? { jurisdiction: actor.jurisdiction } : {}) },
     status: 'running', rows: 0, createdAt: now.toISOString(), version: 1,
@@ -41,7 +41,7 @@ export async function exportFor(actor: Actor, id: string, origin: string) {
 /** Writes the file of a running export and records the outcome (once: a redelivered record finds it finished). */
 export async function runExport(id: string, now: () => Date): Promise<ExportEntity | undefined> {
   const e = await getExport(id);
-  if (!e || e.status !== 'running') return undefined;
+  if (e?.status !== 'running') return undefined;
   const def = OVERSIGHT_LISTS[e.list as ExportList]!;
   let outcome: ExportEntity;
   try {

@@ -1,11 +1,11 @@
 // The oversight lists a regulator can take away as CSV: their columns (the JSON fields) and all their rows, page by
 // page. The routes' `Accept: text/csv` answers and the background exports read the same definitions.
-import type { Actor } from '../http/actor.ts';
-import { allPages } from '../http/csv.ts';
-import { listAlerts } from './alert-service.ts';
-import { keyUnits, oversightManifests, type ManifestFilter } from './oversight-service.ts';
-import { statsOf } from './stats-service.ts';
-import type { ExportList } from '../domain/export-lists.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { allPages } from '#shared/exports/csv.ts';
+import { listAlerts } from '#shared/services/alert-service.ts';
+import { keyUnits, oversightManifests, type ManifestFilter } from '#shared/services/oversight-service.ts';
+import { statsOf } from '#shared/services/stats-service.ts';
+import type { ExportList } from '#shared/domain/export-lists.ts';
 
 export type { ExportList };
 

@@ -1,9 +1,9 @@
 // Background CSV exports: one item per export, created `running` by the request and finished by the stream
 // consumer that writes the file (functions/oversight). Kept 7 days (TTL), as long as the file is worth fetching.
-import type { Claims } from '../http/actor.ts';
-import { entityOf, keys } from './keys.ts';
-import { getItem } from './read.ts';
-import { putNew, putVersioned, type TxItem } from './transact.ts';
+import type { Claims } from '#shared/domain/jurisdiction.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { getItem } from '#shared/store/read.ts';
+import { putNew, putVersioned, type TxItem } from '#shared/store/transact.ts';
 
 export const EXPORT_TTL_SECONDS = 7 * 86_400;
 

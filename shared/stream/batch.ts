@@ -2,7 +2,7 @@
 // ReportBatchItemFailures): a consumer that fails on one record names its sequence number, the records before it
 // count as done, and Lambda retries from it, then sends it to the on-failure destination after maxRetryAttempts or
 // maxRecordAge. The local stream poller (local/stream-poller.ts) honours the same answer.
-import type { ChangeRecord } from './change-records.ts';
+import type { ChangeRecord } from '#shared/stream/change-records.ts';
 
 export interface BatchResponse {
   batchItemFailures: { itemIdentifier: string }[];

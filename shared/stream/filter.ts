@@ -1,6 +1,6 @@
 // Event source mapping filters (Lambda's FilterCriteria) for consumers that need only new items of one type, with
 // the same test in code: the handler applies it too, so the local poller and a mapping without the filter agree.
-import type { RawStreamRecord } from './change-records.ts';
+import type { RawStreamRecord } from '#shared/stream/change-records.ts';
 
 export interface StreamFilter {
   /** An EventBridge-style pattern, as FilterCriteria takes it (`{ Filters: [{ Pattern: JSON.stringify(pattern) }] }`). */

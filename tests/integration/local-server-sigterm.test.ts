@@ -13,7 +13,10 @@ const TSX = join(process.cwd(), 'node_modules/.bin/tsx');
 const accepts = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
   });
 
@@ -35,7 +38,9 @@ describe('the local server', () => {
         const timer = setTimeout(() => reject(new Error(`not ready in 120 s: ${output}`)), 120_000);
         const onData = (d: Buffer) => {
           output += d.toString();
-          if (output.includes('WasteChain API on')) (clearTimeout(timer), resolve());
+          if (!output.includes('WasteChain API on')) return;
+          clearTimeout(timer);
+          resolve();
         };
         child.stdout!.on('data', onData);
         child.stderr!.on('data', onData);
