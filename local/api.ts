@@ -8,6 +8,7 @@ import { handleError } from '#shared/http/create-app.ts';
 import { fieldErrors } from '#shared/errors.ts';
 import { dispatcher } from './dispatch.ts';
 import { functionApps } from './functions.ts';
+import type { LocalExportFiles } from './export-files.ts';
 import type { LocalAuth } from './keys.ts';
 
 const TokenRequestBody = z.strictObject({
@@ -21,7 +22,7 @@ export interface LocalJobs {
   alerts?: () => Promise<{ opened: number; closed: number }>;
 }
 
-export function createLocalApi(auth: LocalAuth, jobs: LocalJobs = {}): Hono {
+export function createLocalApi(auth: LocalAuth, jobs: LocalJobs = {}, exportFiles?: LocalExportFiles): Hono {
   useTokenVerifier(auth.verify);
   const root = new Hono();
   root.onError(handleError);
@@ -35,6 +36,8 @@ export function createLocalApi(auth: LocalAuth, jobs: LocalJobs = {}): Hono {
     if (!jobs.alerts) throw new AppError('NOT_FOUND', 'The alerts job is not part of this build yet');
     return c.json(await jobs.alerts());
   });
+  // Finished oversight exports (a pre-signed S3 URL in AWS): the link itself is the credential, as there.
+  root.get('/local/exports/:file', (c) => (exportFiles ? exportFiles.download(c) : c.text('No export storage in this server', 404)));
   const pick = dispatcher(functionApps, 'public');
   root.all('*', (c) => pick(c.req.method, c.req.path).fetch(c.req.raw, c.env));
   return root;

@@ -14,7 +14,7 @@ const allowLocalHttp = () => process.env.WEBHOOK_ALLOW_LOCAL_HTTP === '1';
 
 export const webhookView = ({ secret: _secret, ...view }: WebhookEntity) => view;
 
-export function deliveryView({ payload: _payload, partyId: _partyId, ...view }: DeliveryEntity) {
+export function deliveryView({ payload: _payload, partyId: _partyId, claimExpiresAt: _claim, ...view }: DeliveryEntity) {
   return view;
 }
 
