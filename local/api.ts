@@ -6,6 +6,7 @@ import { GROUPS } from '#shared/http/actor.ts';
 import { useTokenVerifier } from '#shared/http/auth.ts';
 import { handleError } from '#shared/http/create-app.ts';
 import { fieldErrors } from '#shared/http/problem.ts';
+import { consoleResponse, isApiPath } from './console-static.ts';
 import { dispatcher } from './dispatch.ts';
 import { functionApps } from './functions.ts';
 import type { LocalAuth } from './keys.ts';
@@ -36,6 +37,11 @@ export function createLocalApi(auth: LocalAuth, jobs: LocalJobs = {}): Hono {
     return c.json(await jobs.alerts());
   });
   const pick = dispatcher(functionApps, 'public');
+  // The web console at / (console.md), when it has been built.
+  root.on(['GET', 'HEAD'], '*', async (c, next) => {
+    if (isApiPath(c.req.path)) return next();
+    return (await consoleResponse(c.req.path)) ?? next();
+  });
   root.all('*', (c) => pick(c.req.method, c.req.path).fetch(c.req.raw, c.env));
   return root;
 }

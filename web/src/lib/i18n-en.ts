@@ -1,0 +1,1 @@
+export const EN: Record<string, string> = {};
