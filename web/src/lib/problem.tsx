@@ -54,7 +54,7 @@ export function ProblemBanner({ refusal, placed = [], onReload }: { refusal: Ref
       )}
       {stale && onReload && (
         <p>
-          {t('数据已被他人更新。')} <button type="button" onClick={onReload}>{t('重新加载')}</button>
+          {refusal.code === 'INVALID_STATE' ? t('状态可能已变化。') : t('数据已被他人更新。')} <button type="button" onClick={onReload}>{t('重新加载')}</button>
         </p>
       )}
     </div>

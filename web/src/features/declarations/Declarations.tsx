@@ -16,7 +16,8 @@ export default function Declarations() {
   const { api, partyId } = useSession();
   const t = useT();
   const qc = useQueryClient();
-  const [period, setPeriod] = useState(currentMonth());
+  // The year: every tier declares annually (monthly and quarterly ones only some tiers)
+  const [period, setPeriod] = useState(currentMonth().slice(0, 4));
   const params = { params: { path: { id: partyId, period } } };
   const decl = useQuery({ queryKey: ['declaration', partyId, period], queryFn: () => unwrap(api.GET('/v1/parties/{id}/declarations/{period}', params)) });
   const { busy, refusal, run } = useAction();

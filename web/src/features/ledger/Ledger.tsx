@@ -5,12 +5,13 @@ import { useState } from 'react';
 import { Field, Select } from '../../components/Field.tsx';
 import { WasteCodeField } from '../../components/WasteCodeField.tsx';
 import { openPdf, unwrap } from '../../lib/api.ts';
-import { cst, fromLocalInput, kg, num, toLocalInput } from '../../lib/format.ts';
+import { cst, kg, num } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { MEDICAL_CATEGORY } from '../../lib/labels.ts';
 import { ProblemBanner, refusalOf, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
+import { useInstantField } from '../../lib/use-instant.ts';
 
 const KIND: Record<string, string> = { generated: '产生', 'self-utilised': '自行利用', 'self-disposed': '自行处置' };
 
@@ -22,7 +23,7 @@ export default function Ledger() {
   const ledger = useQuery({ queryKey: ['ledger', partyId], queryFn: () => unwrap(api.GET('/v1/parties/{id}/ledger', { params: { ...pathId, query: { limit: 50 } } })) });
   const [wasteCode, setWasteCode] = useState('');
   const [quantityKg, setQuantityKg] = useState('');
-  const [at, setAt] = useState(toLocalInput());
+  const at = useInstantField();
   const [medicalCategory, setMedicalCategory] = useState('');
   const [added, setAdded] = useState('');
   const { busy, refusal, run } = useAction();
@@ -31,7 +32,7 @@ export default function Ledger() {
 
   const add = () => run(async () => {
     const entry = await unwrap(api.POST('/v1/parties/{id}/ledger', { params: pathId, body: {
-      kind: 'generated', wasteCode: wasteCode.trim(), quantityKg: num(quantityKg), at: fromLocalInput(at),
+      kind: 'generated', wasteCode: wasteCode.trim(), quantityKg: num(quantityKg), at: at.instant(),
       ...(medical && medicalCategory ? { medicalCategory: medicalCategory as never } : {}),
     } }));
     setAdded(entry.batchCode);
@@ -51,7 +52,7 @@ export default function Ledger() {
           <div className="grid">
             <WasteCodeField path="wasteCode" value={wasteCode} onChange={setWasteCode} />
             <Field label={t('数量(kg)')} path="quantityKg" inputMode="decimal" value={quantityKg} onChange={(e) => setQuantityKg(e.target.value)} />
-            <Field label={t('产生时间')} path="at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+            <Field label={t('产生时间')} path="at" type="datetime-local" value={at.value} onChange={(e) => at.setValue(e.target.value)} />
             {medical && (
               <Select label={t('医疗废物类别')} path="medicalCategory" value={medicalCategory} onChange={(e) => setMedicalCategory(e.target.value)}
                 options={[['', t('请选择')], ...MEDICAL_CATEGORY.map(([v, zh]) => [v, t(zh)] as [string, string])]} />

@@ -46,11 +46,16 @@ export default function ManifestForm() {
   const setLine = (i: number, patch: Partial<LineDraft>) =>
     setDraft((d) => ({ ...d, lines: d.lines.map((l, j) => (j === i ? { ...l, ...patch } : l)) }));
 
+  // What was last saved, so that 移出确认 on an unchanged draft does not write it again.
+  const [savedBody, setSavedBody] = useState('');
   async function save(): Promise<Manifest> {
     const body = bodyOf(partyId, draft);
+    const json = JSON.stringify(body);
+    if (saved && json === savedBody) return saved;
     if (!saved) {
       const m = await unwrap(api.POST('/v1/manifests', { body }));
       setSaved(m);
+      setSavedBody(json);
       return m;
     }
     const { generatorId: _g, ...patch } = body;
@@ -58,6 +63,7 @@ export default function ManifestForm() {
       params: { path: { id: saved.id }, header: { 'If-Match': `"${saved.version}"` } as never }, body: patch as never,
     }));
     setSaved(m);
+    setSavedBody(json);
     return m;
   }
 

@@ -17,7 +17,9 @@ export function DisposalForm({ manifest: m }: { manifest: Manifest }) {
   const qc = useQueryClient();
   const ops = useQuery({ queryKey: ['operations'], staleTime: Infinity, queryFn: () => unwrap(api.GET('/v1/catalogue/operations')) });
   const accepted = m.lines.filter((l) => (l.receipt?.acceptedKg ?? 0) > 0);
-  const [lines, setLines] = useState(accepted.map((l) => ({ lineNo: l.lineNo, operationCode: '', quantityKg: String(l.receipt?.acceptedKg ?? ''), completedAt: toLocalInput() })));
+  // Until changed, a line's completion time is the moment of 提交 (see use-instant.ts)
+  const [opened] = useState(() => toLocalInput());
+  const [lines, setLines] = useState(accepted.map((l) => ({ lineNo: l.lineNo, operationCode: '', quantityKg: String(l.receipt?.acceptedKg ?? ''), completedAt: opened })));
   const [residues, setResidues] = useState<{ wasteCode: string; quantityKg: string }[]>([]);
   const { busy, refusal, run } = useAction();
   const set = (i: number, k: 'operationCode' | 'quantityKg' | 'completedAt', v: string) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, [k]: v } : l)));
@@ -25,7 +27,7 @@ export function DisposalForm({ manifest: m }: { manifest: Manifest }) {
 
   const submit = () => run(async () => {
     await unwrap(api.POST('/v1/manifests/{id}/disposals', { params: { path: { id: m.id } }, body: {
-      lines: lines.map((l) => ({ lineNo: l.lineNo, operationCode: l.operationCode, quantityKg: num(l.quantityKg), completedAt: fromLocalInput(l.completedAt) })),
+      lines: lines.map((l) => ({ lineNo: l.lineNo, operationCode: l.operationCode, quantityKg: num(l.quantityKg), completedAt: l.completedAt === opened ? new Date().toISOString() : fromLocalInput(l.completedAt) })),
       ...(residues.length ? { residues: residues.map((r) => ({ wasteCode: r.wasteCode.trim(), quantityKg: num(r.quantityKg) })) } : {}),
     } }));
     qc.invalidateQueries();

@@ -5,18 +5,19 @@ import { useState } from 'react';
 import { Field, Select } from '../../components/Field.tsx';
 import { PartySearch } from '../../components/PartySearch.tsx';
 import { unwrap, type Manifest } from '../../lib/api.ts';
-import { fromLocalInput, kg, num, toLocalInput } from '../../lib/format.ts';
+import { kg, num } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
+import { useInstantField } from '../../lib/use-instant.ts';
 
 export function ReceiveForm({ manifest: m }: { manifest: Manifest }) {
   const { api } = useSession();
   const t = useT();
   const qc = useQueryClient();
   const [lines, setLines] = useState(m.lines.map((l) => ({ receivedKg: String(l.quantityKg), rejectedKg: '0', reason: '', containerCount: String(l.containerCount) })));
-  const [receivedAt, setReceivedAt] = useState(toLocalInput());
+  const receivedAt = useInstantField();
   const [disposition, setDisposition] = useState<'return' | 'alternate'>('return');
   const [alternate, setAlternate] = useState<{ id: string; name: string }[]>([]);
   const [reason, setReason] = useState('');
@@ -29,7 +30,7 @@ export function ReceiveForm({ manifest: m }: { manifest: Manifest }) {
 
   const receive = () => run(async () => {
     await unwrap(api.POST('/v1/manifests/{id}/receive', { ...path, body: {
-      receivedAt: fromLocalInput(receivedAt),
+      receivedAt: receivedAt.instant(),
       lines: m.lines.map((l, i) => ({
         lineNo: l.lineNo, receivedKg: num(lines[i].receivedKg), containerCount: num(lines[i].containerCount),
         ...(num(lines[i].rejectedKg) ? { rejectedKg: num(lines[i].rejectedKg), rejectionReason: lines[i].reason } : {}),
@@ -47,7 +48,7 @@ export function ReceiveForm({ manifest: m }: { manifest: Manifest }) {
     <form className="card" onSubmit={(e) => { e.preventDefault(); receive(); }} aria-label={t('接收')}>
       <ProblemBanner refusal={refusal} placed={['receivedAt', 'lines', 'rejection', 'reason', 'disposition', 'alternateReceiverId']} onReload={done} />
       <RefusalScope refusal={refusal}>
-        <Field label={t('接收时间')} path="receivedAt" type="datetime-local" value={receivedAt} onChange={(e) => setReceivedAt(e.target.value)} />
+        <Field label={t('接收时间')} path="receivedAt" type="datetime-local" value={receivedAt.value} onChange={(e) => receivedAt.setValue(e.target.value)} />
         {m.lines.map((l, i) => (
           <fieldset key={l.lineNo} aria-label={`${t('明细')} ${l.lineNo}`}>
             <legend>{t('明细')} {l.lineNo}: {l.wasteCode} {l.name} · {kg(l.quantityKg)}</legend>
