@@ -3,12 +3,15 @@
 // 360-px page and signs pickup and arrival; the collector receives it and ships it on to the disposer; the disposer
 // receives with a partial rejection and reports disposal. Controls are found by role and visible name, as
 // console.md names them. Every screen visited is screenshot (test-results/console/) and checked by axe-core.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startConsoleStack, type ConsoleStack } from './console-stack.ts';
-import { launchChromium } from './launch.ts';
+import { manifestQrPayload } from '#shared/documents/qr.ts';
+import { launchChromium, launchWithCamera } from './launch.ts';
+import { writeQrVideo } from './qr-video.ts';
 
 const SHOTS = 'test-results/console';
 const PHONE = { width: 360, height: 780 };
@@ -25,6 +28,7 @@ const contexts: BrowserContext[] = [];
 const axeFindings: { screen: string; id: string; impact: string; nodes: number }[] = [];
 
 beforeAll(async () => {
+  rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
   [stack, browser] = await Promise.all([startConsoleStack(), launchChromium()]);
 }, 120_000);
@@ -33,8 +37,8 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function signIn(user: string, viewport = DESKTOP): Promise<Page> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
+async function signIn(user: string, viewport = DESKTOP, on = browser): Promise<Page> {
+  const context = await on.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
   contexts.push(context);
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
@@ -78,6 +82,12 @@ describe('the console, journey by role', () => {
     await poll(() => page.getByRole('alert').textContent()).toBeTruthy();
     await expect(page.getByLabel('用户', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
     await screen(page, 'login-360');
+    // English is a click away once signed in; the Chinese names come back with 中文
+    await page.getByRole('button', { name: 'demo-clinic', exact: true }).click();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Ledger' }).waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: '台账' }).waitFor();
   }, JOURNEY);
 
   it('a clinic records sharps in its ledger and files a manifest to the collector', async () => {
@@ -198,13 +208,26 @@ describe('the console, journey by role', () => {
   }, JOURNEY);
 
   it('a disposer receives the collector’s manifest with a partial rejection and reports disposal', async () => {
-    // The carrier's part of this leg went through the driver's page above; here it is the API's, as an integrator's
-    const t = stack.t;
-    const carrier = { sub: 'demo-carrier', groups: ['enterprise' as const] };
-    const transporterId = (await t.call(carrier, 'GET', '/v1/me')).body.memberships[0].partyId;
-    const id = (await t.call(carrier, 'GET', `/v1/manifests/by-number/${onwardNumber}`)).body.id;
-    expect((await t.call(carrier, 'POST', `/v1/manifests/${id}/pickup`, { transporterId, vehiclePlate: '晋A12345', driverName: '张师傅' })).status).toBe(200);
-    expect((await t.call(carrier, 'POST', `/v1/manifests/${id}/deliver`, { transporterId, deliveredAt: new Date().toISOString() })).status).toBe(200);
+    // The carrier scans the QR code of the collector's manifest PDF with the phone's camera (Chromium's fake
+    // camera films it), then signs pickup and arrival
+    const video = join(SHOTS, 'qr.y4m');
+    writeQrVideo(video, manifestQrPayload(onwardNumber, `${stack.base}/v1/manifests/by-number/${onwardNumber}`));
+    const cameraBrowser = await launchWithCamera(video);
+    try {
+      const phone = await signIn('demo-carrier', PHONE, cameraBrowser);
+      await go(phone, '司机');
+      await phone.getByRole('button', { name: '扫码' }).click();
+      await phone.getByRole('heading', { name: `联单 ${onwardNumber}` }).waitFor();
+      await expect(phone.getByLabel('联单编号').inputValue()).resolves.toBe(onwardNumber);
+      await phone.getByLabel('车牌号').fill('晋J54321');
+      await phone.getByLabel('驾驶员').fill('李师傅');
+      await phone.getByRole('button', { name: '确认提货' }).click();
+      await phone.getByRole('button', { name: '确认运抵' }).click();
+      await poll(() => phone.getByText('已运抵').isVisible()).toBe(true);
+      await screen(phone, 'driver-scanned-360');
+    } finally {
+      await cameraBrowser.close();
+    }
 
     const page = await signIn('demo-disposer');
     await screen(page, 'workbench-disposer-1440');
@@ -233,7 +256,8 @@ describe('the console, journey by role', () => {
     await poll(() => page.getByRole('row').filter({ hasText: '841-002-01' }).textContent()).toContain('2.5 kg');
     await screen(page, 'manifest-completed-disposer-1440');
     // The API agrees: completed, 10 kg accepted and 2.5 kg going back to the collector on a replacement draft
-    const m = (await t.call(carrier, 'GET', `/v1/manifests/${id}`)).body;
+    const disposer = { sub: 'demo-disposer', groups: ['enterprise' as const] };
+    const m = (await stack.t.call(disposer, 'GET', `/v1/manifests/by-number/${onwardNumber}`)).body;
     expect(m).toMatchObject({ status: 'completed', replacedBy: expect.any(String) });
     expect(m.lines[0].receipt).toMatchObject({ receivedKg: 12.5, rejectedKg: 2.5, acceptedKg: 10 });
   }, JOURNEY);

@@ -1,5 +1,5 @@
 // English for the console's Chinese text (the key). A missing key shows the Chinese; tests/unit/web-i18n.test.ts
-// checks that every t('…') of web/src has an entry here.
+// checks that every text of web/src passed through t() has an entry here.
 export const EN: Record<string, string> = {
   // navigation and screens
   登录: 'Sign in', 工作台: 'Home', 台账: 'Ledger', 管理计划: 'Plans', 转移联单: 'Manifests', 司机: 'Driver', 接收: 'Receiving', 申报: 'Declarations',

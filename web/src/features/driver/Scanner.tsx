@@ -3,6 +3,17 @@
 import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../lib/i18n.tsx';
 
+/** The manifest PDF's QR holds `{"number", "integrityUrl"}`; a bare 14-digit number is taken too. */
+function manifestNumberIn(text: string): string | undefined {
+  try {
+    const n = (JSON.parse(text) as { number?: unknown }).number;
+    if (typeof n === 'string' && /^\d{14}$/.test(n)) return n;
+  } catch {
+    // not JSON
+  }
+  return /^\s*(\d{14})\s*$/.exec(text)?.[1];
+}
+
 export function Scanner({ onNumber, onClose }: { onNumber(n: string): void; onClose(): void }) {
   const t = useT();
   const video = useRef<HTMLVideoElement>(null);
@@ -29,7 +40,7 @@ export function Scanner({ onNumber, onClose }: { onNumber(n: string): void; onCl
             canvas.height = v.videoHeight;
             ctx.drawImage(v, 0, 0);
             const code = jsQR(ctx.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
-            const number = code?.data.match(/\d{14}/)?.[0];
+            const number = code && manifestNumberIn(code.data);
             if (number) return onNumber(number);
           }
           frame = requestAnimationFrame(tick);
