@@ -5,7 +5,7 @@
 // console.md names them. Every screen visited is screenshot (test-results/console/) and checked by axe-core.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startConsoleStack, type ConsoleStack } from './console-stack.ts';

@@ -34,8 +34,9 @@ function Root() {
   const [partyId, setPartyId] = useState('');
   const api = useMemo(() => (source ? apiClient(() => source.token()) : null), [source]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, at the first load of the page
   useEffect(() => {
-    loadConfig().then(async (c) => {
+    void loadConfig().then(async (c) => {
       if (c.oidc) {
         const { oidcResume } = await import('./oidc.ts');
         const resumed = await oidcResume(c.oidc).catch(() => null);
@@ -43,7 +44,6 @@ function Root() {
       }
       setConfig(c);
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   async function begin(s: TokenSource) {
@@ -62,7 +62,7 @@ function Root() {
       partyId,
       partyName: me.memberships.find((m) => m.partyId === partyId)?.name ?? '',
       signOut: () => {
-        source?.signOut();
+        void source?.signOut();
         queryClient.clear();
         setSource(null);
         setMe(null);

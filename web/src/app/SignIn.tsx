@@ -34,7 +34,7 @@ export function SignIn({ config, onLocal, onOidc }: Props) {
   };
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    run(() => onLocal({ sub, groups: [group], ...(jurisdiction ? { jurisdiction } : {}) }));
+    void run(() => onLocal({ sub, groups: [group], ...(jurisdiction ? { jurisdiction } : {}) }));
   };
 
   return (

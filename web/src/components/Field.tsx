@@ -11,7 +11,8 @@ interface Common {
 
 function useFieldErrors(path: string | undefined) {
   const id = useId();
-  const messages = path ? messagesFor(useRefusal(), path) : [];
+  const refusal = useRefusal();
+  const messages = path ? messagesFor(refusal, path) : [];
   return { id, errId: `${id}-err`, messages };
 }
 

@@ -37,7 +37,7 @@ export function PartySearch({ label, kind, path, multiple, value, onChange }: Pr
       <label htmlFor={id}>{label}</label>
       <input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('输入名称搜索')}
         aria-describedby={messages.length ? `${id}-err` : undefined} aria-invalid={messages.length > 0 || undefined} />
-      <div className="options" role="group" aria-label={`${label}${t('候选')}`}>
+      <fieldset className="options" aria-label={`${label}${t('候选')}`}>
         {options.map((p) => (
           <label key={p.id}>
             <input type={multiple ? 'checkbox' : 'radio'} name={id} checked={chosen.has(p.id)} onChange={(e) => toggle(p, e.target.checked)} />
@@ -45,7 +45,7 @@ export function PartySearch({ label, kind, path, multiple, value, onChange }: Pr
           </label>
         ))}
         {found.isSuccess && options.length === 0 && <span className="muted">{t('无匹配单位')}</span>}
-      </div>
+      </fieldset>
       {messages.length > 0 && <span id={`${id}-err`} className="field-error">{messages.join('; ')}</span>}
     </div>
   );

@@ -28,9 +28,9 @@ export function WasteCodeField({ path, value, onChange, onEntry, label }: Props)
   });
   const items = (found.data as { items?: Schemas['WasteCode'][] } | undefined)?.items ?? [];
   const exact = items.find((w) => w.code === q);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: tell the form once per catalogue entry found, not on every render of its callback
   useEffect(() => {
     if (exact) onEntry?.(exact);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [exact?.code]);
   return (
     <>

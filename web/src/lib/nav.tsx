@@ -6,7 +6,7 @@ const listeners = new Set<() => void>();
 export function navigate(to: string) {
   if (to === window.location.pathname + window.location.search) return;
   window.history.pushState(null, '', to);
-  listeners.forEach((l) => l());
+  for (const l of listeners) l();
   window.scrollTo(0, 0);
 }
 

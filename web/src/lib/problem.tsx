@@ -45,8 +45,8 @@ export function ProblemBanner({ refusal, placed = [], onReload }: { refusal: Ref
       {refusal.code && <span className="code"> ({refusal.code})</span>}
       {rest.length > 0 && (
         <ul>
-          {rest.map((e, i) => (
-            <li key={i}>
+          {rest.map((e) => (
+            <li key={`${e.path}|${e.message}`}>
               <code>{e.path || '—'}</code> {e.message}
             </li>
           ))}

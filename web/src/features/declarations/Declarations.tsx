@@ -23,7 +23,7 @@ export default function Declarations() {
   const { busy, refusal, run } = useAction();
   const submit = () => run(async () => {
     await unwrap(api.POST('/v1/parties/{id}/declarations/{period}/submit', params));
-    qc.invalidateQueries({ queryKey: ['declaration', partyId, period] });
+    void qc.invalidateQueries({ queryKey: ['declaration', partyId, period] });
   });
   const d = decl.data;
   const viewRefusal = refusalOf(decl.error);

@@ -25,7 +25,7 @@ export default function Driver() {
 
   const open = (n: string) =>
     opening.run(async () => setManifest(await unwrap(api.GET('/v1/manifests/by-number/{number}', { params: { path: { number: n.trim() } } }))));
-  const submit = (e: FormEvent) => { e.preventDefault(); open(number); };
+  const submit = (e: FormEvent) => { e.preventDefault(); void open(number); };
 
   return (
     <>
@@ -39,7 +39,7 @@ export default function Driver() {
           <button type="submit" disabled={opening.busy}>{t('打开')}</button>
           <button type="button" className="secondary" onClick={() => setScanning(true)}>{t('扫码')}</button>
         </div>
-        {scanning && <Scanner onClose={() => setScanning(false)} onNumber={(n) => { setScanning(false); setNumber(n); open(n); }} />}
+        {scanning && <Scanner onClose={() => setScanning(false)} onNumber={(n) => { setScanning(false); setNumber(n); void open(n); }} />}
       </form>
       {manifest && <Signing key={manifest.id} manifest={manifest} onChange={setManifest} />}
     </>
@@ -57,7 +57,7 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
   const { busy, refusal, run } = useAction();
   const pickup = actions.data?.find((a) => a.action === 'pickup');
   const deliver = actions.data?.find((a) => a.action === 'deliver');
-  const after = (next: Manifest) => { onChange(next); qc.invalidateQueries(); };
+  const after = (next: Manifest) => { onChange(next); void qc.invalidateQueries(); };
   const reload = () => run(async () => onChange(await unwrap(api.GET('/v1/manifests/{id}', path))));
 
   return (

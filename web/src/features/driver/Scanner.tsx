@@ -19,11 +19,12 @@ export function Scanner({ onNumber, onClose }: { onNumber(n: string): void; onCl
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState('');
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the camera starts once when the scanner opens
   useEffect(() => {
     let stream: MediaStream | undefined;
     let frame = 0;
     let stopped = false;
-    (async () => {
+    void (async () => {
       try {
         const { default: jsQR } = await import('jsqr');
         stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
@@ -53,9 +54,8 @@ export function Scanner({ onNumber, onClose }: { onNumber(n: string): void; onCl
     return () => {
       stopped = true;
       cancelAnimationFrame(frame);
-      stream?.getTracks().forEach((tr) => tr.stop());
+      for (const track of stream?.getTracks() ?? []) track.stop();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (

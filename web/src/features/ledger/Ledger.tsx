@@ -37,14 +37,14 @@ export default function Ledger() {
     } }));
     setAdded(entry.batchCode);
     setQuantityKg('');
-    qc.invalidateQueries({ queryKey: ['ledger', partyId] });
-    qc.invalidateQueries({ queryKey: ['stock', partyId] });
+    void qc.invalidateQueries({ queryKey: ['ledger', partyId] });
+    void qc.invalidateQueries({ queryKey: ['stock', partyId] });
   });
 
   return (
     <>
       <h1>{t('台账')}</h1>
-      <form className="card" onSubmit={(e) => { e.preventDefault(); add(); }} aria-labelledby="add-h">
+      <form className="card" onSubmit={(e) => { e.preventDefault(); void add(); }} aria-labelledby="add-h">
         <h2 id="add-h">{t('新增台账')}</h2>
         {added && <p className="ok" role="status">{t('已记录批次')} {added}</p>}
         <ProblemBanner refusal={refusal} placed={['wasteCode', 'quantityKg', 'at', 'medicalCategory']} />

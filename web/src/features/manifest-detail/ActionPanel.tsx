@@ -24,7 +24,7 @@ export function ActionPanel({ manifest: m, onDone }: { manifest: Manifest; onDon
   const [text, setText] = useState('');
   const [carriers, setCarriers] = useState<{ id: string; name: string }[]>([]);
   const { busy, refusal, run } = useAction();
-  const done = () => { setAsking(null); setText(''); qc.invalidateQueries({ queryKey: ['manifests'] }); onDone(); };
+  const done = () => { setAsking(null); setText(''); void qc.invalidateQueries({ queryKey: ['manifests'] }); onDone(); };
   const name = (a: ManifestAction) => t(a === 'pickup' && m.legs.length > 0 ? '确认交接' : ACTION[a]);
 
   const click = (a: ManifestAction, partyId: string | null) => {

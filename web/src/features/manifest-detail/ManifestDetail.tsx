@@ -1,12 +1,12 @@
 // 联单详情: the manifest (its 14-digit number), lines, the events as a timeline with the integrity result, the
 // actions the caller may take now (…/actions) as buttons, 下载联单PDF and 查看链条.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { PartyName } from '../../components/PartyName.tsx';
 import { openPdf, unwrap } from '../../lib/api.ts';
 import { cst, kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { EVENT, STATUS } from '../../lib/labels.ts';
+import { Link, useLocation } from '../../lib/nav.tsx';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
@@ -22,7 +22,7 @@ export default function ManifestDetail({ params }: { params: Record<string, stri
   const manifest = useQuery({ queryKey: ['manifest', id], queryFn: () => unwrap(api.GET('/v1/manifests/{id}', path)) });
   const events = useQuery({ queryKey: ['manifest', id, 'events'], queryFn: () => unwrap(api.GET('/v1/manifests/{id}/events', path)) });
   const integrity = useQuery({ queryKey: ['manifest', id, 'integrity'], queryFn: () => unwrap(api.GET('/v1/manifests/{id}/integrity', path)) });
-  const [chain, setChain] = useState(false);
+  const chain = useLocation().query.get('chain') === '1';
   const pdf = useAction();
   const reload = () => qc.invalidateQueries({ queryKey: ['manifest', id] });
 
@@ -41,15 +41,16 @@ export default function ManifestDetail({ params }: { params: Record<string, stri
           <div><dt>{t('接受人')}</dt><dd><PartyName id={m.receiverId} /></dd></div>
           <div><dt>{t('计划提货时间')}</dt><dd>{cst(m.plannedPickupAt)}</dd></div>
           {m.legs.map((l, i) => (
-            <div key={i}><dt>{t('提货')} {i + 1}</dt><dd>{l.vehiclePlate} · {l.driverName} · {cst(l.pickedUpAt)}</dd></div>
+            <div key={l.pickedUpAt}><dt>{t('提货')} {i + 1}</dt><dd>{l.vehiclePlate} · {l.driverName} · {cst(l.pickedUpAt)}</dd></div>
           ))}
         </dl>
         <p className="actions">
+          {/* biome-ignore lint/a11y/useValidAnchor: a link, as console.md names it; the PDF needs the bearer token, so a click fetches it through the client */}
           <a href={`/v1/manifests/${m.id}/document.pdf`} onClick={(e) => {
             e.preventDefault();
-            pdf.run(() => openPdf(api.GET('/v1/manifests/{id}/document.pdf', { ...path, parseAs: 'blob' }), `${m.number}.pdf`));
+            void pdf.run(() => openPdf(api.GET('/v1/manifests/{id}/document.pdf', { ...path, parseAs: 'blob' }), `${m.number}.pdf`));
           }}>{t('下载联单PDF')}</a>
-          <a href={`#chain`} onClick={(e) => { e.preventDefault(); setChain(true); }}>{t('查看链条')}</a>
+          <Link to={`/manifests/${m.id}?chain=1`}>{t('查看链条')}</Link>
         </p>
         <ProblemBanner refusal={pdf.refusal} />
       </section>

@@ -39,8 +39,8 @@ export function LineFields({ index, line, onChange, onRemove, sources }: Props) 
             options={[['', t('本单位台账批次')], ...sources]} />
         )}
       </div>
-      <div className="field" role="group" aria-label={t('危险特性')}>
-        <span>{t('危险特性')}</span>
+      <fieldset className="field plain">
+        <legend>{t('危险特性')}</legend>
         <div className="actions">
           {HAZARDS.map(([code, zh]) => (
             <label key={code}>
@@ -51,7 +51,7 @@ export function LineFields({ index, line, onChange, onRemove, sources }: Props) 
           ))}
         </div>
         <FieldMessages path={`${p}.hazards`} />
-      </div>
+      </fieldset>
       {onRemove && <button type="button" className="secondary" onClick={onRemove}>{t('删除明细')}</button>}
     </fieldset>
   );

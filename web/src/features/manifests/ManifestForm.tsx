@@ -33,14 +33,14 @@ export default function ManifestForm() {
 
   // Editing a saved draft (/manifests/new?draft=<id>): load it once.
   const draftId = query.get('draft');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads the draft once per id
   useEffect(() => {
     if (!draftId) return;
-    run(async () => {
+    void run(async () => {
       const m = await unwrap(api.GET('/v1/manifests/{id}', { params: { path: { id: draftId } } }));
       setSaved(m);
       setDraft(draftOf(m, {}));
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [draftId]);
 
   const setLine = (i: number, patch: Partial<LineDraft>) =>
@@ -72,19 +72,19 @@ export default function ManifestForm() {
       const v = await unwrap(api.POST('/v1/manifests/validate', { body: bodyOf(partyId, draft) }));
       setValidation(v);
     });
-  const saveDraft = () => run(async () => { await save(); setValidation(null); qc.invalidateQueries({ queryKey: ['manifests'] }); });
+  const saveDraft = () => run(async () => { await save(); setValidation(null); void qc.invalidateQueries({ queryKey: ['manifests'] }); });
   const dispatch = () =>
     run(async () => {
       const m = await save();
       await unwrap(api.POST('/v1/manifests/{id}/dispatch', { params: { path: { id: m.id } } }));
-      qc.invalidateQueries();
+      void qc.invalidateQueries();
       navigate(`/manifests/${m.id}`);
     });
   const cancel = () =>
     run(async () => {
       if (!saved) return;
       await unwrap(api.POST('/v1/manifests/{id}/cancel', { params: { path: { id: saved.id } }, body: { reason: cancelReason ?? '' } }));
-      qc.invalidateQueries();
+      void qc.invalidateQueries();
       navigate(`/manifests/${saved.id}`);
     });
   const reload = () => run(async () => {
@@ -99,12 +99,12 @@ export default function ManifestForm() {
   const placed = ['receiverId', 'transporterIds', 'plannedPickupAt', ...draft.lines.map((_, i) => `lines.${i}`)];
 
   return (
-    <form className="card" onSubmit={(e) => { e.preventDefault(); saveDraft(); }} aria-labelledby="mf-h">
+    <form className="card" onSubmit={(e) => { e.preventDefault(); void saveDraft(); }} aria-labelledby="mf-h">
       <h1 id="mf-h">{saved ? `${t('联单')} ${saved.number}` : t('新建联单')}</h1>
       {saved && <p className="ok" role="status">{t('草稿已保存，联单编号')} <span className="number">{saved.number}</span></p>}
       {validation?.valid && !refusal && <p className="ok" role="status">{t('校验通过：移出确认不会被拒绝。')}</p>}
       {validation && validation.warnings.length > 0 && (
-        <ul className="muted">{validation.warnings.map((w, i) => <li key={i}>{w.path} {w.message}</li>)}</ul>
+        <ul className="muted">{validation.warnings.map((w) => <li key={`${w.path}:${w.code}`}>{w.path} {w.message}</li>)}</ul>
       )}
       <ProblemBanner refusal={shown} placed={placed} onReload={reload} />
       <RefusalScope refusal={shown}>
@@ -115,6 +115,7 @@ export default function ManifestForm() {
             onChange={(e) => setDraft((d) => ({ ...d, plannedPickupAt: e.target.value }))} />
         </div>
         {draft.lines.map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a line's position is its lineNo, its identity in the API's paths
           <LineFields key={i} index={i} line={line} sources={sources} onChange={(patch) => setLine(i, patch)}
             onRemove={draft.lines.length > 1 ? () => setDraft((d) => ({ ...d, lines: d.lines.filter((_, j) => j !== i) })) : undefined} />
         ))}

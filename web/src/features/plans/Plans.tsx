@@ -26,7 +26,7 @@ export default function Plans() {
     await unwrap(api.POST('/v1/parties/{id}/plans', { params: { path: { id: partyId } }, body: {
       year: num(year), items: items.map((i) => ({ wasteCode: i.wasteCode.trim(), expectedKg: num(i.expectedKg) })),
     } }));
-    qc.invalidateQueries({ queryKey: ['plans', partyId] });
+    void qc.invalidateQueries({ queryKey: ['plans', partyId] });
   });
   const set = (i: number, k: 'wasteCode' | 'expectedKg', v: string) => setItems((xs) => xs.map((x, j) => (j === i ? { ...x, [k]: v } : x)));
   const current = plans.data?.current;
@@ -34,12 +34,13 @@ export default function Plans() {
   return (
     <>
       <h1>{t('管理计划')}</h1>
-      <form className="card" onSubmit={(e) => { e.preventDefault(); file(); }} aria-labelledby="plan-h">
+      <form className="card" onSubmit={(e) => { e.preventDefault(); void file(); }} aria-labelledby="plan-h">
         <h2 id="plan-h">{t('提交备案')}</h2>
         <ProblemBanner refusal={refusal} placed={['year', 'items']} />
         <RefusalScope refusal={refusal}>
           <Field label={t('年度')} path="year" inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} />
           {items.map((item, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: an item's position is its identity in the API's paths (items.0.…)
             <fieldset key={i} aria-label={`${t('计划项')} ${i + 1}`}>
               <legend>{t('计划项')} {i + 1}</legend>
               <div className="grid">

@@ -30,11 +30,11 @@ export function DisposalForm({ manifest: m }: { manifest: Manifest }) {
       lines: lines.map((l) => ({ lineNo: l.lineNo, operationCode: l.operationCode, quantityKg: num(l.quantityKg), completedAt: l.completedAt === opened ? new Date().toISOString() : fromLocalInput(l.completedAt) })),
       ...(residues.length ? { residues: residues.map((r) => ({ wasteCode: r.wasteCode.trim(), quantityKg: num(r.quantityKg) })) } : {}),
     } }));
-    qc.invalidateQueries();
+    void qc.invalidateQueries();
   });
 
   return (
-    <form className="card" onSubmit={(e) => { e.preventDefault(); submit(); }} aria-label={t('利用处置报告')}>
+    <form className="card" onSubmit={(e) => { e.preventDefault(); void submit(); }} aria-label={t('利用处置报告')}>
       <h2>{t('利用处置报告')}</h2>
       <ProblemBanner refusal={refusal} placed={['lines', 'residues']} />
       <RefusalScope refusal={refusal}>
@@ -49,6 +49,7 @@ export function DisposalForm({ manifest: m }: { manifest: Manifest }) {
           </fieldset>
         ))}
         {residues.map((r, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a residue's position is its identity in the API's paths (residues.0.…)
           <fieldset key={i} aria-label={`${t('残渣')} ${i + 1}`}>
             <legend>{t('残渣')} {i + 1}</legend>
             <div className="grid">

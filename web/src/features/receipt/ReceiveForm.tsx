@@ -37,15 +37,15 @@ export function ReceiveForm({ manifest: m }: { manifest: Manifest }) {
       })),
       ...(anyRejected ? { rejection } : {}),
     } }));
-    done();
+    void done();
   });
   const reject = () => run(async () => {
     await unwrap(api.POST('/v1/manifests/{id}/reject', { ...path, body: { reason, ...rejection } }));
-    done();
+    void done();
   });
 
   return (
-    <form className="card" onSubmit={(e) => { e.preventDefault(); receive(); }} aria-label={t('接收')}>
+    <form className="card" onSubmit={(e) => { e.preventDefault(); void receive(); }} aria-label={t('接收')}>
       <ProblemBanner refusal={refusal} placed={['receivedAt', 'lines', 'rejection', 'reason', 'disposition', 'alternateReceiverId']} onReload={done} />
       <RefusalScope refusal={refusal}>
         <Field label={t('接收时间')} path="receivedAt" type="datetime-local" value={receivedAt.value} onChange={(e) => receivedAt.setValue(e.target.value)} />
