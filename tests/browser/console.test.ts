@@ -61,6 +61,14 @@ async function screen(page: Page, name: string) {
   }
 }
 
+/** The same page at 360 px: nothing wider than the phone (tables scroll inside their own box), then back. */
+async function atPhoneWidth(page: Page, name: string) {
+  await page.setViewportSize(PHONE);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(PHONE.width);
+  await screen(page, name);
+  await page.setViewportSize(DESKTOP);
+}
+
 const go = async (page: Page, nav: string) => {
   await page.getByRole('navigation').getByRole('link', { name: nav, exact: true }).click();
   await page.getByRole('heading', { level: 1, name: new RegExp(`^${nav}`) }).waitFor();
@@ -122,6 +130,7 @@ describe('the console, journey by role', () => {
     await line.getByLabel('医疗废物类别').selectOption('sharps');
     await page.getByRole('button', { name: '校验' }).click();
     await poll(() => page.getByRole('status').first().textContent()).toContain('校验通过');
+    await atPhoneWidth(page, 'manifest-new-360');
     await page.getByRole('button', { name: '保存草稿' }).click();
     await poll(() => page.getByRole('status').first().textContent()).toMatch(/\d{14}/);
     await page.getByRole('button', { name: '移出确认' }).click();
@@ -174,6 +183,7 @@ describe('the console, journey by role', () => {
     await page.getByRole('heading', { name: `接收 ${clinicNumber}` }).waitFor();
     await expect(page.getByLabel('接收量(kg)').inputValue()).resolves.toBe('12.5');
     await screen(page, 'receipt-collector-1440');
+    await atPhoneWidth(page, 'receipt-collector-360');
     await page.getByRole('button', { name: '确认接收' }).click();
     await page.getByRole('button', { name: '提交利用处置报告' }).waitFor();
 
