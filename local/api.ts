@@ -6,6 +6,7 @@ import { GROUPS } from '#shared/domain/jurisdiction.ts';
 import { useTokenVerifier } from '#shared/http/auth.ts';
 import { handleError } from '#shared/http/create-app.ts';
 import { fieldErrors } from '#shared/errors.ts';
+import { consoleResponse, isApiPath } from './console-static.ts';
 import { dispatcher } from './dispatch.ts';
 import { functionApps } from './functions.ts';
 import type { LocalExportFiles } from './export-files.ts';
@@ -39,6 +40,11 @@ export function createLocalApi(auth: LocalAuth, jobs: LocalJobs = {}, exportFile
   // Finished oversight exports (a pre-signed S3 URL in AWS): the link itself is the credential, as there.
   root.get('/local/exports/:file', (c) => (exportFiles ? exportFiles.download(c) : c.text('No export storage in this server', 404)));
   const pick = dispatcher(functionApps, 'public');
+  // The web console at / (console.md), when it has been built.
+  root.on(['GET', 'HEAD'], '*', async (c, next) => {
+    if (isApiPath(c.req.path)) return next();
+    return (await consoleResponse(c.req.path)) ?? next();
+  });
   root.all('*', (c) => pick(c.req.method, c.req.path).fetch(c.req.raw, c.env));
   return root;
 }

@@ -77,6 +77,7 @@ const alertJob = setInterval(() => runAlertJob(clock()).catch((err) => console.e
 const server = serve({ fetch: api.fetch, port, hostname: host });
 const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 console.log(`WasteChain API on ${base} (DynamoDB at ${env.DYNAMODB_ENDPOINT}, table ${config.tableName} ${table}; ready in ${Date.now() - started} ms)
+Web console: ${base}/ (sign in with a demo user's button)
 Docs: ${base}/docs   OpenAPI: ${base}/openapi.json
 Stream records the consumers gave up on: ${failureQueue.where}
 Demo data: ${env.NO_DEMO === '1' ? 'off (NO_DEMO=1)' : demoCreated ? `${demoCreated} parties loaded` : 'already loaded'}
