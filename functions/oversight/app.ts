@@ -4,10 +4,12 @@ import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import { allPages, csvResponse, wantsCsv } from '#shared/http/csv.ts';
 import { commit, ok } from '#shared/http/respond.ts';
 import { closeAlert, listAlerts } from '#shared/services/alert-service.ts';
+import { oversightIncidents } from '#shared/services/incident-service.ts';
 import { keyUnits, oversightManifests } from '#shared/services/oversight-service.ts';
 import { statsOf } from '#shared/services/stats-service.ts';
 import type { OversightCursor } from '#shared/store/oversight-index-store.ts';
 import * as r from '#schemas/routes/oversight.ts';
+import { listOversightIncidents } from '#schemas/routes/oversight-incidents.ts';
 
 export const app = createApp();
 
@@ -64,4 +66,17 @@ on(app, r.getStats, async (c) => {
     yield stats.items as Record<string, unknown>[];
   })();
   return csvResponse(c, [...STATS_COLUMNS], rows, `stats-${stats.division}-${stats.year}-${stats.groupBy}.csv`);
+});
+
+const INCIDENT_COLUMNS = ['id', 'manifestId', 'manifestNumber', 'partyId', 'type', 'at', 'lat', 'lon', 'divisionCode', 'lines', 'description', 'measures', 'status', 'reportedAt', 'reportedBy', 'closedAt', 'closedBy', 'closeNote'] as const;
+
+on(app, listOversightIncidents, async (c) => {
+  const { limit, cursor, ...query } = c.req.valid('query');
+  if (wantsCsv(c)) {
+    const pages = allPages<Record<string, unknown>, Record<string, unknown>>(async (start) => oversightIncidents(c.var.actor, query, 100, start) as never);
+    return csvResponse(c, [...INCIDENT_COLUMNS], pages, 'incidents.csv');
+  }
+  const page = pageRequest<Record<string, unknown>>(c, { limit, cursor });
+  const { items, next } = await oversightIncidents(c.var.actor, query, page.limit, page.start);
+  return ok(c, pageResponse(c, items, next));
 });

@@ -2,10 +2,12 @@
 import type { RouteConfig } from '@hono/zod-openapi';
 import * as disposal from './disposal.ts';
 import * as documents from './documents.ts';
+import * as incidents from './incidents.ts';
 import * as publicRoutes from './public.ts';
 import * as manifestRecord from './manifest-record.ts';
 import * as manifests from './manifests.ts';
 import * as oversight from './oversight.ts';
+import * as oversightIncidents from './oversight-incidents.ts';
 import * as records from './records.ts';
 import * as registry from './registry.ts';
 import * as webhooks from './webhooks.ts';
@@ -17,9 +19,9 @@ export const routesByFunction: Record<string, RouteConfig[]> = {
   public: Object.values(publicRoutes).filter(isRoute),
   registry: [...Object.values(registry), ...Object.values(webhooks)].filter(isRoute),
   records: Object.values(records).filter(isRoute),
-  manifests: [...Object.values(manifests), ...Object.values(manifestRecord)].filter(isRoute),
+  manifests: [...Object.values(manifests), ...Object.values(manifestRecord), ...Object.values(incidents)].filter(isRoute),
   disposal: Object.values(disposal).filter(isRoute),
-  oversight: Object.values(oversight).filter(isRoute),
+  oversight: [...Object.values(oversight), ...Object.values(oversightIncidents)].filter(isRoute),
   documents: Object.values(documents).filter(isRoute),
 };
 
