@@ -7,7 +7,7 @@ import { closeAlert, listAlerts } from '#shared/services/alert-service.ts';
 import { oversightIncidents } from '#shared/services/incident-service.ts';
 import { keyUnits, oversightManifests } from '#shared/services/oversight-service.ts';
 import { statsOf } from '#shared/services/stats-service.ts';
-import type { OversightCursor } from '#shared/store/oversight-index-store.ts';
+import type { OversightCursor } from '#shared/services/oversight-service.ts';
 import * as r from '#schemas/routes/oversight.ts';
 import { listOversightIncidents } from '#schemas/routes/oversight-incidents.ts';
 

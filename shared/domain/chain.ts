@@ -3,10 +3,10 @@
 // downstream (where it went). Kilograms per node: in = out + disposed + onHand + lost, always (custody conserves mass
 // less what incidents lost; treatment does not, so a residue's kilograms are linked to its report, never counted
 // against it). Pure: the service reads, this decides.
-import type { DisposalReport, ManifestParties } from './disposal.ts';
-import { lostGrams, type Incident } from './manifest/incidents.ts';
-import type { Manifest } from './manifest/manifest.ts';
-import { arrivedCode } from './manifest/receipt.ts';
+import type { DisposalReport, ManifestParties } from '#shared/domain/disposal.ts';
+import { lostGrams, type Incident } from '#shared/domain/manifest/incidents.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
 
 export type NodeType = 'batch' | 'manifest' | 'disposal' | 'residue' | 'incident';
 /** How to read a node: ledger entries by their party, disposal reports by their manifest. */

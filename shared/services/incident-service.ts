@@ -2,25 +2,25 @@
 // to the manifest's hash chain, alerting the regulators of the place and of the manifest's ends in the same
 // transaction; closed by a regulator, which ends a load lost whole.
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, notFound } from '../errors.ts';
-import { covers, type Actor } from '../http/actor.ts';
-import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
-import { checkLosses, incidentRef, MAX_INCIDENTS, type Incident } from '../domain/manifest/incidents.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { decide } from '../domain/manifest/transition-table.ts';
-import { isCounty } from '../reference/divisions.ts';
-import { getAlert, openAlertWrite, saveAlertWrite } from '../store/alert-store.ts';
-import { settleCapacityWrite } from '../store/capacity-store.ts';
-import { createIncidentWrite, getIncident, getIncidents, incidentFromItem, incidentPage, saveIncidentWrite } from '../store/incident-store.ts';
-import { getManifest } from '../store/manifest-store.ts';
-import type { TxItem } from '../store/transact.ts';
-import { assertVersion, lostRace } from '../store/versioning.ts';
-import type { IncidentBody, IncidentView } from '../../schemas/incident.ts';
-import { alertIdOf } from './alert-service.ts';
-import { actOn, holdersOf, seeManifest } from './manifest-access.ts';
-import { incidentDeadlines } from './medical-clock-causes.ts';
-import { eventDraft, manifestWrites, nextVersion, type Decision } from './manifest-transition.ts';
-import { regulatorDivision } from './oversight-service.ts';
+import { AppError, notFound } from '#shared/errors.ts';
+import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
+import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
+import { checkLosses, incidentRef, MAX_INCIDENTS, type Incident } from '#shared/domain/manifest/incidents.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { decide } from '#shared/domain/manifest/transition-table.ts';
+import { isCounty } from '#shared/reference/divisions.ts';
+import { getAlert, openAlertWrite, saveAlertWrite, type AlertEntity } from '#shared/store/alert-store.ts';
+import { settleCapacityWrite } from '#shared/store/capacity-store.ts';
+import { createIncidentWrite, getIncident, getIncidents, incidentFromItem, incidentPage, saveIncidentWrite } from '#shared/store/incident-store.ts';
+import { getManifest } from '#shared/store/manifest-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import type { IncidentBody, IncidentView } from '#schemas/incident.ts';
+import { alertIdOf } from '#shared/services/alert-service.ts';
+import { actOn, holdersOf, seeManifest } from '#shared/services/manifest-access.ts';
+import { incidentDeadlines } from '#shared/services/medical-clock-causes.ts';
+import { eventDraft, manifestWrites, nextVersion, type Decision } from '#shared/services/manifest-transition.ts';
+import { regulatorDivision } from '#shared/services/oversight-service.ts';
 
 export function incidentView(i: Incident): IncidentView {
   const { lines, generatorDivision: _g, receiverDivision: _r, ...rest } = i;
@@ -87,8 +87,8 @@ export async function manifestIncidents(actor: Actor, manifestId: string): Promi
 async function closeAlertWrites(i: Incident, actor: Actor, note: string, now: Date): Promise<TxItem[]> {
   const alerts = await Promise.all(incidentDeadlines(i).map((d) => getAlert(alertIdOf(d))));
   return alerts
-    .filter((a) => a?.status === 'open')
-    .map((a) => saveAlertWrite({ ...a!, status: 'closed', closedBy: actor.sub, closeNote: `incident closed: ${note}`, closedAt: now.toISOString(), version: a!.version + 1 }, a!.version, lostRace(undefined)));
+    .filter((a): a is AlertEntity => a?.status === 'open')
+    .map((a) => saveAlertWrite({ ...a, status: 'closed', closedBy: actor.sub, closeNote: `incident closed: ${note}`, closedAt: now.toISOString(), version: a.version + 1 }, a.version, lostRace(undefined)));
 }
 
 /** A regulator of the division where it happened or of the manifest's ends closes it; the load lost whole ends `lost`

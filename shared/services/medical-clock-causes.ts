@@ -2,12 +2,12 @@
 // for a truck (drawn by manifests no carrier has picked up), and whether an incident is still open.
 import {
   ledgerDeadlines, medicalLineDeadlines, parseReceivedLineSubject, type AlertSettings, type Deadline, type LedgerEntryLike, type ReceivedLineLike,
-} from '../domain/alert-rules.ts';
-import { alertedDivisions, type Incident } from '../domain/manifest/incidents.ts';
-import { getIncident } from '../store/incident-store.ts';
-import { getEntry } from '../store/ledger-store.ts';
-import { getLineBalances } from '../store/line-balance-store.ts';
-import { getManifests } from '../store/manifest-store.ts';
+} from '#shared/domain/alert-rules.ts';
+import { alertedDivisions, type Incident } from '#shared/domain/manifest/incidents.ts';
+import { getIncident } from '#shared/store/incident-store.ts';
+import { getEntry } from '#shared/store/ledger-store.ts';
+import { getLineBalances } from '#shared/store/line-balance-store.ts';
+import { getManifests } from '#shared/store/manifest-store.ts';
 
 /** Not yet picked up: no carrier has signed (a cancelled manifest gives its draws back, so it is not among them). */
 const waiting = (m: { legs: unknown[]; status: string }) => m.legs.length === 0 && m.status !== 'cancelled';

@@ -1,9 +1,9 @@
 // Incidents in transit (domain.md rule 28): one item each, listed by division (and status) for oversight.
-import type { Incident } from '../domain/manifest/incidents.ts';
-import type { AppError } from '../errors.ts';
-import { entityOf, keys } from './keys.ts';
-import { batchGet, getItem, queryPage, type Page, type QuerySpec } from './read.ts';
-import { putNew, putVersioned, type TxItem } from './transact.ts';
+import type { Incident } from '#shared/domain/manifest/incidents.ts';
+import type { AppError } from '#shared/errors.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { batchGet, getItem, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
+import { putNew, putVersioned, type TxItem } from '#shared/store/transact.ts';
 
 const incidentItem = (i: Incident) => ({ ...keys.incident(i.id), ...keys.incidentIndexes(i), itemType: 'incident', ...i });
 

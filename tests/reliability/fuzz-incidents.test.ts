@@ -50,7 +50,7 @@ describe('fuzzing incident reports', () => {
         else if (!fits) expect(res.body).toMatchObject({ code: 'LOSS_EXCEEDED', errors: [expect.objectContaining({ path: expect.stringMatching(/^lines\.\d+\.lostKg$/) })] });
         else {
           expect(res.status).toBe(201);
-          lines.forEach((l, i) => (lost[l.lineNo - 1] += grams[i]));
+          for (const [i, l] of lines.entries()) lost[l.lineNo - 1] += grams[i];
           accepted += 1;
         }
       }),

@@ -8,7 +8,7 @@ import { incidentNode, manifestNode } from '#shared/domain/chain.ts';
 import { alertedDivisions, checkLosses, lostWhole, type Incident } from '#shared/domain/manifest/incidents.ts';
 import type { IncidentRef, Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
 import { applyReceipt, rejectAll } from '#shared/domain/manifest/receipt.ts';
-import { AppError } from '#shared/errors.ts';
+import type { AppError } from '#shared/errors.ts';
 import { workingCalendar } from '#shared/reference/holidays.ts';
 
 const line = (lineNo: number, grams: number): ManifestLine =>

@@ -1,7 +1,7 @@
 // Incidents in transit (domain.md rules 19, 28): lost kilograms per line, the LOSS_EXCEEDED check, a load lost
 // whole, and the divisions an incident alerts. Pure: the service reads and writes.
-import { AppError, type FieldError } from '../../errors.ts';
-import type { IncidentRef, Manifest, ManifestLine } from './manifest.ts';
+import { AppError, type FieldError } from '#shared/errors.ts';
+import type { IncidentRef, Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
 
 export const INCIDENT_TYPES = ['spill', 'leak', 'loss', 'theft', 'collision', 'fire', 'other'] as const;
 export type IncidentType = (typeof INCIDENT_TYPES)[number];

@@ -1,8 +1,8 @@
 // Receipt (domain.md rules 14, 15, 28): accepted = received − rejected per line, and the discrepancy rule (more than
 // 10% off the shipped kilograms less those lost in incidents, another container count, or different waste).
-import { AppError, type FieldError } from '../../errors.ts';
-import { lostGrams } from './incidents.ts';
-import type { Discrepancy, LineReceipt, Manifest, ManifestLine } from './manifest.ts';
+import { AppError, type FieldError } from '#shared/errors.ts';
+import { lostGrams } from '#shared/domain/manifest/incidents.ts';
+import type { Discrepancy, LineReceipt, Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
 
 export interface ReceiptInput {
   lineNo: number;
