@@ -5,12 +5,8 @@ import { AppError } from '#shared/errors.ts';
 import { GROUPS } from '#shared/domain/jurisdiction.ts';
 import { useTokenVerifier } from '#shared/http/auth.ts';
 import { handleError } from '#shared/http/create-app.ts';
-<<<<<<< HEAD
-import { fieldErrors } from '#shared/http/problem.ts';
-import { consoleResponse, isApiPath } from './console-static.ts';
-=======
 import { fieldErrors } from '#shared/errors.ts';
->>>>>>> main
+import { consoleResponse, isApiPath } from './console-static.ts';
 import { dispatcher } from './dispatch.ts';
 import { functionApps } from './functions.ts';
 import type { LocalAuth } from './keys.ts';
