@@ -55,7 +55,8 @@ function ChainView({ id }: { id: string }) {
   });
   const c = chain.data;
   const start = c?.nodes.find((n) => n.relation === 'start');
-  const disposed = c ? c.nodes.reduce((s, n) => s + Math.round(n.kg.disposed * 1000), 0) / 1000 : 0;
+  // What the disposal reports of the chain disposed of (a manifest's own `disposed` repeats its reports' kilograms).
+  const disposed = c ? c.nodes.filter((n) => n.type === 'disposal').reduce((s, n) => s + Math.round(n.kg.disposed * 1000), 0) / 1000 : 0;
   return (
     <section aria-labelledby="chain-view-h">
       <h2 id="chain-view-h">{t('经过联单')} {start?.number ?? id}</h2>

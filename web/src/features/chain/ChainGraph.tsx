@@ -1,6 +1,7 @@
 // The chain drawn as SVG over dagre's layout (this module and dagre load only when a chain is shown). A node opens
 // its page; a redacted node is grey with its division only and opens nothing.
 import { useMemo } from 'react';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import type { Schemas } from '../../lib/api.ts';
 import { kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
@@ -33,7 +34,7 @@ export default function ChainGraph({ nodes, edges }: { nodes: Node[]; edges: Edg
   const laid = useMemo(() => layoutChain(nodes, edges), [nodes, edges]);
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   return (
-    <div className="chain-graph" data-layout-ms={laid.ms.toFixed(0)}>
+    <ScrollRegion className="chain-graph" label={t('链条图')} data-layout-ms={laid.ms.toFixed(0)}>
       <svg width={laid.width} height={laid.height} viewBox={`0 0 ${laid.width} ${laid.height}`} aria-label={t('链条图')}>
         <defs>
           <marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse">
@@ -70,6 +71,6 @@ export default function ChainGraph({ nodes, edges }: { nodes: Node[]; edges: Edg
           );
         })}
       </svg>
-    </div>
+    </ScrollRegion>
   );
 }

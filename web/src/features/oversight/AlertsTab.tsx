@@ -17,10 +17,11 @@ export function AlertsTab({ division }: { division: string }) {
   const { api } = useSession();
   const t = useT();
   const [status, setStatus] = useState('open');
-  const query = compact({ division, status, limit: 100 });
+  const [type, setType] = useState('');
+  const query = compact({ division, status, type, limit: 100 });
   const list = useQuery({
     queryKey: ['oversight', 'alerts', query],
-    queryFn: () => unwrap(api.GET('/v1/oversight/alerts', { params: { query: query as { division: string; status?: 'open' | 'closed' } } })) as Promise<Schemas['AlertPage']>,
+    queryFn: () => unwrap(api.GET('/v1/oversight/alerts', { params: { query: query as { division: string; status?: 'open' | 'closed'; type?: 'overdue-receipt' } } })) as Promise<Schemas['AlertPage']>,
   });
   return (
     <section aria-labelledby="oa-h">
@@ -30,6 +31,12 @@ export function AlertsTab({ division }: { division: string }) {
           <select value={status} onChange={(e) => setStatus(e.target.value)}>
             <option value="">{t('全部')}</option>
             {Object.entries(OPEN_CLOSED).map(([k, v]) => <option key={k} value={k}>{t(v)}</option>)}
+          </select>
+        </label>
+        <label>{t('类型')}{' '}
+          <select value={type} onChange={(e) => setType(e.target.value)}>
+            <option value="">{t('全部')}</option>
+            {Object.entries(ALERT_TYPE).map(([k, v]) => <option key={k} value={k}>{t(v)}</option>)}
           </select>
         </label>
       </div>

@@ -1,4 +1,5 @@
 // Key supervised units (重点监管单位) of the division and year.
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { type Schemas, unwrap } from '../../lib/api.ts';
 import { useT } from '../../lib/i18n.tsx';
@@ -15,7 +16,7 @@ export function KeyUnitsTab({ division, year }: { division: string; year: number
     <section aria-labelledby="ok-h">
       <h2 id="ok-h">{t('重点监管单位')}</h2>
       <ProblemBanner refusal={refusalOf(list.error)} />
-      <div className="table-wrap">
+      <ScrollRegion label={t('重点监管单位')}>
         <table>
           <thead><tr><th>{t('单位')}</th><th>{t('统一社会信用代码')}</th><th>{t('区划')}</th><th>{t('类型')}</th><th>{t('状态')}</th></tr></thead>
           <tbody>
@@ -24,7 +25,7 @@ export function KeyUnitsTab({ division, year }: { division: string; year: number
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {list.data && list.data.items.length === 0 && <p className="muted">{t('没有记录')}</p>}
       <ListTools path="/v1/oversight/key-units" query={query} list="key-units" name="key-units" />
     </section>

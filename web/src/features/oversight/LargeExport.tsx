@@ -42,7 +42,7 @@ export function LargeExport({ list, query, name }: { list: ExportList; query: Re
       {id && (
         <span role="status" className="export-status">
           {ready ? (
-            <button type="button" className="link" onClick={() => void save.run(() => fetchFile(ready))}>{t('下载导出文件')} ({job.data.rows ?? 0} {t('行')})</button>
+            <button type="button" className="link" onClick={() => void save.run(() => fetchFile(ready))}>{t('下载导出文件')} ({job.data?.rows ?? 0} {t('行')})</button>
           ) : job.data?.status === 'failed' ? t('导出失败') : `${t('导出中')}… ${job.data?.rows ?? 0} ${t('行')}`}
           {job.data?.status === 'running' && <progress aria-label={t('导出进度')} />}
         </span>

@@ -1,6 +1,7 @@
 // Manifests whose generator or receiver lies in the division (/v1/oversight/manifests), by status and waste code.
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { PartyName } from '../../components/PartyName.tsx';
 import { type Schemas, unwrap } from '../../lib/api.ts';
 import { cst, kg } from '../../lib/format.ts';
@@ -37,7 +38,7 @@ export function ManifestsTab({ division }: { division: string }) {
         <label>{t('废物代码')}{' '}<input value={wasteCode} onChange={(e) => setWasteCode(e.target.value)} size={12} /></label>
       </div>
       <ProblemBanner refusal={refusalOf(list.error)} />
-      <div className="table-wrap">
+      <ScrollRegion label={t('联单')}>
         <table>
           <thead><tr><th>{t('联单编号')}</th><th>{t('状态')}</th><th>{t('移出人')}</th><th>{t('接受人')}</th><th>{t('废物代码')}</th><th className="num">{t('数量(kg)')}</th><th>{t('更新时间')}</th></tr></thead>
           <tbody>
@@ -50,7 +51,7 @@ export function ManifestsTab({ division }: { division: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {list.data && list.data.items.length === 0 && <p className="muted">{t('没有记录')}</p>}
       <ListTools path="/v1/oversight/manifests" query={query} list="manifests" name="manifests" />
     </section>

@@ -19,7 +19,7 @@ export default function StatsChart({ rows, title, labels }: { rows: Schemas['Sta
     chart.setOption({
       animation: false,
       tooltip: { trigger: 'axis' },
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll' },
       grid: { left: 56, right: 48, top: 36, bottom: 48 },
       xAxis: { type: 'category', data: rows.map((r) => r.group), axisLabel: { rotate: rows.length > 6 ? 30 : 0 } },
       yAxis: [{ type: 'value', name: 'kg' }, { type: 'value', name: '%', max: 100, min: 0 }],

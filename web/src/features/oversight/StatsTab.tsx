@@ -1,5 +1,6 @@
 // Statistics of the division and year (/v1/oversight/stats): per month, per waste code, and the utilisation-disposal
 // rate. Tables carry the figures (for screen readers and CSV); the charts (ECharts) load only when this tab is shown.
+import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { type Schemas, unwrap } from '../../lib/api.ts';
@@ -39,19 +40,19 @@ function StatsGroup({ division, year, groupBy, title }: { division: string; year
           <StatsChart rows={rows} title={t(title)} labels={{ generated: t('产生'), received: t('接收'), treated: t('利用处置'), rate: t('利用处置率') }} />
         </Suspense>
       )}
-      <div className="table-wrap">
+      <ScrollRegion label={t(title)}>
         <table>
           <thead><tr><th>{t(groupBy === 'month' ? '月份' : '废物代码')}</th><th className="num">{t('产生')}</th><th className="num">{t('转移')}</th><th className="num">{t('接收')}</th><th className="num">{t('利用')}</th><th className="num">{t('处置')}</th><th className="num">{t('利用处置率')}</th></tr></thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.group + (r.month ?? '')}>
-                <td>{r.group}{r.name && groupBy !== 'month' ? ` ${r.name}` : ''}</td><td className="num">{kg(r.generatedKg)}</td><td className="num">{kg(r.dispatchedKg)}</td>
+                <td>{r.group}{r.name && groupBy !== 'month' && <span className="stats-name" title={r.name}>{r.name}</span>}</td><td className="num">{kg(r.generatedKg)}</td><td className="num">{kg(r.dispatchedKg)}</td>
                 <td className="num">{kg(r.receivedKg)}</td><td className="num">{kg(r.utilisedKg)}</td><td className="num">{kg(r.disposedKg)}</td><td className="num">{ratePercent(r.rate)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {stats.data && rows.length === 0 && <p className="muted">{t('没有记录')}</p>}
       <ListTools path="/v1/oversight/stats" query={query} list="stats" name={`stats-${groupBy}`} />
     </div>
