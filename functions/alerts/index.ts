@@ -4,11 +4,14 @@ import { clock } from '#shared/clock.ts';
 import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
 import { onCustodyChanges } from '#shared/services/completion-consumer.ts';
 import { onStatsChanges } from '#shared/services/stats-service.ts';
+import { countManifestEvents } from '#shared/observability/manifest-metrics.ts';
+import { logger } from '#shared/observability/log.ts';
+import { countMetrics } from '#shared/observability/metrics.ts';
 import { toChangeRecords, type ChangeRecord, type RawStreamRecord } from '#shared/stream/change-records.ts';
 
 /** What this function does with the stream (the local server runs the same beside the webhooks consumer). */
 export const onAlertsStream = (records: ChangeRecord[], now: Date) =>
-  Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now)]);
+  Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now), countManifestEvents(records)]);
 
 export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{ opened: number; closed: number } | void> {
   if (event.Records) {
@@ -16,6 +19,7 @@ export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{
     return;
   }
   const result = await runAlertJob(clock());
-  console.log(JSON.stringify({ job: 'alerts', ...result }));
+  logger.info('alerts job', { job: 'alerts', ...result });
+  countMetrics({ AlertsOpened: result.opened });
   return result;
 }

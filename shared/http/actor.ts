@@ -1,10 +1,17 @@
 // The claims a request carries, parsed; what they allow is shared/domain/jurisdiction.ts.
 import { GROUPS, type Group } from '#shared/domain/jurisdiction.ts';
 
-/** Parses `cognito:groups` as API Gateway passes it (a JSON array, "[a b]", or "a,b") or as a JWT carries it. */
+/**
+ * The values of a groups claim as a JWT carries it (an array, or a string) or as API Gateway's JWT authorizer passes
+ * it on (an array claim arrives flattened to "[a b]"; some issuers send "a,b" or a JSON array as text).
+ */
+export function claimValues(raw: unknown): string[] {
+  if (Array.isArray(raw)) return raw.map(String);
+  if (typeof raw === 'string') return raw.replace(/^\[|\]$/g, '').split(/[\s,"]+/).filter(Boolean);
+  return [];
+}
+
+/** Parses `cognito:groups` (any shape claimValues reads), keeping the values that are the API's groups. */
 export function parseGroups(raw: unknown): Group[] {
-  let values: string[] = [];
-  if (Array.isArray(raw)) values = raw.map(String);
-  else if (typeof raw === 'string') values = raw.replace(/^\[|\]$/g, '').split(/[\s,"]+/).filter(Boolean);
-  return values.filter((g): g is Group => (GROUPS as readonly string[]).includes(g));
+  return claimValues(raw).filter((g): g is Group => (GROUPS as readonly string[]).includes(g));
 }

@@ -14,6 +14,7 @@ export interface AppEnv {
   Variables: AppVariables;
   Bindings: {
     /** Present under Lambda (hono/aws-lambda): API Gateway's event with the JWT authorizer's claims. */
-    event?: { requestContext?: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } };
+    event?: { requestContext?: { requestId?: string; authorizer?: { jwt?: { claims?: Record<string, unknown> } } } };
+    lambdaContext?: { awsRequestId?: string };
   };
 }

@@ -1,6 +1,7 @@
 // The webhook outbox: the change stream's manifest events become one delivery per matching subscription,
 // sent signed, in order per manifest and subscription, retried with backoff for 24 hours. Each subscription is
 // worked on its own, so a failing endpoint never delays another's deliveries.
+import { countMetrics } from '#shared/observability/metrics.ts';
 import { v5 as uuidv5 } from 'uuid';
 import { retryDelayMs, RETRY_WINDOW_MS, signature, wantsEvent } from '#shared/domain/webhook-rules.ts';
 import type { ManifestEvent } from '#shared/domain/hash-chain.ts';
@@ -84,6 +85,7 @@ export async function attempt(delivery: DeliveryEntity, now: () => Date, send: S
   }
   const result = await post(send, webhook.url, delivery, webhook.secret);
   const ok = result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300;
+  countMetrics(ok ? { WebhookDeliveriesSucceeded: 1 } : { WebhookDeliveriesFailed: 1 });
   const next = new Date(at.getTime() + retryDelayMs(delivery.attempts + 1));
   const outcome: { status: DeliveryEntity['status']; nextAttemptAt?: string } = ok
     ? { status: 'delivered' }

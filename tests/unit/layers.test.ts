@@ -18,6 +18,7 @@ const LAYERS = [
   'shared/stream/',
   'shared/webhooks/',
   'shared/documents/',
+  'shared/observability/',
   'shared/errors.ts',
   'shared/config.ts',
   'shared/clock.ts',
@@ -47,6 +48,8 @@ const FORBIDDEN: Partial<Record<Layer, Layer[]>> = {
   ],
   'shared/reference/': [...WEB, 'shared/services/', 'shared/store/', 'schemas/', 'shared/config.ts', 'shared/clock.ts'],
   'shared/documents/': [...WEB, 'shared/services/', 'shared/store/', 'schemas/'],
+  // Logs and metrics: anything may write them, so they depend on nothing that runs a request.
+  'shared/observability/': [...WEB, 'shared/services/', 'shared/store/', 'shared/webhooks/', 'shared/documents/', 'schemas/'],
   // Shapes and the OpenAPI document: they may use the domain's constants and validators, the reference data and the
   // error codes, never anything that runs a request.
   'schemas/': [
