@@ -6,7 +6,7 @@
 // JS budget (each screen's first load ≤ 300 KB gzip; charts and graph lazy).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleStack } from './console-stack.ts';

@@ -45,7 +45,7 @@ export function ApplicationCard({ application: a }: { application: Application }
       <p><strong><PartyName id={a.generatorId} /> → <PartyName id={a.receiverId} /></strong> · <span className="badge">{t(APP_STATUS[a.status] ?? a.status)}</span></p>
       <p className="muted">
         {a.wasteCodes.map((w) => `${w.code} ≤ ${kg(w.maxKg)}`).join('; ')} · {a.requestedFrom} – {a.requestedTo}
-        {a.dueAt && <> · {t('本步期限')} <strong>{cst(a.dueAt)}</strong></>}
+        {a.due && <> · {t('本步期限')} <strong>{cst(a.due.dueAt)}</strong> ({a.due.province}){a.due.overdue && <span className="badge warn"> {t('已逾期')}</span>}</>}
         {a.approvalId && <> · {t('批准编号')} <code>{a.approvalId.slice(0, 8)}</code></>}
       </p>
       {a.missing && a.missing.length > 0 && <p>{t('需补正')}: {a.missing.join('、')}</p>}

@@ -11,7 +11,7 @@ import { ApplicationForm } from './ApplicationForm.tsx';
 import { Approvals } from './Approvals.tsx';
 import type { Application } from './model.ts';
 
-const byDue = (a: Application, b: Application) => (a.dueAt ?? '9999').localeCompare(b.dueAt ?? '9999');
+const byDue = (a: Application, b: Application) => (a.due?.dueAt ?? '9999').localeCompare(b.due?.dueAt ?? '9999');
 
 export default function Applications() {
   const { me, partyId } = useSession();
@@ -23,7 +23,8 @@ export default function Applications() {
       <h1>{t('跨省转移')}</h1>
       {regulator ? (
         <>
-          <ApplicationList title={t('待办队列')} query={{ province, limit: 100 }} />
+          <ApplicationList title={t('待办队列')} query={{ province, limit: 100 }} keep={(a) => a.due?.province === province} />
+          <ApplicationList title={t('本省相关申请')} query={{ province, limit: 100 }} keep={(a) => a.due?.province !== province} />
           <Approvals province={province} />
         </>
       ) : (
@@ -36,14 +37,14 @@ export default function Applications() {
   );
 }
 
-function ApplicationList({ title, query }: { title: string; query: Record<string, string | number> }) {
+function ApplicationList({ title, query, keep = () => true }: { title: string; query: Record<string, string | number>; keep?: (a: Application) => boolean }) {
   const { api } = useSession();
   const t = useT();
   const list = useQuery({ queryKey: ['applications', query], queryFn: () => looseGet<{ items: Application[] }>(api, '/v1/approval-applications', query) });
-  const items = [...(list.data?.items ?? [])].sort(byDue);
+  const items = (list.data?.items ?? []).filter(keep).sort(byDue);
   return (
-    <section aria-labelledby="apps-h">
-      <h2 id="apps-h">{title}</h2>
+    <section aria-label={title}>
+      <h2>{title}</h2>
       <ProblemBanner refusal={refusalOf(list.error)} />
       <ul className="cards">{items.map((a) => <ApplicationCard key={a.id} application={a} />)}</ul>
       {list.data && items.length === 0 && <p className="muted">{t('没有记录')}</p>}

@@ -13,9 +13,8 @@ export interface Application {
   attachments: Attachment[];
   status: string;
   history?: HistoryEntry[];
-  /** the step owed now and its due date (api.md: "each step's due date") */
-  dueAt?: string | null;
-  owedBy?: string;
+  /** the step owed now, by which province, and its due date */
+  due?: { step: string; owedBy: 'outbound' | 'receiving'; province: string; dueAt: string; overdue: boolean } | null;
   missing?: string[];
   approvalId?: string;
 }
