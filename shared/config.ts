@@ -18,4 +18,33 @@ export const config = {
   get bodyLimitBytes() {
     return Number(process.env.BODY_LIMIT_BYTES ?? 256 * 1024);
   },
+  /** Route tracks (domain.md rules 26-27): per-deployment thresholds, each overridable from the environment. */
+  get track(): TrackSettings {
+    const n = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+    return {
+      futureToleranceMinutes: n('TRACK_FUTURE_TOLERANCE_MINUTES', 5),
+      stopRadiusM: n('TRACK_STOP_RADIUS_M', 500),
+      longStopHours: n('TRACK_LONG_STOP_HOURS', 2),
+      siteRadiusKm: n('TRACK_SITE_RADIUS_KM', 2),
+      corridorKm: n('TRACK_CORRIDOR_KM', 30),
+      silentHours: n('TRACK_SILENT_HOURS', 2),
+      mapStopMinutes: n('TRACK_MAP_STOP_MINUTES', 15),
+    };
+  },
 };
+
+export interface TrackSettings {
+  /** A point more than this far ahead of the server's clock is refused (`future`). */
+  futureToleranceMinutes: number;
+  /** A stop: consecutive points within this distance of the stop's first point. */
+  stopRadiusM: number;
+  /** A stop longer than this, farther than siteRadiusKm from every site on the manifest, opens long-stop. */
+  longStopHours: number;
+  siteRadiusKm: number;
+  /** A point farther than this from the generator-receiver segment opens off-corridor. */
+  corridorKm: number;
+  /** A leg in transit with no point for this long opens track-silent. */
+  silentHours: number;
+  /** Stops at least this long are drawn as Points in the GeoJSON answer. */
+  mapStopMinutes: number;
+}

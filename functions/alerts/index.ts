@@ -3,12 +3,13 @@
 import { clock } from '#shared/clock.ts';
 import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
 import { onCustodyChanges } from '#shared/services/completion-consumer.ts';
+import { onPartyAlertChanges } from '#shared/services/party-alert-service.ts';
 import { onStatsChanges } from '#shared/services/stats-service.ts';
 import { toChangeRecords, type ChangeRecord, type RawStreamRecord } from '#shared/stream/change-records.ts';
 
 /** What this function does with the stream (the local server runs the same beside the webhooks consumer). */
 export const onAlertsStream = (records: ChangeRecord[], now: Date) =>
-  Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now)]);
+  Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now), onPartyAlertChanges(records)]);
 
 export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{ opened: number; closed: number } | void> {
   if (event.Records) {

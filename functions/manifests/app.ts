@@ -3,8 +3,10 @@ import { createApp } from '#shared/http/create-app.ts';
 import { lifecycleRoutes } from './lifecycle-routes.ts';
 import { readRoutes } from './read-routes.ts';
 import { recordRoutes } from './record-routes.ts';
+import { trackRoutes } from './track-routes.ts';
 
 export const app = createApp();
 readRoutes(app);
 lifecycleRoutes(app);
 recordRoutes(app);
+trackRoutes(app);

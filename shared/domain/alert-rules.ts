@@ -4,10 +4,13 @@ import { addDays, startOfLocalDay } from './calendar.ts';
 import { workingDayDeadline, type WorkingCalendar } from './working-days.ts';
 import type { Flow } from './declaration.ts';
 import type { Manifest } from './manifest/manifest.ts';
+import { TRACK_ALERT_TYPES, trackSilentDeadlines } from './track-alert-rules.ts';
+import type { TrackSettings } from '../config.ts';
 
 export const ALERT_TYPES = [
   'overdue-receipt', 'transit-overdue', 'discrepancy-open', 'medical-storage-exceeded', 'collector-holding-exceeded',
   'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight',
+  ...TRACK_ALERT_TYPES,
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
@@ -16,6 +19,7 @@ export interface AlertSettings {
   calendar: WorkingCalendar;
   transitOverdueHours: number;
   medicalStorageHours: number;
+  track: TrackSettings;
 }
 
 /** A cause that becomes an alert if it still holds at `dueAt`. `subjectId` with `type` names it once and for all. */
@@ -62,6 +66,8 @@ export function manifestDeadlines(m: Manifest, receiverLicences: readonly Pick<L
     const dueAt = startOfLocalDay(addDays(lapses, 1), s.timeZone).toISOString();
     deadlines.push({ ...base, type: 'licence-expired-in-flight', partyId: m.receiverId, divisionCode: m.receiverDivision, dueAt });
   }
+  // Set at pickup; later the alerts job re-arms it from the leg's last point (track writes never move it).
+  deadlines.push(...trackSilentDeadlines(m, undefined, s.track));
   return deadlines;
 }
 

@@ -7,6 +7,8 @@ import {
   type ReceivedLineLike,
 } from '../domain/alert-rules.ts';
 import type { Manifest } from '../domain/manifest/manifest.ts';
+import { headDeadlines, parseLegSubject, trackDeadlines, type HeadLike } from '../domain/track-alert-rules.ts';
+import { getLegHead } from '../store/track-store.ts';
 import { getCapacityCounter } from '../store/capacity-store.ts';
 import { getEntry } from '../store/ledger-store.ts';
 import { getLineBalances } from '../store/line-balance-store.ts';
@@ -74,6 +76,9 @@ const watchers: Record<string, Watcher> = {
   licence: fromImages(async (l, s) => licenceDeadlines(l as unknown as LicenceLike, await divisionOf(l.partyId as string), s)),
   capacity: fromImages((c, _s, now) => capacityNow(c as unknown as CapacityCounterLike, now)),
   'line-balance': fromImages((b, s) => receivedLineNow(b as unknown as ReceivedLineLike, s)),
+  // A leg's head queues long-stop and off-corridor when they begin to hold (the safety net of the ingest opening them);
+  // track-silent is never moved by track writes: the job re-arms it from the head.
+  'track-head': fromImages(async (h, s) => headDeadlines(h as unknown as HeadLike, s.track)),
   // The stats consumer keeps a party's dispatched grams per month and code: a change of them may pass the plan.
   'party-flow': async (r, _s, now) => {
     const flow = r.newImage ?? r.oldImage!;
@@ -102,12 +107,22 @@ const manifestOf = async (d: Cause, s: AlertSettings) => {
   return m ? manifestNow(m, s) : [];
 };
 
+/** A leg's track causes now: the manifest (is the leg still on the road?) and its head. */
+const trackOf = async (d: Cause, s: AlertSettings) => {
+  const { manifestId, leg } = parseLegSubject(d.subjectId);
+  const [m, head] = await Promise.all([getManifest(manifestId), getLegHead(manifestId, leg)]);
+  return m ? trackDeadlines(m, leg, head, s.track) : [];
+};
+
 /** Per alert type, the deadlines its subject implies now: the job opens those still due and closes alerts with none. */
 const causes: Record<AlertType, (d: Cause, s: AlertSettings, now: Date) => Promise<Deadline[]>> = {
   'overdue-receipt': manifestOf,
   'transit-overdue': manifestOf,
   'discrepancy-open': manifestOf,
   'licence-expired-in-flight': manifestOf,
+  'long-stop': trackOf,
+  'off-corridor': trackOf,
+  'track-silent': trackOf,
   'medical-storage-exceeded': async (d, s) => {
     const e = await getEntry(d.partyId, d.subjectId);
     return e ? ledgerDeadlines(e, d.divisionCode, s) : [];

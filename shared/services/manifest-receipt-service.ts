@@ -20,6 +20,7 @@ import type { TxItem } from '../store/transact.ts';
 import type { ReceiveInput, RejectInput } from '../../schemas/manifest.ts';
 import { actOn, type Acting } from './manifest-access.ts';
 import { draftWrites } from './manifest-draft-service.ts';
+import { closeLegTrack } from './track-closing.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from './manifest-transition.ts';
 import type { EventDraft } from '../domain/hash-chain.ts';
 
@@ -104,11 +105,13 @@ async function settle(actor: Actor, acting: Acting, lines: ManifestLine[], chang
   const signature = sign(unsigned, actor, m.receiverId, at);
   const signatureKey = acting.decision.event === 'received' ? 'receipt' : 'rejection';
   const after = { ...unsigned, signatures: { ...m.signatures, [signatureKey]: signature } };
-  const drafts: EventDraft[] = [eventDraft(acting.decision.event, actor, acting, at, {}, signature.documentHash)];
+  // Receipt or rejection straight from the road closes the last leg: its event carries the leg's track digest.
+  const closing = m.status === 'in_transit' ? await closeLegTrack(m) : undefined;
+  const drafts: EventDraft[] = [eventDraft(acting.decision.event, actor, acting, at, { ...closing?.data }, signature.documentHash)];
   if (after.discrepancy) drafts.push(eventDraft('discrepancy_opened', actor, acting, at, { lines: after.discrepancy.lines }));
   if (made) drafts.push(eventDraft('replacement_created', actor, acting, at, { replacementId: made.replacement.id, number: made.replacement.number }));
   const { manifest, writes } = manifestWrites(m, after, drafts, ifMatch);
-  return decided(manifest, [...writes, ...settlementWrites(m, lines, changes.receivedAt ?? at), ...(made?.writes ?? [])]);
+  return decided(manifest, [...writes, ...settlementWrites(m, lines, changes.receivedAt ?? at), ...(made?.writes ?? []), ...(closing?.writes ?? [])]);
 }
 
 export async function receive(actor: Actor, manifestId: string, input: ReceiveInput, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {

@@ -4,6 +4,7 @@
 // enterprise with no membership, regulators of 14 (covering) and 65 (not covering).
 import { licenceBody } from '../support/fixtures.ts';
 import { MANIFEST_EXPECTATIONS } from './expectations-manifests.ts';
+import { TRACK_EXPECTATIONS } from './expectations-tracks.ts';
 import type { Answers, ExpectationTable, Params } from '../support/route-matrix.ts';
 import { approvalBody, ledgerBody, newPartyBody, planBody, webhookBody, type World } from '../support/world.ts';
 
@@ -175,4 +176,5 @@ export const EXPECTATIONS: ExpectationTable = {
   'GET /v1/approvals': { query: (w) => ({ generatorId: w.generator.id }), answers: everyone(200) },
 
   ...MANIFEST_EXPECTATIONS,
+  ...TRACK_EXPECTATIONS,
 };
