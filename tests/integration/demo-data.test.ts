@@ -38,9 +38,11 @@ describe('demo data, as the Shanxi regulator sees it', () => {
     expect(items.map((m: { status: string }) => m.status).sort()).toEqual(['completed', 'in_transit']);
   });
 
-  it('what is overdue now: the clinic batch kept past 48 hours, and nothing else', async () => {
+  it('what is overdue now: the clinic batch kept past 48 hours and the load stopped for hours near Jiaocheng, nothing else', async () => {
     const { items } = await get('/v1/oversight/alerts?status=open');
-    expect(items).toEqual([expect.objectContaining({ type: 'medical-storage-exceeded', divisionCode: '141102', status: 'open' })]);
+    expect(items.map((a: { type: string }) => a.type).sort()).toEqual(['long-stop', 'medical-storage-exceeded']);
+    expect(items).toContainEqual(expect.objectContaining({ type: 'medical-storage-exceeded', divisionCode: '141102', status: 'open' }));
+    expect(items).toContainEqual(expect.objectContaining({ type: 'long-stop', divisionCode: '140105', status: 'open' }));
   });
 
   it('how much was generated, dispatched and disposed of this year: the statistics equal the raw records', async () => {
