@@ -1,7 +1,7 @@
 // Track ingest and reads (issue 12, item 8): points/s through the API (POST …/track, batches of BATCH points) against
 // the raw BatchWriteItem floor writing the very same point items (25 a request, a batch's requests in parallel) in the
 // same run, in alternating slices; and GET …/track on a leg of 2,000 points (whole leg: GeoJSON, and JSON pages).
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { setClockOffset } from '#shared/clock.ts';
 import { keys } from '#shared/store/keys.ts';
 import { expectStatus, type Harness } from './harness.ts';
@@ -14,6 +14,9 @@ export interface TrackResults {
   api: LoadResult & { pointsPerSecond: number };
   floor: LoadResult & { pointsPerSecond: number };
   ratio: number;
+  /** The same items written as the API must (never over a stored point): TransactWriteItems of 98 with attribute_not_exists. */
+  conditionalFloor: LoadResult & { pointsPerSecond: number };
+  conditionalRatio: number;
   read: { points: number; geojson: LoadResult; pages: LoadResult; pageLimit: number };
 }
 
@@ -51,17 +54,30 @@ async function batchWrite(h: Harness, items: Record<string, unknown>[]) {
   }));
 }
 
+/** The conditional floor: the API's own write pattern without the API (98 conditional puts a transaction, in turn). */
+async function transactWrite(h: Harness, items: Record<string, unknown>[]) {
+  for (let k = 0; k < items.length; k += 98) {
+    await h.raw.send(new TransactWriteCommand({ TransactItems: items.slice(k, k + 98).map((Item) => ({ Put: { TableName: table(), Item, ConditionExpression: 'attribute_not_exists(PK)' } })) }));
+  }
+}
+
 export async function measureTrack(h: Harness, casts: Cast[], concurrency: number, seconds: number, rounds: number, batch: number): Promise<TrackResults> {
   const legs = await Promise.all(casts.slice(0, concurrency).map((c) => onTheRoad(h, c, 30)));
   const sent = legs.map(() => 0);
   const floorSent = legs.map(() => 0);
-  const [api, floor] = [new Meter(concurrency), new Meter(concurrency)];
+  const [api, floor, conditional] = [new Meter(concurrency), new Meter(concurrency), new Meter(concurrency)];
+  const conditionalSent = legs.map(() => 0);
   const slice = seconds / 2 / rounds;
   for (let round = 0; round < rounds; round++) {
     await floor.during(slice, async (w) => {
       const from = floorSent[w];
       floorSent[w] += batch;
       await batchWrite(h, Array.from({ length: batch }, (_, k) => floorItem(w, legs[w].id, pointAt(legs[w].pickedUpAt, from + k))));
+    });
+    await conditional.during(slice, async (w) => {
+      const from = conditionalSent[w];
+      conditionalSent[w] += batch;
+      await transactWrite(h, Array.from({ length: batch }, (_, k) => ({ ...floorItem(w, legs[w].id, pointAt(legs[w].pickedUpAt, from + k)), PK: `BENCHTRACKTX#${w}#${legs[w].id}#01` })));
     });
     await api.during(slice, async (w) => {
       const from = sent[w];
@@ -72,7 +88,7 @@ export async function measureTrack(h: Harness, casts: Cast[], concurrency: numbe
     });
   }
   const per = (r: LoadResult) => ({ ...r, pointsPerSecond: Math.round(r.perSecond * batch) });
-  const [a, f] = [per(api.result()), per(floor.result())];
+  const [a, f, cf] = [per(api.result()), per(floor.result()), per(conditional.result())];
 
   // A leg of 2,000 points, read whole: as GeoJSON (one request), and as JSON pages of 1,000.
   const long = await onTheRoad(h, casts[0], 20);
@@ -95,5 +111,8 @@ export async function measureTrack(h: Harness, casts: Cast[], concurrency: numbe
     } while (cursor);
     if (n !== 2000) throw new Error(`read ${n} points`);
   });
-  return { batch, concurrency, api: a, floor: f, ratio: Math.round((a.pointsPerSecond / f.pointsPerSecond) * 100) / 100, read: { points: 2000, geojson, pages, pageLimit: 1000 } };
+  return {
+    batch, concurrency, api: a, floor: f, ratio: Math.round((a.pointsPerSecond / f.pointsPerSecond) * 100) / 100,
+    conditionalFloor: cf, conditionalRatio: Math.round((a.pointsPerSecond / cf.pointsPerSecond) * 100) / 100,
+    read: { points: 2000, geojson, pages, pageLimit: 1000 } };
 }

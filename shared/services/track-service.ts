@@ -53,21 +53,21 @@ const ATTEMPTS = 8;
 
 /** One transaction's points: stored with the new head, or refused as duplicates; a head moved by a concurrent call is
  *  read again. Returns what was stored and what it showed. */
-async function storeChunk(m: Manifest, leg: number, chunk: { index: number; point: TrackPoint }[], sites: Sites, refused: Refusal[]) {
+async function storeChunk(m: Manifest, leg: number, chunk: { index: number; point: TrackPoint }[], sites: Sites, refused: Refusal[], known?: LegHead) {
   let pending = chunk;
   for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt += 1) {
-    const head = await getLegHead(m.id, leg);
+    const head = attempt === 0 && known ? known : await getLegHead(m.id, leg);
     const { summary, findings } = await nextSummary(m, leg, head, pending.map((c) => c.point), sites);
     const next: LegHead = { ...legParty(m, leg), ...summary, version: (head?.version ?? 0) + 1 };
     const outcome = await writeLegPoints(m.id, leg, next, pending.map((c) => c.point));
-    if (outcome.kind === 'written') return { stored: pending.length, before: head, findings };
+    if (outcome.kind === 'written') return { stored: pending.length, before: head, findings, after: next };
     if (outcome.legClosed) throw new AppError('INVALID_STATE', 'The leg closed while these points were sent: it takes no more points');
     const duplicates = new Set(outcome.duplicates);
     for (const c of pending) if (duplicates.has(c.point.at)) refused.push({ index: c.index, reason: 'duplicate' });
     pending = pending.filter((c) => !duplicates.has(c.point.at));
   }
   if (pending.length > 0) throw new AppError('VERSION_CONFLICT', 'Other points of this leg kept arriving at the same moment; retry');
-  return { stored: 0, before: undefined, findings: {} as Findings };
+  return { stored: 0, before: undefined, findings: {} as Findings, after: undefined };
 }
 
 export async function ingestTrack(actor: Actor, manifestId: string, input: TrackInput, now: Date): Promise<{ accepted: number; refused: Refusal[] }> {
@@ -75,11 +75,15 @@ export async function ingestTrack(actor: Actor, manifestId: string, input: Track
   const leg = await openLegOf(actor, m, holders, input.transporterId);
   const open = m.legs[leg - 1];
   const { candidates, refused } = checkPoints(input.points, { pickedUpAt: open.pickedUpAt, phoneConsent: open.phoneConsentAt !== undefined }, now, config.track);
-  const sites = candidates.length ? await sitesOf(m) : { all: [] };
+  if (candidates.length === 0) return { accepted: 0, refused };
+  // The sites and the head in one round trip; each later chunk reads the head its predecessor wrote.
+  const [sites, firstHead] = await Promise.all([sitesOf(m), getLegHead(m.id, leg)]);
   let accepted = 0;
+  let known = firstHead;
   for (let i = 0; i < candidates.length; i += POINTS_PER_TRANSACTION) {
-    const { stored, before, findings } = await storeChunk(m, leg, candidates.slice(i, i + POINTS_PER_TRANSACTION), sites, refused);
+    const { stored, before, findings, after } = await storeChunk(m, leg, candidates.slice(i, i + POINTS_PER_TRANSACTION), sites, refused, known);
     accepted += stored;
+    known = after;
     // Open what these points showed at once; a cause already holding before them was opened then.
     const fresh = {
       ...(findings.longStop && findings.longStop.since !== before?.longStopSince ? { longStop: findings.longStop } : {}),
