@@ -1,4 +1,6 @@
 // Deployment settings, read from the environment when first needed (tests set them before the first call).
+import type { TrackSettings } from './domain/track-rules.ts';
+
 export const config = {
   get tableName() {
     return process.env.TABLE_NAME ?? 'wastechain';
@@ -32,19 +34,3 @@ export const config = {
     };
   },
 };
-
-export interface TrackSettings {
-  /** A point more than this far ahead of the server's clock is refused (`future`). */
-  futureToleranceMinutes: number;
-  /** A stop: consecutive points within this distance of the stop's first point. */
-  stopRadiusM: number;
-  /** A stop longer than this, farther than siteRadiusKm from every site on the manifest, opens long-stop. */
-  longStopHours: number;
-  siteRadiusKm: number;
-  /** A point farther than this from the generator-receiver segment opens off-corridor. */
-  corridorKm: number;
-  /** A leg in transit with no point for this long opens track-silent. */
-  silentHours: number;
-  /** Stops at least this long are drawn as Points in the GeoJSON answer. */
-  mapStopMinutes: number;
-}

@@ -5,7 +5,7 @@ import { workingDayDeadline, type WorkingCalendar } from './working-days.ts';
 import type { Flow } from './declaration.ts';
 import type { Manifest } from './manifest/manifest.ts';
 import { TRACK_ALERT_TYPES, trackSilentDeadlines } from './track-alert-rules.ts';
-import type { TrackSettings } from '../config.ts';
+import type { TrackSettings } from './track-rules.ts';
 
 export const ALERT_TYPES = [
   'overdue-receipt', 'transit-overdue', 'discrepancy-open', 'medical-storage-exceeded', 'collector-holding-exceeded',

@@ -1,6 +1,6 @@
 // Rule 27's alerts from a leg's summary (pure): long-stop and off-corridor hold while the summary says so; track-silent
 // falls due a fixed time after the leg's last point (or its pickup), and only the alerts job moves that deadline.
-import type { TrackSettings } from '../config.ts';
+import type { TrackSettings } from './track-rules.ts';
 import type { Deadline } from './alert-rules.ts';
 import type { Manifest } from './manifest/manifest.ts';
 import type { Findings, LegSummary } from './track-rules.ts';

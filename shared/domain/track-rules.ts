@@ -1,8 +1,24 @@
 // Route tracks (domain.md rules 26-27), pure: which points a leg accepts, the leg's digest, and the running summary of
 // a leg (its current stop and corridor excursion) from which long-stop and off-corridor are read. Time is passed in.
-import type { TrackSettings } from '../config.ts';
 import { jcsHash } from './hash-chain.ts';
 import { distanceM, distanceToSegmentM, durationMs, inRange, stopsOf, type LatLon, type Stop, type Timed } from './geo.ts';
+
+/** Thresholds of rules 26-27, per deployment (values: shared/config.ts). */
+export interface TrackSettings {
+  /** A point more than this far ahead of the server's clock is refused (`future`). */
+  futureToleranceMinutes: number;
+  /** A stop: consecutive points within this distance of the stop's first point. */
+  stopRadiusM: number;
+  /** A stop longer than this, farther than siteRadiusKm from every site on the manifest, opens long-stop. */
+  longStopHours: number;
+  siteRadiusKm: number;
+  /** A point farther than this from the generator-receiver segment opens off-corridor. */
+  corridorKm: number;
+  /** A leg in transit with no point for this long opens track-silent. */
+  silentHours: number;
+  /** Stops at least this long are drawn as Points in the GeoJSON answer. */
+  mapStopMinutes: number;
+}
 
 export const POINT_SOURCES = ['terminal', 'phone'] as const;
 export type PointSource = (typeof POINT_SOURCES)[number];
