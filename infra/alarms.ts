@@ -1,6 +1,6 @@
 // Alarms an operator must hear about: server errors, throttling, and the alerts job failing.
 // They carry no action here: subscribe a topic or a pager in the console or by extending this file.
-import { Duration, aws_apigatewayv2 as apigw, aws_cloudwatch as cloudwatch, aws_lambda as lambda } from 'aws-cdk-lib';
+import { Duration, type aws_apigatewayv2 as apigw, aws_cloudwatch as cloudwatch, type aws_lambda as lambda } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 
 const FIVE_MINUTES = Duration.minutes(5);

@@ -1,7 +1,7 @@
 // One Lambda per functions/<name>/ folder, each granted only what its entry in FUNCTION_SPECS says.
 import { join } from 'node:path';
-import { Duration, aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';
-import { aws_events as events, aws_events_targets as targets, aws_secretsmanager as secrets } from 'aws-cdk-lib';
+import { Duration, type aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';
+import { aws_events as events, aws_events_targets as targets, type aws_secretsmanager as secrets } from 'aws-cdk-lib';
 import { DynamoEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
 import { cdkBundling, RUNTIME_FILES_ENV } from './bundling.ts';

@@ -1,7 +1,7 @@
 // Who may call the API: a Cognito user pool whose ID tokens carry the groups and the regulator's jurisdiction.
 import { Duration, RemovalPolicy, aws_cognito as cognito } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { GROUPS } from '../shared/http/actor.ts';
+import { GROUPS } from '../shared/domain/jurisdiction.ts';
 import { acknowledge } from './nag.ts';
 
 export const JURISDICTION_ATTRIBUTE = 'jurisdiction';

@@ -1,5 +1,5 @@
 // Deployment settings, read from the environment when first needed (tests set them before the first call).
-import type { TrackSettings } from './domain/track-rules.ts';
+import type { TrackSettings } from '#shared/domain/track-rules.ts';
 
 export const config = {
   get tableName() {

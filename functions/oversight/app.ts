@@ -8,7 +8,7 @@ import { listPartyAlerts } from '#shared/services/party-alert-service.ts';
 import * as extras from '#schemas/routes/party-extras.ts';
 import { keyUnits, oversightManifests } from '#shared/services/oversight-service.ts';
 import { statsOf } from '#shared/services/stats-service.ts';
-import type { OversightCursor } from '#shared/store/oversight-index-store.ts';
+import type { OversightCursor } from '#shared/services/oversight-service.ts';
 import * as r from '#schemas/routes/oversight.ts';
 
 export const app = createApp();

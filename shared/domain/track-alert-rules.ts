@@ -1,9 +1,9 @@
 // Rule 27's alerts from a leg's summary (pure): long-stop and off-corridor hold while the summary says so; track-silent
 // falls due a fixed time after the leg's last point (or its pickup), and only the alerts job moves that deadline.
-import type { TrackSettings } from './track-rules.ts';
-import type { Deadline } from './alert-rules.ts';
-import type { Manifest } from './manifest/manifest.ts';
-import type { Findings, LegSummary } from './track-rules.ts';
+import type { TrackSettings } from '#shared/domain/track-rules.ts';
+import type { Deadline } from '#shared/domain/alert-rules.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import type { Findings, LegSummary } from '#shared/domain/track-rules.ts';
 
 const HOUR = 3_600_000;
 export const TRACK_ALERT_TYPES = ['long-stop', 'off-corridor', 'track-silent'] as const;

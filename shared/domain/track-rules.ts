@@ -1,7 +1,7 @@
 // Route tracks (domain.md rules 26-27), pure: which points a leg accepts, the leg's digest, and the running summary of
 // a leg (its current stop and corridor excursion) from which long-stop and off-corridor are read. Time is passed in.
-import { jcsHash } from './hash-chain.ts';
-import { distanceM, distanceToSegmentM, durationMs, inRange, stopsOf, type LatLon, type Stop, type Timed } from './geo.ts';
+import { jcsHash } from '#shared/domain/hash-chain.ts';
+import { distanceM, distanceToSegmentM, durationMs, inRange, stopsOf, type LatLon, type Stop, type Timed } from '#shared/domain/geo.ts';
 
 /** Thresholds of rules 26-27, per deployment (values: shared/config.ts). */
 export interface TrackSettings {

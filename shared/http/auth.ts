@@ -1,9 +1,10 @@
 // Authentication: under Lambda, API Gateway's JWT authorizer has verified the token and passes its claims;
 // the local server and tests install a verifier (local/keys.ts) that checks the Bearer token itself.
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../errors.ts';
-import { actorOf, parseGroups, type Claims } from './actor.ts';
-import type { AppEnv } from './env.ts';
+import { AppError } from '#shared/errors.ts';
+import { actorOf, type Claims } from '#shared/domain/jurisdiction.ts';
+import { parseGroups } from '#shared/http/actor.ts';
+import type { AppEnv } from '#shared/http/env.ts';
 
 export type TokenVerifier = (token: string) => Promise<Claims>;
 

@@ -5,16 +5,16 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
-import { config } from '../config.ts';
-import { AppError } from '../errors.ts';
-import { toAppError } from '../store/store-errors.ts';
-import { authenticate } from './auth.ts';
-import type { AppEnv } from './env.ts';
-import { idempotency } from './idempotency.ts';
-import { ifMatch } from './if-match.ts';
-import { wellFormedText } from './well-formed.ts';
-import { fieldErrors, problemResponse } from './problem.ts';
-import { clock } from '../clock.ts';
+import { config } from '#shared/config.ts';
+import { AppError, fieldErrors } from '#shared/errors.ts';
+import { toAppError } from '#shared/store/store-errors.ts';
+import { authenticate } from '#shared/http/auth.ts';
+import type { AppEnv } from '#shared/http/env.ts';
+import { idempotency } from '#shared/http/idempotency.ts';
+import { ifMatch } from '#shared/http/if-match.ts';
+import { wellFormedText } from '#shared/http/well-formed.ts';
+import { problemResponse } from '#shared/http/problem.ts';
+import { clock } from '#shared/clock.ts';
 
 function toHttpError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;

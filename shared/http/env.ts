@@ -1,6 +1,6 @@
 // The hono environment every function shares: what middleware puts on the context for the routes.
-import type { Actor } from './actor.ts';
-import type { IdempotencyState } from './idempotency.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import type { IdempotencyState } from '#shared/http/idempotency.ts';
 
 export interface AppVariables {
   actor: Actor;

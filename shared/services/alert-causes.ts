@@ -5,19 +5,19 @@ import {
   overPlanSubject, parseCapacitySubject, parseOverPlanSubject, parseReceivedLineSubject, receivedLineDeadlines, sameCause,
   type AlertSettings, type AlertType, type CapacityCounterLike, type Deadline, type LedgerEntryLike, type LicenceLike, type PlanLike,
   type ReceivedLineLike,
-} from '../domain/alert-rules.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { headDeadlines, parseLegSubject, trackDeadlines, type HeadLike } from '../domain/track-alert-rules.ts';
-import { getLegHead } from '../store/track-store.ts';
-import { getCapacityCounter } from '../store/capacity-store.ts';
-import { getEntry } from '../store/ledger-store.ts';
-import { getLineBalances } from '../store/line-balance-store.ts';
-import { getManifest } from '../store/manifest-store.ts';
-import { getLicence, getParty, listLicences } from '../store/party-store.ts';
-import { getCurrentPlan } from '../store/plan-store.ts';
-import { partyFlows } from '../store/stats-store.ts';
-import type { ChangeRecord } from '../stream/change-records.ts';
-import { declarationDeadlinesNow } from './declaration-service.ts';
+} from '#shared/domain/alert-rules.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { getCapacityCounter } from '#shared/store/capacity-store.ts';
+import { getEntry } from '#shared/store/ledger-store.ts';
+import { getLineBalances } from '#shared/store/line-balance-store.ts';
+import { getManifest } from '#shared/store/manifest-store.ts';
+import { getLicence, getParty, listLicences } from '#shared/store/party-store.ts';
+import { getCurrentPlan } from '#shared/store/plan-store.ts';
+import { partyFlows } from '#shared/store/stats-store.ts';
+import type { ChangeRecord } from '#shared/stream/change-records.ts';
+import { declarationDeadlinesNow } from '#shared/services/declaration-service.ts';
+import { headDeadlines, parseLegSubject, trackDeadlines, type HeadLike } from '#shared/domain/track-alert-rules.ts';
+import { getLegHead } from '#shared/store/track-store.ts';
 
 type Image = Record<string, unknown>;
 type Subject = Pick<Deadline, 'type' | 'subjectId'>;

@@ -1,17 +1,17 @@
 // Cross-province approvals: a regulator of the generator's province issues them; both sides' members and
 // regulators read them; manifests consume and release their kilograms through approval-store.
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, notFound, validationFailed } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { checkApprovalTerms, mayIssue, mayRead } from '../domain/approval-rules.ts';
-import { requireWasteCode } from '../domain/ledger-rules.ts';
-import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
-import { provinceOf } from '../reference/divisions.ts';
-import { approvalFromItem, approvalPage, createApprovalWrite, getApproval, type ApprovalEntity } from '../store/approval-store.ts';
-import { listLicences, listMembershipsOf } from '../store/party-store.ts';
-import type { ApprovalInput } from '../../schemas/records.ts';
-import { seeParty } from './access.ts';
-import type { Decision } from './party-service.ts';
+import { AppError, notFound, validationFailed } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { checkApprovalTerms, mayIssue, mayRead } from '#shared/domain/approval-rules.ts';
+import { requireWasteCode } from '#shared/domain/ledger-rules.ts';
+import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
+import { provinceOf } from '#shared/reference/divisions.ts';
+import { approvalFromItem, approvalPage, createApprovalWrite, getApproval, type ApprovalEntity } from '#shared/store/approval-store.ts';
+import { listLicences, listMembershipsOf } from '#shared/store/party-store.ts';
+import type { ApprovalInput } from '#schemas/records.ts';
+import { seeParty } from '#shared/services/access.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 export function approvalView(a: ApprovalEntity) {
   const { generatorDivisionCode: _g, receiverDivisionCode: _r, ...rest } = a;
@@ -33,7 +33,9 @@ export async function issueApproval(actor: Actor, input: ApprovalInput, now: Dat
   if (!mayIssue(actor, generator.party.divisionCode)) {
     throw new AppError('FORBIDDEN', `Only a regulator covering province ${provinceOf(generator.party.divisionCode)} issues this approval`);
   }
-  input.wasteCodes.forEach((w, i) => requireWasteCode(w.code, `wasteCodes.${i}.code`));
+  input.wasteCodes.forEach((w, i) => {
+    requireWasteCode(w.code, `wasteCodes.${i}.code`);
+  });
   checkApprovalTerms(
     {
       generatorDivision: generator.party.divisionCode,

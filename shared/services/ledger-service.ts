@@ -1,11 +1,11 @@
 // The ledger: members record generation and self-treatment, void mistakes; members and covering regulators read it.
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, invalidState, notFound, validationFailed } from '../errors.ts';
-import { config } from '../config.ts';
-import type { Actor } from '../http/actor.ts';
-import { addDays, startOfLocalDay } from '../domain/calendar.ts';
-import { checkLedgerEntry } from '../domain/ledger-rules.ts';
-import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
+import { AppError, invalidState, notFound, validationFailed } from '#shared/errors.ts';
+import { config } from '#shared/config.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { addDays, startOfLocalDay } from '#shared/domain/calendar.ts';
+import { checkLedgerEntry } from '#shared/domain/ledger-rules.ts';
+import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
 import {
   allocateBatchCode,
   entryFromItem,
@@ -14,12 +14,12 @@ import {
   recordEntryWrites,
   voidEntryWrites,
   type LedgerEntryEntity,
-} from '../store/ledger-store.ts';
-import { getStock } from '../store/stock-store.ts';
-import { assertVersion, lostRace } from '../store/versioning.ts';
-import type { LedgerEntryInput, LedgerQueryInput } from '../../schemas/records.ts';
-import { actFor, readPrivate } from './access.ts';
-import type { Decision } from './party-service.ts';
+} from '#shared/store/ledger-store.ts';
+import { getStock } from '#shared/store/stock-store.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import type { LedgerEntryInput, LedgerQueryInput } from '#schemas/records.ts';
+import { actFor, readPrivate } from '#shared/services/access.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 export function entryView(e: LedgerEntryEntity) {
   const { quantityGrams, remainingGrams, draws, voided, ...rest } = e;

@@ -1,14 +1,14 @@
 // Alerts as an enterprise sees them (api.md GET /v1/parties/{id}/alerts): those naming the party, or one of the
 // manifests it is on. The change stream copies each alert, as it opens, reopens and closes, into the partition of
 // every party it concerns; a reopened alert (a new openedAt) leaves its earlier copy, as closed, beside the new one.
-import type { Actor } from '../http/actor.ts';
-import { partiesOf } from '../domain/manifest/manifest.ts';
-import type { AlertEntity } from '../store/alert-store.ts';
-import { getManifest } from '../store/manifest-store.ts';
-import { partyAlertFromItem, partyAlertPage, putPartyAlert } from '../store/party-alert-store.ts';
-import type { ChangeRecord } from '../stream/change-records.ts';
-import { readPrivate } from './access.ts';
-import { entityOf } from '../store/keys.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { partiesOf } from '#shared/domain/manifest/manifest.ts';
+import type { AlertEntity } from '#shared/store/alert-store.ts';
+import { getManifest } from '#shared/store/manifest-store.ts';
+import { partyAlertFromItem, partyAlertPage, putPartyAlert } from '#shared/store/party-alert-store.ts';
+import type { ChangeRecord } from '#shared/stream/change-records.ts';
+import { readPrivate } from '#shared/services/access.ts';
+import { entityOf } from '#shared/store/keys.ts';
 
 /** Stream consumer: every alert written is copied to the parties it concerns. */
 export async function onPartyAlertChanges(records: ChangeRecord[]): Promise<void> {

@@ -1,12 +1,12 @@
 // The end of a leg (hand-over, delivery, receipt or rejection from the road): its event carries the digest of the
 // points stored, and the transition's transaction checks the leg's head has not moved since they were read, so a point
 // written meanwhile makes the transition retry (409) rather than escape the digest. The integrity check recomputes it.
-import { AppError } from '../errors.ts';
-import { trackDigest, type TrackDigest } from '../domain/track-rules.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import type { ManifestEvent } from '../domain/hash-chain.ts';
-import { getLegHead, legHeadUnchanged, legPoints } from '../store/track-store.ts';
-import type { TxItem } from '../store/transact.ts';
+import { AppError } from '#shared/errors.ts';
+import { trackDigest, type TrackDigest } from '#shared/domain/track-rules.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import type { ManifestEvent } from '#shared/domain/hash-chain.ts';
+import { getLegHead, legHeadUnchanged, legPoints } from '#shared/store/track-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
 
 export type LegDigest = TrackDigest & { leg: number };
 

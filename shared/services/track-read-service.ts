@@ -1,13 +1,13 @@
 // Reading a manifest's track: pages oldest first (leg by leg, each a Query of its own partition), or the whole track
 // as GeoJSON. Phone positions are personal information (rule 26, PIPL 28-29): the generator and receiver see them only
 // while the load is in transit; carriers and regulators always.
-import { config } from '../config.ts';
-import type { Actor } from '../http/actor.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { durationMs, stopsOf } from '../domain/geo.ts';
-import type { Holder } from '../domain/manifest/transition-table.ts';
-import { legPointPage, legPoints, pointFromItem, type StoredPoint } from '../store/track-store.ts';
-import { seeManifest } from './manifest-access.ts';
+import { config } from '#shared/config.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { durationMs, stopsOf } from '#shared/domain/geo.ts';
+import type { Holder } from '#shared/domain/manifest/transition-table.ts';
+import { legPointPage, legPoints, pointFromItem, type StoredPoint } from '#shared/store/track-store.ts';
+import { seeManifest } from '#shared/services/manifest-access.ts';
 
 export interface TrackPosition {
   leg: number;

@@ -1,17 +1,17 @@
 // Track ingest (domain.md rule 26, api.md "track"): the carrier of the current leg sends 1-500 points; each is checked
 // alone and refused with its index and reason, the rest stored once (a retried batch adds nothing), and the leg's
 // summary moves with them, from which long-stop and off-corridor open at once (rule 27).
-import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { config } from '../config.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { findingDeadlines, legParty } from '../domain/track-alert-rules.ts';
-import { byTime, checkPoints, foldPoints, summarise, type Findings, type LegSummary, type Refusal, type Sites, type TrackPoint } from '../domain/track-rules.ts';
-import { getParties } from '../store/party-store.ts';
-import { getLegHead, legPoints, POINTS_PER_TRANSACTION, writeLegPoints, type LegHead } from '../store/track-store.ts';
-import { membershipsAmong } from '../store/manifest-store.ts';
-import { raiseAlert } from './alert-service.ts';
-import { seeManifest } from './manifest-access.ts';
+import { AppError } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { config } from '#shared/config.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { findingDeadlines, legParty } from '#shared/domain/track-alert-rules.ts';
+import { byTime, checkPoints, foldPoints, summarise, type Findings, type LegSummary, type Refusal, type Sites, type TrackPoint } from '#shared/domain/track-rules.ts';
+import { getParties } from '#shared/store/party-store.ts';
+import { getLegHead, legPoints, POINTS_PER_TRANSACTION, writeLegPoints, type LegHead } from '#shared/store/track-store.ts';
+import { membershipsAmong } from '#shared/store/manifest-store.ts';
+import { raiseAlert } from '#shared/services/alert-service.ts';
+import { seeManifest } from '#shared/services/manifest-access.ts';
 
 export interface TrackInput {
   transporterId: string;

@@ -1,12 +1,12 @@
 // A party's copies of the alerts that name it or one of its manifests (api.md GET /v1/parties/{id}/alerts): one item
 // per party and alert in the party's own partition, newest first, rewritten by the change stream as the alert changes.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.ts';
-import type { AlertEntity } from './alert-store.ts';
-import { db } from './client.ts';
-import { entityOf, keys } from './keys.ts';
-import { queryPage, type Page } from './read.ts';
-import { toAppError } from './store-errors.ts';
+import { config } from '#shared/config.ts';
+import type { AlertEntity } from '#shared/store/alert-store.ts';
+import { db } from '#shared/store/client.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { queryPage, type Page } from '#shared/store/read.ts';
+import { toAppError } from '#shared/store/store-errors.ts';
 
 /** Writes the party's copy unless a later version of the alert is there already (stream records may repeat). */
 export async function putPartyAlert(partyId: string, alert: AlertEntity): Promise<void> {

@@ -2,14 +2,14 @@
 // Points go in with attribute_not_exists, many per transaction, beside a check that the leg is still open and the
 // head's versioned write, so a leg's closing digest and its stored points can never disagree.
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.ts';
-import { AppError } from '../errors.ts';
-import type { LegSummary, TrackPoint } from '../domain/track-rules.ts';
-import { db } from './client.ts';
-import { entityOf, keys } from './keys.ts';
-import { getItem, type Page } from './read.ts';
-import { toAppError } from './store-errors.ts';
-import { conditionCheck, putNew, putVersioned, type TxItem } from './transact.ts';
+import { config } from '#shared/config.ts';
+import { AppError } from '#shared/errors.ts';
+import type { LegSummary, TrackPoint } from '#shared/domain/track-rules.ts';
+import { db } from '#shared/store/client.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { getItem, type Page } from '#shared/store/read.ts';
+import { toAppError } from '#shared/store/store-errors.ts';
+import { conditionCheck, putNew, putVersioned, type TxItem } from '#shared/store/transact.ts';
 
 export interface LegHead extends LegSummary {
   manifestId: string;

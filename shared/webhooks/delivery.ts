@@ -2,10 +2,10 @@
 // sent signed, in order per manifest and subscription, retried with backoff for 24 hours. Each subscription is
 // worked on its own, so a failing endpoint never delays another's deliveries.
 import { v5 as uuidv5 } from 'uuid';
-import { retryDelayMs, RETRY_WINDOW_MS, signature, wantsEvent } from '../domain/webhook-rules.ts';
-import type { ManifestEvent } from '../domain/hash-chain.ts';
-import { transact } from '../store/transact.ts';
-import { AppError } from '../errors.ts';
+import { retryDelayMs, RETRY_WINDOW_MS, signature, wantsEvent } from '#shared/domain/webhook-rules.ts';
+import type { ManifestEvent } from '#shared/domain/hash-chain.ts';
+import { transact } from '#shared/store/transact.ts';
+import { AppError } from '#shared/errors.ts';
 import {
   deliveryWrite,
   dueDeliveries,
@@ -15,9 +15,9 @@ import {
   nextPending,
   recordAttemptWrite,
   type DeliveryEntity,
-} from '../store/webhook-store.ts';
-import type { ChangeRecord } from '../stream/change-records.ts';
-import type { EventRouting } from '../store/event-store.ts';
+} from '#shared/store/webhook-store.ts';
+import type { ChangeRecord } from '#shared/stream/change-records.ts';
+import type { EventRouting } from '#shared/store/event-store.ts';
 
 const DELIVERY_NAMESPACE = '6f1c2a52-3a0b-4c1e-9d7e-5b0c8e2f4a11';
 const SEND_TIMEOUT_MS = 5_000;

@@ -3,7 +3,7 @@ import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GROUPS } from '#shared/http/actor.ts';
+import { GROUPS } from '#shared/domain/jurisdiction.ts';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/store/table-definition.ts';
 import { apiRoutes } from '../../infra/http-api.ts';
 import { FUNCTION_SPECS, functionNames, specOf } from '../../infra/function-specs.ts';

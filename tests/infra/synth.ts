@@ -1,5 +1,5 @@
 // Synthesizes the stack offline, through aws-cdk-lib (no CLI, no AWS account, no Docker).
-import { App, Stack } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { Code } from 'aws-cdk-lib/aws-lambda';
 import { WasteChainStack } from '../../infra/wastechain-stack.ts';
