@@ -3,7 +3,7 @@
 // head's versioned write, so a leg's closing digest and its stored points can never disagree.
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#shared/config.ts';
-import { AppError } from '#shared/errors.ts';
+import type { AppError } from '#shared/errors.ts';
 import type { LegSummary, TrackPoint } from '#shared/domain/track-rules.ts';
 import { db } from '#shared/store/client.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';

@@ -64,7 +64,10 @@ describe('stops', () => {
     const walk = fc.array(fc.record({ dLat: fc.double({ min: -0.01, max: 0.01, noNaN: true }), dLon: fc.double({ min: -0.01, max: 0.01, noNaN: true }) }), { minLength: 1, maxLength: 60 });
     fc.assert(fc.property(place, walk, (start, steps) => {
       let at = { ...start };
-      const points = steps.map((s, i) => (at = { lat: at.lat + s.dLat, lon: at.lon + s.dLon }, { ...at, at: minutes(i) }));
+      const points = steps.map((s, i) => {
+        at = { lat: at.lat + s.dLat, lon: at.lon + s.dLon };
+        return { ...at, at: minutes(i) };
+      });
       const stops = stopsOf(points, 500);
       expect(stops[0].first).toBe(0);
       expect(stops.at(-1)!.last).toBe(points.length - 1);
