@@ -25,7 +25,7 @@ export interface Harness {
   recorder: Recorder;
   /** Milliseconds spent verifying tokens (jose), summed over requests. */
   verifyMs(): number;
-  call(user: User, method: string, path: string, body?: unknown): Promise<Reply>;
+  call(user: User, method: string, path: string, body?: unknown, extraHeaders?: Record<string, string>): Promise<Reply>;
   stop(): Promise<void>;
 }
 
@@ -71,8 +71,8 @@ export async function startHarness(): Promise<Harness> {
     raw,
     recorder,
     verifyMs: () => verifyMs,
-    async call(user, method, path, body) {
-      const headers: Record<string, string> = { authorization: `Bearer ${await token(user)}` };
+    async call(user, method, path, body, extraHeaders = {}) {
+      const headers: Record<string, string> = { authorization: `Bearer ${await token(user)}`, ...extraHeaders };
       // Clients retry POSTs safely with an Idempotency-Key (api.md), so the measured path includes its lock.
       if (method === 'POST') headers['idempotency-key'] = randomUUID();
       if (body !== undefined) headers['content-type'] = 'application/json';

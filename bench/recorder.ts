@@ -17,6 +17,8 @@ export interface TxOp {
   conditional: boolean;
   /** A Put that must not find an item (a new item) rather than replace one. */
   fresh: boolean;
+  /** What the item is: its itemType, else its key's prefixes (for the lifecycle cost report). */
+  label: string;
 }
 
 export type Op =
@@ -77,10 +79,15 @@ function indexesSet(item: Record<string, unknown> | undefined, names: Record<str
   return INDEXES.filter((i) => attributes.has(`${i}PK`));
 }
 
+const prefix = (v: unknown) => String(v ?? '').split('#')[0];
+const labelOf = (body: Record<string, any>) =>
+  body.Item?.itemType ?? `${prefix(body.Item?.PK ?? body.Key?.PK)}/${prefix(body.Item?.SK ?? body.Key?.SK)}`;
+
 function txOp(entry: Record<string, any>): TxOp {
   const [op, body] = Object.entries(entry)[0] as [TxOp['op'], Record<string, any>];
   const condition: string | undefined = body.ConditionExpression;
   return {
+    label: labelOf(body),
     op,
     bytes: op === 'Put' ? sizeOf(body.Item) : op === 'Update' ? sizeOf(body.ExpressionAttributeValues) : 0,
     indexes: op === 'Put' ? indexesSet(body.Item, undefined) : op === 'Update' ? indexesSet(undefined, body.ExpressionAttributeNames) : [],

@@ -32,6 +32,28 @@ export function printReport(r: Results): void {
     const names = [...new Set([...Object.keys(level.commands.api), ...Object.keys(level.commands.floor)])].sort();
     out.push(`    mean ms per command API / floor: ${names.map((n) => `${n} ${level.commands.api[n]?.meanMs ?? '-'}/${level.commands.floor[n]?.meanMs ?? '-'}`).join(', ')}`);
   }
+  const tr = r.track;
+  out.push(`\nTrack ingest, batches of ${tr.batch} points at concurrency ${tr.concurrency}`);
+  out.push(header);
+  out.push(loadRow('(a) floor: BatchWriteItem, same items', tr.floor, 'batch/s'));
+  out.push(loadRow('(a′) TransactWrite ×98, conditional', tr.conditionalFloor, 'batch/s'));
+  out.push(loadRow('(b) API: POST …/track', tr.api, 'batch/s'));
+  out.push(`    points/s API ${tr.api.pointsPerSecond} / floor ${tr.floor.pointsPerSecond} = ${tr.ratio.toFixed(2)} (target ≥ 0.8: ${tr.ratio >= 0.8 ? 'met' : 'MISSED'}); against the conditional floor ${tr.conditionalRatio.toFixed(2)}`);
+  out.push(`    GET …/track, a leg of ${tr.read.points} points: GeoJSON p50 ${tr.read.geojson.latency.p50.toFixed(0)} ms, JSON in pages of ${tr.read.pageLimit} p50 ${tr.read.pages.latency.p50.toFixed(0)} ms`);
+  const c = r.cost;
+  out.push('\nLifecycle cost on real DynamoDB (from the commands recorded): per step');
+  out.push(row(['step', 'round trips', 'commands', 'tx items', 'WCU', 'RCU', 'could follow from the stream'], [9, 11, 8, 8, 6, 6, 40]));
+  for (const st of c.steps) {
+    const follow = Object.entries(st.couldFollowItems).map(([l, n]) => `${l} ${n}`).join(', ') || '-';
+    out.push(row([st.step, String(st.roundTrips), String(st.commands), String(st.transactionItems), String(st.wcu), String(st.rcu), follow], [9, 11, 8, 8, 6, 6, 40]));
+  }
+  const p = c.perThousand;
+  out.push(`    per 1,000 manifests: DynamoDB $${p.dynamodb}, Lambda $${p.lambda}, API Gateway $${p.apiGateway}, total $${p.total}`);
+  out.push(`    track (${c.track.pointsPerManifest} points in calls of ${c.track.batch}) per 1,000 manifests: DynamoDB $${c.track.dynamodbPerThousand}, Lambda $${c.track.lambdaPerThousand}, API Gateway $${c.track.apiGatewayPerThousand}`);
+  for (const a of p.assumptions) out.push(`    · ${a}`);
+  out.push(`    must stay in the transaction: ${Object.entries(c.reasons.must).map(([l, why]) => `${l} (${why})`).join('; ')}`);
+  out.push(`    could follow from the stream: ${Object.entries(c.reasons.couldFollow).map(([l, why]) => `${l} (${why})`).join('; ')}`);
+
   out.push(`\n(c) queries, ${r.queries.requests} requests each at concurrency ${r.queries.concurrency}`);
   out.push(header);
   for (const q of r.queries.sizes) {

@@ -15,6 +15,8 @@ import { latency, Meter, runCount, type LoadResult } from './load.ts';
 import { profiled, type ProfileSummary } from './profile.ts';
 import { replayReads } from './read-floor.ts';
 import { printReport } from './report.ts';
+import { costReport, type CostReport } from './cost.ts';
+import { measureTrack, type TrackResults } from './track.ts';
 import { LIFECYCLE_STEPS, lifecycle, makeCasts, RECEIVER_CITY, type Cast } from './world.ts';
 
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
@@ -28,6 +30,9 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 /** (a) and (b) alternate this many times at each concurrency. */
 const ROUNDS = Number(env('BENCH_ROUNDS', '3'));
 const RESULTS = new URL('./results.json', import.meta.url).pathname;
+/** Track ingest: points per call, and the seconds of API plus floor (alternating like the lifecycles). */
+const TRACK_BATCH = Number(env('BENCH_TRACK_BATCH', '100'));
+const TRACK_SECONDS = Number(env('BENCH_TRACK_SECONDS', String(SECONDS)));
 
 const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -61,6 +66,8 @@ export interface Results {
     seeding: BulkResult[];
   };
   profile?: ProfileSummary;
+  track: TrackResults;
+  cost: CostReport;
   bundles: BundleReport;
 }
 
@@ -168,6 +175,14 @@ async function main() {
         manifests += result.result().done + result.result().failed;
       }
     }
+
+    const level = results.lifecycles[0];
+    console.log(`track ingest: batches of ${TRACK_BATCH} points at concurrency ${CONCURRENCY[0]}, API against BatchWriteItem…`);
+    h.recorder.takeTimings();
+    results.track = await measureTrack(h, casts, CONCURRENCY[0], TRACK_SECONDS, ROUNDS, TRACK_BATCH);
+    const trackTimings = h.recorder.takeTimings();
+    const trackMs = trackTimings.reduce((n, t) => n + t.serverMs, 0) / Math.max(1, trackTimings.length);
+    results.cost = costReport(LIFECYCLE_STEPS, steps, level.breakdown.dbMs + level.breakdown.serverCpuMs, trackMs);
 
     const template = (await h.raw.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: keys.manifest(sample.manifestId) }))).Item!;
     results.queries = { concurrency: QUERY_CONCURRENCY, requests: QUERIES, sizes: [], seeding: [], growth: { chain: 0, list: 0, chainFloor: 0, listFloor: 0 } };

@@ -743,6 +743,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/manifests/{id}/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The track, oldest first, leg by leg (Accept: application/geo+json for a FeatureCollection of the whole track)
+         * @description Everyone who sees the manifest sees its track, except that members of only its generator or receiver see phone positions only while the load is in transit (PIPL; domain.md rule 26).
+         */
+        get: operations["getTrack"];
+        put?: never;
+        /**
+         * The carrier of the current leg sends 1–500 positions; each is checked alone and refused by index (before-pickup, future, duplicate, out-of-range, no-consent), the rest stored once
+         * @description Phone positions (source phone) are accepted only on a leg whose pickup recorded the driver's consent (`phoneConsent: true` on the pickup). A retried batch adds nothing (its points are duplicates). 403: a party that is not yours, not a carrier of the manifest, or carrying a later leg; 409: your leg is not open (not picked up yet, or closed by hand-over, delivery or receipt). Long-stop and off-corridor alerts open as the points show them.
+         */
+        post: operations["postTrack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/manifests/by-number/{number}": {
         parameters: {
             query?: never;
@@ -971,6 +995,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/parties/{id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts naming the party or one of its manifests, newest first (its members; covering regulators). Follows the change stream within seconds */
+        get: operations["partyAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parties/{id}/approve": {
         parameters: {
             query?: never;
@@ -1171,6 +1212,23 @@ export interface paths {
         put?: never;
         /** Verify a licence (covering regulator) */
         post: operations["verifyLicence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parties/{id}/location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The site's WGS-84 coordinates (a manager), used by the track alerts and maps */
+        put: operations["putLocation"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2367,6 +2425,13 @@ export interface components {
             events: number;
             firstBrokenSeq: number | null;
             headHash: string | null;
+            /** @description each closed leg's stored track recomputed against the digest its closing event (seq) carries; a mismatch makes the log invalid from that event */
+            tracks: {
+                leg: number;
+                points: number;
+                seq: number;
+                valid: boolean;
+            }[];
             valid: boolean;
         };
         IssueApproval: {
@@ -2548,6 +2613,11 @@ export interface components {
                 code: string;
             }[];
         };
+        /** @description WGS-84 degrees */
+        Location: {
+            lat: number;
+            lon: number;
+        };
         Manifest: {
             /**
              * Format: uuid
@@ -2627,6 +2697,12 @@ export interface components {
             }[];
             legs: {
                 driverName: string;
+                /**
+                 * Format: date-time
+                 * @description when the driver's consent to phone positions was recorded (at pickup)
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                phoneConsentAt?: string;
                 /**
                  * Format: date-time
                  * @description RFC 3339 instant with offset
@@ -2979,6 +3055,11 @@ export interface components {
             /** @description years the party is on the key supervised unit list (重点监管单位) */
             keyUnitYears: number[];
             kinds: ("generator" | "transporter" | "receiver" | "collector" | "medical")[];
+            /** @description the site's WGS-84 coordinates (PUT …/location) */
+            location?: {
+                lat: number;
+                lon: number;
+            };
             name: string;
             /** @enum {string} */
             status: "pending" | "active" | "refused" | "suspended";
@@ -2991,6 +3072,10 @@ export interface components {
             updatedAt: string;
             uscc: string;
             version: number;
+        };
+        PartyAlertPage: {
+            items: components["schemas"]["Alert"][];
+            nextCursor: string | null;
         };
         PartyPage: {
             items: components["schemas"]["PartyView"][];
@@ -3073,6 +3158,8 @@ export interface components {
         };
         Pickup: {
             driverName: string;
+            /** @description true records the driver's separate consent (PIPL 29) to send their phone's positions for this leg; without it the leg's track refuses points of source phone (no-consent) */
+            phoneConsent?: boolean;
             /**
              * Format: uuid
              * @description UUID (v7, time-ordered)
@@ -3346,6 +3433,75 @@ export interface components {
         Supervision: {
             keyUnit: boolean;
             year: number;
+        };
+        TrackBatch: {
+            points: components["schemas"]["TrackPoint"][];
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            transporterId: string;
+        };
+        /** @description RFC 7946: per leg a LineString (properties kind "leg", leg, transporterId, points, firstAt, lastAt); per stop longer than 15 minutes a Point (kind "stop", leg, startAt, endAt, minutes) */
+        TrackGeoJson: {
+            features: {
+                geometry: {
+                    [key: string]: unknown;
+                };
+                properties: {
+                    [key: string]: unknown;
+                };
+                /** @enum {string} */
+                type: "Feature";
+            }[];
+            /** @enum {string} */
+            type: "FeatureCollection";
+        };
+        TrackItem: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            at: string;
+            lat: number;
+            leg: number;
+            lon: number;
+            /** @enum {string} */
+            source: "terminal" | "phone";
+            speedKmh: number | null;
+        };
+        TrackPage: {
+            items: components["schemas"]["TrackItem"][];
+            nextCursor: string | null;
+        };
+        TrackPoint: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            at: string;
+            /** @description WGS-84 degrees; outside −90…90 (lat) or −180…180 (lon) the point is refused as out-of-range */
+            lat: number;
+            /** @description WGS-84 degrees; outside −90…90 (lat) or −180…180 (lon) the point is refused as out-of-range */
+            lon: number;
+            /**
+             * @description terminal: a vehicle terminal's feed relayed by the carrier's platform; phone: the driver's phone (needs the consent recorded at pickup)
+             * @enum {string}
+             */
+            source: "terminal" | "phone";
+            speedKmh?: number;
+        };
+        /** @description accepted: points stored now; refused: each other point by its index in the call. no-consent (an addition to api.md): a phone point on a leg whose pickup recorded no consent */
+        TrackResult: {
+            accepted: number;
+            refused: {
+                index: number;
+                /** @enum {string} */
+                reason: "before-pickup" | "future" | "duplicate" | "out-of-range" | "no-consent";
+            }[];
         };
         WasteCode: {
             category: string;
@@ -8128,6 +8284,212 @@ export interface operations {
             };
         };
     };
+    getTrack: {
+        parameters: {
+            query?: {
+                /** @description opaque, from nextCursor */
+                cursor?: string;
+                /** @description one leg (1 = the first carrier); default: every leg, in order */
+                leg?: number;
+                /** @description 1–1000, default 500 (a leg holds thousands of points) */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of points, or GeoJSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["TrackGeoJson"];
+                    "application/json": components["schemas"]["TrackPage"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postTrack: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–128 printable characters; a repeat returns the first response */
+                "idempotency-key"?: string;
+                /** @description the version you read, e.g. "3"; 412 on mismatch */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrackBatch"];
+            };
+        };
+        responses: {
+            /** @description How many points were stored, and why each other one was refused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrackResult"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getManifestByNumber: {
         parameters: {
             query?: never;
@@ -8392,7 +8754,7 @@ export interface operations {
                 /** @description 1–100, default 25 */
                 limit?: number;
                 status?: "open" | "closed";
-                type?: "overdue-receipt" | "transit-overdue" | "discrepancy-open" | "medical-storage-exceeded" | "collector-holding-exceeded" | "capacity-reached" | "over-plan" | "declaration-overdue" | "licence-expiring" | "licence-expired-in-flight" | "application-review-overdue" | "dispatched-not-picked-up" | "incident-reported";
+                type?: "overdue-receipt" | "transit-overdue" | "discrepancy-open" | "medical-storage-exceeded" | "collector-holding-exceeded" | "capacity-reached" | "over-plan" | "declaration-overdue" | "licence-expiring" | "licence-expired-in-flight" | "application-review-overdue" | "dispatched-not-picked-up" | "incident-reported" | "long-stop" | "off-corridor" | "track-silent";
             };
             header?: never;
             path?: never;
@@ -9362,6 +9724,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PartyView"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    partyAlerts: {
+        parameters: {
+            query?: {
+                /** @description opaque, from nextCursor */
+                cursor?: string;
+                /** @description 1–100, default 25 */
+                limit?: number;
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of alerts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyAlertPage"];
                 };
             };
             /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
@@ -10744,6 +11193,109 @@ export interface operations {
             };
             /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names another version (PRECONDITION_FAILED) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putLocation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Location"];
+            };
+        };
+        responses: {
+            /** @description The party with its location */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Party"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

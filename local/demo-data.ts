@@ -1,6 +1,7 @@
 // Demo parties, loaded through the API itself (as their users and a Shanxi regulator would), so the demo
 // data obeys every rule the API enforces. Skipped when already loaded.
 import type { Hono } from 'hono';
+import { setClockOffset } from '#shared/clock.ts';
 import { usccCheckCharacter } from '#shared/domain/uscc.ts';
 import { demoApplications } from './demo-applications.ts';
 import { demoIncident } from './demo-incident.ts';
@@ -17,21 +18,29 @@ const validTo = `${year + 2}-12-31`;
 export const DEMO_PARTIES = [
   {
     user: 'demo-generator',
+    // 太原市小店区 (Xiaodian district, Taiyuan)
+    location: { lat: 37.7363, lon: 112.5651 },
     party: { name: '太原示范化工有限公司', uscc: uscc('91140105MA0DEM001'), divisionCode: '140105', address: '太原市小店区示范路1号', kinds: ['generator'], contact: { name: '王工', phone: '0351-1234567' } },
     licences: [],
   },
   {
     user: 'demo-clinic',
+    // 吕梁市离石区 (Lishi district, Lüliang)
+    location: { lat: 37.5193, lon: 111.1444 },
     party: { name: '吕梁市离石区示范卫生院', uscc: uscc('12141102MB0DEM002'), divisionCode: '141102', address: '吕梁市离石区示范街2号', kinds: ['generator', 'medical'], contact: { name: '李医生', phone: '0358-7654321' } },
     licences: [],
   },
   {
     user: 'demo-carrier',
+    // 太原市迎泽区 (Yingze district, Taiyuan)
+    location: { lat: 37.8553, lon: 112.5636 },
     party: { name: '山西示范危货运输有限公司', uscc: uscc('91140106MA0DEM003'), divisionCode: '140106', address: '太原市迎泽区运输路3号', kinds: ['transporter'], contact: { name: '张师傅', phone: '0351-2223333' } },
     licences: [{ number: '晋交运管许可危字140100000003号', type: 'transport', operations: [], wasteCodes: [], validFrom, validTo, issuedBy: '太原市交通运输局' }],
   },
   {
     user: 'demo-disposer',
+    // south of Lishi town, Lüliang
+    location: { lat: 37.4842, lon: 111.1862 },
     party: { name: '山西示范环境科技有限公司', uscc: uscc('91141102MA0DEM004'), divisionCode: '141102', address: '吕梁市离石区环保园4号', kinds: ['receiver'], contact: { name: '赵经理', phone: '0358-3334444' } },
     licences: [
       {
@@ -47,6 +56,8 @@ export const DEMO_PARTIES = [
   },
   {
     user: 'demo-collector',
+    // 吕梁市文水县 (Wenshui county, Lüliang)
+    location: { lat: 37.4364, lon: 112.0283 },
     party: { name: '吕梁示范医疗废物收集有限公司', uscc: uscc('91141121MA0DEM005'), divisionCode: '141121', address: '吕梁市文水县收集站5号', kinds: ['collector', 'receiver', 'generator'], contact: { name: '孙站长', phone: '0358-5556666' } },
     licences: [
       {
@@ -105,12 +116,34 @@ async function demoOpenMatters(api: Hono, auth: LocalAuth, ids: Record<string, s
     generatorId: ids['demo-generator'], transporterIds: [ids['demo-carrier']], receiverId: ids['demo-disposer'], plannedPickupAt: minutesAgo(30),
     lines: [{ wasteCode: code, name: '废包装桶', physicalForm: 'solid', hazards: ['T', 'In'], packaging: 'drum', containerCount: 20, quantityKg: 860 }],
   });
-  await call(api, plant, 'POST', `/v1/manifests/${manifest.id}/dispatch`);
-  await call(api, carrier, 'POST', `/v1/manifests/${manifest.id}/pickup`, { transporterId: ids['demo-carrier'], vehiclePlate: '晋A·D5678', driverName: '张师傅' });
+  // Signed out and picked up four hours ago (the clock set back for these two signatures), so its track can show
+  // an hour's drive west from Taiyuan and a stop of almost three hours since: the first alerts job finds long-stop open.
+  setClockOffset(-4 * 60 * 60_000);
+  try {
+    await call(api, plant, 'POST', `/v1/manifests/${manifest.id}/dispatch`);
+    await call(api, carrier, 'POST', `/v1/manifests/${manifest.id}/pickup`, { transporterId: ids['demo-carrier'], vehiclePlate: '晋A·D5678', driverName: '张师傅' });
+  } finally {
+    setClockOffset(0);
+  }
+  await call(api, carrier, 'POST', `/v1/manifests/${manifest.id}/track`, { transporterId: ids['demo-carrier'], points: demoTrack() });
   await demoIncident((token, method, path, body) => call(api, token, method, path, body), carrier, ids['demo-carrier'], manifest.id as string);
   await call(api, clinic, 'POST', `/v1/parties/${ids['demo-clinic']}/ledger`, {
     wasteCode: '841-001-01', medicalCategory: 'infectious', quantityKg: 12.8, at: minutesAgo(72 * 60), containers: [{ labelCode: 'LL-0002', count: 1, volumeL: 40 }],
   });
+}
+
+/** From the Taiyuan plant west along G307 to a lay-by near Jiaocheng (Lüliang), every 5 minutes for an hour, then
+ *  stopped there (within a few metres) until now: 2 h 55 min, more than 2 km from every site, inside the corridor. */
+function demoTrack() {
+  const from = { lat: 37.7363, lon: 112.5651 };
+  const layBy = { lat: 37.5561, lon: 112.1564 };
+  const points = [];
+  for (let k = 0; k <= 12; k += 1) {
+    const f = k / 12;
+    points.push({ at: minutesAgo(235 - k * 5), lat: from.lat + (layBy.lat - from.lat) * f, lon: from.lon + (layBy.lon - from.lon) * f, speedKmh: k === 12 ? 0 : 46, source: 'terminal' });
+  }
+  for (let k = 1; k <= 35; k += 1) points.push({ at: minutesAgo(175 - k * 5), lat: layBy.lat + (k % 3) * 0.00002, lon: layBy.lon, speedKmh: 0, source: 'terminal' });
+  return points.map((p) => ({ ...p, lat: Number(p.lat.toFixed(6)), lon: Number(p.lon.toFixed(6)) }));
 }
 
 /** Loads the demo parties, one completed medical chain, the open matters and the Hebei disposer with two applications
@@ -125,6 +158,7 @@ export async function loadDemoData(api: Hono, auth: LocalAuth): Promise<number> 
     const party = await call(api, token, 'POST', '/v1/parties', demo.party);
     ids[demo.user] = party.id as string;
     await call(api, regulator, 'POST', `/v1/parties/${party.id}/approve`);
+    await call(api, token, 'PUT', `/v1/parties/${party.id}/location`, demo.location);
     for (const licence of demo.licences) {
       const filed = await call(api, token, 'POST', `/v1/parties/${party.id}/licences`, licence);
       await call(api, regulator, 'POST', `/v1/parties/${party.id}/licences/${filed.id}/verify`);

@@ -114,7 +114,12 @@ export const RejectBody = z
   .openapi('Reject');
 
 export const PickupBody = z
-  .strictObject({ transporterId: Id, vehiclePlate: z.string().trim().min(2).max(20), driverName: ShortText })
+  .strictObject({
+    transporterId: Id, vehiclePlate: z.string().trim().min(2).max(20), driverName: ShortText,
+    phoneConsent: z.boolean().optional().openapi({
+      description: "true records the driver's separate consent (PIPL 29) to send their phone's positions for this leg; without it the leg's track refuses points of source phone (no-consent)",
+    }),
+  })
   .openapi('Pickup');
 export const DeliverBody = z.strictObject({ transporterId: Id, deliveredAt: Instant }).openapi('Deliver');
 export const CarriersBody = z
@@ -147,7 +152,10 @@ export const Manifest = z
     plannedPickupAt: Instant.optional(),
     approvalId: Id.optional(),
     currentLeg: z.number().int().openapi({ description: 'how many carriers have picked up; the load is with transporterIds[currentLeg − 1]' }),
-    legs: z.array(z.object({ transporterId: Id, vehiclePlate: z.string(), driverName: z.string(), pickedUpAt: Instant })),
+    legs: z.array(z.object({
+      transporterId: Id, vehiclePlate: z.string(), driverName: z.string(), pickedUpAt: Instant,
+      phoneConsentAt: Instant.optional().openapi({ description: "when the driver's consent to phone positions was recorded (at pickup)" }),
+    })),
     signatures: z.object({
       dispatch: Signature.optional(), pickups: z.array(Signature), delivery: Signature.optional(), receipt: Signature.optional(), rejection: Signature.optional(),
     }),

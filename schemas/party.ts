@@ -41,6 +41,7 @@ export const Party = z
     status: PartyStatus,
     statusReason: z.string().optional(),
     keyUnitYears: z.array(z.number().int()).openapi({ description: 'years the party is on the key supervised unit list (重点监管单位)' }),
+    location: z.object({ lat: z.number(), lon: z.number() }).optional().openapi({ description: "the site's WGS-84 coordinates (PUT …/location)" }),
     version: z.number().int(),
     createdAt: Instant,
     updatedAt: Instant,

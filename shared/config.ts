@@ -1,4 +1,6 @@
 // Deployment settings, read from the environment when first needed (tests set them before the first call).
+import type { TrackSettings } from '#shared/domain/track-rules.ts';
+
 export const config = {
   get tableName() {
     return process.env.TABLE_NAME ?? 'wastechain';
@@ -33,5 +35,18 @@ export const config = {
   },
   get bodyLimitBytes() {
     return Number(process.env.BODY_LIMIT_BYTES ?? 256 * 1024);
+  },
+  /** Route tracks (domain.md rules 26-27): per-deployment thresholds, each overridable from the environment. */
+  get track(): TrackSettings {
+    const n = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+    return {
+      futureToleranceMinutes: n('TRACK_FUTURE_TOLERANCE_MINUTES', 5),
+      stopRadiusM: n('TRACK_STOP_RADIUS_M', 500),
+      longStopHours: n('TRACK_LONG_STOP_HOURS', 2),
+      siteRadiusKm: n('TRACK_SITE_RADIUS_KM', 2),
+      corridorKm: n('TRACK_CORRIDOR_KM', 30),
+      silentHours: n('TRACK_SILENT_HOURS', 2),
+      mapStopMinutes: n('TRACK_MAP_STOP_MINUTES', 15),
+    };
   },
 };

@@ -3,6 +3,7 @@
 import { clock } from '#shared/clock.ts';
 import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
 import { onCustodyChanges } from '#shared/services/completion-consumer.ts';
+import { onPartyAlertChanges } from '#shared/services/party-alert-service.ts';
 import { onStatsChanges } from '#shared/services/stats-service.ts';
 import { countManifestEvents } from '#shared/observability/manifest-metrics.ts';
 import { logger } from '#shared/observability/log.ts';
@@ -12,7 +13,7 @@ import { toChangeRecords, type ChangeRecord, type RawStreamRecord } from '#share
 
 /** What this function does with the stream (the local server runs the same beside the webhooks consumer). */
 export const onAlertsStream = (records: ChangeRecord[], now: Date) =>
-  Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now), countManifestEvents(records)]);
+  Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now), countManifestEvents(records), onPartyAlertChanges(records)]);
 
 export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{ opened: number; closed: number } | BatchResponse> {
   if (event.Records) {

@@ -4,9 +4,11 @@ import { incidentRoutes } from './incident-routes.ts';
 import { lifecycleRoutes } from './lifecycle-routes.ts';
 import { readRoutes } from './read-routes.ts';
 import { recordRoutes } from './record-routes.ts';
+import { trackRoutes } from './track-routes.ts';
 
 export const app = createApp();
 readRoutes(app);
 lifecycleRoutes(app);
 recordRoutes(app);
 incidentRoutes(app);
+trackRoutes(app);

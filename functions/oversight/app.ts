@@ -7,6 +7,8 @@ import { csvResponse, wantsCsv } from '#shared/http/csv.ts';
 import { commit, ok } from '#shared/http/respond.ts';
 import { closeAlert, listAlerts } from '#shared/services/alert-service.ts';
 import { oversightIncidents } from '#shared/services/incident-service.ts';
+import { listPartyAlerts } from '#shared/services/party-alert-service.ts';
+import * as extras from '#schemas/routes/party-extras.ts';
 import { keyUnits, oversightManifests } from '#shared/services/oversight-service.ts';
 import { statsOf } from '#shared/services/stats-service.ts';
 import { OVERSIGHT_LISTS, type ExportList } from '#shared/services/oversight-lists.ts';
@@ -44,6 +46,13 @@ on(app, r.listAlerts, async (c) => {
   if (wantsCsv(c)) return csvOf(c, 'alerts', query);
   const page = pageRequest<Record<string, unknown>>(c, { limit, cursor });
   const { items, next } = await listAlerts(c.var.actor, query, page.limit, page.start);
+  return ok(c, pageResponse(c, items, next));
+});
+
+on(app, extras.partyAlerts, async (c) => {
+  const { limit, cursor, status } = c.req.valid('query');
+  const page = pageRequest<Record<string, unknown>>(c, { limit, cursor });
+  const { items, next } = await listPartyAlerts(c.var.actor, c.req.valid('param').id, status, page.limit, page.start);
   return ok(c, pageResponse(c, items, next));
 });
 

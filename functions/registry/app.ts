@@ -2,6 +2,7 @@
 import { createApp } from '#shared/http/create-app.ts';
 import { catalogueRoutes } from './catalogue-routes.ts';
 import { licenceRoutes } from './licence-routes.ts';
+import { locationRoutes } from './location-routes.ts';
 import { memberRoutes } from './member-routes.ts';
 import { partyRoutes } from './party-routes.ts';
 import { webhookRoutes } from './webhook-routes.ts';
@@ -11,4 +12,5 @@ catalogueRoutes(app);
 partyRoutes(app);
 memberRoutes(app);
 licenceRoutes(app);
+locationRoutes(app);
 webhookRoutes(app);

@@ -10,6 +10,8 @@ import * as manifests from './manifests.ts';
 import * as oversight from './oversight.ts';
 import * as oversightExports from './oversight-exports.ts';
 import * as oversightIncidents from './oversight-incidents.ts';
+import * as partyExtras from './party-extras.ts';
+import * as track from './track.ts';
 import * as records from './records.ts';
 import * as registry from './registry.ts';
 import * as webhooks from './webhooks.ts';
@@ -30,11 +32,11 @@ function routesOf(...modules: Record<string, unknown>[]): RouteConfig[] {
 
 export const routesByFunction: Record<string, RouteConfig[]> = {
   public: routesOf(publicRoutes),
-  registry: routesOf(registry, webhooks),
+  registry: routesOf(registry, webhooks, { putLocation: partyExtras.putLocation }),
   records: routesOf(records, applications),
-  manifests: routesOf(manifests, manifestRecord, incidents),
+  manifests: routesOf(manifests, manifestRecord, incidents, track),
   disposal: routesOf(disposal),
-  oversight: routesOf(oversight, oversightExports, oversightIncidents),
+  oversight: routesOf(oversight, oversightExports, oversightIncidents, { partyAlerts: partyExtras.partyAlerts }),
   documents: routesOf(documents),
 };
 

@@ -4,11 +4,14 @@ import { addDays, startOfLocalDay } from '#shared/domain/calendar.ts';
 import { workingDayDeadline, type WorkingCalendar } from '#shared/domain/working-days.ts';
 import type { Flow } from '#shared/domain/declaration.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { TRACK_ALERT_TYPES, trackSilentDeadlines } from '#shared/domain/track-alert-rules.ts';
+import type { TrackSettings } from '#shared/domain/track-rules.ts';
 
 export const ALERT_TYPES = [
   'overdue-receipt', 'transit-overdue', 'discrepancy-open', 'medical-storage-exceeded', 'collector-holding-exceeded',
   'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight', 'application-review-overdue',
   'dispatched-not-picked-up', 'incident-reported',
+  ...TRACK_ALERT_TYPES,
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
@@ -19,6 +22,7 @@ export interface AlertSettings {
   /** Rule 23: hours medical waste may be kept, by default and per province (2-digit code) where configured. */
   medicalStorageHours: number;
   medicalStorageHoursByProvince?: Readonly<Record<string, number>>;
+  track: TrackSettings;
 }
 
 /** The medical storage limit where the waste is held. */
@@ -78,6 +82,8 @@ export function manifestDeadlines(m: Manifest, receiverLicences: readonly Pick<L
     const dueAt = startOfLocalDay(addDays(lapses, 1), s.timeZone).toISOString();
     deadlines.push({ ...base, type: 'licence-expired-in-flight', partyId: m.receiverId, divisionCode: m.receiverDivision, dueAt });
   }
+  // Set at pickup; later the alerts job re-arms it from the leg's last point (track writes never move it).
+  deadlines.push(...trackSilentDeadlines(m, undefined, s.track));
   return deadlines;
 }
 

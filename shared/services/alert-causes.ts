@@ -18,6 +18,8 @@ import { partyFlows } from '#shared/store/stats-store.ts';
 import type { ChangeRecord } from '#shared/stream/change-records.ts';
 import { declarationDeadlinesNow } from '#shared/services/declaration-service.ts';
 import { incidentNow, medicalStorageNow } from '#shared/services/medical-clock-causes.ts';
+import { headDeadlines, parseLegSubject, trackDeadlines, type HeadLike } from '#shared/domain/track-alert-rules.ts';
+import { getLegHead } from '#shared/store/track-store.ts';
 
 type Image = Record<string, unknown>;
 type Subject = Pick<Deadline, 'type' | 'subjectId'>;
@@ -77,6 +79,9 @@ const watchers: Record<string, Watcher> = {
   capacity: fromImages((c, _s, now) => capacityNow(c as unknown as CapacityCounterLike, now)),
   'line-balance': fromImages((b, s) => receivedLineNow(b as unknown as ReceivedLineLike, s)),
   'approval-application': fromImages(async (a, s) => applicationDeadlines(a as unknown as ApplicationEntity, s)),
+  // A leg's head queues long-stop and off-corridor when they begin to hold (the safety net of the ingest opening them);
+  // track-silent is never moved by track writes: the job re-arms it from the head.
+  'track-head': fromImages(async (h, s) => headDeadlines(h as unknown as HeadLike, s.track)),
   // The stats consumer keeps a party's dispatched grams per month and code: a change of them may pass the plan.
   'party-flow': async (r, _s, now) => {
     const flow = r.newImage ?? r.oldImage!;
@@ -105,6 +110,13 @@ const manifestOf = async (d: Cause, s: AlertSettings) => {
   return m ? manifestNow(m, s) : [];
 };
 
+/** A leg's track causes now: the manifest (is the leg still on the road?) and its head. */
+const trackOf = async (d: Cause, s: AlertSettings) => {
+  const { manifestId, leg } = parseLegSubject(d.subjectId);
+  const [m, head] = await Promise.all([getManifest(manifestId), getLegHead(manifestId, leg)]);
+  return m ? trackDeadlines(m, leg, head, s.track) : [];
+};
+
 /** Per alert type, the deadlines its subject implies now: the job opens those still due and closes alerts with none. */
 const causes: Record<AlertType, (d: Cause, s: AlertSettings, now: Date) => Promise<Deadline[]>> = {
   'overdue-receipt': manifestOf,
@@ -114,6 +126,9 @@ const causes: Record<AlertType, (d: Cause, s: AlertSettings, now: Date) => Promi
   'medical-storage-exceeded': medicalStorageNow,
   'dispatched-not-picked-up': manifestOf,
   'incident-reported': incidentNow,
+  'long-stop': trackOf,
+  'off-corridor': trackOf,
+  'track-silent': trackOf,
   'licence-expiring': async (d, s) => {
     const l = await getLicence(d.partyId, d.subjectId);
     return l ? licenceDeadlines(l, d.divisionCode, s) : [];

@@ -4,7 +4,7 @@ import { config } from '#shared/config.ts';
 import { AppError, notFound } from '#shared/errors.ts';
 import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
 import { alertIdOf } from '#shared/domain/alert-id.ts';
-import { sameCause, stillDue, type AlertSettings } from '#shared/domain/alert-rules.ts';
+import { sameCause, stillDue, type AlertSettings, type Deadline } from '#shared/domain/alert-rules.ts';
 import { workingCalendar } from '#shared/reference/holidays.ts';
 import { alertFromItem, alertPage, deleteDeadline, dueDeadlines, getAlert, openAlert, putDeadline, saveAlertWrite, type AlertEntity } from '#shared/store/alert-store.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
@@ -22,6 +22,7 @@ export const alertSettings = (): AlertSettings => ({
   transitOverdueHours: Number(process.env.TRANSIT_OVERDUE_HOURS ?? 72),
   medicalStorageHours: config.medicalStorageHours,
   medicalStorageHoursByProvince: config.medicalStorageHoursByProvince,
+  track: config.track,
 });
 
 /** Stream consumer: keeps the deadline items in step with the items each rule reads (alert-causes.ts). */
@@ -42,26 +43,42 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
   let opened = 0;
   let closed = 0;
   for (const d of await dueDeadlines(now)) {
-    if (stillDue(d, await currentDeadlines(d, s, now), now)) {
-      const alert: AlertEntity = { id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode, ...(d.manifestId ? { manifestId: d.manifestId } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1 };
-      if ((await openAlert(alert)) || (await reopened(alert))) opened += 1;
-    }
-    await deleteDeadline(d, d.dueAt);
+    const current = await currentDeadlines(d, s, now);
+    if (stillDue(d, current, now) && (await raiseAlert(d, now))) opened += 1;
+    await rearm(d, current, now);
   }
   let start: Record<string, unknown> | undefined;
   do {
     const page = await alertPage({ divisionPrefix: '', status: 'open' }, 200, start);
     for (const alert of page.items.map(alertFromItem)) {
       const current = await currentDeadlines(alert, s, now);
-      if (!current.some((c) => sameCause(c, alert))) {
+      if (!stillDue(alert, current, now)) {
         // A regulator closing it at the same moment wins; either way it is closed.
         await transact(closing(alert, { closedBy: JOB, closeNote: 'cause resolved' }, now, undefined).writes).catch(() => undefined);
         closed += 1;
+        // A cause that can come back later (a leg reporting again) is watched again.
+        const later = current.find((c) => sameCause(c, alert) && Date.parse(c.dueAt) > now.getTime());
+        if (later) await putDeadline(later);
       }
     }
     start = page.lastKey;
   } while (start);
   return { opened, closed };
+}
+
+/** Opens the alert of a cause found due (by the job, or as track points arrive); false when it is already open or a
+ *  regulator closed it. */
+export async function raiseAlert(d: Deadline, now: Date): Promise<boolean> {
+  const alert: AlertEntity = { id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode, ...(d.manifestId ? { manifestId: d.manifestId } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1 };
+  return (await openAlert(alert)) || (await reopened(alert));
+}
+
+/** After the job handled a cause: a deadline its subject now sets later (track-silent, from the leg's last point) is
+ *  queued again; otherwise the handled deadline goes, unless it was moved meanwhile. */
+async function rearm(d: Pick<Deadline, 'type' | 'subjectId' | 'dueAt'>, current: Deadline[], now: Date): Promise<void> {
+  const later = current.find((c) => sameCause(c, d) && Date.parse(c.dueAt) > now.getTime());
+  if (later) await putDeadline(later);
+  else await deleteDeadline(d, d.dueAt);
 }
 
 /** A cause that went away (the job closed its alert) and came back opens the same alert again, as a new version; a

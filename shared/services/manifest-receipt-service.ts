@@ -22,6 +22,7 @@ import { actOn, type Acting } from '#shared/services/manifest-access.ts';
 import { draftWrites } from '#shared/services/manifest-draft-service.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
 import type { EventDraft } from '#shared/domain/hash-chain.ts';
+import { closeLegTrack } from '#shared/services/track-closing.ts';
 
 type Rejection = { disposition: 'return' | 'alternate'; alternateReceiverId?: string };
 
@@ -104,13 +105,15 @@ async function settle(actor: Actor, acting: Acting, lines: ManifestLine[], chang
   const signature = sign(unsigned, actor, m.receiverId, at);
   const signatureKey = acting.decision.event === 'received' ? 'receipt' : 'rejection';
   const after = { ...unsigned, signatures: { ...m.signatures, [signatureKey]: signature } };
-  const drafts: EventDraft[] = [eventDraft(acting.decision.event, actor, acting, at, {}, signature.documentHash)];
+  // Receipt or rejection straight from the road closes the last leg: its event carries the leg's track digest.
+  const closing = m.status === 'in_transit' ? await closeLegTrack(m) : undefined;
+  const drafts: EventDraft[] = [eventDraft(acting.decision.event, actor, acting, at, { ...closing?.data }, signature.documentHash)];
   if (after.discrepancy) drafts.push(eventDraft('discrepancy_opened', actor, acting, at, { lines: after.discrepancy.lines }));
   // A shortfall the incidents account for starts explained (rule 28): the log says by which.
   if (after.discrepancy?.status === 'explained') drafts.push(eventDraft('discrepancy_explained', actor, acting, at, { incidentIds: after.discrepancy.incidentIds }));
   if (made) drafts.push(eventDraft('replacement_created', actor, acting, at, { replacementId: made.replacement.id, number: made.replacement.number }));
   const { manifest, writes } = manifestWrites(m, after, drafts, ifMatch);
-  return decided(manifest, [...writes, ...settlementWrites(m, lines, changes.receivedAt ?? at), ...(made?.writes ?? [])]);
+  return decided(manifest, [...writes, ...settlementWrites(m, lines, changes.receivedAt ?? at), ...(made?.writes ?? []), ...(closing?.writes ?? [])]);
 }
 
 export async function receive(actor: Actor, manifestId: string, input: ReceiveInput, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {

@@ -4,6 +4,7 @@ import { verifyChain, type IntegrityReport } from '#shared/domain/hash-chain.ts'
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { listEvents } from '#shared/store/event-store.ts';
 import { seeManifest } from '#shared/services/manifest-access.ts';
+import { verifyTracks, type TrackCheck } from '#shared/services/track-closing.ts';
 
 export async function manifestEvents(actor: Actor, manifestId: string) {
   await seeManifest(actor, manifestId);
@@ -19,7 +20,14 @@ export function integrityOf(manifest: Pick<Manifest, 'lastEventSeq' | 'headHash'
   return report;
 }
 
-export async function manifestIntegrity(actor: Actor, manifestId: string): Promise<IntegrityReport> {
+/** The hash chain, and each closed leg's track against the digest its closing event carries (rule 26): a track edited
+ *  after its leg closed breaks the log at that event. */
+export async function manifestIntegrity(actor: Actor, manifestId: string): Promise<IntegrityReport & { tracks: TrackCheck[] }> {
   const { manifest } = await seeManifest(actor, manifestId);
-  return integrityOf(manifest, await listEvents(manifestId));
+  const events = await listEvents(manifestId);
+  const report = integrityOf(manifest, events);
+  const tracks = await verifyTracks(manifestId, events);
+  const broken = tracks.filter((t) => !t.valid).map((t) => t.seq);
+  if (broken.length === 0) return { ...report, tracks };
+  return { ...report, valid: false, firstBrokenSeq: Math.min(report.firstBrokenSeq ?? Infinity, ...broken), tracks };
 }

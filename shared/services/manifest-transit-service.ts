@@ -16,6 +16,7 @@ import type { TxItem } from '#shared/store/transact.ts';
 import { actOn } from '#shared/services/manifest-access.ts';
 import { refusal } from '#shared/services/manifest-dispatch-service.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
+import { closeLegTrack } from '#shared/services/track-closing.ts';
 
 /** Carriers joining a manifest: active, with a transport licence valid today (domain.md rules 2, 5). */
 async function checkCarriers(ids: string[], now: Date, pathOf: (i: number) => string): Promise<void> {
@@ -43,7 +44,7 @@ export async function changeCarriers(actor: Actor, manifestId: string, transport
 }
 
 export async function pickup(
-  actor: Actor, manifestId: string, input: { transporterId: string; vehiclePlate: string; driverName: string }, ifMatch: number | undefined, now: Date,
+  actor: Actor, manifestId: string, input: { transporterId: string; vehiclePlate: string; driverName: string; phoneConsent?: boolean }, ifMatch: number | undefined, now: Date,
 ): Promise<ManifestDecision> {
   const acting = await actOn(actor, manifestId, 'pickup', ifMatch, input.transporterId);
   const m = acting.manifest;
@@ -52,13 +53,15 @@ export async function pickup(
     throw new AppError('PARTY_NOT_ACTIVE', 'A carrier that is not active (e.g. suspended) cannot pick up', [{ path: 'transporterId', message: 'not active' }]);
   }
   const at = now.toISOString();
-  const leg = { transporterId: input.transporterId, vehiclePlate: input.vehiclePlate, driverName: input.driverName, pickedUpAt: at };
+  const leg = { transporterId: input.transporterId, vehiclePlate: input.vehiclePlate, driverName: input.driverName, pickedUpAt: at, ...(input.phoneConsent ? { phoneConsentAt: at } : {}) };
+  // A hand-over closes the previous carrier's leg: its event carries that leg's track digest.
+  const closing = m.legs.length > 0 ? await closeLegTrack(m) : undefined;
   const unsigned = nextVersion(m, now, { status: acting.decision.to, legs: [...m.legs, leg] });
   const signature = sign(unsigned, actor, input.transporterId, at);
   const after = { ...unsigned, signatures: { ...m.signatures, pickups: [...m.signatures.pickups, signature] } };
-  const data = { leg: m.legs.length + 1, transporterId: input.transporterId, vehiclePlate: input.vehiclePlate };
+  const data = { leg: m.legs.length + 1, transporterId: input.transporterId, vehiclePlate: input.vehiclePlate, ...(leg.phoneConsentAt ? { phoneConsent: true } : {}), ...closing?.data };
   const { manifest, writes } = manifestWrites(m, after, [eventDraft(acting.decision.event, actor, acting, at, data, signature.documentHash)], ifMatch);
-  return decided(manifest, writes);
+  return decided(manifest, [...writes, ...(closing?.writes ?? [])]);
 }
 
 export async function deliver(actor: Actor, manifestId: string, input: { transporterId: string; deliveredAt: string }, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {
@@ -72,8 +75,9 @@ export async function deliver(actor: Actor, manifestId: string, input: { transpo
   const unsigned = nextVersion(m, now, { status: acting.decision.to, deliveredAt: deliveredAt.toISOString() });
   const signature = sign(unsigned, actor, input.transporterId, at);
   const after = { ...unsigned, signatures: { ...m.signatures, delivery: signature } };
-  const { manifest, writes } = manifestWrites(m, after, [eventDraft('delivered', actor, acting, at, { deliveredAt: after.deliveredAt }, signature.documentHash)], ifMatch);
-  return decided(manifest, writes);
+  const closing = await closeLegTrack(m);
+  const { manifest, writes } = manifestWrites(m, after, [eventDraft('delivered', actor, acting, at, { deliveredAt: after.deliveredAt, ...closing.data }, signature.documentHash)], ifMatch);
+  return decided(manifest, [...writes, ...closing.writes]);
 }
 
 /** Everything a dispatch took, given back (a cancelled manifest ships nothing). */

@@ -106,6 +106,17 @@ export const keys = {
   }),
   capacityYearPrefix: (year: number) => `CAPACITY#${year}#`,
 
+  // --- route tracks: one partition per manifest leg (no hot key: a fleet's points spread over its legs) ---
+  /** A point, keyed by its instant: the same instant twice is the same item (a retried batch adds nothing). */
+  trackPoint: (manifestId: string, leg: number, at: string): Key => ({ PK: `TRACK#${manifestId}#${pad(leg, 2)}`, SK: `AT#${at}` }),
+  trackPointPrefix: 'AT#',
+  trackPartition: (manifestId: string, leg: number) => `TRACK#${manifestId}#${pad(leg, 2)}`,
+  /** The leg's head: its count and running summary, versioned; every point write and the leg's closing check it. */
+  trackHead: (manifestId: string, leg: number): Key => ({ PK: `TRACK#${manifestId}#${pad(leg, 2)}`, SK: 'HEAD' }),
+  /** A party's copy of an alert naming it or one of its manifests, newest first (kept by the change stream). */
+  partyAlert: (partyId: string, openedAt: string, alertId: string): Key => ({ PK: `PARTYALERTS#${partyId}`, SK: `${openedAt}#${alertId}` }),
+  partyAlertsPartition: (partyId: string) => `PARTYALERTS#${partyId}`,
+
   // --- oversight: manifests by division at every level, alert deadlines and alerts, statistics (functions/oversight) ---
   /** One item per manifest and division prefix (2, 4, 6 digits; nationwide spread over shards), newest first by SK. */
   oversightEntry: (partition: string, createdAt: string, manifestId: string): Key => ({ PK: `OVS#${partition}`, SK: `${createdAt}#${manifestId}` }),

@@ -16,6 +16,8 @@ export interface PartyEntity {
   status: PartyStatus;
   statusReason?: string;
   keyUnitYears: number[];
+  /** The site's WGS-84 coordinates (PUT …/location), used by the track alerts. */
+  location?: { lat: number; lon: number };
   managerCount: number;
   version: number;
   createdAt: string;

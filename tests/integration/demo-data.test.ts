@@ -49,10 +49,10 @@ describe('demo data, as the Shanxi regulator sees it', () => {
     expect(items.map((m: { status: string }) => m.status).sort()).toEqual(['completed', 'in_transit']);
   });
 
-  it('what is overdue now: the clinic batch kept past 48 hours, the incident on the road (where it happened and at the plant’s city), and nothing else', async () => {
+  it('what is overdue now: the clinic batch kept past 48 hours, the load stopped for hours near Jiaocheng, the incident on the road (where it happened and at the plant’s city), and nothing else', async () => {
     const { items } = await get('/v1/oversight/alerts?status=open');
     expect(items.map((a: { type: string; divisionCode: string }) => `${a.type} ${a.divisionCode}`).sort()).toEqual([
-      'incident-reported 140105', `incident-reported ${DEMO_INCIDENT_DIVISION}`, 'medical-storage-exceeded 141102',
+      'incident-reported 140105', `incident-reported ${DEMO_INCIDENT_DIVISION}`, 'long-stop 140105', 'medical-storage-exceeded 141102',
     ]);
   });
 

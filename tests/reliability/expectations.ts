@@ -5,6 +5,7 @@
 import { licenceBody } from '../support/fixtures.ts';
 import { APPLICATION_EXPECTATIONS } from './expectations-applications.ts';
 import { MANIFEST_EXPECTATIONS } from './expectations-manifests.ts';
+import { TRACK_EXPECTATIONS } from './expectations-tracks.ts';
 import type { Answers, ExpectationTable, Params } from '../support/route-matrix.ts';
 import { approvalBody, ledgerBody, newPartyBody, planBody, webhookBody, type World } from '../support/world.ts';
 
@@ -177,4 +178,5 @@ export const EXPECTATIONS: ExpectationTable = {
 
   ...APPLICATION_EXPECTATIONS,
   ...MANIFEST_EXPECTATIONS,
+  ...TRACK_EXPECTATIONS,
 };

@@ -6,8 +6,9 @@ import {
 } from '#shared/domain/alert-rules.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { workingCalendar } from '#shared/reference/holidays.ts';
+import { config } from '#shared/config.ts';
 
-const s: AlertSettings = { timeZone: 'Asia/Shanghai', calendar: workingCalendar(), transitOverdueHours: 72, medicalStorageHours: 48 };
+const s: AlertSettings = { timeZone: 'Asia/Shanghai', calendar: workingCalendar(), transitOverdueHours: 72, medicalStorageHours: 48, track: config.track };
 const now = new Date('2026-06-01T02:00:00Z');
 
 describe('capacity-reached', () => {

@@ -1,6 +1,7 @@
 // The pure rules of incidents (rule 28) and the medical clock (rule 23): LOSS_EXCEEDED at the boundary, which
 // divisions an incident alerts, the receipt's comparison with quantity − lost (1% explains, beyond does not), custody
 // conserved with losses at every chain node, and when medical waste and a waiting dispatch fall due.
+import { config } from '#shared/config.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ledgerDeadlines, manifestDeadlines, medicalLineDeadlines, medicalStorageHoursIn, type AlertSettings } from '#shared/domain/alert-rules.ts';
@@ -90,7 +91,7 @@ describe('the chain with losses', () => {
 });
 
 describe('the medical clock (rule 23) and dispatched-not-picked-up', () => {
-  const s: AlertSettings = { timeZone: 'Asia/Shanghai', calendar: workingCalendar(), transitOverdueHours: 72, medicalStorageHours: 48, medicalStorageHoursByProvince: { 14: 72 } };
+  const s: AlertSettings = { timeZone: 'Asia/Shanghai', calendar: workingCalendar(), transitOverdueHours: 72, medicalStorageHours: 48, medicalStorageHoursByProvince: { 14: 72 }, track: config.track };
   const batch = { id: 'b', partyId: 'clinic', kind: 'generated', wasteCode: '841-001-01', at: '2026-06-01T00:00:00.000Z', remainingGrams: 0, draws: { m1: 5_000 } };
   it('takes the province’s limit where one is configured', () => {
     expect(medicalStorageHoursIn(s, '141102')).toBe(72);

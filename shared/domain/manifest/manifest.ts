@@ -58,6 +58,8 @@ export interface Leg {
   vehiclePlate: string;
   driverName: string;
   pickedUpAt: string;
+  /** The driver's separate consent to phone positions (PIPL 29), recorded at pickup. */
+  phoneConsentAt?: string;
 }
 
 export interface Discrepancy {

@@ -1,0 +1,22 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { on } from '#shared/http/create-app.ts';
+import type { AppEnv } from '#shared/http/env.ts';
+import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
+import { ok } from '#shared/http/respond.ts';
+import { trackGeoJson, trackPage, type TrackPosition } from '#shared/services/track-read-service.ts';
+import { ingestTrack } from '#shared/services/track-service.ts';
+import * as r from '#schemas/routes/track.ts';
+
+export function trackRoutes(app: OpenAPIHono<AppEnv>): void {
+  on(app, r.postTrack, async (c) => ok(c, await ingestTrack(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.now)));
+  on(app, r.getTrack, async (c) => {
+    const { limit, cursor, leg } = c.req.valid('query');
+    const id = c.req.valid('param').id;
+    if ((c.req.header('accept') ?? '').includes('application/geo+json')) {
+      return c.body(JSON.stringify(await trackGeoJson(c.var.actor, id, { leg })), 200, { 'content-type': 'application/geo+json' });
+    }
+    const page = pageRequest<TrackPosition>(c, { limit: limit ?? 500, cursor });
+    const { items, next } = await trackPage(c.var.actor, id, { leg }, page.limit, page.start);
+    return ok(c, pageResponse(c, items, next));
+  });
+}

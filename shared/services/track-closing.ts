@@ -1,0 +1,39 @@
+// The end of a leg (hand-over, delivery, receipt or rejection from the road): its event carries the digest of the
+// points stored, and the transition's transaction checks the leg's head has not moved since they were read, so a point
+// written meanwhile makes the transition retry (409) rather than escape the digest. The integrity check recomputes it.
+import { AppError } from '#shared/errors.ts';
+import { trackDigest, type TrackDigest } from '#shared/domain/track-rules.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import type { ManifestEvent } from '#shared/domain/hash-chain.ts';
+import { getLegHead, legHeadUnchanged, legPoints } from '#shared/store/track-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+
+export type LegDigest = TrackDigest & { leg: number };
+
+const moved = () => new AppError('VERSION_CONFLICT', 'Track points of this leg arrived while it was closing; retry');
+
+/** The digest of the manifest's current leg and the check that keeps it true until the transition commits. */
+export async function closeLegTrack(m: Manifest): Promise<{ data: { track: LegDigest }; writes: TxItem[] }> {
+  const leg = m.legs.length;
+  const head = await getLegHead(m.id, leg);
+  const points = await legPoints(m.id, leg);
+  if ((head?.points ?? 0) !== points.length) throw moved();
+  return { data: { track: { leg, ...trackDigest(points) } }, writes: [legHeadUnchanged(m.id, leg, head?.version, moved)] };
+}
+
+export interface TrackCheck {
+  seq: number;
+  leg: number;
+  valid: boolean;
+  points: number;
+}
+
+/** Every leg digest the log carries, recomputed from the points stored now. */
+export async function verifyTracks(manifestId: string, events: readonly ManifestEvent[]): Promise<TrackCheck[]> {
+  const sealed = events.filter((e) => e.data?.track && typeof (e.data.track as LegDigest).leg === 'number');
+  return Promise.all(sealed.map(async (e) => {
+    const signed = e.data.track as LegDigest;
+    const now = trackDigest(await legPoints(manifestId, signed.leg));
+    return { seq: e.seq, leg: signed.leg, valid: now.sha256 === signed.sha256 && now.points === signed.points, points: now.points };
+  }));
+}

@@ -1,0 +1,66 @@
+// Reading a manifest's track: pages oldest first (leg by leg, each a Query of its own partition), or the whole track
+// as GeoJSON. Phone positions are personal information (rule 26, PIPL 28-29): the generator and receiver see them only
+// while the load is in transit; carriers and regulators always.
+import { config } from '#shared/config.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { durationMs, stopsOf } from '#shared/domain/geo.ts';
+import type { Holder } from '#shared/domain/manifest/transition-table.ts';
+import { legPointPage, legPoints, pointFromItem, type StoredPoint } from '#shared/store/track-store.ts';
+import { seeManifest } from '#shared/services/manifest-access.ts';
+
+export interface TrackPosition {
+  leg: number;
+  key?: Record<string, unknown>;
+}
+
+/** Whether the caller's view leaves out phone points: only generator or receiver members, once off the road. */
+const hidesPhone = (m: Manifest, holders: Holder[]) =>
+  m.status !== 'in_transit' && !holders.some((h) => h.role === 'transporter' || h.role === 'regulator');
+
+const pointView = (p: StoredPoint) => ({ leg: p.leg, at: p.at, lat: p.lat, lon: p.lon, speedKmh: p.speedKmh ?? null, source: p.source });
+
+/** The legs asked for: one (`leg`), or every leg picked up so far. */
+const legsOf = (m: Manifest, leg?: number) => (leg === undefined ? m.legs.map((_, i) => i + 1) : leg <= m.legs.length ? [leg] : []);
+
+export async function trackPage(actor: Actor, manifestId: string, q: { leg?: number }, limit: number, start?: TrackPosition) {
+  const { manifest: m, holders } = await seeManifest(actor, manifestId);
+  const legs = legsOf(m, q.leg);
+  const hide = hidesPhone(m, holders);
+  const items: ReturnType<typeof pointView>[] = [];
+  let position: TrackPosition | undefined = start ?? (legs.length ? { leg: legs[0] } : undefined);
+  while (position && items.length < limit) {
+    const page = await legPointPage(m.id, position.leg, limit - items.length, position.key, hide);
+    items.push(...page.items.map(pointFromItem).map(pointView));
+    const nextLeg = legs.find((l) => l > position!.leg);
+    position = page.lastKey ? { leg: position.leg, key: page.lastKey } : nextLeg ? { leg: nextLeg } : undefined;
+  }
+  return { items, next: position };
+}
+
+/** GeoJSON (RFC 7946): one LineString per leg with points, one Point per stop longer than the map threshold. */
+export async function trackGeoJson(actor: Actor, manifestId: string, q: { leg?: number }) {
+  const { manifest: m, holders } = await seeManifest(actor, manifestId);
+  const hide = hidesPhone(m, holders);
+  const features: Record<string, unknown>[] = [];
+  for (const leg of legsOf(m, q.leg)) {
+    const points = await legPoints(m.id, leg, hide);
+    if (points.length === 0) continue;
+    features.push({
+      type: 'Feature',
+      // RFC 7946: a LineString needs two positions; a leg of one point is that Point.
+      geometry: points.length > 1 ? { type: 'LineString', coordinates: points.map((p) => [p.lon, p.lat]) } : { type: 'Point', coordinates: [points[0].lon, points[0].lat] },
+      properties: { kind: 'leg', leg, transporterId: m.legs[leg - 1].transporterId, points: points.length, firstAt: points[0].at, lastAt: points.at(-1)!.at },
+    });
+    for (const stop of stopsOf(points, config.track.stopRadiusM)) {
+      const minutes = durationMs(stop.startAt, stop.endAt) / 60_000;
+      if (minutes <= config.track.mapStopMinutes) continue;
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: [stop.anchor.lon, stop.anchor.lat] },
+        properties: { kind: 'stop', leg, startAt: stop.startAt, endAt: stop.endAt, minutes: Math.round(minutes) },
+      });
+    }
+  }
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,108 @@
+// Rule 27 through the API: a load that stops for hours away from every site, leaves its corridor, or goes silent opens
+// long-stop, off-corridor and track-silent, seen by regulators and by the carrier's and generator's members; each
+// closes when its cause is gone (the job), and track-silent is re-armed from the last point.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { clock, setClockOffset } from '#shared/clock.ts';
+import { onAlertsStream } from '#functions/alerts/index.ts';
+import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
+import { regulator, testApi, type TestApi } from '../support/api.ts';
+import { cast, dispatched, expectStatus, type Cast, type Entity } from './manifest-fixtures.ts';
+
+let t: TestApi;
+let c: Cast;
+let poller: StreamPoller;
+const shanxi = regulator('track-alerts-regulator', '14');
+const HOUR = 3_600_000;
+const MIN = 60_000;
+const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
+const TAIYUAN = { lat: 37.8706, lon: 112.5489 };
+const LISHI = { lat: 37.5177, lon: 111.1431 };
+/** On the Taiyuan–Lishi road, 40 km from either end (Jiaocheng area). */
+const ROADSIDE = { lat: 37.62, lon: 112.0 };
+
+beforeAll(async () => {
+  t = await testApi();
+  c = await cast(t, 'track-alerts');
+  await t.call(c.generator.user, 'PUT', `/v1/parties/${c.generator.party.id}/location`, TAIYUAN);
+  await t.call(c.receiver.user, 'PUT', `/v1/parties/${c.receiver.party.id}/location`, LISHI);
+  poller = await startStreamPoller((records) => onAlertsStream(records, clock()), 50);
+});
+afterEach(() => setClockOffset(0));
+afterAll(() => poller.stop());
+
+async function runJob(offsetMs = 0) {
+  await poller.drain();
+  setClockOffset(offsetMs);
+  const res = await t.call(null, 'POST', '/local/jobs/alerts');
+  setClockOffset(0);
+  expect(res.status).toBe(200);
+  await poller.drain();
+}
+
+async function onTheRoad(hoursAgo: number): Promise<Entity> {
+  setClockOffset(-hoursAgo * HOUR);
+  const m = await dispatched(t, c);
+  const picked = expectStatus(await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, { transporterId: c.carrier.party.id, vehiclePlate: '晋A12345', driverName: '张师傅' }), 200, 'pickup');
+  setClockOffset(0);
+  return picked;
+}
+
+const send = (m: Entity, points: { msAgo: number; lat: number; lon: number }[]) =>
+  t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/track`, { transporterId: c.carrier.party.id, points: points.map((q) => ({ at: iso(q.msAgo), lat: q.lat, lon: q.lon, source: 'terminal' })) });
+
+const alertOf = async (type: string, m: Entity) =>
+  (await t.call(shanxi, 'GET', `/v1/oversight/alerts?type=${type}&limit=100`)).body.items.find((a: Entity) => a.manifestId === m.id);
+const partyAlertIds = async (member: Cast['generator']) =>
+  (await t.call(member.user, 'GET', `/v1/parties/${member.party.id}/alerts?limit=100`)).body.items.map((a: Entity) => a.id);
+
+describe('track alerts', () => {
+  it('a stop of over 2 hours away from every site opens long-stop at once, seen by carrier and generator; moving on closes it', async () => {
+    const m = await onTheRoad(4);
+    const stop = Array.from({ length: 16 }, (_, k) => ({ msAgo: (170 - k * 10) * MIN, ...ROADSIDE, lat: ROADSIDE.lat + k * 0.00001 }));
+    expect((await send(m, [{ msAgo: 3.5 * HOUR, lat: 37.75, lon: 112.3 }, ...stop])).body.accepted).toBe(17);
+    const alert = await alertOf('long-stop', m);
+    expect(alert).toMatchObject({ status: 'open', partyId: c.carrier.party.id, divisionCode: '140105', subjectId: `${m.id}/1` });
+    await poller.drain();
+    expect(await partyAlertIds(c.carrier)).toContain(alert.id);
+    expect(await partyAlertIds(c.generator)).toContain(alert.id);
+    expect(await partyAlertIds(c.carrier2)).not.toContain(alert.id);
+
+    await runJob();
+    expect((await alertOf('long-stop', m)).status).toBe('open'); // still stopped
+    await send(m, [{ msAgo: 0, lat: 37.55, lon: 111.5 }]);
+    await runJob();
+    expect(await alertOf('long-stop', m)).toMatchObject({ status: 'closed', closedBy: 'system' });
+    const listed = (await t.call(c.generator.user, 'GET', `/v1/parties/${c.generator.party.id}/alerts?status=closed`)).body.items;
+    expect(listed.map((a: Entity) => a.id)).toContain(alert.id);
+  });
+
+  it('a point over 30 km from the Taiyuan–Lishi segment opens off-corridor; back inside, the job closes it', async () => {
+    const m = await onTheRoad(1);
+    await send(m, [{ msAgo: 50 * MIN, ...ROADSIDE }, { msAgo: 40 * MIN, lat: 38.2, lon: 112.0 }]);
+    expect(await alertOf('off-corridor', m)).toMatchObject({ status: 'open' });
+    await runJob();
+    expect((await alertOf('off-corridor', m)).status).toBe('open');
+    await send(m, [{ msAgo: 30 * MIN, ...ROADSIDE }]);
+    await runJob();
+    expect((await alertOf('off-corridor', m)).status).toBe('closed');
+  });
+
+  it('a leg silent for 2 hours opens track-silent; a point closes it and re-arms the deadline from that point', async () => {
+    const m = await onTheRoad(3);
+    await runJob();
+    const silent = await alertOf('track-silent', m);
+    expect(silent).toMatchObject({ status: 'open', partyId: c.carrier.party.id });
+    await send(m, [{ msAgo: 0, ...ROADSIDE }]);
+    await runJob();
+    expect((await alertOf('track-silent', m)).status).toBe('closed');
+    await runJob(HOUR); // an hour on: not yet silent for 2 hours
+    expect((await alertOf('track-silent', m)).status).toBe('closed');
+    await runJob(2.5 * HOUR); // silent again: the same cause opens again
+    expect((await alertOf('track-silent', m)).status).toBe('open');
+  });
+
+  it('the party alert list is its members\' and covering regulators\'', async () => {
+    expect((await t.call(c.receiver.user, 'GET', `/v1/parties/${c.generator.party.id}/alerts`)).status).toBe(404);
+    expect((await t.call(shanxi, 'GET', `/v1/parties/${c.generator.party.id}/alerts`)).status).toBe(200);
+  });
+});
