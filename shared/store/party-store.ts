@@ -3,7 +3,7 @@ import { AppError } from '#shared/errors.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
 import { batchGet, getItem, queryAll, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
 import { putNew, putVersioned, remove, update, type TxItem } from '#shared/store/transact.ts';
-import type { PartyStatus } from '#shared/domain/party-rules.ts';
+import type { PartyKind, PartyStatus } from '#shared/domain/party-rules.ts';
 
 export interface PartyEntity {
   id: string;
@@ -11,7 +11,7 @@ export interface PartyEntity {
   uscc: string;
   divisionCode: string;
   address: string;
-  kinds: string[];
+  kinds: PartyKind[];
   contact: { name: string; phone: string };
   status: PartyStatus;
   statusReason?: string;
