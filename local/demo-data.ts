@@ -2,6 +2,7 @@
 // data obeys every rule the API enforces. Skipped when already loaded.
 import type { Hono } from 'hono';
 import { usccCheckCharacter } from '#shared/domain/uscc.ts';
+import { demoApplications } from './demo-applications.ts';
 import type { LocalAuth } from './keys.ts';
 
 const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
@@ -109,7 +110,8 @@ async function demoOpenMatters(api: Hono, auth: LocalAuth, ids: Record<string, s
   });
 }
 
-/** Loads the demo parties, one completed medical chain and the open matters unless they exist; returns how many parties were created. */
+/** Loads the demo parties, one completed medical chain, the open matters and the Hebei disposer with two applications
+ *  (local/demo-applications.ts) unless they exist; returns how many parties were created. */
 export async function loadDemoData(api: Hono, auth: LocalAuth): Promise<number> {
   const regulator = await auth.mint(DEMO_REGULATOR);
   const existing = await call(api, regulator, 'GET', `/v1/parties?q=${encodeURIComponent(DEMO_PARTIES[0].party.uscc)}`);
@@ -127,5 +129,6 @@ export async function loadDemoData(api: Hono, auth: LocalAuth): Promise<number> 
   }
   await demoChain(api, auth, ids);
   await demoOpenMatters(api, auth, ids);
-  return DEMO_PARTIES.length;
+  await demoApplications(api, auth, call, regulator, ids['demo-generator']);
+  return DEMO_PARTIES.length + 1;
 }

@@ -140,6 +140,7 @@ export const Approval = z
     validFrom: LocalDate,
     validTo: LocalDate,
     issuedBy: z.string(),
+    applicationId: Id.optional().openapi({ description: 'the application it decided (approvals decided in WasteChain)' }),
     version: z.number().int(),
     createdAt: Instant,
   })

@@ -1,5 +1,6 @@
-// The records function: management plans, the ledger and stock, declarations, cross-province approvals.
+// The records function: management plans, the ledger and stock, declarations, cross-province approvals and applications.
 import { createApp } from '#shared/http/create-app.ts';
+import { applicationRoutes } from './application-routes.ts';
 import { approvalRoutes } from './approval-routes.ts';
 import { declarationRoutes } from './declaration-routes.ts';
 import { ledgerRoutes } from './ledger-routes.ts';
@@ -10,3 +11,4 @@ planRoutes(app);
 ledgerRoutes(app);
 declarationRoutes(app);
 approvalRoutes(app);
+applicationRoutes(app);

@@ -1,5 +1,6 @@
 // Every route definition of the API, in one list: the OpenAPI document and the route-table tests read it.
 import type { RouteConfig } from '@hono/zod-openapi';
+import * as applications from './applications.ts';
 import * as disposal from './disposal.ts';
 import * as documents from './documents.ts';
 import * as publicRoutes from './public.ts';
@@ -27,7 +28,7 @@ function routesOf(...modules: Record<string, unknown>[]): RouteConfig[] {
 export const routesByFunction: Record<string, RouteConfig[]> = {
   public: routesOf(publicRoutes),
   registry: routesOf(registry, webhooks),
-  records: routesOf(records),
+  records: routesOf(records, applications),
   manifests: routesOf(manifests, manifestRecord),
   disposal: routesOf(disposal),
   oversight: routesOf(oversight),

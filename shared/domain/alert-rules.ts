@@ -7,7 +7,7 @@ import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 
 export const ALERT_TYPES = [
   'overdue-receipt', 'transit-overdue', 'discrepancy-open', 'medical-storage-exceeded', 'collector-holding-exceeded',
-  'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight',
+  'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight', 'application-review-overdue',
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 

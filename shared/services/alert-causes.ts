@@ -6,7 +6,9 @@ import {
   type AlertSettings, type AlertType, type CapacityCounterLike, type Deadline, type LedgerEntryLike, type LicenceLike, type PlanLike,
   type ReceivedLineLike,
 } from '#shared/domain/alert-rules.ts';
+import { applicationDeadlines, parseReviewSubject } from '#shared/domain/application/deadlines.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { getApplication, type ApplicationEntity } from '#shared/store/application-store.ts';
 import { getCapacityCounter } from '#shared/store/capacity-store.ts';
 import { getEntry } from '#shared/store/ledger-store.ts';
 import { getLineBalances } from '#shared/store/line-balance-store.ts';
@@ -74,6 +76,7 @@ const watchers: Record<string, Watcher> = {
   licence: fromImages(async (l, s) => licenceDeadlines(l as unknown as LicenceLike, await divisionOf(l.partyId as string), s)),
   capacity: fromImages((c, _s, now) => capacityNow(c as unknown as CapacityCounterLike, now)),
   'line-balance': fromImages((b, s) => receivedLineNow(b as unknown as ReceivedLineLike, s)),
+  'approval-application': fromImages(async (a, s) => applicationDeadlines(a as unknown as ApplicationEntity, s)),
   // The stats consumer keeps a party's dispatched grams per month and code: a change of them may pass the plan.
   'party-flow': async (r, _s, now) => {
     const flow = r.newImage ?? r.oldImage!;
@@ -124,6 +127,10 @@ const causes: Record<AlertType, (d: Cause, s: AlertSettings, now: Date) => Promi
   'over-plan': (d, _s, now) => {
     const { partyId, year } = parseOverPlanSubject(d.subjectId);
     return overPlanNow(partyId, year, now);
+  },
+  'application-review-overdue': async (d, s) => {
+    const a = await getApplication(parseReviewSubject(d.subjectId));
+    return a ? applicationDeadlines(a, s) : [];
   },
   'collector-holding-exceeded': async (d, s) => {
     const [b] = (await getLineBalances([parseReceivedLineSubject(d.subjectId)])).values();

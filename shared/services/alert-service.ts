@@ -1,10 +1,10 @@
 // Alerts (domain.md, "Alerts"): the change stream keeps one deadline per cause, indexed by due time; the job
 // reads only what is due, opens each alert once, and closes alerts whose cause is gone. Regulators close them too.
-import { v5 as uuidv5 } from 'uuid';
 import { config } from '#shared/config.ts';
 import { AppError, notFound } from '#shared/errors.ts';
 import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
-import { sameCause, stillDue, type AlertSettings, type Deadline } from '#shared/domain/alert-rules.ts';
+import { alertIdOf } from '#shared/domain/alert-id.ts';
+import { sameCause, stillDue, type AlertSettings } from '#shared/domain/alert-rules.ts';
 import { workingCalendar } from '#shared/reference/holidays.ts';
 import { alertFromItem, alertPage, deleteDeadline, dueDeadlines, getAlert, openAlert, putDeadline, saveAlertWrite, type AlertEntity } from '#shared/store/alert-store.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
@@ -13,7 +13,6 @@ import { transact } from '#shared/store/transact.ts';
 import { currentDeadlines, deadlineChanges } from '#shared/services/alert-causes.ts';
 import { regulatorDivision } from '#shared/services/oversight-service.ts';
 
-const ALERT_NAMESPACE = '3b8e5f0a-9c2d-4e71-8a6b-1f4d2c7e9a30';
 /** `closedBy` of an alert the job closed because its cause was gone (only those reopen). */
 const JOB = 'system';
 
@@ -34,7 +33,7 @@ export async function onAlertChanges(records: ChangeRecord[], now: Date): Promis
   }
 }
 
-export const alertIdOf = (d: Pick<Deadline, 'type' | 'subjectId'>) => uuidv5(`${d.type}/${d.subjectId}`, ALERT_NAMESPACE);
+export { alertIdOf };
 
 /** The scheduled job (EventBridge in AWS; a timer and POST /local/jobs/alerts locally). */
 export async function runAlertJob(now: Date): Promise<{ opened: number; closed: number }> {

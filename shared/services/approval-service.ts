@@ -27,7 +27,8 @@ export function approvalView(a: ApprovalEntity) {
 }
 type ApprovalView = ReturnType<typeof approvalView>;
 
-export async function issueApproval(actor: Actor, input: ApprovalInput, now: Date): Promise<Decision<ApprovalView>> {
+/** `origin`: the application an approval decided in WasteChain comes from (rule 30), recorded on it. */
+export async function issueApproval(actor: Actor, input: ApprovalInput, now: Date, origin?: { applicationId: string }): Promise<Decision<ApprovalView>> {
   if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only a regulator of the generator’s province issues cross-province approvals');
   const [generator, receiver] = await Promise.all([seeParty(actor, input.generatorId), seeParty(actor, input.receiverId)]);
   if (!mayIssue(actor, generator.party.divisionCode)) {
@@ -58,6 +59,7 @@ export async function issueApproval(actor: Actor, input: ApprovalInput, now: Dat
     validFrom: input.validFrom,
     validTo: input.validTo,
     issuedBy: actor.sub,
+    ...(origin ? { applicationId: origin.applicationId } : {}),
     version: 1,
     createdAt: now.toISOString(),
   };

@@ -18,6 +18,8 @@ export interface ApprovalEntity {
   validFrom: string;
   validTo: string;
   issuedBy: string;
+  /** The application it decided, when it came from one (rule 30). */
+  applicationId?: string;
   version: number;
   createdAt: string;
 }

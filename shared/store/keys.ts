@@ -58,6 +58,20 @@ export const keys = {
   approvalsByGenerator: (partyId: string) => `APPROVALS#GENERATOR#${partyId}`,
   approvalsByReceiver: (partyId: string) => `APPROVALS#RECEIVER#${partyId}`,
 
+  application: (applicationId: string): Key => ({ PK: `APPLICATION#${applicationId}`, SK: 'APPLICATION' }),
+  /** GSI1: by generator; GSI2: by the outbound province; GSI3 (sparse, from consent-requested on): by the receiving
+   *  province, which sees the application only from then. All oldest first by creation. */
+  applicationIndexes: (a: { id: string; generatorId: string; generatorProvince: string; receiverProvince: string; createdAt: string; inbound: boolean }) => ({
+    GSI1PK: `APPLICATIONS#GENERATOR#${a.generatorId}`,
+    GSI1SK: `${a.createdAt}#${a.id}`,
+    GSI2PK: `APPLICATIONS#OUT#${a.generatorProvince}`,
+    GSI2SK: `${a.createdAt}#${a.id}`,
+    ...(a.inbound ? { GSI3PK: `APPLICATIONS#IN#${a.receiverProvince}`, GSI3SK: `${a.createdAt}#${a.id}` } : {}),
+  }),
+  applicationsByGenerator: (partyId: string) => `APPLICATIONS#GENERATOR#${partyId}`,
+  applicationsOutbound: (province: string) => `APPLICATIONS#OUT#${province}`,
+  applicationsInbound: (province: string) => `APPLICATIONS#IN#${province}`,
+
   // --- manifests: manifests, events, numbers, counters, party/division index items (functions/manifests) ---
   manifestEvent: (manifestId: string, seq: number): Key => ({ PK: `MANIFEST#${manifestId}`, SK: `EVENT#${pad(seq, 6)}` }),
   manifestEventPrefix: 'EVENT#',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '#shared/domain/calendar.ts';
 import { config } from '#shared/config.ts';
 import { onTableChanges } from '../../local/change-handlers.ts';
+import { DEMO_REGULATOR_HEBEI } from '../../local/demo-applications.ts';
 import { DEMO_PARTIES, DEMO_REGULATOR, loadDemoData } from '../../local/demo-data.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { testApi, type TestApi } from '../support/api.ts';
@@ -21,7 +22,7 @@ const add = (sums: Map<string, number>, code: string, kg: number) => sums.set(co
 beforeAll(async () => {
   t = await testApi();
   poller = await startStreamPoller(onTableChanges, 50);
-  expect(await loadDemoData(t.api, t.auth)).toBe(DEMO_PARTIES.length);
+  expect(await loadDemoData(t.api, t.auth)).toBe(DEMO_PARTIES.length + 1); // and the Hebei disposer (demo-applications.ts)
   await poller.drain();
   expect((await t.call(null, 'POST', '/local/jobs/alerts')).status).toBe(200);
 }, 120_000);
@@ -30,6 +31,15 @@ afterAll(() => poller.stop());
 describe('demo data, as the Shanxi regulator sees it', () => {
   it('loads once: a second start finds it and adds nothing', async () => {
     expect(await loadDemoData(t.api, t.auth)).toBe(0);
+  });
+
+  it('one cross-province application waits at each province: Shanxi owes an acceptance, Hebei its consent', async () => {
+    const shanxi = (await get('/v1/approval-applications?province=14')).items;
+    expect(shanxi.map((a: { status: string; due: { province: string } }) => [a.status, a.due.province])).toEqual([['submitted', '14'], ['consent-requested', '13']]);
+    const hebei = await t.call(DEMO_REGULATOR_HEBEI, 'GET', '/v1/approval-applications?province=13');
+    expect(hebei.body.items.map((a: { status: string }) => a.status)).toEqual(['consent-requested']);
+    const [waiting] = hebei.body.items;
+    expect((await t.call(DEMO_REGULATOR_HEBEI, 'GET', `/v1/approval-applications/${waiting.id}/actions`)).body.map((a: { action: string }) => a.action)).toEqual(['consent', 'decline']);
   });
 
   it('what moved this month: the finished medical chain and the plant’s load on the road', async () => {

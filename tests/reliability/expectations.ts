@@ -3,6 +3,7 @@
 // out. Subjects are the world's (tests/support/world.ts): the owner is a manager of the generator, `other` an
 // enterprise with no membership, regulators of 14 (covering) and 65 (not covering).
 import { licenceBody } from '../support/fixtures.ts';
+import { APPLICATION_EXPECTATIONS } from './expectations-applications.ts';
 import { MANIFEST_EXPECTATIONS } from './expectations-manifests.ts';
 import type { Answers, ExpectationTable, Params } from '../support/route-matrix.ts';
 import { approvalBody, ledgerBody, newPartyBody, planBody, webhookBody, type World } from '../support/world.ts';
@@ -174,5 +175,6 @@ export const EXPECTATIONS: ExpectationTable = {
   'GET /v1/approvals/{id}': { params: (w) => ({ id: w.approval.id }), answers: { owner: 200, other: 404, regulatorIn: 200, regulatorOut: 404 } },
   'GET /v1/approvals': { query: (w) => ({ generatorId: w.generator.id }), answers: everyone(200) },
 
+  ...APPLICATION_EXPECTATIONS,
   ...MANIFEST_EXPECTATIONS,
 };
