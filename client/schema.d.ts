@@ -770,6 +770,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/oversight/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export a whole oversight list as CSV in the background (any number of rows); poll GET …/exports/{id} for the download URL
+         * @description The query is checked as the list route checks it (403 outside your jurisdiction, 422 unknown division) before the export starts. Only you see the export. The file is kept 7 days.
+         */
+        post: operations["requestExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oversight/exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An export you asked for: its status, rows, and when done a download URL valid 15 minutes (a fresh one at each GET) */
+        get: operations["getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/oversight/key-units": {
         parameters: {
             query?: never;
@@ -2072,6 +2109,48 @@ export interface components {
             name: string;
             parent: string | null;
         };
+        ExportRequest: {
+            /** @enum {string} */
+            list: "manifests" | "alerts" | "stats" | "key-units" | "incidents";
+            /**
+             * @description the list route’s query parameters (as strings), without limit and cursor
+             * @default {}
+             */
+            query: {
+                [key: string]: string;
+            };
+        };
+        ExportStatus: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            finishedAt?: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            id: string;
+            /** @enum {string} */
+            list: "manifests" | "alerts" | "stats" | "key-units" | "incidents";
+            query: {
+                [key: string]: string | number;
+            };
+            /** @description rows written (0 while running) */
+            rows: number;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            /** @description when done: downloads the CSV (UTF-8 with BOM); valid 15 minutes, a fresh one at each GET */
+            url?: string;
+        };
         FeedEntry: {
             actor: {
                 /**
@@ -2876,7 +2955,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_A_MEMBER" | "NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "PRECONDITION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "PARTY_EXISTS" | "PARTY_NOT_ACTIVE" | "LICENCE_MISSING" | "CAPACITY_EXCEEDED" | "PLAN_MISSING" | "INSUFFICIENT_STOCK" | "SOURCE_EXCEEDED" | "APPROVAL_REQUIRED" | "APPROVAL_EXCEEDED" | "MEDICAL_CATEGORY_MISMATCH" | "MEDICAL_GENERATOR_REQUIRED" | "UNKNOWN_WASTE_CODE" | "UNKNOWN_DIVISION" | "OVER_DISPOSAL" | "STORE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_A_MEMBER" | "NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "PRECONDITION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "PARTY_EXISTS" | "PARTY_NOT_ACTIVE" | "LICENCE_MISSING" | "CAPACITY_EXCEEDED" | "PLAN_MISSING" | "INSUFFICIENT_STOCK" | "SOURCE_EXCEEDED" | "APPROVAL_REQUIRED" | "APPROVAL_EXCEEDED" | "MEDICAL_CATEGORY_MISMATCH" | "MEDICAL_GENERATOR_REQUIRED" | "UNKNOWN_WASTE_CODE" | "UNKNOWN_DIVISION" | "OVER_DISPOSAL" | "TOO_MANY_ROWS" | "STORE_UNAVAILABLE";
             detail: string;
             errors?: {
                 message: string;
@@ -7836,6 +7915,178 @@ export interface operations {
             };
             /** @description If-Match names another version (PRECONDITION_FAILED) */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportRequest"];
+            };
+        };
+        responses: {
+            /** @description The export, running */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportStatus"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportStatus"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,15 +1,18 @@
 // How a function becomes a Lambda bundle, stated once: CDK's NodejsFunction and the bundle budget check
 // (infra/bundles.ts) both build from these settings, so the measured bundle is the deployed one.
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';
 import type { BuildOptions } from 'esbuild';
 import { FONT_MODULE } from '../shared/documents/fonts.ts';
+import { SWAGGER_UI_FILES } from '../functions/public/docs.ts';
 import { PROJECT_ROOT } from './function-specs.ts';
 
 export const LAMBDA_TASK_ROOT = '/var/task';
 export const REFERENCE_DATA_FOLDER = 'reference-data';
 export const FONTS_FOLDER = 'fonts';
+export const SWAGGER_UI_FOLDER = 'swagger-ui';
+const SWAGGER_UI_PACKAGE = relative(PROJECT_ROOT, dirname(createRequire(join(PROJECT_ROOT, 'package.json')).resolve('swagger-ui-dist/package.json')));
 
 const FONT_FILE = relative(PROJECT_ROOT, createRequire(join(PROJECT_ROOT, 'package.json')).resolve(FONT_MODULE));
 const FONT_NAME = FONT_FILE.split('/').pop()!;
@@ -53,17 +56,20 @@ export const ESBUILD_SETTINGS = {
 export const RUNTIME_FILES_ENV = {
   REFERENCE_DATA_DIR: `${LAMBDA_TASK_ROOT}/${REFERENCE_DATA_FOLDER}`,
   FONT_PATH: `${LAMBDA_TASK_ROOT}/${FONTS_FOLDER}/${FONT_NAME}`,
+  SWAGGER_UI_DIR: `${LAMBDA_TASK_ROOT}/${SWAGGER_UI_FOLDER}`,
 };
 
 /**
- * Shell commands run after esbuild: copy the reference data, and the CJK font only into bundles that contain the
- * font loader (the file is 10 MB; functions that render no PDF don't carry it).
+ * Shell commands run after esbuild: copy the reference data, the CJK font only into bundles that contain the
+ * font loader (the file is 10 MB; functions that render no PDF don't carry it), and Swagger UI's script and
+ * stylesheet (1.9 MB) only into the bundle that serves /docs.
  */
 export function copyRuntimeFiles(inputDir: string, outputDir: string): string[] {
   const font = `${inputDir}/${FONT_FILE}`;
   return [
     `cp -R "${inputDir}/shared/reference/data" "${outputDir}/${REFERENCE_DATA_FOLDER}"`,
     `if grep -q "${FONT_NAME}" "${outputDir}/index.mjs"; then mkdir -p "${outputDir}/${FONTS_FOLDER}" && cp "${font}" "${outputDir}/${FONTS_FOLDER}/"; fi`,
+    `if grep -q "${SWAGGER_UI_FILES[0]}" "${outputDir}/index.mjs"; then mkdir -p "${outputDir}/${SWAGGER_UI_FOLDER}" && ${SWAGGER_UI_FILES.map((f) => `cp "${inputDir}/${SWAGGER_UI_PACKAGE}/${f}" "${outputDir}/${SWAGGER_UI_FOLDER}/"`).join(' && ')}; fi`,
   ];
 }
 

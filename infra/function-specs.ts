@@ -21,6 +21,8 @@ export interface FunctionSpec {
   indexes?: IndexName[];
   /** Lists answer sealed cursors: the function reads the cursor secret at cold start. */
   cursorSecret?: boolean;
+  /** Object actions on the exports bucket (EXPORT_BUCKET): background CSV exports written, and pre-signed for download. */
+  exportBucket?: ('s3:GetObject' | 's3:PutObject')[];
   /** An EventBridge schedule invokes it (`rate(...)` / `cron(...)` expression). */
   schedule?: string;
   /** It consumes the table's stream. */
@@ -46,7 +48,12 @@ export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
     cursorSecret: true,
   },
   disposal: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], cursorSecret: true },
-  oversight: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2'], cursorSecret: true },
+  oversight: {
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'DeleteItem'],
+    indexes: ['GSI1', 'GSI2'],
+    cursorSecret: true,
+    exportBucket: ['s3:GetObject', 's3:PutObject'],
+  },
   // Printable PDFs, the only bundle with pdf-lib, fontkit and the CJK font. Its routes are GETs only, so the shared
   // idempotency middleware (POST only) never writes here.
   documents: { table: ['GetItem', 'BatchGetItem'] },
@@ -64,7 +71,7 @@ export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
 
 /** The IAM actions a spec grants on the table and the cursor secret (`dynamodb:GetItem`, …), sorted. */
 export const grantedActions = (spec: FunctionSpec): string[] =>
-  [...spec.table.map((a) => `dynamodb:${a}`), ...(spec.cursorSecret ? [CURSOR_SECRET_ACTION] : [])].sort();
+  [...spec.table.map((a) => `dynamodb:${a}`), ...(spec.cursorSecret ? [CURSOR_SECRET_ACTION] : []), ...(spec.exportBucket ?? [])].sort();
 
 /** The function folders present in this checkout (later functions appear when their folder does). */
 export function functionNames(dir = FUNCTIONS_DIR): string[] {

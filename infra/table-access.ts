@@ -16,6 +16,7 @@ const SERVICE_OF: Record<string, string> = {
   '@aws-sdk/client-dynamodb': 'dynamodb',
   '@aws-sdk/lib-dynamodb': 'dynamodb',
   '@aws-sdk/client-secrets-manager': 'secretsmanager',
+  '@aws-sdk/client-s3': 's3',
 };
 
 /** lib-dynamodb names its commands after the operation without `Item(s)`. */

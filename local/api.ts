@@ -7,8 +7,10 @@ import { GROUPS } from '#shared/domain/jurisdiction.ts';
 import { useTokenVerifier } from '#shared/http/auth.ts';
 import { handleError } from '#shared/http/create-app.ts';
 import { fieldErrors } from '#shared/errors.ts';
+import { consoleResponse, isApiPath } from './console-static.ts';
 import { dispatcher } from './dispatch.ts';
 import { functionApps } from './functions.ts';
+import type { LocalExportFiles } from './export-files.ts';
 import type { LocalAuth } from './keys.ts';
 
 const TokenRequestBody = z.strictObject({
@@ -22,7 +24,7 @@ export interface LocalJobs {
   alerts?: () => Promise<{ opened: number; closed: number }>;
 }
 
-export function createLocalApi(auth: LocalAuth, jobs: LocalJobs = {}): Hono {
+export function createLocalApi(auth: LocalAuth, jobs: LocalJobs = {}, exportFiles?: LocalExportFiles): Hono {
   useTokenVerifier(auth.verify);
   const root = new Hono();
   root.onError(handleError);
@@ -36,7 +38,14 @@ export function createLocalApi(auth: LocalAuth, jobs: LocalJobs = {}): Hono {
     if (!jobs.alerts) throw new AppError('NOT_FOUND', 'This local API was started without the alerts job');
     return c.json(await jobs.alerts());
   });
+  // Finished oversight exports (a pre-signed S3 URL in AWS): the link itself is the credential, as there.
+  root.get('/local/exports/:file', (c) => (exportFiles ? exportFiles.download(c) : c.text('No export storage in this server', 404)));
   const pick = dispatcher(functionApps, 'public');
+  // The web console at / (console.md), when it has been built.
+  root.on(['GET', 'HEAD'], '*', async (c, next) => {
+    if (isApiPath(c.req.path)) return next();
+    return (await consoleResponse(c.req.path)) ?? next();
+  });
   root.all('*', (c) => pick(c.req.method, c.req.path).fetch(c.req.raw, c.env));
   return root;
 }

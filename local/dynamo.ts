@@ -9,6 +9,8 @@ import { createDynamoClient } from '#shared/store/client.ts';
 export interface RunningDynamo {
   endpoint: string;
   stop(): Promise<void>;
+  /** Kills the JVM at once (from an exit handler, where nothing can be awaited). */
+  killNow(): void;
 }
 
 export async function freePort(): Promise<number> {
@@ -65,6 +67,9 @@ export async function startDynamo(options: { port: number; dataDir?: string }): 
       if (child.exitCode !== null) return;
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+    killNow() {
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };

@@ -8,11 +8,14 @@ import { createLocalApi } from './api.ts';
 import { DEMO_PARTIES, DEMO_REGULATOR, loadDemoData } from './demo-data.ts';
 import { startDynamo, type RunningDynamo } from './dynamo.ts';
 import { loadOrCreateKeys, localAuth } from './keys.ts';
-import { startStreamPoller } from './stream-poller.ts';
 import { onSchedule } from '#functions/webhooks/handler-core.ts';
 import { clock } from '#shared/clock.ts';
 import { runAlertJob } from '#shared/services/alert-service.ts';
-import { onTableChanges } from './change-handlers.ts';
+import { localJobs, startStreamConsumers } from './change-handlers.ts';
+import { fileFailureQueue } from './failure-queue.ts';
+import { localExportFiles } from './export-files.ts';
+import { setExportStorage } from '#shared/exports/storage.ts';
+import { join } from 'node:path';
 
 const env = process.env;
 // The local server may deliver webhooks over http to a receiver on this machine; a Lambda never may.
@@ -30,6 +33,15 @@ if (!env.DYNAMODB_ENDPOINT) {
   env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 }
 
+// Output may be closed under us (the terminal or parent went away, `| head`): a lost log line must neither crash
+// nor hang the server (an unhandled EPIPE would), and whatever ends this process ends DynamoDB Local too.
+for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+process.on('exit', () => dynamo?.killNow());
+// Until the server is up, a signal just ends the process (the exit handler ends DynamoDB Local); then, cleanly.
+let stop: () => Promise<void> = async () => process.exit(1);
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
 // A failed start must not leave DynamoDB Local running behind us.
 process.on('uncaughtException', async (err) => {
   console.error(err);
@@ -44,10 +56,15 @@ const keys = await loadOrCreateKeys(env.KEYS_DIR ?? '.keys');
 setCursorSecret(keys.cursorSecret);
 const auth = await localAuth(keys);
 const table = await ensureTable(createDynamoClient(), config.tableName);
-const api = createLocalApi(auth, { alerts: () => runAlertJob(clock()) });
 // The change stream drives webhooks, alert deadlines and statistics, as DynamoDB Streams does in AWS. It reads from
-// the stream's end, so it starts before the demo data: the demo's statistics and deadlines come from it too.
-const poller = await startStreamPoller(onTableChanges);
+// the stream's end, so it starts before the demo data: the demo's statistics and deadlines come from it too. Records
+// a consumer gives up on are appended to the failure queue file (an SQS on-failure destination in AWS).
+const failureQueue = fileFailureQueue(join(env.DATA_DIR ?? '.data', 'stream-failures.jsonl'));
+const poller = await startStreamConsumers(failureQueue);
+// Oversight exports are written as files under DATA_DIR/exports and downloaded from /local/exports/ (S3 in AWS).
+const exportFiles = localExportFiles(join(env.DATA_DIR ?? '.data', 'exports'));
+setExportStorage(exportFiles);
+const api = createLocalApi(auth, localJobs(poller), exportFiles);
 const demoCreated = env.NO_DEMO === '1' ? 0 : await loadDemoData(api, auth);
 
 // Timers run the webhook retry sweep and the alerts job (EventBridge schedules in AWS).
@@ -60,7 +77,9 @@ const alertJob = setInterval(() => runAlertJob(clock()).catch((err) => console.e
 const server = serve({ fetch: api.fetch, port, hostname: host });
 const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
 console.log(`WasteChain API on ${base} (DynamoDB at ${env.DYNAMODB_ENDPOINT}, table ${config.tableName} ${table}; ready in ${Date.now() - started} ms)
+Web console: ${base}/ (sign in with a demo user's button)
 Docs: ${base}/docs   OpenAPI: ${base}/openapi.json
+Stream records the consumers gave up on: ${failureQueue.where}
 Demo data: ${env.NO_DEMO === '1' ? 'off (NO_DEMO=1)' : demoCreated ? `${demoCreated} parties loaded` : 'already loaded'}
 
 Mint a token (local server only), then call the API with it:
@@ -70,9 +89,11 @@ Demo users: ${DEMO_PARTIES.map((d) => d.user).join(', ')} (group enterprise);
   ${DEMO_REGULATOR.sub} (group regulator, jurisdiction ${DEMO_REGULATOR.jurisdiction}).`);
 
 let stopping = false;
-async function stop() {
+stop = async () => {
   if (stopping) return;
   stopping = true;
+  // However the steps below go, the process is gone well inside 10 s (the exit handler kills DynamoDB Local).
+  setTimeout(() => process.exit(1), 8_000).unref();
   console.log('\nStopping…');
   server.close();
   clearInterval(sweeper);
@@ -80,6 +101,4 @@ async function stop() {
   await poller.stop();
   await dynamo?.stop();
   process.exit(0);
-}
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+};

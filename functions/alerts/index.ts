@@ -7,16 +7,18 @@ import { onStatsChanges } from '#shared/services/stats-service.ts';
 import { countManifestEvents } from '#shared/observability/manifest-metrics.ts';
 import { logger } from '#shared/observability/log.ts';
 import { countMetrics } from '#shared/observability/metrics.ts';
+import { batchResponse, consumeBatch, logBatchFailure, type BatchResponse } from '#shared/stream/batch.ts';
 import { toChangeRecords, type ChangeRecord, type RawStreamRecord } from '#shared/stream/change-records.ts';
 
 /** What this function does with the stream (the local server runs the same beside the webhooks consumer). */
 export const onAlertsStream = (records: ChangeRecord[], now: Date) =>
   Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now), countManifestEvents(records)]);
 
-export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{ opened: number; closed: number } | void> {
+export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{ opened: number; closed: number } | BatchResponse> {
   if (event.Records) {
-    await onAlertsStream(toChangeRecords(event.Records), clock());
-    return;
+    const outcome = await consumeBatch(toChangeRecords(event.Records), (records) => onAlertsStream(records, clock()));
+    logBatchFailure('alerts', outcome);
+    return batchResponse(outcome);
   }
   const result = await runAlertJob(clock());
   logger.info('alerts job', { job: 'alerts', ...result });

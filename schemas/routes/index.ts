@@ -7,6 +7,7 @@ import * as publicRoutes from './public.ts';
 import * as manifestRecord from './manifest-record.ts';
 import * as manifests from './manifests.ts';
 import * as oversight from './oversight.ts';
+import * as oversightExports from './oversight-exports.ts';
 import * as records from './records.ts';
 import * as registry from './registry.ts';
 import * as webhooks from './webhooks.ts';
@@ -31,7 +32,7 @@ export const routesByFunction: Record<string, RouteConfig[]> = {
   records: routesOf(records, applications),
   manifests: routesOf(manifests, manifestRecord),
   disposal: routesOf(disposal),
-  oversight: routesOf(oversight),
+  oversight: routesOf(oversight, oversightExports),
   documents: routesOf(documents),
 };
 

@@ -16,8 +16,10 @@ export function wantsEvent(subscribed: readonly string[], eventType: string): bo
   return subscribed.includes('manifest.*') || subscribed.includes(`manifest.${eventType}`);
 }
 
-export function signature(secret: string, rawBody: string): string {
-  return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+/** `X-WasteChain-Signature`: the HMAC covers the timestamp too, so a receiver that refuses old timestamps cannot
+ *  be replayed a captured delivery (api.md, "Webhooks"). `timestamp`: unix seconds when sent. */
+export function signature(secret: string, timestamp: number, rawBody: string): string {
+  return `sha256=${createHmac('sha256', secret).update(`${timestamp}.${rawBody}`).digest('hex')}`;
 }
 
 function isPrivateIPv4(address: string): boolean {

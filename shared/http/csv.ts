@@ -1,36 +1,21 @@
-// CSV exports of lists (Accept: text/csv): UTF-8 with a BOM so spreadsheet tools read Chinese names, one row per
-// item with the JSON fields, written page by page as the store returns them.
+// Oversight lists answered as CSV (Accept: text/csv), at most MAX_CSV_ROWS rows: past that, 422 TOO_MANY_ROWS
+// names the export route. The rows are gathered before the first byte goes out, so a refusal is a whole answer.
 import type { Context } from 'hono';
-import { stream } from 'hono/streaming';
+import { AppError } from '#shared/errors.ts';
+import { csvHeader, csvRows, EXPORT_ROUTE, MAX_CSV_ROWS } from '#shared/exports/csv.ts';
 
 export const wantsCsv = (c: Context): boolean => (c.req.header('accept') ?? '').toLowerCase().includes('text/csv');
 
-function cell(value: unknown): string {
-  const text = value === undefined || value === null ? '' : Array.isArray(value) ? value.join(';') : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export const csvLine = (values: unknown[]): string => `${values.map(cell).join(',')}\r\n`;
-
-/** Streams every page `pages` yields as CSV rows under one header line. */
-export function csvResponse<T extends object>(c: Context, columns: (keyof T & string)[], pages: AsyncIterable<T[]>, filename: string): Response {
+/** Every page of `pages` as one CSV document, refused past MAX_CSV_ROWS before anything is sent. */
+export async function csvResponse<T extends object>(c: Context, columns: readonly (keyof T & string)[], pages: AsyncIterable<T[]>, filename: string, list: string): Promise<Response> {
+  const items: T[] = [];
+  for await (const page of pages) {
+    items.push(...page);
+    if (items.length > MAX_CSV_ROWS) {
+      throw new AppError('TOO_MANY_ROWS', `More than ${MAX_CSV_ROWS} rows: export them with ${EXPORT_ROUTE} {"list":"${list}","query":{…}} and download the file when it is done`);
+    }
+  }
   c.header('content-type', 'text/csv; charset=utf-8');
   c.header('content-disposition', `attachment; filename="${filename}"`);
-  return stream(c, async (out) => {
-    await out.write(`\uFEFF${csvLine(columns)}`);
-    for await (const page of pages) {
-      if (page.length) await out.write(page.map((item) => csvLine(columns.map((k) => (item as Record<string, unknown>)[k]))).join(''));
-    }
-  });
-}
-
-/** All pages of a cursor-paged list, for an export. */
-export async function* allPages<T, P>(fetchPage: (start: P | undefined) => Promise<{ items: T[]; next?: P }>, maxPages = 1000): AsyncIterable<T[]> {
-  let start: P | undefined;
-  for (let i = 0; i < maxPages; i++) {
-    const page = await fetchPage(start);
-    yield page.items;
-    if (page.next === undefined) return;
-    start = page.next;
-  }
+  return c.body(csvHeader(columns) + csvRows(columns, items));
 }

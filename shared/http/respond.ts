@@ -8,7 +8,7 @@ import type { RoutedContext, SuccessBody } from '#shared/http/typed-route.ts';
 /** The writes a service decided and `commit` sends. */
 export type { TxItem };
 
-type Status = 200 | 201;
+type Status = 200 | 201 | 202;
 
 function headersFor(body: unknown, location?: string): Record<string, string> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };

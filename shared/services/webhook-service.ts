@@ -15,7 +15,7 @@ const allowLocalHttp = () => config.webhookAllowLocalHttp;
 
 export const webhookView = ({ secret: _secret, ...view }: WebhookEntity) => view;
 
-export function deliveryView({ payload: _payload, partyId: _partyId, ...view }: DeliveryEntity) {
+export function deliveryView({ payload: _payload, partyId: _partyId, claimExpiresAt: _claim, ...view }: DeliveryEntity) {
   return view;
 }
 

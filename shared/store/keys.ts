@@ -130,6 +130,8 @@ export const keys = {
     GSI2PK: `ALERTS#${a.status}`, GSI2SK: `${a.divisionCode}#${a.openedAt}#${a.id}`,
   }),
   alertsPartition: 'ALERTS',
+  /** A regulator's background CSV export (POST /v1/oversight/exports): read by id only. */
+  oversightExport: (exportId: string): Key => ({ PK: `EXPORT#${exportId}`, SK: 'EXPORT' }),
   alertsByStatusPartition: (status: string) => `ALERTS#${status}`,
 
   // --- statistics and declarations ---

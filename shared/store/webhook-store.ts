@@ -35,6 +35,8 @@ export interface DeliveryEntity {
   nextAttemptAt?: string;
   deliveredAt?: string;
   createdAt: string;
+  /** While an attempt is being made: until when it is its sender's (claimAttemptWrite). */
+  claimExpiresAt?: string;
 }
 
 const webhookItem = (w: WebhookEntity) => ({ ...keys.webhook(w.partyId, w.id), itemType: 'webhook', ...w });
@@ -112,17 +114,38 @@ export async function dueDeliveries(now: Date, limit: number): Promise<DeliveryE
   return page.items.map(deliveryFromItem);
 }
 
-/** Records an attempt; a delivery leaves the due index when delivered or given up. */
+/** How long a claimed attempt stays someone's: longer than a send can take (5 s), so a crashed sender's claim lapses. */
+export const ATTEMPT_CLAIM_MS = 60_000;
+
+/**
+ * One conditional claim per attempt: it holds only while the delivery is pending, has had exactly the attempts the
+ * claimer read, and no live claim is on it; so of a stream consumer and a retry sweep holding the same delivery, one
+ * sends and the other stands back.
+ */
+export function claimAttemptWrite(d: DeliveryEntity, now: Date): TxItem {
+  return update(
+    {
+      Key: keys.delivery(d.webhookId, d.id),
+      UpdateExpression: 'SET claimExpiresAt = :until',
+      ConditionExpression: '#status = :pending AND #attempts = :attempts AND (attribute_not_exists(claimExpiresAt) OR claimExpiresAt < :now)',
+      ExpressionAttributeNames: { '#status': 'status', '#attempts': 'attempts' },
+      ExpressionAttributeValues: { ':pending': 'pending', ':attempts': d.attempts, ':now': now.toISOString(), ':until': new Date(now.getTime() + ATTEMPT_CLAIM_MS).toISOString() },
+    },
+    () => new AppError('INVALID_STATE', 'this attempt is claimed or already made'),
+  );
+}
+
+/** Records an attempt (the one claimed); a delivery leaves the due index when delivered or given up. */
 export function recordAttemptWrite(d: DeliveryEntity, attempt: DeliveryAttempt, outcome: { status: DeliveryEntity['status']; nextAttemptAt?: string }): TxItem {
-  const values: Record<string, unknown> = { ':status': outcome.status, ':attempt': [attempt], ':one': 1, ':pending': 'pending' };
+  const values: Record<string, unknown> = { ':status': outcome.status, ':attempt': [attempt], ':one': 1, ':pending': 'pending', ':attempts': d.attempts };
   const set = ['#status = :status', '#history = list_append(#history, :attempt)'];
-  let removal = '';
+  let removal = ' REMOVE claimExpiresAt';
   if (outcome.status === 'pending') {
     set.push('nextAttemptAt = :next', 'GSI3SK = :dueSk');
     values[':next'] = outcome.nextAttemptAt;
     values[':dueSk'] = keys.deliveryDueIndex(outcome.nextAttemptAt!, d.id).GSI3SK;
   } else {
-    removal = ' REMOVE GSI3PK, GSI3SK, nextAttemptAt';
+    removal += ', GSI3PK, GSI3SK, nextAttemptAt';
     if (outcome.status === 'delivered') {
       set.push('deliveredAt = :at');
       values[':at'] = attempt.at;
@@ -131,7 +154,7 @@ export function recordAttemptWrite(d: DeliveryEntity, attempt: DeliveryAttempt, 
   return update({
     Key: keys.delivery(d.webhookId, d.id),
     UpdateExpression: `SET ${set.join(', ')}${removal} ADD #attempts :one`,
-    ConditionExpression: '#status = :pending',
+    ConditionExpression: '#status = :pending AND #attempts = :attempts',
     ExpressionAttributeNames: { '#status': 'status', '#history': 'history', '#attempts': 'attempts' },
     ExpressionAttributeValues: values,
   });

@@ -8,6 +8,7 @@ import type { ManifestEvent } from '#shared/domain/hash-chain.ts';
 import { transact } from '#shared/store/transact.ts';
 import { AppError } from '#shared/errors.ts';
 import {
+  claimAttemptWrite,
   deliveryWrite,
   dueDeliveries,
   earlierPending,
@@ -55,14 +56,16 @@ export async function queueDeliveries(records: ChangeRecord[], now: Date): Promi
   return queued;
 }
 
-async function post(send: Send, url: string, delivery: DeliveryEntity, secret: string): Promise<{ statusCode?: number; error?: string }> {
+async function post(send: Send, url: string, delivery: DeliveryEntity, secret: string, at: Date): Promise<{ statusCode?: number; error?: string }> {
+  const timestamp = Math.floor(at.getTime() / 1000);
   try {
     const res = await send(url, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         'x-wastechain-delivery': delivery.id,
-        'x-wastechain-signature': signature(secret, delivery.payload),
+        'x-wastechain-timestamp': String(timestamp),
+        'x-wastechain-signature': signature(secret, timestamp, delivery.payload),
       },
       body: delivery.payload,
       signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
@@ -74,16 +77,31 @@ async function post(send: Send, url: string, delivery: DeliveryEntity, secret: s
   }
 }
 
-/** One attempt, unless an earlier event of the same manifest is still pending for this subscription. */
+/** Claims the next attempt of `delivery` (false: another sender holds it, or it was made since `delivery` was read). */
+async function claim(delivery: DeliveryEntity, at: Date): Promise<boolean> {
+  try {
+    await transact([claimAttemptWrite(delivery, at)]);
+    return true;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'INVALID_STATE') return false;
+    throw err;
+  }
+}
+
+/**
+ * One attempt, unless an earlier event of the same manifest is still pending for this subscription, or another
+ * sender (the stream consumer and the retry sweep may both pick a delivery up) has claimed this attempt.
+ */
 export async function attempt(delivery: DeliveryEntity, now: () => Date, send: Send): Promise<'delivered' | 'retrying' | 'failed' | 'waiting'> {
   if (await earlierPending(delivery.webhookId, delivery.manifestId, delivery.seq)) return 'waiting';
-  const webhook = await getWebhook(delivery.partyId, delivery.webhookId);
   const at = now();
+  if (!(await claim(delivery, at))) return 'waiting';
+  const webhook = await getWebhook(delivery.partyId, delivery.webhookId);
   if (!webhook) {
     await transact([recordAttemptWrite(delivery, { at: at.toISOString(), error: 'subscription deleted' }, { status: 'failed' })]);
     return 'failed';
   }
-  const result = await post(send, webhook.url, delivery, webhook.secret);
+  const result = await post(send, webhook.url, delivery, webhook.secret, at);
   const ok = result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300;
   countMetrics(ok ? { WebhookDeliveriesSucceeded: 1 } : { WebhookDeliveriesFailed: 1 });
   const next = new Date(at.getTime() + retryDelayMs(delivery.attempts + 1));

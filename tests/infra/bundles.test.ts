@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUNDLE_BUDGET_BYTES, buildBundles, bundleText, IMPORT_TARGET_MS, importOnce, type BuiltBundle } from '../../infra/bundles.ts';
-import { FONTS_FOLDER, REFERENCE_DATA_FOLDER } from '../../infra/bundling.ts';
+import { FONTS_FOLDER, REFERENCE_DATA_FOLDER, SWAGGER_UI_FOLDER } from '../../infra/bundling.ts';
 import { PROJECT_ROOT, specOf } from '../../infra/function-specs.ts';
 import { openApiDocument } from '#schemas/openapi.ts';
 import { enterprise, testApi, type User } from '../support/api.ts';
@@ -119,6 +119,16 @@ describe('a bundle invoked as Lambda', () => {
     const reply = invoke(bundle('public'), 'GET', '/openapi.json');
     expect(reply.statusCode).toBe(200);
     expect(JSON.parse(reply.body)).toEqual(await openApiDocument());
+  });
+
+  it('serves Swagger UI’s files from the package, shipped beside the public bundle only (outside its code budget)', () => {
+    const pub = bundle('public');
+    const dir = join(pub.dir, SWAGGER_UI_FOLDER);
+    for (const b of bundles) expect(readdirSync(b.dir).includes(SWAGGER_UI_FOLDER), b.name).toBe(b.name === 'public');
+    const reply = invoke(pub, 'GET', '/docs/swagger-ui.css', { env: { SWAGGER_UI_DIR: dir } });
+    expect(reply.statusCode).toBe(200);
+    expect(reply.body).toBe(readFileSync(join(dir, 'swagger-ui.css'), 'utf8'));
+    expect(invoke(pub, 'GET', '/docs').body).toContain('/docs/swagger-ui-bundle.js');
   });
 
   it('prints a container label from the documents function with the text and QR code the source prints', async () => {

@@ -18,7 +18,12 @@ describe('public routes', () => {
     const res = await t.call(null, 'GET', '/docs');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/html/);
-    expect(res.body).toContain('/openapi.json');
+    expect(res.body).toContain('/docs/swagger-ui-bundle.js');
+    expect((await t.call(null, 'GET', '/docs/init.js')).body).toContain("url: '/openapi.json'");
+    const css = await t.call(null, 'GET', '/docs/swagger-ui.css');
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/text\/css/);
+    expect((await t.call(null, 'GET', '/docs/package.json')).status).toBe(404); // only the page's own files
   });
 
   it('an unknown route answers 404 problem+json', async () => {

@@ -4,14 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDate } from '#shared/domain/calendar.ts';
 import { config } from '#shared/config.ts';
-import { onTableChanges } from '../../local/change-handlers.ts';
+import { startStreamConsumers, type StreamConsumers } from '../../local/change-handlers.ts';
+import { logFailureQueue } from '../../local/failure-queue.ts';
 import { DEMO_REGULATOR_HEBEI } from '../../local/demo-applications.ts';
 import { DEMO_PARTIES, DEMO_REGULATOR, loadDemoData } from '../../local/demo-data.ts';
-import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { testApi, type TestApi } from '../support/api.ts';
 
 let t: TestApi;
-let poller: StreamPoller;
+let poller: StreamConsumers;
 const get = async (path: string) => {
   const res = await t.call(DEMO_REGULATOR, 'GET', path);
   expect(res.status, path).toBe(200);
@@ -21,7 +21,7 @@ const add = (sums: Map<string, number>, code: string, kg: number) => sums.set(co
 
 beforeAll(async () => {
   t = await testApi();
-  poller = await startStreamPoller(onTableChanges, 50);
+  poller = await startStreamConsumers(logFailureQueue, 50);
   expect(await loadDemoData(t.api, t.auth)).toBe(DEMO_PARTIES.length + 1); // and the Hebei disposer (demo-applications.ts)
   await poller.drain();
   expect((await t.call(null, 'POST', '/local/jobs/alerts')).status).toBe(200);

@@ -1,14 +1,19 @@
 // Webhooks end to end: events written to the table reach a real HTTP receiver on localhost through DynamoDB
 // Local's stream, signed, in order, retried with backoff.
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { setClockOffset } from '#shared/clock.ts';
 import { sealEvent, type ManifestEvent } from '#shared/domain/hash-chain.ts';
 import { appendEventWrite } from '#shared/store/event-store.ts';
 import { transact } from '#shared/store/transact.ts';
 import { onChanges, onSchedule } from '#functions/webhooks/handler-core.ts';
+import { clock } from '#shared/clock.ts';
+import { deliver } from '#shared/webhooks/delivery.ts';
+import { dueDeliveries } from '#shared/store/webhook-store.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { enterprise, testApi, type TestApi } from '../support/api.ts';
 import { activeParty } from '../support/fixtures.ts';
@@ -78,7 +83,9 @@ describe('webhooks', () => {
     const got = forPath('/ordered');
     expect(got.map((r) => JSON.parse(r.body).type)).toEqual(['manifest.created', 'manifest.dispatched', 'manifest.picked_up']);
     for (const r of got) {
-      const expected = `sha256=${createHmac('sha256', hook.secret).update(r.body).digest('hex')}`;
+      const timestamp = Number(r.headers['x-wastechain-timestamp']);
+      expect(Math.abs(timestamp - Date.now() / 1000)).toBeLessThan(60);
+      const expected = `sha256=${createHmac('sha256', hook.secret).update(`${timestamp}.${r.body}`).digest('hex')}`;
       expect(r.headers['x-wastechain-signature']).toBe(expected);
       expect(r.headers['x-wastechain-delivery']).toBe(JSON.parse(r.body).id);
       expect(JSON.parse(r.body)).toMatchObject({ manifestId, manifestNumber: '20261401000001', partyId: party.id });
@@ -143,4 +150,51 @@ describe('webhooks', () => {
     const removed = await t.call(enterprise('hook-owner-5'), 'DELETE', `/v1/parties/${party.id}/webhooks/${list.body.items[0].id}`);
     expect(removed.status).toBe(204);
   });
+
+  it('the README’s verification snippet accepts a real delivery, and refuses a tampered body, another secret and a replay', async () => {
+    const party = await activeParty(t, 'hook-owner-6');
+    const hook = await subscribe('hook-owner-6', party.id, '/verified');
+    await writeEvents(uuidv7(), [party.id], ['created']);
+    await poller.drain();
+    const [delivery] = forPath('/verified');
+    const verify = readmeVerifier();
+    expect(verify(hook.secret, delivery.headers, delivery.body)).toBe(true);
+    expect(verify(hook.secret, delivery.headers, delivery.body.replace('created', 'cancelled'))).toBe(false);
+    expect(verify(`${hook.secret}x`, delivery.headers, delivery.body)).toBe(false);
+    const sixMinutesLater = Date.now() + 6 * 60_000;
+    vi.spyOn(Date, 'now').mockReturnValue(sixMinutesLater);
+    try {
+      expect(verify(hook.secret, delivery.headers, delivery.body)).toBe(false);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('a due delivery picked up at once by the stream and by the retry sweep is sent once (one claim per attempt)', async () => {
+    const party = await activeParty(t, 'hook-owner-7');
+    await subscribe('hook-owner-7', party.id, '/raced');
+    failures.set('/raced', 1);
+    await writeEvents(uuidv7(), [party.id], ['created']);
+    await poller.drain();
+    expect(forPath('/raced')).toHaveLength(1); // the first attempt failed: the delivery waits 30 s
+    setClockOffset(31_000);
+    try {
+      const due = (await dueDeliveries(clock(), 200)).filter((d) => d.partyId === party.id);
+      expect(due).toHaveLength(1);
+      // The stream consumer and the sweep hold the same delivery as read (attempts: 1) and both try to send it.
+      const sent = await Promise.all([deliver(due, clock), onSchedule(), deliver(due, clock)]);
+      expect(sent.reduce((a, b) => a + b, 0)).toBe(1);
+    } finally {
+      setClockOffset(0);
+    }
+    expect(forPath('/raced')).toHaveLength(2);
+  });
 });
+
+/** The README's `verifyWasteChain` block, evaluated as a receiver would paste it. */
+function readmeVerifier(): (secret: string, headers: Record<string, unknown>, rawBody: string) => boolean {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const code = /```js\n([\s\S]*?function verifyWasteChain[\s\S]*?)```/.exec(readme)?.[1];
+  expect(code, 'README has the verification snippet').toBeDefined();
+  return new Function('require', `${code}\nreturn verifyWasteChain;`)(createRequire(import.meta.url));
+}

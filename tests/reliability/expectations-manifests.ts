@@ -82,4 +82,10 @@ export const MANIFEST_EXPECTATIONS: ExpectationTable = {
     body: note,
     answers: { owner: 404, other: 404, regulatorIn: 200, regulatorOut: 404 },
   },
+  'POST /v1/oversight/exports': { body: () => ({ list: 'stats', query: { groupBy: 'wasteCode' } }), answers: { ...regulatorsOnly, regulatorIn: 202, regulatorOut: 202 } },
+  // Only the regulator who asked sees an export: even a regulator covering the same division gets 404.
+  'GET /v1/oversight/exports/{id}': {
+    params: async (w) => ({ id: (await w.t.call(w.users.regulatorIn, 'POST', '/v1/oversight/exports', { list: 'stats', query: { groupBy: 'wasteCode' } })).body.id }),
+    answers: { owner: 404, other: 404, regulatorIn: 200, regulatorOut: 404 },
+  },
 };

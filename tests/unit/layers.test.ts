@@ -19,6 +19,7 @@ const LAYERS = [
   'shared/webhooks/',
   'shared/documents/',
   'shared/observability/',
+  'shared/exports/',
   'shared/errors.ts',
   'shared/config.ts',
   'shared/clock.ts',
@@ -50,6 +51,8 @@ const FORBIDDEN: Partial<Record<Layer, Layer[]>> = {
   'shared/documents/': [...WEB, 'shared/services/', 'shared/store/', 'schemas/'],
   // Logs and metrics: anything may write them, so they depend on nothing that runs a request.
   'shared/observability/': [...WEB, 'shared/services/', 'shared/store/', 'shared/webhooks/', 'shared/documents/', 'schemas/'],
+  // CSV writing and where export files go: no requests, no table.
+  'shared/exports/': [...WEB, 'shared/services/', 'shared/store/', 'schemas/'],
   // Shapes and the OpenAPI document: they may use the domain's constants and validators, the reference data and the
   // error codes, never anything that runs a request.
   'schemas/': [

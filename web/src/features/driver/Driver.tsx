@@ -1,0 +1,93 @@
+// 司机 (designed for the phone): open a manifest by its 14-digit number or by scanning its QR code, then sign
+// pickup (确认提货; a later carrier's is 确认交接) and arrival (确认运抵) for the carrier the user belongs to.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Field } from '../../components/Field.tsx';
+import { PartyName } from '../../components/PartyName.tsx';
+import { unwrap, type Manifest } from '../../lib/api.ts';
+import { kg } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.tsx';
+import { STATUS } from '../../lib/labels.ts';
+import { Link, useLocation } from '../../lib/nav.tsx';
+import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { useAction } from '../../lib/use-action.ts';
+import { Scanner } from './Scanner.tsx';
+
+export default function Driver() {
+  const { api } = useSession();
+  const t = useT();
+  const { query } = useLocation();
+  const [number, setNumber] = useState(query.get('number') ?? '');
+  const [scanning, setScanning] = useState(false);
+  const [manifest, setManifest] = useState<Manifest | null>(null);
+  const opening = useAction();
+
+  const open = (n: string) =>
+    opening.run(async () => setManifest(await unwrap(api.GET('/v1/manifests/by-number/{number}', { params: { path: { number: n.trim() } } }))));
+  const submit = (e: FormEvent) => { e.preventDefault(); void open(number); };
+
+  return (
+    <>
+      <h1>{t('司机')}</h1>
+      <form className="card" onSubmit={submit} aria-label={t('打开联单')}>
+        <ProblemBanner refusal={opening.refusal} placed={['number']} />
+        <RefusalScope refusal={opening.refusal}>
+          <Field label={t('联单编号')} path="number" inputMode="numeric" autoComplete="off" value={number} onChange={(e) => setNumber(e.target.value)} placeholder="14 位数字" />
+        </RefusalScope>
+        <div className="actions">
+          <button type="submit" disabled={opening.busy}>{t('打开')}</button>
+          <button type="button" className="secondary" onClick={() => setScanning(true)}>{t('扫码')}</button>
+        </div>
+        {scanning && <Scanner onClose={() => setScanning(false)} onNumber={(n) => { setScanning(false); setNumber(n); void open(n); }} />}
+      </form>
+      {manifest && <Signing key={manifest.id} manifest={manifest} onChange={setManifest} />}
+    </>
+  );
+}
+
+function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Manifest): void }) {
+  const { api } = useSession();
+  const t = useT();
+  const qc = useQueryClient();
+  const path = { params: { path: { id: m.id } } };
+  const actions = useQuery({ queryKey: ['manifest', m.id, 'actions', m.version], queryFn: () => unwrap(api.GET('/v1/manifests/{id}/actions', path)) });
+  const [plate, setPlate] = useState('');
+  const [driver, setDriver] = useState('');
+  const { busy, refusal, run } = useAction();
+  const pickup = actions.data?.find((a) => a.action === 'pickup');
+  const deliver = actions.data?.find((a) => a.action === 'deliver');
+  const after = (next: Manifest) => { onChange(next); void qc.invalidateQueries(); };
+  const reload = () => run(async () => onChange(await unwrap(api.GET('/v1/manifests/{id}', path))));
+
+  return (
+    <section aria-labelledby="drv-h">
+      <h2 id="drv-h">{t('联单')} <span className="number">{m.number}</span></h2>
+      <p><span className="badge">{t(STATUS[m.status] ?? m.status)}</span> <PartyName id={m.generatorId} /> → <PartyName id={m.receiverId} /></p>
+      <ul>{m.lines.map((l) => <li key={l.lineNo}>{l.wasteCode} {l.name} · {kg(l.quantityKg)} · {l.containerCount} {t('件')}</li>)}</ul>
+      <ProblemBanner refusal={refusal} placed={['vehiclePlate', 'driverName']} onReload={reload} />
+      {pickup && (
+        <RefusalScope refusal={refusal}>
+          <div className="grid">
+            <Field label={t('车牌号')} path="vehiclePlate" value={plate} onChange={(e) => setPlate(e.target.value)} placeholder="晋A12345" />
+            <Field label={t('驾驶员')} path="driverName" value={driver} onChange={(e) => setDriver(e.target.value)} />
+          </div>
+          <div className="actions">
+            <button type="button" disabled={busy} onClick={() => run(async () => after(await unwrap(api.POST('/v1/manifests/{id}/pickup', {
+              ...path, body: { transporterId: pickup.partyId!, vehiclePlate: plate, driverName: driver },
+            }))))}>{m.legs.length > 0 ? t('确认交接') : t('确认提货')}</button>
+          </div>
+        </RefusalScope>
+      )}
+      {deliver && (
+        <div className="actions">
+          <button type="button" disabled={busy} onClick={() => run(async () => after(await unwrap(api.POST('/v1/manifests/{id}/deliver', {
+            ...path, body: { transporterId: deliver.partyId!, deliveredAt: new Date().toISOString() },
+          }))))}>{t('确认运抵')}</button>
+        </div>
+      )}
+      {actions.isSuccess && !pickup && !deliver && <p className="muted">{t('当前没有需要您签署的操作。')}</p>}
+      <p><Link to={`/manifests/${m.id}`}>{t('联单详情')}</Link></p>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+// The create form's state (what the user typed, as typed) and the API body built from it.
+import { fromLocalInput, num, toLocalInput } from '../../lib/format.ts';
+import type { Manifest, Schemas } from '../../lib/api.ts';
+
+export interface LineDraft {
+  wasteCode: string;
+  name: string;
+  quantityKg: string;
+  packaging: string;
+  containerCount: string;
+  medicalCategory: string;
+  physicalForm: string;
+  hazards: string[];
+  /** `<manifestId>:<lineNo>` of a received line this line ships on (a collector's onward manifest), or '' */
+  source: string;
+}
+export interface Draft {
+  receiver: { id: string; name: string }[];
+  carriers: { id: string; name: string }[];
+  plannedPickupAt: string;
+  lines: LineDraft[];
+}
+
+export const emptyLine = (): LineDraft => ({
+  wasteCode: '', name: '', quantityKg: '', packaging: 'drum', containerCount: '1', medicalCategory: '', physicalForm: 'solid', hazards: [], source: '',
+});
+export const emptyDraft = (): Draft => ({ receiver: [], carriers: [], plannedPickupAt: toLocalInput(new Date(Date.now() + 3_600_000)), lines: [emptyLine()] });
+
+/** HW01 (medical waste) codes are 841-…-01: their lines name a medical category. */
+export const isMedical = (code: string) => code.trim().startsWith('841-');
+
+export function bodyOf(generatorId: string, d: Draft): Schemas['CreateManifest'] {
+  return {
+    generatorId,
+    receiverId: d.receiver[0]?.id ?? '',
+    transporterIds: d.carriers.map((c) => c.id),
+    plannedPickupAt: fromLocalInput(d.plannedPickupAt),
+    lines: d.lines.map((l) => ({
+      wasteCode: l.wasteCode.trim(),
+      name: l.name,
+      quantityKg: num(l.quantityKg),
+      packaging: l.packaging as never,
+      containerCount: num(l.containerCount),
+      physicalForm: l.physicalForm as never,
+      hazards: l.hazards as never,
+      ...(isMedical(l.wasteCode) && l.medicalCategory ? { medicalCategory: l.medicalCategory as never } : {}),
+      ...(l.source ? { sources: [{ manifestId: l.source.split(':')[0], lineNo: Number(l.source.split(':')[1]), quantityKg: num(l.quantityKg) }] } : {}),
+    })),
+  };
+}
+
+export function draftOf(m: Manifest, names: Record<string, string>): Draft {
+  return {
+    receiver: [{ id: m.receiverId, name: names[m.receiverId] ?? m.receiverId }],
+    carriers: m.transporterIds.map((id) => ({ id, name: names[id] ?? id })),
+    plannedPickupAt: m.plannedPickupAt ? toLocalInput(new Date(m.plannedPickupAt)) : '',
+    lines: m.lines.map((l) => ({
+      wasteCode: l.wasteCode, name: l.name, quantityKg: String(l.quantityKg), packaging: l.packaging, containerCount: String(l.containerCount),
+      medicalCategory: l.medicalCategory ?? '', physicalForm: l.physicalForm, hazards: [...l.hazards],
+      source: l.sources?.length === 1 ? `${l.sources[0].manifestId}:${l.sources[0].lineNo}` : '',
+    })),
+  };
+}
