@@ -76,7 +76,7 @@ export function createApp(options: { publicPaths?: string[] } = {}): OpenAPIHono
 export type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, AppEnv>>[0] & Routed<R>;
 
 /** Registers a route whose handler answers with a Response built by ok()/commit(), whose bodies tsc checks against
- *  the route's 200/201 schema. */
+ *  the route's 200/201/202 schema. */
 export function on<R extends RouteConfig>(
   app: OpenAPIHono<AppEnv>,
   route: R,

@@ -11,11 +11,11 @@ export type Routed<R extends RouteConfig> = { readonly [route]: R };
 
 type JsonSchemaOf<Res> = Res extends { content: { 'application/json': { schema: infer S extends z.ZodType } } } ? S : never;
 
-/** The JSON body a route answers with on success (200 or 201), as its schema accepts it (z.input: bodies are
+/** The JSON body a route answers with on success (200, 201 or 202), as its schema accepts it (z.input: bodies are
  *  plain values the schema would parse, not the output of its transforms). */
 export type SuccessBody<R extends RouteConfig> = {
-  [S in keyof R['responses'] & (200 | 201)]: z.input<JsonSchemaOf<R['responses'][S]>>;
-}[keyof R['responses'] & (200 | 201)];
+  [S in keyof R['responses'] & (200 | 201 | 202)]: z.input<JsonSchemaOf<R['responses'][S]>>;
+}[keyof R['responses'] & (200 | 201 | 202)];
 
 /** A context ok()/commit() accept: any route's, with that route's body type. */
 export type RoutedContext<R extends RouteConfig> = Context<AppEnv> & Routed<R>;
