@@ -393,6 +393,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident (whoever sees its manifest, and regulators of the division where it happened) */
+        get: operations["getIncident"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an incident with a note (a regulator of the division where it happened or of the manifest’s generator or receiver)
+         * @description Closes its incident-reported alerts; the last open incident of a load lost whole (lost = quantityKg on every line) ends the manifest `lost`. If-Match names the incident’s version.
+         */
+        post: operations["closeIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/manifests": {
         parameters: {
             query?: never;
@@ -617,6 +654,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/manifests/{id}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A manifest's incidents, oldest first (whoever sees the manifest) */
+        get: operations["listManifestIncidents"];
+        put?: never;
+        /**
+         * Report an incident (spill, loss, theft, …) on a load in transit (the current carrier) or delivered (the last carrier or the receiver)
+         * @description Appends incident_reported to the hash chain, opens incident-reported alerts for the division where it happened and for the generator’s and receiver’s divisions in another city, and sends manifest.incident_reported, all at once. If-Match names the manifest’s version. At most 20 incidents per manifest.
+         */
+        post: operations["reportIncident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/manifests/{id}/integrity": {
         parameters: {
             query?: never;
@@ -799,6 +857,26 @@ export interface paths {
         };
         /** An export you asked for: its status, rows, and when done a download URL valid 15 minutes (a fresh one at each GET) */
         get: operations["getExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/oversight/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Incidents that happened in the division, by status (Accept: text/csv for an export)
+         * @description Listed by the division where each incident happened; regulators of the manifest’s other ends learn of it from their incident-reported alert.
+         */
+        get: operations["listOversightIncidents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1679,9 +1757,11 @@ export interface components {
              * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
              */
             id: string;
+            /** @description in = out + disposed + onHand + lost (lost: kilograms reported lost in incidents) */
             kg: {
                 disposed: number;
                 in: number;
+                lost: number;
                 onHand: number;
                 out: number;
             };
@@ -1705,7 +1785,7 @@ export interface components {
                 [key: string]: string;
             };
             /** @enum {string} */
-            type: "batch" | "manifest" | "disposal" | "residue";
+            type: "batch" | "manifest" | "disposal" | "residue" | "incident";
             wasteCode: string;
             wasteCodes?: string[];
         };
@@ -1838,7 +1918,7 @@ export interface components {
             uscc: string;
         };
         CreateWebhook: {
-            events: ("manifest.*" | "manifest.created" | "manifest.updated" | "manifest.dispatched" | "manifest.carriers_changed" | "manifest.picked_up" | "manifest.handed_over" | "manifest.delivered" | "manifest.received" | "manifest.rejected" | "manifest.replacement_created" | "manifest.cancelled" | "manifest.discrepancy_opened" | "manifest.discrepancy_explained" | "manifest.discrepancy_closed" | "manifest.disposal_reported" | "manifest.completed")[];
+            events: ("manifest.*" | "manifest.created" | "manifest.updated" | "manifest.dispatched" | "manifest.carriers_changed" | "manifest.picked_up" | "manifest.handed_over" | "manifest.delivered" | "manifest.received" | "manifest.rejected" | "manifest.replacement_created" | "manifest.cancelled" | "manifest.discrepancy_opened" | "manifest.discrepancy_explained" | "manifest.discrepancy_closed" | "manifest.disposal_reported" | "manifest.completed" | "manifest.incident_reported" | "manifest.incident_closed")[];
             url: string;
         };
         Declaration: {
@@ -2183,7 +2263,7 @@ export interface components {
             prevHash: string;
             seq: number;
             /** @enum {string} */
-            type: "created" | "updated" | "dispatched" | "carriers_changed" | "picked_up" | "handed_over" | "delivered" | "received" | "rejected" | "replacement_created" | "cancelled" | "discrepancy_opened" | "discrepancy_explained" | "discrepancy_closed" | "disposal_reported" | "completed";
+            type: "created" | "updated" | "dispatched" | "carriers_changed" | "picked_up" | "handed_over" | "delivered" | "received" | "rejected" | "replacement_created" | "cancelled" | "discrepancy_opened" | "discrepancy_explained" | "discrepancy_closed" | "disposal_reported" | "completed" | "incident_reported" | "incident_closed";
         };
         FeedPage: {
             items: components["schemas"]["FeedEntry"][];
@@ -2207,7 +2287,7 @@ export interface components {
             version: string;
         };
         InboxItem: {
-            actions: ("update" | "dispatch" | "change-carriers" | "pickup" | "deliver" | "receive" | "reject" | "cancel" | "explain-discrepancy" | "close-discrepancy")[];
+            actions: ("update" | "dispatch" | "change-carriers" | "pickup" | "deliver" | "receive" | "reject" | "cancel" | "explain-discrepancy" | "close-discrepancy" | "report-incident" | "close-incident")[];
             manifest: components["schemas"]["Manifest"];
             /**
              * Format: date-time
@@ -2218,6 +2298,69 @@ export interface components {
         };
         InboxPage: {
             items: components["schemas"]["InboxItem"][];
+            nextCursor: string | null;
+        };
+        Incident: {
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            at: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            closedAt?: string;
+            closedBy?: string;
+            closeNote?: string;
+            description: string;
+            divisionCode: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            id: string;
+            lat?: number;
+            lines: {
+                lineNo: number;
+                lostKg: number;
+            }[];
+            lon?: number;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            manifestId: string;
+            manifestNumber: string;
+            measures: string;
+            /**
+             * Format: uuid
+             * @description UUID (v7, time-ordered)
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            partyId: string;
+            /**
+             * Format: date-time
+             * @description RFC 3339 instant with offset
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            reportedAt: string;
+            reportedBy: string;
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @enum {string} */
+            type: "spill" | "leak" | "loss" | "theft" | "collision" | "fire" | "other";
+            version: number;
+        };
+        IncidentList: {
+            items: components["schemas"]["Incident"][];
+        };
+        IncidentPage: {
+            items: components["schemas"]["Incident"][];
             nextCursor: string | null;
         };
         Integrity: {
@@ -2438,9 +2581,11 @@ export interface components {
             deliveredAt?: string;
             discrepancy: {
                 explanation?: string;
+                /** @description the incidents whose losses explain it (it started `explained`) */
+                incidentIds?: string[];
                 lines: {
                     lineNo: number;
-                    reasons: ("quantity" | "containers" | "different-waste")[];
+                    reasons: ("quantity" | "containers" | "different-waste" | "lost")[];
                 }[];
                 note?: string;
                 /** @enum {string} */
@@ -2464,6 +2609,22 @@ export interface components {
              * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
              */
             id: string;
+            /** @description incidents reported on it (GET …/incidents for the whole reports) */
+            incidents?: {
+                divisionCode: string;
+                /**
+                 * Format: uuid
+                 * @description UUID (v7, time-ordered)
+                 * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+                 */
+                id: string;
+                lines: {
+                    lineNo: number;
+                    lostKg: number;
+                }[];
+                /** @enum {string} */
+                status: "open" | "closed";
+            }[];
             legs: {
                 driverName: string;
                 /**
@@ -2653,7 +2814,7 @@ export interface components {
                 };
             };
             /** @enum {string} */
-            status: "draft" | "dispatched" | "in_transit" | "delivered" | "received" | "completed" | "cancelled" | "rejected";
+            status: "draft" | "dispatched" | "in_transit" | "delivered" | "received" | "completed" | "cancelled" | "rejected" | "lost";
             transporterIds: string[];
             /**
              * Format: date-time
@@ -2665,7 +2826,7 @@ export interface components {
         };
         ManifestActions: {
             /** @enum {string} */
-            action: "update" | "dispatch" | "change-carriers" | "pickup" | "deliver" | "receive" | "reject" | "cancel" | "explain-discrepancy" | "close-discrepancy";
+            action: "update" | "dispatch" | "change-carriers" | "pickup" | "deliver" | "receive" | "reject" | "cancel" | "explain-discrepancy" | "close-discrepancy" | "report-incident" | "close-incident";
             /**
              * Format: uuid
              * @description UUID (v7, time-ordered)
@@ -2955,7 +3116,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_A_MEMBER" | "NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "PRECONDITION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "PARTY_EXISTS" | "PARTY_NOT_ACTIVE" | "LICENCE_MISSING" | "CAPACITY_EXCEEDED" | "PLAN_MISSING" | "INSUFFICIENT_STOCK" | "SOURCE_EXCEEDED" | "APPROVAL_REQUIRED" | "APPROVAL_EXCEEDED" | "MEDICAL_CATEGORY_MISMATCH" | "MEDICAL_GENERATOR_REQUIRED" | "UNKNOWN_WASTE_CODE" | "UNKNOWN_DIVISION" | "OVER_DISPOSAL" | "TOO_MANY_ROWS" | "STORE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_A_MEMBER" | "NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "PRECONDITION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "PARTY_EXISTS" | "PARTY_NOT_ACTIVE" | "LICENCE_MISSING" | "CAPACITY_EXCEEDED" | "PLAN_MISSING" | "INSUFFICIENT_STOCK" | "SOURCE_EXCEEDED" | "APPROVAL_REQUIRED" | "APPROVAL_EXCEEDED" | "MEDICAL_CATEGORY_MISMATCH" | "MEDICAL_GENERATOR_REQUIRED" | "UNKNOWN_WASTE_CODE" | "UNKNOWN_DIVISION" | "OVER_DISPOSAL" | "TOO_MANY_ROWS" | "LOSS_EXCEEDED" | "STORE_UNAVAILABLE";
             detail: string;
             errors?: {
                 message: string;
@@ -3049,6 +3210,49 @@ export interface components {
             /** @enum {string} */
             disposition: "return" | "alternate";
             reason: string;
+        };
+        ReportIncident: {
+            /**
+             * Format: date-time
+             * @description when it happened: after the first pickup, not in the future
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            at: string;
+            description: string;
+            /**
+             * @description the county where it happened
+             * @example 141102
+             */
+            divisionCode: string;
+            /**
+             * @description WGS-84 latitude
+             * @example 37.52
+             */
+            lat?: number;
+            /** @description kilograms lost per line (none: nothing lost); with earlier incidents at most the line’s quantityKg (422 LOSS_EXCEEDED) */
+            lines: {
+                lineNo: number;
+                /**
+                 * @description kilograms, > 0, ≤ 10,000,000, at most 3 decimals
+                 * @example 1250.5
+                 */
+                lostKg: number;
+            }[];
+            /**
+             * @description WGS-84 longitude
+             * @example 111.14
+             */
+            lon?: number;
+            /** @description what was done (containment, notification) */
+            measures: string;
+            /**
+             * Format: uuid
+             * @description the party reporting: the carrier of the current leg, or on a delivered load the last carrier or the receiver
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            partyId: string;
+            /** @enum {string} */
+            type: "spill" | "leak" | "loss" | "theft" | "collision" | "fire" | "other";
         };
         Stats: {
             category: string | null;
@@ -5275,6 +5479,215 @@ export interface operations {
             };
         };
     };
+    getIncident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incident */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–128 printable characters; a repeat returns the first response */
+                "idempotency-key"?: string;
+                /** @description the version you read, e.g. "3"; 412 on mismatch */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The closed incident */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names another version (PRECONDITION_FAILED) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listManifests: {
         parameters: {
             query: {
@@ -5287,7 +5700,7 @@ export interface operations {
                 /** @description UUID (v7, time-ordered) */
                 partyId: string;
                 role?: "generator" | "transporter" | "receiver";
-                status?: "draft" | "dispatched" | "in_transit" | "delivered" | "received" | "completed" | "cancelled" | "rejected";
+                status?: "draft" | "dispatched" | "in_transit" | "delivered" | "received" | "completed" | "cancelled" | "rejected" | "lost";
                 /** @description created on or before this day (China Standard Time) */
                 to?: string;
             };
@@ -7013,6 +7426,222 @@ export interface operations {
             };
         };
     };
+    listManifestIncidents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The incidents */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentList"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportIncident: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1–128 printable characters; a repeat returns the first response */
+                "idempotency-key"?: string;
+                /** @description the version you read, e.g. "3"; 412 on mismatch */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportIncident"];
+            };
+        };
+        responses: {
+            /** @description The incident; Location: /v1/incidents/{id} */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Incident"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names another version (PRECONDITION_FAILED) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large (PAYLOAD_TOO_LARGE) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getManifestIntegrity: {
         parameters: {
             query?: never;
@@ -7763,7 +8392,7 @@ export interface operations {
                 /** @description 1–100, default 25 */
                 limit?: number;
                 status?: "open" | "closed";
-                type?: "overdue-receipt" | "transit-overdue" | "discrepancy-open" | "medical-storage-exceeded" | "collector-holding-exceeded" | "capacity-reached" | "over-plan" | "declaration-overdue" | "licence-expiring" | "licence-expired-in-flight" | "application-review-overdue";
+                type?: "overdue-receipt" | "transit-overdue" | "discrepancy-open" | "medical-storage-exceeded" | "collector-holding-exceeded" | "capacity-reached" | "over-plan" | "declaration-overdue" | "licence-expiring" | "licence-expired-in-flight" | "application-review-overdue" | "dispatched-not-picked-up" | "incident-reported";
             };
             header?: never;
             path?: never;
@@ -8127,6 +8756,102 @@ export interface operations {
             };
         };
     };
+    listOversightIncidents: {
+        parameters: {
+            query?: {
+                /** @description opaque, from nextCursor */
+                cursor?: string;
+                /** @description where incidents happened; defaults to your jurisdiction and must lie within it */
+                division?: string;
+                /** @description 1–100, default 25 */
+                limit?: number;
+                status?: "open" | "closed";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of incidents, or every match as CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentPage"];
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     listKeyUnits: {
         parameters: {
             query?: {
@@ -8234,7 +8959,7 @@ export interface operations {
                 from?: string;
                 /** @description 1–100, default 25 */
                 limit?: number;
-                status?: "draft" | "dispatched" | "in_transit" | "delivered" | "received" | "completed" | "cancelled" | "rejected";
+                status?: "draft" | "dispatched" | "in_transit" | "delivered" | "received" | "completed" | "cancelled" | "rejected" | "lost";
                 /** @description created on or before this local date */
                 to?: string;
                 wasteCode?: string;

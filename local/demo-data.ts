@@ -3,6 +3,7 @@
 import type { Hono } from 'hono';
 import { usccCheckCharacter } from '#shared/domain/uscc.ts';
 import { demoApplications } from './demo-applications.ts';
+import { demoIncident } from './demo-incident.ts';
 import type { LocalAuth } from './keys.ts';
 
 const uscc = (first17: string) => first17 + usccCheckCharacter(first17);
@@ -91,7 +92,8 @@ async function demoChain(api: Hono, auth: LocalAuth, ids: Record<string, string>
 
 /**
  * What a regulator should find on a fresh start besides the finished chain: a load of the Taiyuan plant's waste on
- * the road now, and a clinic batch kept past the 48 hours medical waste may be stored (an alert once the job runs).
+ * the road now, with an open incident (a leaking drum) the Shanxi regulator can close, and a clinic batch kept past the
+ * 48 hours medical waste may be stored (an alert once the job runs).
  */
 async function demoOpenMatters(api: Hono, auth: LocalAuth, ids: Record<string, string>): Promise<void> {
   const as = async (user: string) => auth.mint({ sub: user, groups: ['enterprise'] });
@@ -105,6 +107,7 @@ async function demoOpenMatters(api: Hono, auth: LocalAuth, ids: Record<string, s
   });
   await call(api, plant, 'POST', `/v1/manifests/${manifest.id}/dispatch`);
   await call(api, carrier, 'POST', `/v1/manifests/${manifest.id}/pickup`, { transporterId: ids['demo-carrier'], vehiclePlate: '晋A·D5678', driverName: '张师傅' });
+  await demoIncident((token, method, path, body) => call(api, token, method, path, body), carrier, ids['demo-carrier'], manifest.id as string);
   await call(api, clinic, 'POST', `/v1/parties/${ids['demo-clinic']}/ledger`, {
     wasteCode: '841-001-01', medicalCategory: 'infectious', quantityKg: 12.8, at: minutesAgo(72 * 60), containers: [{ labelCode: 'LL-0002', count: 1, volumeL: 40 }],
   });

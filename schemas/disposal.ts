@@ -61,7 +61,9 @@ export const ChainQuery = z.object({
 });
 export const ChainParam = z.object({ manifestId: Id.openapi({ param: { name: 'manifestId', in: 'path' } }) });
 
-const Kilograms = z.object({ in: z.number(), out: z.number(), disposed: z.number(), onHand: z.number() });
+const Kilograms = z
+  .object({ in: z.number(), out: z.number(), disposed: z.number(), onHand: z.number(), lost: z.number() })
+  .openapi({ description: 'in = out + disposed + onHand + lost (lost: kilograms reported lost in incidents)' });
 const Place = {
   relation: z.enum(['start', 'ancestor', 'descendant']),
   distance: z.number().int().openapi({ description: 'levels from the starting manifest' }),
@@ -69,7 +71,7 @@ const Place = {
 
 export const ChainNode = z
   .object({
-    type: z.enum(['batch', 'manifest', 'disposal', 'residue']),
+    type: z.enum(['batch', 'manifest', 'disposal', 'residue', 'incident']),
     id: Id,
     wasteCode: z.string(),
     kg: Kilograms,

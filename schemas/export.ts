@@ -3,7 +3,7 @@ import * as z from './zod.ts';
 import { Id, Instant } from './common.ts';
 import { AlertQuery, KeyUnitQuery, OversightManifestQuery } from './oversight.ts';
 import { StatsQuery } from './stats.ts';
-import { DivisionFilter } from './oversight.ts';
+import { IncidentQuery } from './incident.ts';
 import { EXPORT_LISTS } from '../shared/domain/export-lists.ts';
 
 const paging = { limit: true, cursor: true } as const;
@@ -14,7 +14,7 @@ export const EXPORT_QUERIES = {
   alerts: AlertQuery.omit(paging).strict(),
   stats: StatsQuery.strict(),
   'key-units': KeyUnitQuery.omit(paging).strict(),
-  incidents: z.strictObject({ division: DivisionFilter.optional(), status: z.string().max(40).optional() }),
+  incidents: IncidentQuery.omit(paging).strict(),
 } as const;
 
 export const ExportRequest = z

@@ -157,7 +157,8 @@ export const Manifest = z
     discrepancy: z
       .object({
         status: z.enum(['open', 'explained', 'closed']),
-        lines: z.array(z.object({ lineNo: z.number().int(), reasons: z.array(z.enum(['quantity', 'containers', 'different-waste'])) })),
+        lines: z.array(z.object({ lineNo: z.number().int(), reasons: z.array(z.enum(['quantity', 'containers', 'different-waste', 'lost'])) })),
+        incidentIds: z.array(Id).optional().openapi({ description: 'the incidents whose losses explain it (it started `explained`)' }),
         note: z.string().optional(),
         explanation: z.string().optional(),
       })
@@ -166,6 +167,10 @@ export const Manifest = z
     cancellation: z.object({ reason: z.string(), at: Instant, sub: z.string() }).optional(),
     replaces: Id.optional(),
     replacedBy: Id.optional(),
+    incidents: z
+      .array(z.object({ id: Id, status: z.enum(['open', 'closed']), divisionCode: z.string(), lines: z.array(z.object({ lineNo: z.number().int(), lostKg: z.number() })) }))
+      .optional()
+      .openapi({ description: 'incidents reported on it (GET …/incidents for the whole reports)' }),
     createdAt: Instant,
     updatedAt: Instant,
     version: z.number().int(),

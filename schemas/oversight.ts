@@ -11,7 +11,7 @@ export const DivisionFilter = z
 
 export const OversightManifestQuery = z.object({
   division: DivisionFilter.optional(),
-  status: z.enum(['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected']).optional(),
+  status: z.enum(['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected', 'lost']).optional(),
   wasteCode: z.string().max(10).regex(/^\d{3}-\d{3}-\d{2}$/).optional(),
   from: LocalDate.optional().openapi({ description: 'created on or after this local date' }),
   to: LocalDate.optional().openapi({ description: 'created on or before this local date' }),

@@ -15,6 +15,22 @@ export const config = {
   get version() {
     return process.env.APP_VERSION ?? '0.1.0';
   },
+  /** Rule 23: hours medical waste may be kept (default 48) … */
+  get medicalStorageHours() {
+    return Number(process.env.MEDICAL_STORAGE_HOURS ?? 48);
+  },
+  /** … and per province where it differs: a JSON map of 2-digit province code → hours, e.g. {"14":72}. */
+  get medicalStorageHoursByProvince(): Record<string, number> {
+    const raw = process.env.MEDICAL_STORAGE_HOURS_BY_PROVINCE;
+    if (!raw) return {};
+    const parsed = JSON.parse(raw) as Record<string, unknown>;
+    for (const [province, hours] of Object.entries(parsed)) {
+      if (!/^\d{2}$/.test(province) || typeof hours !== 'number' || !(hours > 0)) {
+        throw new Error(`MEDICAL_STORAGE_HOURS_BY_PROVINCE: ${province} → ${String(hours)} is not a province code with positive hours`);
+      }
+    }
+    return parsed as Record<string, number>;
+  },
   get bodyLimitBytes() {
     return Number(process.env.BODY_LIMIT_BYTES ?? 256 * 1024);
   },

@@ -1,5 +1,6 @@
 // The manifests function: the electronic transfer manifest's lifecycle and reads, and a party's inbox and feed.
 import { createApp } from '#shared/http/create-app.ts';
+import { incidentRoutes } from './incident-routes.ts';
 import { lifecycleRoutes } from './lifecycle-routes.ts';
 import { readRoutes } from './read-routes.ts';
 import { recordRoutes } from './record-routes.ts';
@@ -8,3 +9,4 @@ export const app = createApp();
 readRoutes(app);
 lifecycleRoutes(app);
 recordRoutes(app);
+incidentRoutes(app);

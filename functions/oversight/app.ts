@@ -6,12 +6,14 @@ import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import { csvResponse, wantsCsv } from '#shared/http/csv.ts';
 import { commit, ok } from '#shared/http/respond.ts';
 import { closeAlert, listAlerts } from '#shared/services/alert-service.ts';
+import { oversightIncidents } from '#shared/services/incident-service.ts';
 import { keyUnits, oversightManifests } from '#shared/services/oversight-service.ts';
 import { statsOf } from '#shared/services/stats-service.ts';
 import { OVERSIGHT_LISTS, type ExportList } from '#shared/services/oversight-lists.ts';
 import type { OversightCursor } from '#shared/services/oversight-service.ts';
 import * as r from '#schemas/routes/oversight.ts';
 import { exportRoutes } from './export-routes.ts';
+import { listOversightIncidents } from '#schemas/routes/oversight-incidents.ts';
 
 export const app = createApp();
 
@@ -57,3 +59,10 @@ on(app, r.getStats, async (c) => {
 });
 
 exportRoutes(app);
+on(app, listOversightIncidents, async (c) => {
+  const { limit, cursor, ...query } = c.req.valid('query');
+  if (wantsCsv(c)) return csvOf(c, 'incidents', query);
+  const page = pageRequest<Record<string, unknown>>(c, { limit, cursor });
+  const { items, next } = await oversightIncidents(c.var.actor, query, page.limit, page.start);
+  return ok(c, pageResponse(c, items, next));
+});

@@ -3,11 +3,13 @@ import type { RouteConfig } from '@hono/zod-openapi';
 import * as applications from './applications.ts';
 import * as disposal from './disposal.ts';
 import * as documents from './documents.ts';
+import * as incidents from './incidents.ts';
 import * as publicRoutes from './public.ts';
 import * as manifestRecord from './manifest-record.ts';
 import * as manifests from './manifests.ts';
 import * as oversight from './oversight.ts';
 import * as oversightExports from './oversight-exports.ts';
+import * as oversightIncidents from './oversight-incidents.ts';
 import * as records from './records.ts';
 import * as registry from './registry.ts';
 import * as webhooks from './webhooks.ts';
@@ -30,9 +32,9 @@ export const routesByFunction: Record<string, RouteConfig[]> = {
   public: routesOf(publicRoutes),
   registry: routesOf(registry, webhooks),
   records: routesOf(records, applications),
-  manifests: routesOf(manifests, manifestRecord),
+  manifests: routesOf(manifests, manifestRecord, incidents),
   disposal: routesOf(disposal),
-  oversight: routesOf(oversight, oversightExports),
+  oversight: routesOf(oversight, oversightExports, oversightIncidents),
   documents: routesOf(documents),
 };
 

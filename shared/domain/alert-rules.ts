@@ -8,6 +8,7 @@ import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 export const ALERT_TYPES = [
   'overdue-receipt', 'transit-overdue', 'discrepancy-open', 'medical-storage-exceeded', 'collector-holding-exceeded',
   'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight', 'application-review-overdue',
+  'dispatched-not-picked-up', 'incident-reported',
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
@@ -15,8 +16,17 @@ export interface AlertSettings {
   timeZone: string;
   calendar: WorkingCalendar;
   transitOverdueHours: number;
+  /** Rule 23: hours medical waste may be kept, by default and per province (2-digit code) where configured. */
   medicalStorageHours: number;
+  medicalStorageHoursByProvince?: Readonly<Record<string, number>>;
 }
+
+/** The medical storage limit where the waste is held. */
+export const medicalStorageHoursIn = (s: AlertSettings, divisionCode: string): number =>
+  s.medicalStorageHoursByProvince?.[divisionCode.slice(0, 2)] ?? s.medicalStorageHours;
+
+/** HW01, medical waste (its codes end in the category, 01). */
+export const isMedicalCode = (wasteCode: string) => wasteCode.endsWith('-01');
 
 /** A cause that becomes an alert if it still holds at `dueAt`. `subjectId` with `type` names it once and for all. */
 export interface Deadline {
@@ -31,6 +41,8 @@ export interface Deadline {
 const HOUR = 3600_000;
 /** A collection licence holder passes received waste on within 90 working days of receipt (rule 21, XK 20). */
 const COLLECTOR_HOLDING_WORKING_DAYS = 90;
+/** A dispatched manifest with no pickup this long after its plannedPickupAt opens dispatched-not-picked-up. */
+const DISPATCHED_NOT_PICKED_UP_HOURS = 24;
 /** On its way to the receiver: signed out and not yet received, rejected or cancelled. */
 const IN_FLIGHT: readonly string[] = ['dispatched', 'in_transit', 'delivered'];
 
@@ -55,6 +67,10 @@ export function manifestDeadlines(m: Manifest, receiverLicences: readonly Pick<L
   if (m.discrepancy?.status === 'open' && m.receivedAt) {
     deadlines.push({ ...base, type: 'discrepancy-open', partyId: m.generatorId, divisionCode: m.generatorDivision, dueAt: new Date(Date.parse(m.receivedAt) + 15 * 24 * HOUR).toISOString() });
   }
+  if (m.status === 'dispatched' && m.plannedPickupAt) {
+    // Signed out but no truck came: the generator still holds the load (its party names the alert).
+    deadlines.push({ ...base, type: 'dispatched-not-picked-up', partyId: m.generatorId, divisionCode: m.generatorDivision, dueAt: new Date(Date.parse(m.plannedPickupAt) + DISPATCHED_NOT_PICKED_UP_HOURS * HOUR).toISOString() });
+  }
   const atStake = licencesAtStake(m);
   const lapses = receiverLicences.filter((l) => atStake.includes(l.id)).map((l) => l.validTo).sort()[0];
   if (lapses) {
@@ -72,13 +88,19 @@ export interface LedgerEntryLike {
   wasteCode: string;
   at: string;
   remainingGrams?: number;
+  draws?: Record<string, number>;
   voided?: unknown;
 }
 
-/** Medical waste may be kept at most 48 hours from generation (YT 17): a generated HW01 batch still open then. */
-export function ledgerDeadlines(e: LedgerEntryLike, divisionCode: string, s: AlertSettings): Deadline[] {
-  const open = e.kind === 'generated' && e.wasteCode.endsWith('-01') && !e.voided && (e.remainingGrams ?? 0) > 0;
-  return open ? [{ type: 'medical-storage-exceeded', subjectId: e.id, partyId: e.partyId, divisionCode, dueAt: new Date(Date.parse(e.at) + s.medicalStorageHours * HOUR).toISOString() }] : [];
+/** Medical waste may be kept at most 48 hours from generation (YT 17; rule 23): a generated HW01 batch with grams not
+ *  yet picked up then. A dispatch does not stop the clock, a pickup does: `waitingGrams` are the grams drawn by
+ *  manifests no carrier has picked up yet; left out (the stream, which reads no manifests), every draw counts, and
+ *  the job weighs the real ones when the deadline falls due. */
+export function ledgerDeadlines(e: LedgerEntryLike, divisionCode: string, s: AlertSettings, waitingGrams?: number): Deadline[] {
+  const drawn = Object.values(e.draws ?? {}).reduce((a, b) => a + b, 0);
+  const held = (e.remainingGrams ?? 0) + (waitingGrams ?? drawn);
+  const open = e.kind === 'generated' && isMedicalCode(e.wasteCode) && !e.voided && held > 0;
+  return open ? [{ type: 'medical-storage-exceeded', subjectId: e.id, partyId: e.partyId, divisionCode, dueAt: new Date(Date.parse(e.at) + medicalStorageHoursIn(s, divisionCode) * HOUR).toISOString() }] : [];
 }
 
 export interface LicenceLike {
@@ -147,6 +169,20 @@ export interface ReceivedLineLike {
   holderId: string;
   availableAcceptedGrams: number;
   receivedAt: string;
+  wasteCode?: string;
+  availableRejectedGrams?: number;
+  onwardManifestIds?: Iterable<string>;
+}
+
+/** Rule 23 at a receiver of HW01: its accepted and rejected grams of a received line, from receipt until picked up on
+ *  or disposed of. `waitingGrams` as for batches: grams on onward manifests not yet picked up (left out: any onward
+ *  manifest counts, and the job looks). */
+export function medicalLineDeadlines(b: ReceivedLineLike, divisionCode: string, s: AlertSettings, waitingGrams?: number): Deadline[] {
+  if (!b.wasteCode || !isMedicalCode(b.wasteCode)) return [];
+  const held = b.availableAcceptedGrams + (b.availableRejectedGrams ?? 0) + (waitingGrams ?? [...(b.onwardManifestIds ?? [])].length);
+  if (held <= 0) return [];
+  const dueAt = new Date(Date.parse(b.receivedAt) + medicalStorageHoursIn(s, divisionCode) * HOUR).toISOString();
+  return [{ type: 'medical-storage-exceeded', subjectId: receivedLineSubject(b), manifestId: b.manifestId, partyId: b.holderId, divisionCode, dueAt }];
 }
 
 export const receivedLineSubject = (b: Pick<ReceivedLineLike, 'manifestId' | 'lineNo'>) => `${b.manifestId}/${b.lineNo}`;

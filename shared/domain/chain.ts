@@ -1,17 +1,20 @@
-// The chain of custody (api.md "Chains and oversight"; domain.md rules 20, 21): nodes are ledger batches, manifests,
-// disposal reports and residues; each knows its links upstream (where its waste came from) and downstream (where it
-// went). Kilograms per node: in = out + disposed + onHand, always (custody conserves mass; treatment does not, so a
-// residue's kilograms are linked to its report, never counted against it). Pure: the service reads, this decides.
+// The chain of custody (api.md "Chains and oversight"; domain.md rules 20, 21, 28): nodes are ledger batches,
+// manifests, disposal reports, residues and incidents; each knows its links upstream (where its waste came from) and
+// downstream (where it went). Kilograms per node: in = out + disposed + onHand + lost, always (custody conserves mass
+// less what incidents lost; treatment does not, so a residue's kilograms are linked to its report, never counted
+// against it). Pure: the service reads, this decides.
 import type { DisposalReport, ManifestParties } from '#shared/domain/disposal.ts';
+import { lostGrams, type Incident } from '#shared/domain/manifest/incidents.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
 
-export type NodeType = 'batch' | 'manifest' | 'disposal' | 'residue';
+export type NodeType = 'batch' | 'manifest' | 'disposal' | 'residue' | 'incident';
 /** How to read a node: ledger entries by their party, disposal reports by their manifest. */
 export type NodeRef =
   | { type: 'manifest'; id: string }
   | { type: 'ledger'; id: string; partyId: string }
-  | { type: 'disposal'; id: string; manifestId: string };
+  | { type: 'disposal'; id: string; manifestId: string }
+  | { type: 'incident'; id: string };
 
 export interface Link {
   ref: NodeRef;
@@ -24,6 +27,7 @@ export interface Grams {
   out: number;
   disposed: number;
   onHand: number;
+  lost: number;
 }
 
 export interface ChainNode {
@@ -83,7 +87,7 @@ const byRef = (links: Link[]): Link[] => {
 const defined = (times: Record<string, string | undefined>) =>
   Object.fromEntries(Object.entries(times).filter((e): e is [string, string] => e[1] !== undefined));
 
-const IN_CUSTODY_BEFORE_RECEIPT = ['dispatched', 'in_transit', 'delivered'];
+const IN_CUSTODY_BEFORE_RECEIPT = ['dispatched', 'in_transit', 'delivered', 'lost'];
 
 /** The batches a manifest drew: those its dispatch took (first in, first out), else those its lines name. */
 function drawnBatches(m: Manifest): { entryId: string; grams: number }[] {
@@ -92,19 +96,20 @@ function drawnBatches(m: Manifest): { entryId: string; grams: number }[] {
   return m.lines.flatMap((l) => l.ledgerEntries ?? []);
 }
 
-function manifestParties(m: ManifestParties): Pick<ChainNode, 'parties' | 'visibility'> {
+function manifestParties(m: ManifestParties, incidentDivisions: string[] = []): Pick<ChainNode, 'parties' | 'visibility'> {
   return {
     parties: [
       { partyId: m.generatorId, role: 'generator' },
       ...m.transporterIds.map((partyId) => ({ partyId, role: 'transporter' as const })),
       { partyId: m.receiverId, role: 'receiver' },
     ],
-    visibility: { memberOf: [m.generatorId, ...m.transporterIds, m.receiverId], divisions: [m.generatorDivision, m.receiverDivision] },
+    visibility: { memberOf: [m.generatorId, ...m.transporterIds, m.receiverId], divisions: [m.generatorDivision, m.receiverDivision, ...incidentDivisions] },
   };
 }
 
 export function manifestNode(m: Manifest, balances: readonly BalanceFacts[], reports: readonly DisposalReport[]): ChainNode {
   const disposed = sum(reports.flatMap((r) => r.lines.map((l) => l.grams)));
+  const lost = sum(m.lines.map((l) => lostGrams(m, l.lineNo)));
   let grams: Grams;
   if (m.lines.some((l) => l.receipt)) {
     const byLine = new Map(balances.map((b) => [b.lineNo, b]));
@@ -113,10 +118,12 @@ export function manifestNode(m: Manifest, balances: readonly BalanceFacts[], rep
       const b = byLine.get(l.lineNo);
       return b ? b.availableAcceptedGrams + b.availableRejectedGrams : (l.receipt?.acceptedGrams ?? 0) + (l.receipt?.rejectedGrams ?? 0);
     }));
-    grams = { in: received, out: received - disposed - onHand, disposed, onHand };
+    // What came in is what arrived plus what was lost on the way (a receipt may weigh more or less than the rest).
+    grams = { in: received + lost, out: received - disposed - onHand, disposed, onHand, lost };
   } else {
     const shipped = IN_CUSTODY_BEFORE_RECEIPT.includes(m.status) ? sum(m.lines.map((l) => l.grams)) : 0;
-    grams = { in: shipped, out: 0, disposed: 0, onHand: shipped };
+    const lostHere = shipped ? lost : 0;
+    grams = { in: shipped, out: 0, disposed: 0, onHand: shipped - lostHere, lost: lostHere };
   }
   const codes = [...new Set(m.lines.map(arrivedCode))];
   const upstream = byRef([
@@ -127,6 +134,7 @@ export function manifestNode(m: Manifest, balances: readonly BalanceFacts[], rep
     ...balances.flatMap((b) => [...(b.onwardManifestIds ?? [])].map((id): Link => ({ ref: { type: 'manifest', id } }))),
     ...(m.replacedBy ? [{ ref: { type: 'manifest', id: m.replacedBy } } as Link] : []),
     ...reports.map((r): Link => ({ ref: { type: 'disposal', id: r.id, manifestId: m.id }, grams: sum(r.lines.map((l) => l.grams)) })),
+    ...(m.incidents ?? []).map((i): Link => ({ ref: { type: 'incident', id: i.id }, grams: sum(i.lines.map((l) => l.grams)) })),
   ]);
   return {
     type: 'manifest',
@@ -137,7 +145,7 @@ export function manifestNode(m: Manifest, balances: readonly BalanceFacts[], rep
     grams,
     state: m.status,
     times: defined({ createdAt: m.createdAt, dispatchedAt: m.dispatchedAt, deliveredAt: m.deliveredAt, receivedAt: m.receivedAt, updatedAt: m.updatedAt }),
-    ...manifestParties(m),
+    ...manifestParties(m, (m.incidents ?? []).map((i) => i.divisionCode)),
     divisionCode: m.receiverDivision,
     upstream,
     downstream,
@@ -155,7 +163,7 @@ export function ledgerNode(e: LedgerFacts, divisionCode: string): ChainNode {
     batchCode: e.batchCode,
     wasteCode: e.wasteCode,
     wasteCodes: [e.wasteCode],
-    grams: { in: total, out: total - remaining, disposed: 0, onHand: remaining },
+    grams: { in: total, out: total - remaining, disposed: 0, onHand: remaining, lost: 0 },
     state: e.voided ? 'voided' : remaining > 0 ? 'open' : 'drawn',
     times: { at: e.at },
     parties: [{ partyId: e.partyId, role: 'holder' }],
@@ -176,7 +184,7 @@ export function disposalNode(r: DisposalReport): ChainNode {
     id: r.id,
     wasteCode: codes[0],
     wasteCodes: codes,
-    grams: { in: total, out: 0, disposed: total, onHand: 0 },
+    grams: { in: total, out: 0, disposed: total, onHand: 0, lost: 0 },
     state: 'reported',
     times: { completedAt: r.lines.map((l) => l.completedAt).sort().at(-1)!, reportedAt: r.createdAt },
     ...manifestParties(r.manifestParties),
@@ -184,5 +192,25 @@ export function disposalNode(r: DisposalReport): ChainNode {
     operationCodes: [...new Set(r.lines.map((l) => l.operationCode))],
     upstream: [{ ref: { type: 'manifest', id: r.manifestId }, grams: total }],
     downstream: r.residues.map((x) => ({ ref: { type: 'ledger', id: x.entryId, partyId: r.receiverId }, grams: x.grams })),
+  };
+}
+
+/** An incident: the kilograms it lost leave custody here. `manifest` gives its waste codes and parties. */
+export function incidentNode(i: Incident, m: Pick<Manifest, 'lines' | 'generatorId' | 'receiverId' | 'transporterIds' | 'generatorDivision' | 'receiverDivision'>): ChainNode {
+  const lost = sum(i.lines.map((l) => l.grams));
+  const codes = [...new Set(i.lines.map((l) => m.lines.find((ml) => ml.lineNo === l.lineNo)?.wasteCode ?? ''))];
+  return {
+    type: 'incident',
+    id: i.id,
+    wasteCode: codes[0],
+    wasteCodes: codes,
+    grams: { in: lost, out: 0, disposed: 0, onHand: 0, lost },
+    state: i.status,
+    times: defined({ at: i.at, reportedAt: i.reportedAt, closedAt: i.closedAt }),
+    parties: [{ partyId: i.partyId, role: i.partyId === m.receiverId ? 'receiver' : 'transporter' }],
+    visibility: { memberOf: [m.generatorId, ...m.transporterIds, m.receiverId], divisions: [i.divisionCode, m.generatorDivision, m.receiverDivision] },
+    divisionCode: i.divisionCode,
+    upstream: [{ ref: { type: 'manifest', id: i.manifestId }, grams: lost }],
+    downstream: [],
   };
 }

@@ -1,6 +1,7 @@
 // When a manifest is completed (domain.md rule 19; api.md "disposals"): on every line, the accepted grams are
 // disposed of, or shipped on (accepted-portion sources) in manifests that have themselves been received. Rejected
 // grams leave on the replacement and do not count. Pure.
+import { openIncidents } from '#shared/domain/manifest/incidents.ts';
 import type { Manifest, ManifestState } from '#shared/domain/manifest/manifest.ts';
 
 /** Custody of an onward load has passed: it can no longer be cancelled and come back. */
@@ -26,11 +27,12 @@ export function shipsOnAccepted(onward: Pick<Manifest, 'lines'>, manifestId: str
 
 /** `balances` as they stand after the change being decided; `onward` the manifests named by the balances. */
 export function completionOf(
-  manifest: Pick<Manifest, 'id' | 'status' | 'lines'>,
+  manifest: Pick<Manifest, 'id' | 'status' | 'lines' | 'incidents'>,
   balances: readonly LineAvailability[],
   onward: ReadonlyMap<string, OnwardFacts>,
 ): Completion {
-  if (manifest.status !== 'received') return { complete: false, allAccountedFor: false, waitingFor: [] };
+  // An incident not yet closed holds completion back (rule 19); closing it runs completion again.
+  if (manifest.status !== 'received' || openIncidents(manifest).length > 0) return { complete: false, allAccountedFor: false, waitingFor: [] };
   const byLine = new Map(balances.map((b) => [b.lineNo, b]));
   const allAccountedFor = manifest.lines.every((l) => {
     const accepted = l.receipt?.acceptedGrams ?? 0;

@@ -6,7 +6,7 @@ import canonicalize from 'canonicalize';
 export const EVENT_TYPES = [
   'created', 'updated', 'dispatched', 'carriers_changed', 'picked_up', 'handed_over', 'delivered', 'received', 'rejected',
   'replacement_created', 'cancelled', 'discrepancy_opened', 'discrepancy_explained', 'discrepancy_closed',
-  'disposal_reported', 'completed',
+  'disposal_reported', 'completed', 'incident_reported', 'incident_closed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -1,7 +1,7 @@
 // Where each alert's cause is read, one entry per rule: per item type the change stream carries, the deadlines to
 // queue or drop; per alert type, the deadlines its subject implies as it stands now (the alerts job's check).
 import {
-  capacityDeadlines, holdsCollectionLicence, ledgerDeadlines, licenceDeadlines, licencesAtStake, manifestDeadlines, overPlanDeadlines,
+  capacityDeadlines, holdsCollectionLicence, ledgerDeadlines, licenceDeadlines, medicalLineDeadlines, licencesAtStake, manifestDeadlines, overPlanDeadlines,
   overPlanSubject, parseCapacitySubject, parseOverPlanSubject, parseReceivedLineSubject, receivedLineDeadlines, sameCause,
   type AlertSettings, type AlertType, type CapacityCounterLike, type Deadline, type LedgerEntryLike, type LicenceLike, type PlanLike,
   type ReceivedLineLike,
@@ -10,7 +10,6 @@ import { applicationDeadlines, parseReviewSubject } from '#shared/domain/applica
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { getApplication, type ApplicationEntity } from '#shared/store/application-store.ts';
 import { getCapacityCounter } from '#shared/store/capacity-store.ts';
-import { getEntry } from '#shared/store/ledger-store.ts';
 import { getLineBalances } from '#shared/store/line-balance-store.ts';
 import { getManifest } from '#shared/store/manifest-store.ts';
 import { getLicence, getParty, listLicences } from '#shared/store/party-store.ts';
@@ -18,6 +17,7 @@ import { getCurrentPlan } from '#shared/store/plan-store.ts';
 import { partyFlows } from '#shared/store/stats-store.ts';
 import type { ChangeRecord } from '#shared/stream/change-records.ts';
 import { declarationDeadlinesNow } from '#shared/services/declaration-service.ts';
+import { incidentNow, medicalStorageNow } from '#shared/services/medical-clock-causes.ts';
 
 type Image = Record<string, unknown>;
 type Subject = Pick<Deadline, 'type' | 'subjectId'>;
@@ -41,7 +41,7 @@ async function capacityNow(c: CapacityCounterLike, now: Date): Promise<Deadline[
 
 async function receivedLineNow(b: ReceivedLineLike, s: AlertSettings): Promise<Deadline[]> {
   const [licences, division] = await Promise.all([listLicences(b.holderId), divisionOf(b.holderId)]);
-  return receivedLineDeadlines(b, holdsCollectionLicence(licences), division, s);
+  return [...receivedLineDeadlines(b, holdsCollectionLicence(licences), division, s), ...medicalLineDeadlines(b, division, s)];
 }
 
 /** Every over-plan deadline of a party's year: the current plan against the year's dispatches (party flows). */
@@ -111,10 +111,9 @@ const causes: Record<AlertType, (d: Cause, s: AlertSettings, now: Date) => Promi
   'transit-overdue': manifestOf,
   'discrepancy-open': manifestOf,
   'licence-expired-in-flight': manifestOf,
-  'medical-storage-exceeded': async (d, s) => {
-    const e = await getEntry(d.partyId, d.subjectId);
-    return e ? ledgerDeadlines(e, d.divisionCode, s) : [];
-  },
+  'medical-storage-exceeded': medicalStorageNow,
+  'dispatched-not-picked-up': manifestOf,
+  'incident-reported': incidentNow,
   'licence-expiring': async (d, s) => {
     const l = await getLicence(d.partyId, d.subjectId);
     return l ? licenceDeadlines(l, d.divisionCode, s) : [];

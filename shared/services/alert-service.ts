@@ -20,7 +20,8 @@ export const alertSettings = (): AlertSettings => ({
   timeZone: config.timeZone,
   calendar: workingCalendar(),
   transitOverdueHours: Number(process.env.TRANSIT_OVERDUE_HOURS ?? 72),
-  medicalStorageHours: Number(process.env.MEDICAL_STORAGE_HOURS ?? 48),
+  medicalStorageHours: config.medicalStorageHours,
+  medicalStorageHoursByProvince: config.medicalStorageHoursByProvince,
 });
 
 /** Stream consumer: keeps the deadline items in step with the items each rule reads (alert-causes.ts). */

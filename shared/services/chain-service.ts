@@ -4,29 +4,40 @@
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { verifyChain } from '#shared/domain/hash-chain.ts';
 import { gramsToKg } from '#shared/domain/quantity.ts';
-import { disposalNode, ledgerNode, manifestNode, type ChainNode, type NodeRef } from '#shared/domain/chain.ts';
+import { disposalNode, incidentNode, ledgerNode, manifestNode, type ChainNode, type NodeRef } from '#shared/domain/chain.ts';
 import { DEFAULT_DEPTH, PAGE_NODES, pageOf, seesWhole, walk, type Placed, type Viewer } from '#shared/domain/chain-walk.ts';
 import { getDisposals, getLedgerFacts, getManifestFacts } from '#shared/store/disposal-store.ts';
 import { listEvents } from '#shared/store/event-store.ts';
-import { membershipsAmong } from '#shared/store/manifest-store.ts';
+import { getIncidents } from '#shared/store/incident-store.ts';
+import { getManifests, membershipsAmong } from '#shared/store/manifest-store.ts';
 import type { ChainNodeView, ChainView } from '#schemas/disposal.ts';
 import { seeManifest } from '#shared/services/manifest-access.ts';
 
 async function load(refs: NodeRef[]): Promise<ChainNode[]> {
   const of = <T extends NodeRef['type']>(type: T) => refs.filter((r): r is Extract<NodeRef, { type: T }> => r.type === type);
-  const [manifests, ledger, reports] = await Promise.all([
+  const [manifests, ledger, reports, incidents] = await Promise.all([
     getManifestFacts(of('manifest').map((r) => r.id)),
     getLedgerFacts(of('ledger')),
     getDisposals(of('disposal').map((r) => ({ manifestId: r.manifestId, id: r.id }))),
+    incidentsWithManifests(of('incident').map((r) => r.id)),
   ]);
   return [
     ...manifests.map((f) => manifestNode(f.manifest, f.balances, f.reports)),
     ...ledger.map((l) => ledgerNode(l.entry, l.divisionCode)),
     ...reports.map(disposalNode),
+    ...incidents,
   ];
 }
 
-const kgOf = (n: ChainNode) => ({ in: gramsToKg(n.grams.in), out: gramsToKg(n.grams.out), disposed: gramsToKg(n.grams.disposed), onHand: gramsToKg(n.grams.onHand) });
+/** Incident nodes, with their manifests' lines and parties (one BatchGet each). */
+async function incidentsWithManifests(ids: string[]): Promise<ChainNode[]> {
+  if (!ids.length) return [];
+  const incidents = await getIncidents(ids);
+  const manifests = await getManifests([...new Set(incidents.map((i) => i.manifestId))]);
+  return incidents.flatMap((i) => (manifests.has(i.manifestId) ? [incidentNode(i, manifests.get(i.manifestId)!)] : []));
+}
+
+const kgOf = (n: ChainNode) => ({ in: gramsToKg(n.grams.in), out: gramsToKg(n.grams.out), disposed: gramsToKg(n.grams.disposed), onHand: gramsToKg(n.grams.onHand), lost: gramsToKg(n.grams.lost) });
 
 function nodeView({ node, relation, distance }: Placed, whole: boolean): ChainNodeView {
   const shown = { type: node.type, id: node.id, wasteCode: node.wasteCode, kg: kgOf(node), state: node.state, relation, distance };

@@ -12,9 +12,13 @@ export interface ManifestAccess {
   holders: Holder[];
 }
 
-const regulatorCovers = (actor: Actor, m: Manifest) => covers(actor, m.generatorDivision) || covers(actor, m.receiverDivision);
+/** A regulator sees a manifest whose generator or receiver lies in its jurisdiction, or on which an incident happened
+ *  there (rule 25). */
+const regulatorCovers = (actor: Actor, m: Manifest) =>
+  covers(actor, m.generatorDivision) || covers(actor, m.receiverDivision) || (m.incidents ?? []).some((i) => covers(actor, i.divisionCode));
 
-/** The manifest whole, or 404: members of its generator, carriers or receiver, and regulators covering either end. */
+/** The manifest whole, or 404: members of its generator, carriers or receiver, regulators covering either end or
+ *  where an incident happened. */
 export async function seeManifest(actor: Actor, manifestId: string): Promise<ManifestAccess> {
   const manifest = await getManifest(manifestId);
   if (!manifest) throw notFound('manifest');

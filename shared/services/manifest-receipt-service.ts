@@ -106,6 +106,8 @@ async function settle(actor: Actor, acting: Acting, lines: ManifestLine[], chang
   const after = { ...unsigned, signatures: { ...m.signatures, [signatureKey]: signature } };
   const drafts: EventDraft[] = [eventDraft(acting.decision.event, actor, acting, at, {}, signature.documentHash)];
   if (after.discrepancy) drafts.push(eventDraft('discrepancy_opened', actor, acting, at, { lines: after.discrepancy.lines }));
+  // A shortfall the incidents account for starts explained (rule 28): the log says by which.
+  if (after.discrepancy?.status === 'explained') drafts.push(eventDraft('discrepancy_explained', actor, acting, at, { incidentIds: after.discrepancy.incidentIds }));
   if (made) drafts.push(eventDraft('replacement_created', actor, acting, at, { replacementId: made.replacement.id, number: made.replacement.number }));
   const { manifest, writes } = manifestWrites(m, after, drafts, ifMatch);
   return decided(manifest, [...writes, ...settlementWrites(m, lines, changes.receivedAt ?? at), ...(made?.writes ?? [])]);
@@ -114,7 +116,7 @@ async function settle(actor: Actor, acting: Acting, lines: ManifestLine[], chang
 export async function receive(actor: Actor, manifestId: string, input: ReceiveInput, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {
   const acting = await actOn(actor, manifestId, 'receive', ifMatch);
   const { lines, discrepancy } = applyReceipt(
-    acting.manifest.lines,
+    acting.manifest,
     input.lines.map(({ receivedKg, rejectedKg, ...l }) => ({ ...l, receivedGrams: kgToGrams(receivedKg), ...(rejectedKg !== undefined ? { rejectedGrams: kgToGrams(rejectedKg) } : {}) })),
   );
   const refused = lines.some((l) => l.receipt!.rejectedGrams > 0);
@@ -134,5 +136,5 @@ export async function receive(actor: Actor, manifestId: string, input: ReceiveIn
 export async function reject(actor: Actor, manifestId: string, input: RejectInput, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {
   const acting = await actOn(actor, manifestId, 'reject', ifMatch);
   const { reason, ...rejection } = input;
-  return settle(actor, acting, rejectAll(acting.manifest.lines), { rejection: { reason, ...rejection } }, rejection, now, ifMatch);
+  return settle(actor, acting, rejectAll(acting.manifest), { rejection: { reason, ...rejection } }, rejection, now, ifMatch);
 }

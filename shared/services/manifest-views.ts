@@ -22,8 +22,14 @@ function lineView(l: ManifestLine): ManifestView['lines'][number] {
 }
 
 export function manifestView(m: Manifest): ManifestView {
-  const { taken: _t, lastEventSeq: _s, headHash: _h, createdBy: _c, returnToOrigin: _r, generatorDivision: _g, receiverDivision: _d, lines, legs, ...rest } = m;
-  return { ...rest, lines: lines.map(lineView), legs, currentLeg: legs.length } as ManifestView;
+  const { taken: _t, lastEventSeq: _s, headHash: _h, createdBy: _c, returnToOrigin: _r, generatorDivision: _g, receiverDivision: _d, lines, legs, incidents, ...rest } = m;
+  return {
+    ...rest,
+    lines: lines.map(lineView),
+    legs,
+    currentLeg: legs.length,
+    ...(incidents?.length ? { incidents: incidents.map((i) => ({ ...i, lines: i.lines.map((l) => ({ lineNo: l.lineNo, lostKg: kg(l.grams) })) })) } : {}),
+  } as ManifestView;
 }
 
 /** The copy of record a signature covers (the manifest without version, updatedAt, status and signatures). */

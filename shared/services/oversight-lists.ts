@@ -4,6 +4,7 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { allPages } from '#shared/exports/csv.ts';
 import { listAlerts } from '#shared/services/alert-service.ts';
 import { keyUnits, oversightManifests, type ManifestFilter } from '#shared/services/oversight-service.ts';
+import { oversightIncidents } from '#shared/services/incident-service.ts';
 import { statsOf } from '#shared/services/stats-service.ts';
 import type { ExportList } from '#shared/domain/export-lists.ts';
 
@@ -37,6 +38,11 @@ export const OVERSIGHT_LISTS: Partial<Record<ExportList, OversightList>> = {
     columns: ['id', 'type', 'status', 'partyId', 'divisionCode', 'manifestId', 'subjectId', 'dueAt', 'openedAt', 'closedAt', 'closedBy', 'closeNote'],
     filename: () => 'alerts.csv',
     pages: (actor, query) => allPages<Row, Row>((start) => listAlerts(actor, query, PAGE, start) as never),
+  },
+  incidents: {
+    columns: ['id', 'manifestId', 'manifestNumber', 'partyId', 'type', 'at', 'lat', 'lon', 'divisionCode', 'lines', 'description', 'measures', 'status', 'reportedAt', 'reportedBy', 'closedAt', 'closedBy', 'closeNote'],
+    filename: () => 'incidents.csv',
+    pages: (actor, query) => allPages<Row, Row>((start) => oversightIncidents(actor, query, PAGE, start) as never),
   },
   stats: {
     columns: ['group', 'name', 'month', 'generatedKg', 'dispatchedKg', 'receivedKg', 'utilisedKg', 'disposedKg', 'rate'],

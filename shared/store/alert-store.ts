@@ -7,7 +7,7 @@ import { db } from '#shared/store/client.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
 import { getItem, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
 import { toAppError } from '#shared/store/store-errors.ts';
-import { putVersioned, type TxItem } from '#shared/store/transact.ts';
+import { putNew, putVersioned, type TxItem } from '#shared/store/transact.ts';
 
 export interface AlertEntity {
   id: string;
@@ -56,6 +56,9 @@ const alertItem = (a: AlertEntity) => ({ ...keys.alert(a.id), ...keys.alertIndex
 /** Opens a new alert: false when one exists for the cause (open or closed). */
 export const openAlert = (a: AlertEntity) =>
   send(new PutCommand({ TableName: config.tableName, Item: alertItem(a), ConditionExpression: 'attribute_not_exists(PK)' }));
+
+/** Opens a new alert inside a transaction (alerts due at once, such as incident-reported); fails if it exists. */
+export const openAlertWrite = (a: AlertEntity): TxItem => putNew(alertItem(a));
 
 export function saveAlertWrite(a: AlertEntity, expectedVersion: number, onConflict: () => AppError): TxItem {
   return putVersioned(alertItem(a), expectedVersion, onConflict);

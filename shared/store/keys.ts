@@ -134,6 +134,16 @@ export const keys = {
   oversightExport: (exportId: string): Key => ({ PK: `EXPORT#${exportId}`, SK: 'EXPORT' }),
   alertsByStatusPartition: (status: string) => `ALERTS#${status}`,
 
+  /** Incidents (rule 28): GSI1 all by the division where they happened; GSI2 by status and division. A manifest names
+   *  its incidents itself (`incidents`), so a manifest's list is a BatchGet. */
+  incident: (incidentId: string): Key => ({ PK: `INCIDENT#${incidentId}`, SK: 'INCIDENT' }),
+  incidentIndexes: (i: { id: string; divisionCode: string; status: string; reportedAt: string }) => ({
+    GSI1PK: 'INCIDENTS', GSI1SK: `${i.divisionCode}#${i.reportedAt}#${i.id}`,
+    GSI2PK: `INCIDENTS#${i.status}`, GSI2SK: `${i.divisionCode}#${i.reportedAt}#${i.id}`,
+  }),
+  incidentsPartition: 'INCIDENTS',
+  incidentsByStatusPartition: (status: string) => `INCIDENTS#${status}`,
+
   // --- statistics and declarations ---
   /** One counter per (year, division level, dimension, waste filter) partition and group × local month: a query reads one partition. */
   statsCounter: (c: { year: number; division: string; dimension: string; category: string; group: string; month: string }): Key => ({

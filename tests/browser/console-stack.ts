@@ -3,10 +3,10 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
-import { onTableChanges } from '../../local/change-handlers.ts';
+import { startStreamConsumers, type StreamConsumers } from '../../local/change-handlers.ts';
 import { CONSOLE_DIR } from '../../local/console-static.ts';
 import { loadDemoData } from '../../local/demo-data.ts';
-import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
+import { logFailureQueue } from '../../local/failure-queue.ts';
 import { testApi, type TestApi } from '../support/api.ts';
 
 export interface ConsoleStack {
@@ -22,7 +22,7 @@ export async function startConsoleStack(): Promise<ConsoleStack> {
     await build({ configFile: new URL('../../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
   }
   const t = await testApi();
-  const poller: StreamPoller = await startStreamPoller(onTableChanges, 50);
+  const poller: StreamConsumers = await startStreamConsumers(logFailureQueue, 50);
   await loadDemoData(t.api, t.auth);
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: t.api.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

@@ -8,6 +8,7 @@ import { startStreamConsumers, type StreamConsumers } from '../../local/change-h
 import { logFailureQueue } from '../../local/failure-queue.ts';
 import { DEMO_REGULATOR_HEBEI } from '../../local/demo-applications.ts';
 import { DEMO_PARTIES, DEMO_REGULATOR, loadDemoData } from '../../local/demo-data.ts';
+import { DEMO_INCIDENT_DIVISION } from '../../local/demo-incident.ts';
 import { testApi, type TestApi } from '../support/api.ts';
 
 let t: TestApi;
@@ -48,9 +49,21 @@ describe('demo data, as the Shanxi regulator sees it', () => {
     expect(items.map((m: { status: string }) => m.status).sort()).toEqual(['completed', 'in_transit']);
   });
 
-  it('what is overdue now: the clinic batch kept past 48 hours, and nothing else', async () => {
+  it('what is overdue now: the clinic batch kept past 48 hours, the incident on the road (where it happened and at the plant’s city), and nothing else', async () => {
     const { items } = await get('/v1/oversight/alerts?status=open');
-    expect(items).toEqual([expect.objectContaining({ type: 'medical-storage-exceeded', divisionCode: '141102', status: 'open' })]);
+    expect(items.map((a: { type: string; divisionCode: string }) => `${a.type} ${a.divisionCode}`).sort()).toEqual([
+      'incident-reported 140105', `incident-reported ${DEMO_INCIDENT_DIVISION}`, 'medical-storage-exceeded 141102',
+    ]);
+  });
+
+  it('the incident on the road: the regulator finds it, sees the load, and closes it, which closes its alerts', async () => {
+    const { items } = await get('/v1/oversight/incidents?status=open');
+    expect(items).toEqual([expect.objectContaining({ type: 'leak', divisionCode: DEMO_INCIDENT_DIVISION, lines: [{ lineNo: 1, lostKg: 20 }] })]);
+    expect((await get(`/v1/manifests/${items[0].manifestId}`)).status).toBe('in_transit');
+    const closed = await t.call(DEMO_REGULATOR, 'POST', `/v1/incidents/${items[0].id}/close`, { note: '现场已清理，无外排' });
+    expect(closed.status).toBe(200);
+    const open = (await get('/v1/oversight/alerts?status=open&type=incident-reported')).items;
+    expect(open).toEqual([]);
   });
 
   it('how much was generated, dispatched and disposed of this year: the statistics equal the raw records', async () => {

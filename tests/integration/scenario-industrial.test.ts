@@ -59,7 +59,7 @@ describe('a partial rejection routed to an alternate receiver', () => {
   it('the chain of the original shows the replacement and every report below it, with custody conserved', async () => {
     const { body } = await t.call(shanxi, 'GET', `/v1/chains/${original.id}`);
     const node = (id: string) => body.nodes.find((n: any) => n.id === id);
-    expect(node(original.id).kg).toEqual({ in: 30, out: 4, disposed: 26, onHand: 0 });
+    expect(node(original.id).kg).toEqual({ in: 30, out: 4, disposed: 26, onHand: 0, lost: 0 });
     expect(node(replacement.id)).toMatchObject({ relation: 'descendant', distance: 1, kg: { in: 4, out: 0, disposed: 4, onHand: 0 } });
     expect(body.edges).toContainEqual({ from: original.id, to: replacement.id, kg: 4 });
     const reports = body.nodes.filter((n: any) => n.type === 'disposal');

@@ -5,6 +5,7 @@ import type { Answers, ExpectationTable, IdentityRole, Params } from '../support
 import {
   deliverBody,
   disposalBody,
+  incidentBody,
   manifestBody,
   pickupBody,
   receiptBody,
@@ -63,6 +64,16 @@ export const MANIFEST_EXPECTATIONS: ExpectationTable = {
   'GET /v1/parties/{id}/inbox': { params: (w) => ({ id: w.generator.id }), answers: privateRead, hidden: (w) => ({ id: w.hidden.id }) },
   'GET /v1/parties/{id}/feed': { params: (w) => ({ id: w.generator.id }), answers: privateRead, hidden: (w) => ({ id: w.hidden.id }) },
 
+  // --- incidents (the carrier of the current leg reports; a covering regulator closes) ---
+  'POST /v1/manifests/{id}/incidents': { params: manifestIn('inTransit', 'carrier'), body: (w) => incidentBody(w.carrier.id), answers: actionOf('carrier', 201) },
+  'GET /v1/manifests/{id}/incidents': { params: (w) => ({ id: w.manifests.inTransit.id }), answers: visible },
+  'GET /v1/incidents/{id}': { params: (w) => ({ id: w.incident.id }), answers: visible },
+  'POST /v1/incidents/{id}/close': {
+    params: async (w, role) => ({ id: (role === 'regulatorIn' ? await w.fresh.incident() : w.incident).id }),
+    body: note,
+    answers: actionOf('regulatorIn'),
+  },
+
   // --- disposal and chains ---
   'POST /v1/manifests/{id}/disposals': { params: manifestIn('received', 'receiver'), body: () => disposalBody(1), answers: actionOf('receiver', 201) },
   'GET /v1/manifests/{id}/disposals': { params: (w) => ({ id: w.manifests.received.id }), answers: visible },
@@ -76,6 +87,7 @@ export const MANIFEST_EXPECTATIONS: ExpectationTable = {
   'GET /v1/oversight/manifests': { query: () => ({ limit: '5' }), answers: regulatorsOnly },
   'GET /v1/oversight/key-units': { query: () => ({ limit: '5' }), answers: regulatorsOnly },
   'GET /v1/oversight/alerts': { query: () => ({ limit: '5' }), answers: regulatorsOnly },
+  'GET /v1/oversight/incidents': { query: () => ({ status: 'open', limit: '5' }), answers: regulatorsOnly },
   'GET /v1/oversight/stats': { query: () => ({ groupBy: 'wasteCode' }), answers: regulatorsOnly },
   'POST /v1/oversight/alerts/{id}/close': {
     params: async (w, role) => ({ id: (role === 'regulatorIn' ? await w.fresh.alert() : w.alert).id }),

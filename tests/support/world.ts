@@ -40,6 +40,8 @@ export interface World {
   disposal: Entity;
   /** An open licence-expiring alert on the generator (Taiyuan). */
   alert: Entity;
+  /** An open incident (a leak in Taiyuan) on the world's manifest in transit. */
+  incident: Entity;
   fresh: Fresh;
   /** Resolves once the stream poller (alert deadlines) has handled every write made so far. */
   settle(): Promise<void>;
@@ -66,6 +68,8 @@ export interface Fresh {
   manifest(state: ManifestState): Promise<Entity>;
   /** A new open alert: a verified licence of the generator ending in 10 days, seen by the alerts job. */
   alert(): Promise<Entity>;
+  /** A new open incident reported by the carrier on a new manifest in transit. */
+  incident(): Promise<Entity>;
   /** A past calendar year not yet used by `period()`: a declaration period nobody has submitted. */
   period(): string;
 }
@@ -146,6 +150,10 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
       if (reached >= 6) m = await step(owner, 'discrepancy/explain', { note: 'weighed wet' }, 'explain');
       return m;
     },
+    async incident() {
+      const m = await fresh.manifest('inTransit');
+      return expectStatus(await t.call(users.carrier, 'POST', `/v1/manifests/${m.id}/incidents`, incidentBody(carrier.id)), 201, 'incident');
+    },
     period: () => String(Number(localDay().slice(0, 4)) - 1 - pastYears++),
     async alert() {
       const licence = await expectStatus(
@@ -183,9 +191,11 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
     'disposal',
   );
   const alert = await fresh.alert();
+  // On the world's manifest in transit (no extra manifest to build: the world's setup is near its time limit).
+  const incident = await expectStatus(await t.call(users.carrier, 'POST', `/v1/manifests/${manifests.inTransit.id}/incidents`, incidentBody(carrier.id)), 201, 'incident');
   return {
     t, users, generator, carrier, receiver, otherParty, licence, hidden, hiddenLicence, webhook, crossReceiver, plan, ledgerEntry, approval, year,
-    manifests, disposal, alert, fresh, settle: () => poller.drain(), stop: () => poller.stop(),
+    manifests, disposal, alert, incident, fresh, settle: () => poller.drain(), stop: () => poller.stop(),
   };
 }
 
@@ -208,6 +218,9 @@ export const manifestBody = (generatorId: string, transporterId: string, receive
   receiverId,
   lines: [{ wasteCode: WASTE_CODE, name: '废活性炭', physicalForm: 'solid', hazards: ['T'], packaging: 'drum', containerCount: 1, quantityKg: 10 }],
   plannedPickupAt: inAnHour(),
+});
+export const incidentBody = (partyId: string) => ({
+  partyId, type: 'leak', at: new Date().toISOString(), divisionCode: TAIYUAN, lines: [{ lineNo: 1, lostKg: 0.5 }], description: '桶盖松动渗漏', measures: '已更换桶盖',
 });
 export const pickupBody = (transporterId: string) => ({ transporterId, vehiclePlate: '晋A12345', driverName: '张师傅' });
 export const deliverBody = (transporterId: string) => ({ transporterId, deliveredAt: new Date().toISOString() });

@@ -10,7 +10,7 @@ function graph(links: [number, number][], size: number): Map<string, ChainNode> 
   const nodes = new Map<string, ChainNode>();
   for (let i = 0; i < size; i++) {
     nodes.set(id(i), {
-      type: 'manifest', id: id(i), wasteCode: 'x', wasteCodes: ['x'], grams: { in: 0, out: 0, disposed: 0, onHand: 0 }, state: 'received', times: {},
+      type: 'manifest', id: id(i), wasteCode: 'x', wasteCodes: ['x'], grams: { in: 0, out: 0, disposed: 0, onHand: 0, lost: 0 }, state: 'received', times: {},
       parties: [], visibility: { memberOf: [`p${i}`], divisions: ['141102'] }, divisionCode: '141102',
       upstream: links.filter(([, to]) => to === i).map(([from]) => ({ ref: ref(from), grams: 1 })),
       downstream: links.filter(([from]) => from === i).map(([, to]) => ({ ref: ref(to) })),

@@ -39,7 +39,7 @@ describe('receipt', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e9 }), (a, b) => {
         const [received, rejected] = a >= b ? [a, b] : [b, a];
-        const { lines } = applyReceipt([line()], [{ lineNo: 1, receivedGrams: received, rejectedGrams: rejected, containerCount: 2 }]);
+        const { lines } = applyReceipt({ lines: [line()] }, [{ lineNo: 1, receivedGrams: received, rejectedGrams: rejected, containerCount: 2 }]);
         expect(lines[0].receipt!.acceptedGrams).toBe(received - rejected);
       }),
     );
@@ -49,21 +49,21 @@ describe('receipt', () => {
     expect(quantityDiffers(100_000, 110_000)).toBe(false);
     expect(quantityDiffers(100_000, 110_001)).toBe(true);
     expect(quantityDiffers(100_000, 89_999)).toBe(true);
-    const { discrepancy } = applyReceipt([line(), line({ lineNo: 2 })], [
+    const { discrepancy } = applyReceipt({ lines: [line(), line({ lineNo: 2 })] }, [
       { lineNo: 1, receivedGrams: 100_000, containerCount: 3 },
       { lineNo: 2, receivedGrams: 100_000, containerCount: 2, differentWaste: true },
     ]);
     expect(discrepancy).toEqual({ status: 'open', lines: [{ lineNo: 1, reasons: ['containers'] }, { lineNo: 2, reasons: ['different-waste'] }] });
-    expect(applyReceipt([line()], [{ lineNo: 1, receivedGrams: 95_000, containerCount: 2 }]).discrepancy).toBeNull();
+    expect(applyReceipt({ lines: [line()] }, [{ lineNo: 1, receivedGrams: 95_000, containerCount: 2 }]).discrepancy).toBeNull();
   });
 
   it('refuses a receipt that skips a line or rejects more than arrived', () => {
-    expect(() => applyReceipt([line(), line({ lineNo: 2 })], [{ lineNo: 1, receivedGrams: 1, containerCount: 2 }])).toThrow(/every line/);
-    expect(() => applyReceipt([line()], [{ lineNo: 1, receivedGrams: 1, rejectedGrams: 2, containerCount: 2 }])).toThrow();
+    expect(() => applyReceipt({ lines: [line(), line({ lineNo: 2 })] }, [{ lineNo: 1, receivedGrams: 1, containerCount: 2 }])).toThrow(/every line/);
+    expect(() => applyReceipt({ lines: [line()] }, [{ lineNo: 1, receivedGrams: 1, rejectedGrams: 2, containerCount: 2 }])).toThrow();
   });
 
   it('puts refused kilograms on replacement lines sourced from the refused lines', () => {
-    const { lines } = applyReceipt([line(), line({ lineNo: 2 })], [
+    const { lines } = applyReceipt({ lines: [line(), line({ lineNo: 2 })] }, [
       { lineNo: 1, receivedGrams: 100_000, containerCount: 2 },
       { lineNo: 2, receivedGrams: 100_000, rejectedGrams: 40_000, containerCount: 2 },
     ]);

@@ -1,8 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, availableActions, awaitedParties, decide, stateDiagram, TRANSITIONS, type TransitionFacts } from '#shared/domain/manifest/transition-table.ts';
-import { FINAL_STATES, MANIFEST_STATES, type Role } from '#shared/domain/manifest/manifest.ts';
+import { FINAL_STATES, MANIFEST_STATES, type IncidentRef, type ManifestLine, type Role } from '#shared/domain/manifest/manifest.ts';
 import { AppError } from '#shared/errors.ts';
+
+const incident = (status: 'open' | 'closed', grams: number): IncidentRef => ({ id: `i${grams}${status}`, status, divisionCode: '141102', lines: [{ lineNo: 1, grams }] });
+/** Incidents on a one-line manifest of 1 kg: none, part lost, lost whole in one or two, lost whole and closed. */
+const INCIDENT_SETS: IncidentRef[][] = [
+  [], [incident('open', 400)], [incident('open', 1000)], [incident('open', 600), incident('open', 400)], [incident('closed', 1000)],
+  [incident('closed', 600), incident('open', 400)],
+];
 
 const ROLES: Role[] = ['generator', 'transporter', 'receiver', 'regulator'];
 const carrierIds = ['c1', 'c2', 'c3'];
@@ -13,14 +20,17 @@ const facts: fc.Arbitrary<TransitionFacts & { generatorId: string; receiverId: s
     carriers: fc.integer({ min: 0, max: 3 }),
     picked: fc.integer({ min: 0, max: 3 }),
     discrepancy: fc.constantFrom(null, 'open', 'explained', 'closed'),
+    incidents: fc.constantFrom(...INCIDENT_SETS),
   })
-  .map(({ status, carriers, picked, discrepancy }) => ({
+  .map(({ status, carriers, picked, discrepancy, incidents }) => ({
     status,
     generatorId: 'g',
     receiverId: 'r',
     transporterIds: carrierIds.slice(0, carriers),
     legs: carrierIds.slice(0, Math.min(picked, carriers)).map((transporterId) => ({ transporterId, vehiclePlate: 'x', driverName: 'y', pickedUpAt: 'z' })),
     discrepancy: discrepancy === null ? null : { status: discrepancy as 'open', lines: [] },
+    lines: [{ lineNo: 1, grams: 1000 }] as ManifestLine[],
+    incidents,
   }));
 
 const allowed = (m: TransitionFacts, action: (typeof ACTIONS)[number], role: Role, partyId: string | null) => {
@@ -29,7 +39,8 @@ const allowed = (m: TransitionFacts, action: (typeof ACTIONS)[number], role: Rol
     return true;
   } catch (err) {
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).code).toBe('INVALID_STATE');
+    // FORBIDDEN: the right state, but another party's turn (a carrier of an earlier leg reporting an incident).
+    expect(['INVALID_STATE', 'FORBIDDEN']).toContain((err as AppError).code);
     return false;
   }
 };
@@ -43,6 +54,26 @@ describe('manifest transition table', () => {
         expect(listed).toEqual(decided);
       }),
     );
+  });
+
+  it('ends a load lost whole `lost` when a regulator closes its last open incident, and only then', () => {
+    fc.assert(
+      fc.property(facts, (m) => {
+        const d = (() => { try { return decide(m, 'close-incident', 'regulator', null); } catch { return undefined; } })();
+        const open = (m.incidents ?? []).filter((i) => i.status === 'open');
+        const whole = (m.incidents ?? []).reduce((sum, i) => sum + i.lines[0].grams, 0) === 1000;
+        expect(d !== undefined).toBe(open.length > 0 && ['in_transit', 'delivered', 'received', 'rejected'].includes(m.status));
+        if (d) expect(d.to === 'lost').toBe(open.length === 1 && whole && ['in_transit', 'delivered'].includes(m.status));
+      }),
+    );
+  });
+
+  it('lets only the carrier holding the load report an incident on the road; an earlier carrier gets 403', () => {
+    const onRoad = { status: 'in_transit' as const, transporterIds: ['c1', 'c2'], discrepancy: null, legs: ['c1', 'c2'].map((transporterId) => ({ transporterId, vehiclePlate: 'x', driverName: 'y', pickedUpAt: 'z' })) };
+    expect(decide(onRoad, 'report-incident', 'transporter', 'c2').event).toBe('incident_reported');
+    expect(() => decide(onRoad, 'report-incident', 'transporter', 'c1')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(() => decide(onRoad, 'report-incident', 'receiver', 'r')).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
+    expect(decide({ ...onRoad, status: 'delivered' }, 'report-incident', 'receiver', 'r').to).toBe('delivered');
   });
 
   it('allows no state change from a final state', () => {

@@ -1,9 +1,9 @@
 // The manifest (电子转移联单) as the domain sees it: quantities in integer grams, parties by id.
 import type { MedicalCategory } from '#shared/reference/catalogue.ts';
 
-export const MANIFEST_STATES = ['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected'] as const;
+export const MANIFEST_STATES = ['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected', 'lost'] as const;
 export type ManifestState = (typeof MANIFEST_STATES)[number];
-export const FINAL_STATES: readonly ManifestState[] = ['completed', 'cancelled', 'rejected'];
+export const FINAL_STATES: readonly ManifestState[] = ['completed', 'cancelled', 'rejected', 'lost'];
 
 export type Portion = 'accepted' | 'rejected';
 export type Role = 'generator' | 'transporter' | 'receiver' | 'regulator';
@@ -62,7 +62,10 @@ export interface Leg {
 
 export interface Discrepancy {
   status: 'open' | 'explained' | 'closed';
-  lines: { lineNo: number; reasons: ('quantity' | 'containers' | 'different-waste')[] }[];
+  /** `lost`: the line lost kilograms in an incident (rule 28); its quantity is compared with quantity − lost. */
+  lines: { lineNo: number; reasons: ('quantity' | 'containers' | 'different-waste' | 'lost')[] }[];
+  /** The incidents that explain it, when it started `explained` (every line's shortfall matches its losses). */
+  incidentIds?: string[];
   note?: string;
   explanation?: string;
 }
@@ -77,6 +80,14 @@ export interface Taken {
   approval?: { approvalId: string; codes: { code: string; grams: number }[] };
   /** Per source line: what this manifest drew from its balances. */
   sources: { manifestId: string; lineNo: number; accepted: number; rejected: number }[];
+}
+
+export interface IncidentRef {
+  id: string;
+  status: 'open' | 'closed';
+  /** Where it happened: a regulator covering it sees the manifest (rule 25). */
+  divisionCode: string;
+  lines: { lineNo: number; grams: number }[];
 }
 
 export interface Manifest {
@@ -106,6 +117,8 @@ export interface Manifest {
   /** A replacement sent back to the generator it came from: no licence or approval check (domain.md rule 16). */
   returnToOrigin?: boolean;
   taken?: Taken;
+  /** Incidents reported on it (rule 28): what the mass balance, completion and visibility need, kept on the manifest. */
+  incidents?: IncidentRef[];
   createdBy: string;
   createdAt: string;
   updatedAt: string;

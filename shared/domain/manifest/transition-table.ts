@@ -3,15 +3,17 @@
 // diagram is drawn from it. Pure: no I/O, no clock.
 import { AppError } from '#shared/errors.ts';
 import type { EventType } from '#shared/domain/hash-chain.ts';
-import type { Manifest, ManifestState, Role } from '#shared/domain/manifest/manifest.ts';
+import { lostWhole, openIncidents } from '#shared/domain/manifest/incidents.ts';
+import { FINAL_STATES, type Manifest, type ManifestState, type Role } from '#shared/domain/manifest/manifest.ts';
 
 export const ACTIONS = [
   'update', 'dispatch', 'change-carriers', 'pickup', 'deliver', 'receive', 'reject', 'cancel', 'explain-discrepancy', 'close-discrepancy',
+  'report-incident', 'close-incident',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** What a guard may look at. */
-export type TransitionFacts = Pick<Manifest, 'status' | 'transporterIds' | 'legs' | 'discrepancy'>;
+export type TransitionFacts = Pick<Manifest, 'status' | 'transporterIds' | 'legs' | 'discrepancy'> & Partial<Pick<Manifest, 'lines' | 'incidents'>>;
 
 export interface Transition {
   action: Action;
@@ -21,14 +23,18 @@ export interface Transition {
   to?: ManifestState;
   /** True when the manifest waits for this action (the party's inbox). */
   awaited: boolean;
-  /** The guard, and the words that explain a refusal (409 INVALID_STATE). `partyId` is the acting party. */
-  guard?: { holds: (m: TransitionFacts, partyId: string | null) => boolean; unless: string };
+  /** The guard, and the words that explain a refusal (409 INVALID_STATE; 403 FORBIDDEN when `notTheirs`: the state
+   *  is right but this party is not the one, e.g. a carrier of an earlier leg). `partyId` is the acting party. */
+  guard?: { holds: (m: TransitionFacts, partyId: string | null) => boolean; unless: string; notTheirs?: boolean };
   event: (m: TransitionFacts) => EventType;
 }
 
 const allPickedUp = (m: TransitionFacts) => m.transporterIds.length > 0 && m.legs.length === m.transporterIds.length;
 const nextCarrier = (m: TransitionFacts) => m.transporterIds[m.legs.length];
 const lastCarrier = (m: TransitionFacts) => m.transporterIds.at(-1);
+const currentCarrier = (m: TransitionFacts) => m.legs.at(-1)?.transporterId;
+/** Closing the only open incident of a load lost whole ends it `lost` (rule 19). */
+const lastOpenOfLostLoad = (m: TransitionFacts) => openIncidents(m).length === 1 && !!m.lines?.length && lostWhole({ lines: m.lines, incidents: m.incidents });
 const arrived = { holds: (m: TransitionFacts) => m.status === 'delivered' || allPickedUp(m), unless: 'the last carrier has not picked the load up yet' };
 
 export const TRANSITIONS: readonly Transition[] = [
@@ -62,6 +68,28 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: { holds: (m) => m.discrepancy?.status === 'open' || m.discrepancy?.status === 'explained', unless: 'there is no discrepancy to close' },
     event: () => 'discrepancy_closed',
   },
+  // Incidents (rule 28): reported by whoever has the load; closed by a regulator, which ends a load lost whole.
+  {
+    action: 'report-incident', role: 'transporter', from: ['in_transit'], awaited: false,
+    guard: { holds: (m, partyId) => partyId !== null && currentCarrier(m) === partyId, unless: 'only the carrier of the current leg reports an incident on the road', notTheirs: true },
+    event: () => 'incident_reported',
+  },
+  {
+    action: 'report-incident', role: 'transporter', from: ['delivered'], awaited: false,
+    guard: { holds: (m, partyId) => partyId !== null && lastCarrier(m) === partyId, unless: 'only the last carrier or the receiver reports an incident on a delivered load', notTheirs: true },
+    event: () => 'incident_reported',
+  },
+  { action: 'report-incident', role: 'receiver', from: ['delivered'], awaited: false, event: () => 'incident_reported' },
+  {
+    action: 'close-incident', role: 'regulator', from: ['in_transit', 'delivered'], to: 'lost', awaited: false,
+    guard: { holds: lastOpenOfLostLoad, unless: 'the load is not lost whole' },
+    event: () => 'incident_closed',
+  },
+  {
+    action: 'close-incident', role: 'regulator', from: ['in_transit', 'delivered', 'received', 'rejected'], awaited: false,
+    guard: { holds: (m) => openIncidents(m).length > 0, unless: 'there is no open incident' },
+    event: () => 'incident_closed',
+  },
 ];
 
 const allows = (t: Transition, m: TransitionFacts, partyId: string | null) =>
@@ -77,8 +105,9 @@ export function decide(m: TransitionFacts, action: Action, role: Role, partyId: 
   const rows = TRANSITIONS.filter((t) => t.action === action && t.role === role);
   const found = rows.find((t) => allows(t, m, partyId));
   if (!found) {
-    const inState = rows.find((t) => t.from.includes(m.status));
+    const inState = rows.filter((t) => t.from.includes(m.status)).at(-1);
     const why = inState?.guard ? inState.guard.unless : `the manifest is ${m.status}`;
+    if (inState?.guard?.notTheirs) throw new AppError('FORBIDDEN', `Cannot ${action}: ${why}`);
     throw new AppError('INVALID_STATE', `Cannot ${action} now: ${why}`);
   }
   return { transition: found, to: found.to ?? m.status, event: found.event(m) };
@@ -122,5 +151,5 @@ export function stateDiagram(): string {
     if (!t.to) continue;
     for (const from of t.from) if (from !== t.to || t.action === 'pickup') edges.add(`  ${from} --> ${t.to}: ${t.action} (${t.role})`);
   }
-  return ['stateDiagram-v2', '  [*] --> draft: create (generator)', ...edges, '  completed --> [*]', '  cancelled --> [*]', '  rejected --> [*]'].join('\n');
+  return ['stateDiagram-v2', '  [*] --> draft: create (generator)', ...edges, ...FINAL_STATES.map((s) => `  ${s} --> [*]`)].join('\n');
 }

@@ -17,10 +17,15 @@ const screens = {
   driver: lazy(() => import('../features/driver/Driver.tsx')),
   receipt: lazy(() => import('../features/receipt/Receipt.tsx')),
   declarations: lazy(() => import('../features/declarations/Declarations.tsx')),
+  oversight: lazy(() => import('../features/oversight/Oversight.tsx')),
+  chain: lazy(() => import('../features/chain/Chain.tsx')),
+  applications: lazy(() => import('../features/applications/Applications.tsx')),
 };
 
 type Kind = 'generator' | 'transporter' | 'receiver' | 'collector' | 'medical';
-const NAV: { to: string; name: string; for?: Kind[] }[] = [
+// `regulator`: shown to regulators (who act for no party); the others are shown to members of a party of those kinds.
+const NAV: { to: string; name: string; for?: Kind[]; regulator?: boolean }[] = [
+  { to: '/oversight', name: '监管', for: [], regulator: true },
   { to: '/', name: '工作台' },
   { to: '/ledger', name: '台账', for: ['generator', 'receiver', 'collector'] },
   { to: '/plans', name: '管理计划', for: ['generator'] },
@@ -28,6 +33,8 @@ const NAV: { to: string; name: string; for?: Kind[] }[] = [
   { to: '/driver', name: '司机', for: ['transporter'] },
   { to: '/receipt', name: '接收', for: ['receiver', 'collector'] },
   { to: '/declarations', name: '申报', for: ['generator'] },
+  { to: '/applications', name: '跨省转移', for: ['generator'], regulator: true },
+  { to: '/chain', name: '链条', regulator: true },
 ];
 
 export function Shell({ onParty }: { onParty(id: string): void }) {
@@ -40,7 +47,10 @@ export function Shell({ onParty }: { onParty(id: string): void }) {
     queryFn: () => unwrap(api.GET('/v1/parties/{id}', { params: { path: { id: partyId } } })),
   });
   const kinds = ((party.data as { kinds?: Kind[] } | undefined)?.kinds ?? []) as Kind[];
-  const route = matchRoute(path);
+  const regulator = me.groups.includes('regulator') || me.groups.includes('admin');
+  const matched = matchRoute(path);
+  // A regulator's home is 监管 (the workbench is a party's inbox).
+  const route = regulator && !partyId && matched?.screen === 'workbench' ? { ...matched, screen: 'oversight' as const, nav: '/oversight' } : matched;
   const Screen = route ? screens[route.screen] : null;
 
   return (
@@ -62,10 +72,10 @@ export function Shell({ onParty }: { onParty(id: string): void }) {
         </button>
         <button type="button" className="link" onClick={signOut}>{t('退出')}</button>
       </header>
-      {partyId ? (
+      {partyId || regulator ? (
         <>
           <nav aria-label={t('导航')}>
-            {NAV.filter((n) => !n.for || n.for.some((k) => kinds.includes(k))).map((n) => (
+            {NAV.filter((n) => (partyId ? !n.for || n.for.some((k) => kinds.includes(k)) : n.regulator)).map((n) => (
               <Link key={n.to} to={n.to} aria-current={route?.nav === n.to ? 'page' : undefined}>{t(n.name)}</Link>
             ))}
           </nav>

@@ -1,6 +1,7 @@
 // Page paths → screens. The server answers every one of them with index.html (SPA fallback).
 export type ScreenName =
-  | 'workbench' | 'ledger' | 'plans' | 'manifests' | 'manifest-new' | 'manifest-detail' | 'driver' | 'receipt' | 'declarations';
+  | 'workbench' | 'ledger' | 'plans' | 'manifests' | 'manifest-new' | 'manifest-detail' | 'driver' | 'receipt' | 'declarations'
+  | 'oversight' | 'chain' | 'applications';
 
 const ROUTES: [RegExp, ScreenName, string][] = [
   [/^\/$/, 'workbench', '/'],
@@ -13,6 +14,10 @@ const ROUTES: [RegExp, ScreenName, string][] = [
   [/^\/receipt$/, 'receipt', '/receipt'],
   [/^\/receipt\/(?<id>[0-9a-f-]{36})$/, 'receipt', '/receipt'],
   [/^\/declarations$/, 'declarations', '/declarations'],
+  [/^\/oversight$/, 'oversight', '/oversight'],
+  [/^\/chain$/, 'chain', '/chain'],
+  [/^\/chain\/(?<id>[0-9a-f-]{36})$/, 'chain', '/chain'],
+  [/^\/applications$/, 'applications', '/applications'],
 ];
 
 export function matchRoute(path: string): { screen: ScreenName; nav: string; params: Record<string, string> } | null {

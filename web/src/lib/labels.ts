@@ -8,6 +8,7 @@ export const STATUS: Record<string, string> = {
 export const ACTION: Record<string, string> = {
   dispatch: '移出确认', 'change-carriers': '更换承运人', pickup: '确认提货', deliver: '确认运抵', receive: '确认接收',
   reject: '拒收', cancel: '作废', 'explain-discrepancy': '说明差异', 'close-discrepancy': '关闭差异', update: '编辑草稿',
+  'report-incident': '报告事故', 'close-incident': '关闭事故',
 };
 
 export const PACKAGING: [string, string][] = [

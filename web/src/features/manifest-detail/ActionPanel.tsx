@@ -37,6 +37,9 @@ export function ActionPanel({ manifest: m, onDone }: { manifest: Manifest; onDon
       case 'pickup': return navigate(`/driver?number=${m.number}`);
       case 'receive': case 'reject': return navigate(`/receipt/${m.id}`);
       case 'update': return navigate(`/manifests/new?draft=${m.id}`);
+      // Incidents are reported from the driver's page and closed on the regulator's incident list.
+      case 'report-incident': return navigate(`/driver?number=${m.number}`);
+      case 'close-incident': return navigate('/oversight?tab=incidents');
       default: setAsking(a);
     }
   };

@@ -12,6 +12,7 @@ import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 import { ActionPanel } from './ActionPanel.tsx';
 import { ChainTable } from './ChainTable.tsx';
+import { ManifestOversight } from '../oversight/ManifestOversight.tsx';
 
 export default function ManifestDetail({ params }: { params: Record<string, string> }) {
   const { api } = useSession();
@@ -88,6 +89,7 @@ export default function ManifestDetail({ params }: { params: Record<string, stri
           ))}
         </ol>
       </section>
+      <ManifestOversight manifest={m} />
       {chain && <ChainTable id={m.id} />}
     </>
   );

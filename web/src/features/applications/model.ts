@@ -1,0 +1,47 @@
+// Cross-province applications (api.md "Cross-province transfer approvals", domain.md rule 30) as the console uses
+// them, and the names of their actions' buttons (console.md).
+export interface Attachment { kind: 'receiver-licence' | 'method-statement' | 'contract' | 'other'; name: string; documentHash: string }
+export interface HistoryEntry { status?: string; action?: string; at: string; by?: string; note?: string; reason?: string; dueAt?: string }
+export interface Application {
+  id: string;
+  generatorId: string;
+  receiverId: string;
+  wasteCodes: { code: string; maxKg: number }[];
+  method: 'store' | 'utilise' | 'dispose';
+  requestedFrom: string;
+  requestedTo: string;
+  attachments: Attachment[];
+  status: string;
+  history?: HistoryEntry[];
+  /** the step owed now, by which province, and its due date */
+  due?: { step: string; owedBy: 'outbound' | 'receiving'; province: string; dueAt: string; overdue: boolean } | null;
+  missing?: string[];
+  approvalId?: string;
+}
+
+export type AppAction = 'accept' | 'incomplete' | 'request-consent' | 'consent' | 'decline' | 'approve' | 'refuse' | 'resubmit';
+
+export const APP_ACTION: Record<AppAction, string> = {
+  accept: '受理', incomplete: '补正', 'request-consent': '商请接受地', consent: '同意接受', decline: '不同意',
+  approve: '批准', refuse: '不予批准', resubmit: '重新提交',
+};
+
+export const APP_STATUS: Record<string, string> = {
+  submitted: '已提交', accepted: '已受理', incomplete: '待补正', 'consent-requested': '已商请接受地', consented: '接受地同意',
+  declined: '接受地不同意', approved: '已批准', refused: '不予批准',
+};
+
+export const METHOD: [string, string][] = [['store', '贮存'], ['utilise', '利用'], ['dispose', '处置']];
+export const ATTACHMENT_KIND: [string, string][] = [['receiver-licence', '接受单位许可证'], ['method-statement', '利用处置方式说明'], ['contract', '合同'], ['other', '其他']];
+
+/** `…/actions` answers the actions the caller may take; read both `[{action}]` and `['accept']`. */
+export const actionNames = (answer: unknown): AppAction[] =>
+  (Array.isArray(answer) ? answer : ((answer as { items?: unknown[] } | null)?.items ?? []))
+    .map((a) => (typeof a === 'string' ? a : (a as { action: string }).action) as AppAction)
+    .filter((a) => a in APP_ACTION);
+
+/** SHA-256 of a chosen file, lowercase hex, computed in the browser: the file itself is never uploaded. */
+export async function sha256Hex(file: Blob): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}

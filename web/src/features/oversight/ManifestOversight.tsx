@@ -1,0 +1,58 @@
+// The manifest page's panel for regulators: the track over the sites (GET …/track as GeoJSON, the parties'
+// `location`), its incidents (关闭事故), and the discrepancy (关闭差异 itself is among the
+// manifest's actions above, from …/actions).
+import '../../components/regulator.css';
+import { useQuery } from '@tanstack/react-query';
+import { type LonLat, type MapMarker, type MapSite, TrackMap } from '../../components/track-map.tsx';
+import { type Manifest, unwrap } from '../../lib/api.ts';
+import { cst } from '../../lib/format.ts';
+import { useT } from '../../lib/i18n.tsx';
+import { looseGet } from '../../lib/loose.ts';
+import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
+import { useSession } from '../../lib/session.tsx';
+import { type Incident, IncidentCard } from './IncidentsTab.tsx';
+
+interface Feature { geometry: { type: 'LineString'; coordinates: LonLat[] } | { type: 'Point'; coordinates: LonLat }; properties?: Record<string, unknown> }
+interface Located { name: string; location?: { lat: number; lon: number } }
+
+export function ManifestOversight({ manifest: m }: { manifest: Manifest }) {
+  const { api, me } = useSession();
+  const t = useT();
+  const track = useQuery({
+    queryKey: ['manifest', m.id, 'track'],
+    queryFn: () => unwrap((api as unknown as { GET(p: string, i: object): Promise<{ data?: { features: Feature[] }; error?: unknown; response: Response }> })
+      .GET(`/v1/manifests/${m.id}/track`, { headers: { Accept: 'application/geo+json' } })),
+  });
+  const parties = useQuery({
+    queryKey: ['manifest', m.id, 'sites'],
+    queryFn: () => Promise.all([m.generatorId, m.receiverId].map((id) => unwrap(api.GET('/v1/parties/{id}', { params: { path: { id } } })) as Promise<Located>)),
+  });
+  const incidents = useQuery({ queryKey: ['incidents', m.id], queryFn: () => looseGet<{ items: Incident[] }>(api, `/v1/manifests/${m.id}/incidents`) });
+  if (!me.groups.includes('regulator') && !me.groups.includes('admin')) return null;
+
+  const features = track.data?.features ?? [];
+  const legs = features.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : []));
+  const stops: MapMarker[] = features.flatMap((f) => (f.geometry.type === 'Point' ? [{ label: t('停留'), at: f.geometry.coordinates }] : []));
+  const sites: MapSite[] = (parties.data ?? []).flatMap((p, i) => (p.location ? [{ label: p.name, at: [p.location.lon, p.location.lat] as LonLat, kind: i === 0 ? 'from' as const : 'to' as const }] : []));
+  const incidentMarks: MapMarker[] = (incidents.data?.items ?? []).flatMap((i) => (i.lon !== undefined && i.lat !== undefined ? [{ label: `${i.type} ${cst(i.at)}`, at: [i.lon, i.lat] as LonLat }] : []));
+
+  return (
+    <section aria-labelledby="ov-h">
+      <h2 id="ov-h">{t('监管视图')}</h2>
+      <h3>{t('轨迹')}</h3>
+      <ProblemBanner refusal={refusalOf(track.error)} />
+      <TrackMap legs={legs} sites={sites} stops={stops} incidents={incidentMarks} label={`${t('轨迹')} ${m.number}`} />
+      <h3>{t('事故')}</h3>
+      <ProblemBanner refusal={refusalOf(incidents.error)} />
+      {incidents.data && incidents.data.items.length === 0 && <p className="muted">{t('没有记录')}</p>}
+      <ul className="cards">{incidents.data?.items.map((i) => <IncidentCard key={i.id} incident={i} />)}</ul>
+      {m.discrepancy && (
+        <>
+          <h3>{t('差异')}</h3>
+          <p>{t('状态')}: {m.discrepancy.status}{m.discrepancy.note && ` · ${t('说明')}: ${m.discrepancy.note}`}</p>
+          {m.discrepancy.status !== 'closed' && <p className="muted">{t('关闭差异见上方操作（需填写说明）。')}</p>}
+        </>
+      )}
+    </section>
+  );
+}
