@@ -1,40 +1,28 @@
-// Alerts (domain.md, "Alerts"): the change stream keeps one deadline per cause, indexed by due time; the job
-// reads only what is due, opens each alert once, and closes alerts whose cause is gone. Regulators close them too.
+// Alerts (domain.md, "Alerts"): each write puts its deadlines in its own transaction (deadline-writes.ts); the job reads
+// only what is due, from every shard, checks each cause as it stands, opens one alert per occurrence of a cause, and
+// closes alerts whose cause is gone. Regulators close them too; a closed alert never reopens.
 import { v5 as uuidv5 } from 'uuid';
-import { config } from '../config.ts';
 import { AppError, notFound } from '../errors.ts';
 import { covers, type Actor } from '../http/actor.ts';
-import { sameCause, stillDue, type AlertSettings, type Deadline } from '../domain/alert-rules.ts';
-import { workingCalendar } from '../reference/holidays.ts';
-import { alertFromItem, alertPage, deleteDeadline, dueDeadlines, getAlert, openAlert, putDeadline, saveAlertWrite, type AlertEntity } from '../store/alert-store.ts';
+import { sameCause, type Deadline } from '../domain/alert-rules.ts';
+import { alertFromItem, alertPage, getAlert, openAlert, saveAlertWrite, type AlertEntity } from '../store/alert-store.ts';
+import { dueDeadlines, endOccurrence, goneDeadline, handledDeadline, movedDeadline, type StoredDeadline } from '../store/deadline-store.ts';
 import { assertVersion, lostRace } from '../store/versioning.ts';
-import type { ChangeRecord } from '../stream/change-records.ts';
 import { transact } from '../store/transact.ts';
-import { currentDeadlines, deadlineChanges } from './alert-causes.ts';
+import { currentDeadlines } from './alert-causes.ts';
+import { alertSettings } from './alert-settings.ts';
 import { regulatorDivision } from './oversight-service.ts';
 
+export { alertSettings };
+
 const ALERT_NAMESPACE = '3b8e5f0a-9c2d-4e71-8a6b-1f4d2c7e9a30';
-/** `closedBy` of an alert the job closed because its cause was gone (only those reopen). */
+/** `closedBy` of an alert the job closed because its cause was gone. */
 const JOB = 'system';
 
-export const alertSettings = (): AlertSettings => ({
-  timeZone: config.timeZone,
-  calendar: workingCalendar(),
-  transitOverdueHours: Number(process.env.TRANSIT_OVERDUE_HOURS ?? 72),
-  medicalStorageHours: Number(process.env.MEDICAL_STORAGE_HOURS ?? 48),
-});
-
-/** Stream consumer: keeps the deadline items in step with the items each rule reads (alert-causes.ts). */
-export async function onAlertChanges(records: ChangeRecord[], now: Date): Promise<void> {
-  const s = alertSettings();
-  for (const r of records) {
-    const { put, drop } = await deadlineChanges(r, s, now);
-    for (const d of put) await putDeadline(d);
-    for (const d of drop) await deleteDeadline(d);
-  }
-}
-
-export const alertIdOf = (d: Pick<Deadline, 'type' | 'subjectId'>) => uuidv5(`${d.type}/${d.subjectId}`, ALERT_NAMESPACE);
+/** One alert per occurrence of a cause: its type, subject and the moment the occurrence began (deadlines written
+ *  before occurrences were recorded have none: one alert per cause, as then). */
+export const alertIdOf = (d: Pick<StoredDeadline, 'type' | 'subjectId' | 'since'>) =>
+  uuidv5(d.since ? `${d.type}/${d.subjectId}/${d.since}` : `${d.type}/${d.subjectId}`, ALERT_NAMESPACE);
 
 /** The scheduled job (EventBridge in AWS; a timer and POST /local/jobs/alerts locally). */
 export async function runAlertJob(now: Date): Promise<{ opened: number; closed: number }> {
@@ -42,11 +30,20 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
   let opened = 0;
   let closed = 0;
   for (const d of await dueDeadlines(now)) {
-    if (stillDue(d, await currentDeadlines(d, s, now), now)) {
-      const alert: AlertEntity = { id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode, ...(d.manifestId ? { manifestId: d.manifestId } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1 };
-      if ((await openAlert(alert)) || (await reopened(alert))) opened += 1;
+    const current = (await currentDeadlines(d, s, now)).find((c) => sameCause(c, d));
+    if (!current) {
+      await goneDeadline(d);
+    } else if (Date.parse(current.dueAt) > now.getTime()) {
+      await movedDeadline(d, current.dueAt);
+    } else {
+      const alert: AlertEntity = {
+        id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode,
+        ...(d.manifestId ? { manifestId: d.manifestId } : {}), ...(d.since ? { since: d.since } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1,
+      };
+      // Exists already (open, or closed by a regulator while the cause lasted): nothing opens.
+      if (await openAlert(alert)) opened += 1;
+      await handledDeadline(d);
     }
-    await deleteDeadline(d, d.dueAt);
   }
   let start: Record<string, unknown> | undefined;
   do {
@@ -56,21 +53,14 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
       if (!current.some((c) => sameCause(c, alert))) {
         // A regulator closing it at the same moment wins; either way it is closed.
         await transact(closing(alert, { closedBy: JOB, closeNote: 'cause resolved' }, now, undefined).writes).catch(() => undefined);
+        // The occurrence is over: should the cause return, its write starts a new one (a new alert).
+        await endOccurrence(alert, alert.since);
         closed += 1;
       }
     }
     start = page.lastKey;
   } while (start);
   return { opened, closed };
-}
-
-/** A cause that went away (the job closed its alert) and came back opens the same alert again, as a new version; a
- *  regulator's close stands. False when the alert is open, or a regulator closed it, or a racing job got there first. */
-async function reopened(fresh: AlertEntity): Promise<boolean> {
-  const closed = await getAlert(fresh.id);
-  if (closed?.status !== 'closed' || closed.closedBy !== JOB) return false;
-  const write = saveAlertWrite({ ...fresh, version: closed.version + 1 }, closed.version, lostRace(undefined));
-  return transact([write]).then(() => true, () => false);
 }
 
 /** The closed alert and its write: by the job when the cause is gone, or by a regulator with a note. */

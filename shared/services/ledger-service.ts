@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError, invalidState, notFound, validationFailed } from '../errors.ts';
 import { config } from '../config.ts';
 import type { Actor } from '../http/actor.ts';
-import { addDays, startOfLocalDay } from '../domain/calendar.ts';
+import { addDays, localYear, startOfLocalDay } from '../domain/calendar.ts';
 import { checkLedgerEntry } from '../domain/ledger-rules.ts';
 import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
 import {
@@ -19,6 +19,8 @@ import { getStock } from '../store/stock-store.ts';
 import { assertVersion, lostRace } from '../store/versioning.ts';
 import type { LedgerEntryInput, LedgerQueryInput } from '../../schemas/records.ts';
 import { actFor, readPrivate } from './access.ts';
+import { annualDeclarationWrites } from './declaration-deadlines.ts';
+import { ledgerDeadlineWrites } from './deadline-writes.ts';
 import type { Decision } from './party-service.ts';
 
 export function entryView(e: LedgerEntryEntity) {
@@ -37,7 +39,7 @@ export function entryView(e: LedgerEntryEntity) {
 type EntryView = ReturnType<typeof entryView>;
 
 export async function recordEntry(actor: Actor, partyId: string, input: LedgerEntryInput, now: Date): Promise<Decision<EntryView>> {
-  await actFor(actor, partyId, { private: true });
+  const { party } = await actFor(actor, partyId, { private: true });
   const at = new Date(input.at);
   checkLedgerEntry({ ...input, at }, now);
   const grams = kgToGrams(input.quantityKg);
@@ -61,7 +63,12 @@ export async function recordEntry(actor: Actor, partyId: string, input: LedgerEn
     recordedAt: now.toISOString(),
     version: 1,
   };
-  return { view: entryView(entry), writes: recordEntryWrites(entry) };
+  const deadlines = [
+    ...ledgerDeadlineWrites(undefined, entry, party.divisionCode, now),
+    // Rule 9: whoever records waste in a year owes its annual declaration, plan or not.
+    ...annualDeclarationWrites(party, localYear(at, config.timeZone), now),
+  ];
+  return { view: entryView(entry), writes: [...recordEntryWrites(entry), ...deadlines] };
 }
 
 /** A mistaken entry is kept and marked, and its stock move undone, while no manifest has drawn on it. */
@@ -73,7 +80,7 @@ export async function voidEntry(
   ifMatch: number | undefined,
   now: Date,
 ): Promise<Decision<EntryView>> {
-  await actFor(actor, partyId, { private: true });
+  const { party } = await actFor(actor, partyId, { private: true });
   const entry = await getEntry(partyId, entryId);
   if (!entry) throw notFound('ledger entry');
   if (entry.voided) throw invalidState('This entry is already voided');
@@ -82,7 +89,7 @@ export async function voidEntry(
   assertVersion(entry.version, ifMatch);
   const voided = { reason, at: now.toISOString(), by: actor.sub };
   const next: LedgerEntryEntity = { ...entry, voided, version: entry.version + 1 };
-  return { view: entryView(next), writes: voidEntryWrites(entry, voided, lostRace(ifMatch)) };
+  return { view: entryView(next), writes: [...voidEntryWrites(entry, voided, lostRace(ifMatch)), ...ledgerDeadlineWrites(entry, next, party.divisionCode, now)] };
 }
 
 export async function ledgerEntry(actor: Actor, partyId: string, entryId: string): Promise<EntryView> {

@@ -8,6 +8,7 @@ import { assertVersion, lostRace } from '../store/versioning.ts';
 import { createLicenceWrite, getLicence, listLicences, saveLicenceWrite, type LicenceEntity } from '../store/party-store.ts';
 import type { CreateLicenceInput } from '../../schemas/party.ts';
 import { actFor, seeParty } from './access.ts';
+import { licenceDeadlineWrites } from './deadline-writes.ts';
 import { licenceView } from './party-views.ts';
 import type { Decision } from './party-service.ts';
 
@@ -69,5 +70,5 @@ export async function changeLicenceStatus(
     version: licence.version + 1,
     updatedAt: now.toISOString(),
   };
-  return { view: licenceView(next), writes: [saveLicenceWrite(next, licence.version, lostRace(ifMatch))] };
+  return { view: licenceView(next), writes: [saveLicenceWrite(next, licence.version, lostRace(ifMatch)), ...licenceDeadlineWrites(licence, next, party.divisionCode, now)] };
 }

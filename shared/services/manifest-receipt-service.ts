@@ -6,6 +6,7 @@ import type { Actor } from '../http/actor.ts';
 import { config } from '../config.ts';
 import { localDate } from '../domain/calendar.ts';
 import { kgToGrams } from '../domain/quantity.ts';
+import { holdsCollectionLicence } from '../domain/alert-rules.ts';
 import { coveringEntry } from '../domain/manifest/licence-cover.ts';
 import type { Manifest, ManifestLine } from '../domain/manifest/manifest.ts';
 import { applyReceipt, arrivedCode, rejectAll } from '../domain/manifest/receipt.ts';
@@ -18,6 +19,7 @@ import { getParty, listLicences } from '../store/party-store.ts';
 import { moveStock } from '../store/stock-store.ts';
 import type { TxItem } from '../store/transact.ts';
 import type { ReceiveInput, RejectInput } from '../../schemas/manifest.ts';
+import { receivedLineDeadlineWrites } from './deadline-writes.ts';
 import { actOn, type Acting } from './manifest-access.ts';
 import { draftWrites } from './manifest-draft-service.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from './manifest-transition.ts';
@@ -39,7 +41,7 @@ async function recheckLicence(m: Manifest, lines: ManifestLine[], now: Date): Pr
 }
 
 /** Counters a receipt (or a rejection, all refused) moves: capacity, receiver stock, approval given back, line balances. */
-function settlementWrites(m: Manifest, lines: ManifestLine[], receivedAt: string): TxItem[] {
+function settlementWrites(m: Manifest, lines: ManifestLine[], receivedAt: string, holderCollects: boolean, now: Date): TxItem[] {
   const byLine = new Map(lines.map((l) => [l.lineNo, l]));
   const accepted = new Map<string, number>();
   for (const l of lines) if (l.receipt!.acceptedGrams > 0) accepted.set(arrivedCode(l), (accepted.get(arrivedCode(l)) ?? 0) + l.receipt!.acceptedGrams);
@@ -66,6 +68,10 @@ function settlementWrites(m: Manifest, lines: ManifestLine[], receivedAt: string
         manifestId: m.id, lineNo: l.lineNo, holderId: m.receiverId, wasteCode: arrivedCode(l),
         acceptedGrams: l.receipt!.acceptedGrams, rejectedGrams: l.receipt!.rejectedGrams, receivedAt,
       }),
+    ),
+    // Rule 21: a collector's accepted kilograms start the 90-working-day clock in the receipt's own transaction.
+    ...lines.flatMap((l) =>
+      receivedLineDeadlineWrites({ manifestId: m.id, lineNo: l.lineNo, holderId: m.receiverId, availableAcceptedGrams: l.receipt!.acceptedGrams, receivedAt }, holderCollects, m.receiverDivision, now),
     ),
   ];
 }
@@ -108,7 +114,8 @@ async function settle(actor: Actor, acting: Acting, lines: ManifestLine[], chang
   if (after.discrepancy) drafts.push(eventDraft('discrepancy_opened', actor, acting, at, { lines: after.discrepancy.lines }));
   if (made) drafts.push(eventDraft('replacement_created', actor, acting, at, { replacementId: made.replacement.id, number: made.replacement.number }));
   const { manifest, writes } = manifestWrites(m, after, drafts, ifMatch);
-  return decided(manifest, [...writes, ...settlementWrites(m, lines, changes.receivedAt ?? at), ...(made?.writes ?? [])]);
+  const collects = lines.some((l) => l.receipt!.acceptedGrams > 0) && holdsCollectionLicence(await listLicences(m.receiverId));
+  return decided(manifest, [...writes, ...settlementWrites(m, lines, changes.receivedAt ?? at, collects, now), ...(made?.writes ?? [])]);
 }
 
 export async function receive(actor: Actor, manifestId: string, input: ReceiveInput, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {

@@ -9,6 +9,7 @@ import { feedWrites } from '../store/manifest-feed-store.ts';
 import { createManifestWrites, saveManifestWrite } from '../store/manifest-store.ts';
 import type { TxItem } from '../store/transact.ts';
 import { lostRace } from '../store/versioning.ts';
+import { manifestDeadlineWrites } from './deadline-writes.ts';
 import { manifestDocumentHash, manifestView } from './manifest-views.ts';
 import type { Acting } from './manifest-access.ts';
 
@@ -45,6 +46,8 @@ export function manifestWrites(before: Manifest | undefined, after: Manifest, dr
     ...events.map((e) => appendEventWrite(manifest.id, e, { manifestNumber: manifest.number, partyIds: [...parties] })),
     ...manifestIndexWrites(before, manifest),
     ...feedWrites(parties, manifest, events, manifest.updatedAt),
+    // Its alert deadlines commit with it: no consumer of the stream has to run for an alert to open.
+    ...manifestDeadlineWrites(before, manifest),
   ];
   return { manifest, writes, events };
 }

@@ -4,7 +4,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, validationFailed } from '../errors.ts';
 import { config } from '../config.ts';
-import { localDate } from '../domain/calendar.ts';
+import { localDate, startOfLocalDay } from '../domain/calendar.ts';
 import { batchCode, type LedgerKind } from '../domain/ledger-rules.ts';
 import type { MedicalCategory } from '../reference/catalogue.ts';
 import { db } from './client.ts';
@@ -263,4 +263,15 @@ export async function residueEntryWrites(input: {
     version: 1,
   };
   return { entryId: entry.id, writes: recordEntryWrites(entry) };
+}
+
+/** Whether the party recorded any entry not voided in a year (bounds: the year's instants, local time). */
+export async function hasLedgerActivity(partyId: string, year: number): Promise<boolean> {
+  const from = startOfLocalDay(`${year}-01-01`, config.timeZone).toISOString();
+  const to = startOfLocalDay(`${year + 1}-01-01`, config.timeZone).toISOString();
+  const page = await queryPage({
+    index: 'GSI1', partition: keys.ledgerPartition(partyId), sortBetween: [from, to],
+    filter: { expression: 'attribute_not_exists(voided)' },
+  }, 1);
+  return page.items.length > 0;
 }

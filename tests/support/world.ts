@@ -2,9 +2,7 @@
 // a generator, a carrier and a receiver in Shanxi (14) with verified licences, an enterprise with no membership of
 // them (its own party is in Xinjiang, 65), and regulators of 14 and 65. Actions that change their subject take a
 // fresh one from `fresh`, so every call of the authorization matrix starts from the same state.
-import { clock } from '#shared/clock.ts';
-import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
-import { startStreamPoller } from '../../local/stream-poller.ts';
+import { runAlertJob } from '#shared/services/alert-service.ts';
 import { enterprise, regulator, type TestApi, type User } from './api.ts';
 import { activeParty, licenceBody, partyBody, provinceRegulator, verifiedLicence } from './fixtures.ts';
 import type { IdentityRole } from './route-matrix.ts';
@@ -41,9 +39,8 @@ export interface World {
   /** An open licence-expiring alert on the generator (Taiyuan). */
   alert: Entity;
   fresh: Fresh;
-  /** Resolves once the stream poller (alert deadlines) has handled every write made so far. */
+  /** Kept for callers: alert deadlines commit with each write, so nothing asynchronous is left to settle. */
   settle(): Promise<void>;
-  /** Stops the stream poller. */
   stop(): Promise<void>;
 }
 
@@ -112,7 +109,6 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
   ]);
   const owner = users.owner;
   const shanxi = provinceRegulator('14');
-  const poller = await startStreamPoller((records) => onAlertChanges(records, clock()), 50);
   const fresh: Fresh = {
     pendingParty: () => activeParty(t, owner, { divisionCode: TAIYUAN }, false),
     activeParty: () => activeParty(t, owner, { divisionCode: TAIYUAN }),
@@ -154,7 +150,6 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
         'expiring licence',
       );
       await expectStatus(await t.call(shanxi, 'POST', `/v1/parties/${generator.id}/licences/${licence.id}/verify`), 200, 'verify');
-      await poller.drain();
       await runAlertJob(new Date());
       const alerts = await expectStatus(await t.call(shanxi, 'GET', '/v1/oversight/alerts?type=licence-expiring&status=open&limit=100'), 200, 'alerts');
       const alert = alerts.items.find((a: Entity) => a.subjectId === licence.id);
@@ -185,7 +180,7 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
   const alert = await fresh.alert();
   return {
     t, users, generator, carrier, receiver, otherParty, licence, hidden, hiddenLicence, webhook, crossReceiver, plan, ledgerEntry, approval, year,
-    manifests, disposal, alert, fresh, settle: () => poller.drain(), stop: () => poller.stop(),
+    manifests, disposal, alert, fresh, settle: async () => undefined, stop: async () => undefined,
   };
 }
 

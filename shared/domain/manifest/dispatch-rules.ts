@@ -45,6 +45,9 @@ export interface DispatchContext {
   licences: ReadonlyMap<string, readonly LicenceLike[]>;
   /** The plan filed for the year, by waste code (undefined: none filed). */
   plan?: ReadonlySet<string>;
+  /** The plan's expected grams by code, and what the year's dispatches took so far (over-plan's check, not a refusal). */
+  expectedGrams?: ReadonlyMap<string, number>;
+  dispatchedThisYear?: ReadonlyMap<string, number>;
   onHandGrams: ReadonlyMap<string, number>;
   /** Committed grams per capacity counter, keyed `${licenceId}|${entryCode}`. */
   committedGrams: ReadonlyMap<string, number>;

@@ -1,0 +1,11 @@
+// The alert thresholds of this deployment (environment) and the working calendar: read by write paths and the job.
+import { config } from '../config.ts';
+import type { AlertSettings } from '../domain/alert-rules.ts';
+import { workingCalendar } from '../reference/holidays.ts';
+
+export const alertSettings = (): AlertSettings => ({
+  timeZone: config.timeZone,
+  calendar: workingCalendar(),
+  transitOverdueHours: Number(process.env.TRANSIT_OVERDUE_HOURS ?? 72),
+  medicalStorageHours: Number(process.env.MEDICAL_STORAGE_HOURS ?? 48),
+});
