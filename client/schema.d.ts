@@ -6302,6 +6302,12 @@ export interface components {
              * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
              */
             partyId: string;
+            /**
+             * Format: date-time
+             * @description When this occurrence of the cause began: a cause that returns after going away is a new occurrence, a new alert
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            since?: string;
             /** @enum {string} */
             status: "open" | "closed";
             subjectId: string;
