@@ -3076,7 +3076,7 @@ export interface paths {
                     /** @description 1–100, default 25 */
                     limit?: number;
                     status?: "open" | "closed";
-                    type?: "overdue-receipt" | "transit-overdue" | "discrepancy-open" | "medical-storage-exceeded" | "collector-holding-exceeded" | "capacity-reached" | "over-plan" | "declaration-overdue" | "licence-expiring" | "licence-expired-in-flight";
+                    type?: "overdue-receipt" | "transit-overdue" | "discrepancy-open" | "medical-storage-exceeded" | "collector-holding-exceeded" | "capacity-reached" | "over-plan" | "declaration-overdue" | "licence-expiring" | "licence-expired-in-flight" | "identification-overdue";
                 };
                 header?: never;
                 path?: never;
@@ -4224,7 +4224,7 @@ export interface paths {
                     cursor?: string;
                     /** @description first local day of `at`, inclusive */
                     from?: string;
-                    kind?: "generated" | "self-utilised" | "self-disposed";
+                    kind?: "generated" | "self-utilised" | "self-disposed" | "pending-identification";
                     /** @description 1–100, default 25 */
                     limit?: number;
                     /** @description last local day of `at`, inclusive */
@@ -4447,6 +4447,123 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/parties/{id}/ledger/{entryId}/identification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the identification result of an entry pending identification (members): hazardous makes a generated batch of its code with the same `at`, linked both ways; not-hazardous records the report and takes the kilograms out of the hazardous stock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    entryId: string;
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RecordIdentification"];
+                };
+            };
+            responses: {
+                /** @description The pending entry, now identified */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["LedgerEntry"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business rule refuses it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -7019,8 +7136,29 @@ export interface components {
              * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
              */
             id: string;
+            /** @description the result recorded against a pending entry (rule 29) */
+            identification?: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                at: string;
+                by: string;
+                issuedBy?: string;
+                reportNumber?: string;
+                /** @enum {string} */
+                result: "hazardous" | "not-hazardous";
+                wasteCode?: string;
+            };
+            /**
+             * Format: uuid
+             * @description a batch made by identifying a pending entry: that entry
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            identifiedFrom?: string;
             /** @enum {string} */
-            kind: "generated" | "self-utilised" | "self-disposed";
+            kind: "generated" | "self-utilised" | "self-disposed" | "pending-identification";
             mainComponents?: string;
             manifests: {
                 /**
@@ -7034,6 +7172,7 @@ export interface components {
             }[];
             /** @enum {string} */
             medicalCategory?: "infectious" | "sharps" | "pathological" | "chemical" | "pharmaceutical";
+            name?: string;
             operationCode?: string;
             /**
              * Format: uuid
@@ -7041,6 +7180,7 @@ export interface components {
              * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
              */
             partyId: string;
+            process?: string;
             /** @description kilograms (exact: integer grams inside) */
             quantityKg: number;
             /**
@@ -7066,8 +7206,17 @@ export interface components {
                  */
                 manifestId: string;
             };
-            /** @enum {string} */
-            status: "recorded" | "voided";
+            /**
+             * Format: uuid
+             * @description a hazardous result: the generated batch made of this entry
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            resultEntryId?: string;
+            /**
+             * @description pending / identified: entries of kind pending-identification
+             * @enum {string}
+             */
+            status: "recorded" | "voided" | "pending" | "identified";
             version: number;
             voided?: {
                 /**
@@ -7079,7 +7228,8 @@ export interface components {
                 by: string;
                 reason: string;
             };
-            wasteCode: string;
+            /** @description absent while pending identification (its stock is under wasteCode "pending") */
+            wasteCode?: string;
         };
         LedgerPage: {
             items: components["schemas"]["LedgerEntry"][];
@@ -7687,7 +7837,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_A_MEMBER" | "NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "PRECONDITION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "PARTY_EXISTS" | "PARTY_NOT_ACTIVE" | "LICENCE_MISSING" | "CAPACITY_EXCEEDED" | "PLAN_MISSING" | "INSUFFICIENT_STOCK" | "SOURCE_EXCEEDED" | "APPROVAL_REQUIRED" | "APPROVAL_EXCEEDED" | "MEDICAL_CATEGORY_MISMATCH" | "MEDICAL_GENERATOR_REQUIRED" | "UNKNOWN_WASTE_CODE" | "UNKNOWN_DIVISION" | "OVER_DISPOSAL" | "STORE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_A_MEMBER" | "NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "PRECONDITION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "PARTY_EXISTS" | "PARTY_NOT_ACTIVE" | "LICENCE_MISSING" | "CAPACITY_EXCEEDED" | "PLAN_MISSING" | "INSUFFICIENT_STOCK" | "SOURCE_EXCEEDED" | "APPROVAL_REQUIRED" | "APPROVAL_EXCEEDED" | "PENDING_IDENTIFICATION" | "AMENDMENT_NOT_DOWNWARD" | "MEDICAL_CATEGORY_MISMATCH" | "MEDICAL_GENERATOR_REQUIRED" | "UNKNOWN_WASTE_CODE" | "UNKNOWN_DIVISION" | "OVER_DISPOSAL" | "STORE_UNAVAILABLE";
             detail: string;
             errors?: {
                 message: string;
@@ -7741,6 +7891,22 @@ export interface components {
                 disposition: "return" | "alternate";
             };
         };
+        RecordIdentification: {
+            reportNumber?: string;
+            /** @enum {string} */
+            result: "hazardous";
+            /**
+             * @description a catalogue code, or 900-000-XX (XX its category) for identified waste the catalogue does not list
+             * @example 900-041-49
+             */
+            wasteCode: string;
+        } | {
+            /** @description the body that issued the identification report */
+            issuedBy: string;
+            reportNumber: string;
+            /** @enum {string} */
+            result: "not-hazardous";
+        };
         RecordLedgerEntry: {
             /**
              * Format: date-time
@@ -7757,19 +7923,26 @@ export interface components {
              * @default generated
              * @enum {string}
              */
-            kind: "generated" | "self-utilised" | "self-disposed";
+            kind: "generated" | "self-utilised" | "self-disposed" | "pending-identification";
             mainComponents?: string;
             /** @enum {string} */
             medicalCategory?: "infectious" | "sharps" | "pathological" | "chemical" | "pharmaceutical";
+            /** @description pending-identification only (required there): what the waste is called */
+            name?: string;
             /** @description self-utilised: a utilisation code (R, C); self-disposed: a disposal code (D, Y) */
             operationCode?: string;
+            /** @description pending-identification only (required there): the process that produced it */
+            process?: string;
             /**
              * @description kilograms, > 0, ≤ 10,000,000, at most 3 decimals
              * @example 1250.5
              */
             quantityKg: number;
-            /** @example 900-041-49 */
-            wasteCode: string;
+            /**
+             * @description required, except for kind pending-identification, which has none
+             * @example 900-041-49
+             */
+            wasteCode?: string;
         };
         Reject: {
             /**

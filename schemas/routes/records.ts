@@ -7,6 +7,7 @@ import {
   ApprovalBody,
   ApprovalQuery,
   EntryParam,
+  IdentificationBody,
   LedgerEntry,
   LedgerEntryBody,
   LedgerQuery,
@@ -55,6 +56,13 @@ export const voidLedgerEntry = createRoute({
   summary: 'Void a mistaken entry while nothing of it has been dispatched (members); it is kept, marked and leaves stock',
   request: { params: EntryParam, ...body(Reason) },
   responses: { 200: json(LedgerEntry, 'Voided'), ...problems(403, 404, 409, 412, 422) },
+});
+
+export const identifyLedgerEntry = createRoute({
+  method: 'post', path: '/v1/parties/{id}/ledger/{entryId}/identification', ...tags('Ledger'),
+  summary: 'Record the identification result of an entry pending identification (members): hazardous makes a generated batch of its code with the same `at`, linked both ways; not-hazardous records the report and takes the kilograms out of the hazardous stock',
+  request: { params: EntryParam, ...body(IdentificationBody) },
+  responses: { 200: json(LedgerEntry, 'The pending entry, now identified'), ...problems(403, 404, 409, 412, 422) },
 });
 
 export const getStock = createRoute({

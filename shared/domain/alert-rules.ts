@@ -7,7 +7,7 @@ import type { Manifest } from './manifest/manifest.ts';
 
 export const ALERT_TYPES = [
   'overdue-receipt', 'transit-overdue', 'discrepancy-open', 'medical-storage-exceeded', 'collector-holding-exceeded',
-  'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight',
+  'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight', 'identification-overdue',
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
@@ -16,6 +16,8 @@ export interface AlertSettings {
   calendar: WorkingCalendar;
   transitOverdueHours: number;
   medicalStorageHours: number;
+  /** Rule 29: how long waste may stay pending identification (default 90 days). */
+  identificationOverdueDays: number;
 }
 
 /** A cause that becomes an alert if it still holds at `dueAt`. `subjectId` with `type` names it once and for all. */
@@ -73,12 +75,18 @@ export interface LedgerEntryLike {
   at: string;
   remainingGrams?: number;
   voided?: unknown;
+  identification?: unknown;
 }
 
-/** Medical waste may be kept at most 48 hours from generation (YT 17): a generated HW01 batch still open then. */
+/** Medical waste may be kept at most 48 hours from generation (YT 17): a generated HW01 batch still open then.
+ *  Waste pending identification may stay so at most the configured days (rule 29): an entry not yet identified. */
 export function ledgerDeadlines(e: LedgerEntryLike, divisionCode: string, s: AlertSettings): Deadline[] {
+  const base = { subjectId: e.id, partyId: e.partyId, divisionCode };
+  if (e.kind === 'pending-identification') {
+    return e.voided || e.identification ? [] : [{ ...base, type: 'identification-overdue', dueAt: new Date(Date.parse(e.at) + s.identificationOverdueDays * 24 * HOUR).toISOString() }];
+  }
   const open = e.kind === 'generated' && e.wasteCode.endsWith('-01') && !e.voided && (e.remainingGrams ?? 0) > 0;
-  return open ? [{ type: 'medical-storage-exceeded', subjectId: e.id, partyId: e.partyId, divisionCode, dueAt: new Date(Date.parse(e.at) + s.medicalStorageHours * HOUR).toISOString() }] : [];
+  return open ? [{ ...base, type: 'medical-storage-exceeded', dueAt: new Date(Date.parse(e.at) + s.medicalStorageHours * HOUR).toISOString() }] : [];
 }
 
 export interface LicenceLike {

@@ -48,16 +48,19 @@ const manifestOf = async (d: Cause, s: AlertSettings) => {
   return m ? manifestNow(m, s) : [];
 };
 
+const ledgerEntryOf = async (d: Cause, s: AlertSettings) => {
+  const e = await getEntry(d.partyId, d.subjectId);
+  return e ? ledgerDeadlines(e, d.divisionCode, s) : [];
+};
+
 /** Per alert type, the deadlines its subject implies now: the job opens those still due and closes alerts with none. */
 const causes: Record<AlertType, (d: Cause, s: AlertSettings, now: Date) => Promise<Deadline[]>> = {
   'overdue-receipt': manifestOf,
   'transit-overdue': manifestOf,
   'discrepancy-open': manifestOf,
   'licence-expired-in-flight': manifestOf,
-  'medical-storage-exceeded': async (d, s) => {
-    const e = await getEntry(d.partyId, d.subjectId);
-    return e ? ledgerDeadlines(e, d.divisionCode, s) : [];
-  },
+  'medical-storage-exceeded': ledgerEntryOf,
+  'identification-overdue': ledgerEntryOf,
   'licence-expiring': async (d, s) => {
     const l = await getLicence(d.partyId, d.subjectId);
     return l ? licenceDeadlines(l, d.divisionCode, s) : [];

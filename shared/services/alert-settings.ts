@@ -8,4 +8,5 @@ export const alertSettings = (): AlertSettings => ({
   calendar: workingCalendar(),
   transitOverdueHours: Number(process.env.TRANSIT_OVERDUE_HOURS ?? 72),
   medicalStorageHours: Number(process.env.MEDICAL_STORAGE_HOURS ?? 48),
+  identificationOverdueDays: Number(process.env.IDENTIFICATION_OVERDUE_DAYS ?? 90),
 });

@@ -4,7 +4,7 @@ import { AppError, invalidState, notFound, validationFailed } from '../errors.ts
 import { config } from '../config.ts';
 import type { Actor } from '../http/actor.ts';
 import { addDays, localYear, startOfLocalDay } from '../domain/calendar.ts';
-import { checkLedgerEntry } from '../domain/ledger-rules.ts';
+import { checkLedgerEntry, PENDING_CODE } from '../domain/ledger-rules.ts';
 import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
 import {
   allocateBatchCode,
@@ -23,16 +23,24 @@ import { annualDeclarationWrites } from './declaration-deadlines.ts';
 import { ledgerDeadlineWrites } from './deadline-writes.ts';
 import type { Decision } from './party-service.ts';
 
+function statusOf(e: LedgerEntryEntity) {
+  if (e.voided) return 'voided' as const;
+  if (e.kind === 'pending-identification') return e.identification ? ('identified' as const) : ('pending' as const);
+  return 'recorded' as const;
+}
+
 export function entryView(e: LedgerEntryEntity) {
-  const { quantityGrams, remainingGrams, draws, voided, ...rest } = e;
+  const { quantityGrams, remainingGrams, draws, voided, wasteCode, ...rest } = e;
   const manifests = Object.entries(draws).map(([manifestId, grams]) => ({ manifestId, quantityKg: gramsToKg(grams) }));
   return {
     ...rest,
+    // Waste pending identification has no code: its stock row is "pending", which no manifest line can name.
+    ...(wasteCode === PENDING_CODE ? {} : { wasteCode }),
     quantityKg: gramsToKg(quantityGrams),
     dispatchedKg: gramsToKg(Object.values(draws).reduce((sum, g) => sum + g, 0)),
     ...(remainingGrams === undefined ? {} : { remainingKg: gramsToKg(remainingGrams) }),
     manifests,
-    status: voided ? ('voided' as const) : ('recorded' as const),
+    status: statusOf(e),
     ...(voided ? { voided } : {}),
   };
 }
@@ -43,14 +51,16 @@ export async function recordEntry(actor: Actor, partyId: string, input: LedgerEn
   const at = new Date(input.at);
   checkLedgerEntry({ ...input, at }, now);
   const grams = kgToGrams(input.quantityKg);
-  if (input.kind !== 'generated') {
+  const wasteCode = input.kind === 'pending-identification' ? PENDING_CODE : input.wasteCode!;
+  if (input.kind === 'self-utilised' || input.kind === 'self-disposed') {
     // Checked before a batch serial is taken; the transaction's condition still decides a race.
-    const onHand = (await getStock(partyId, input.wasteCode))?.onHandGrams ?? 0;
-    if (onHand < grams) throw new AppError('INSUFFICIENT_STOCK', `Only ${gramsToKg(onHand)} kg of ${input.wasteCode} is on hand`);
+    const onHand = (await getStock(partyId, wasteCode))?.onHandGrams ?? 0;
+    if (onHand < grams) throw new AppError('INSUFFICIENT_STOCK', `Only ${gramsToKg(onHand)} kg of ${wasteCode} is on hand`);
   }
   const { quantityKg: _kg, containers, ...details } = input;
   const entry: LedgerEntryEntity = {
     ...details,
+    wasteCode,
     id: uuidv7(),
     partyId,
     batchCode: await allocateBatchCode(partyId, input.kind, at.toISOString()),
@@ -84,6 +94,7 @@ export async function voidEntry(
   const entry = await getEntry(partyId, entryId);
   if (!entry) throw notFound('ledger entry');
   if (entry.voided) throw invalidState('This entry is already voided');
+  if (entry.identification) throw invalidState('This entry has been identified; its result stands');
   const drawnBy = Object.keys(entry.draws);
   if (drawnBy.length > 0) throw invalidState(`This batch has been dispatched on manifest(s) ${drawnBy.join(', ')}; it can no longer be voided`);
   assertVersion(entry.version, ifMatch);

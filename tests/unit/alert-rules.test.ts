@@ -7,7 +7,7 @@ import {
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { workingCalendar } from '#shared/reference/holidays.ts';
 
-const s: AlertSettings = { timeZone: 'Asia/Shanghai', calendar: workingCalendar(), transitOverdueHours: 72, medicalStorageHours: 48 };
+const s: AlertSettings = { timeZone: 'Asia/Shanghai', calendar: workingCalendar(), transitOverdueHours: 72, medicalStorageHours: 48, identificationOverdueDays: 90 };
 const now = new Date('2026-06-01T02:00:00Z');
 
 describe('capacity-reached', () => {
