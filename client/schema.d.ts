@@ -8,7 +8,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Approvals of a generator (and receiver) or of a receiver, that the caller may read */
+        /** Approvals of a generator (and receiver) or of a receiver, that the caller may read; or, for a regulator of a province, its approvals outbound and inbound (?province=) */
         get: {
             parameters: {
                 query?: {
@@ -18,6 +18,8 @@ export interface paths {
                     generatorId?: string;
                     /** @description 1–100, default 25 */
                     limit?: number;
+                    /** @description regulators of the province (or nationwide): its approvals, outbound and inbound, newest first */
+                    province?: string;
                     /** @description UUID (v7, time-ordered) */
                     receiverId?: string;
                 };
@@ -220,6 +222,213 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Narrow an approval (a regulator of its outbound province): less kilograms, a shorter period; never below what was dispatched */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AmendApproval"];
+                };
+            };
+            responses: {
+                /** @description Amended */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description A business rule refuses it */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/v1/approvals/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an approval (a regulator of its outbound province: jurisdiction the province or 00); manifests already dispatched continue, no more leave under it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description UUID (v7, time-ordered) */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Revoked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Approval"];
+                    };
+                };
+                /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description No token, or a bad one (UNAUTHENTICATED) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Does not exist or not visible to you (NOT_FOUND) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description If-Match names another version (PRECONDITION_FAILED) */
+                412: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6435,6 +6644,27 @@ export interface components {
             items: components["schemas"]["Alert"][];
             nextCursor: string | null;
         };
+        AmendApproval: {
+            /**
+             * Format: date
+             * @description a later start only
+             * @example 2026-01-01
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @description an earlier end only
+             * @example 2026-01-01
+             */
+            validTo?: string;
+            /** @description less kilograms of approved codes (codes not listed keep theirs); never below what has been dispatched */
+            wasteCodes?: {
+                /** @example 900-041-49 */
+                code: string;
+                /** @description kilograms, ≥ 0, at most 3 decimals */
+                maxKg: number;
+            }[];
+        };
         Approval: {
             /**
              * Format: date-time
@@ -6442,6 +6672,53 @@ export interface components {
              * @example 2026-03-15T08:00:00+08:00
              */
             createdAt: string;
+            /** @description what happened to the approval, in order, never edited (rule 31) */
+            events: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                at: string;
+                by: string;
+                from?: {
+                    maxKg: {
+                        [key: string]: number;
+                    };
+                    /**
+                     * Format: date
+                     * @description calendar date YYYY-MM-DD (China Standard Time)
+                     * @example 2026-01-01
+                     */
+                    validFrom: string;
+                    /**
+                     * Format: date
+                     * @description calendar date YYYY-MM-DD (China Standard Time)
+                     * @example 2026-01-01
+                     */
+                    validTo: string;
+                };
+                reason?: string;
+                to?: {
+                    maxKg: {
+                        [key: string]: number;
+                    };
+                    /**
+                     * Format: date
+                     * @description calendar date YYYY-MM-DD (China Standard Time)
+                     * @example 2026-01-01
+                     */
+                    validFrom: string;
+                    /**
+                     * Format: date
+                     * @description calendar date YYYY-MM-DD (China Standard Time)
+                     * @example 2026-01-01
+                     */
+                    validTo: string;
+                };
+                /** @enum {string} */
+                type: "issued" | "amended" | "revoked";
+            }[];
             /**
              * Format: uuid
              * @description UUID (v7, time-ordered)
@@ -6463,6 +6740,18 @@ export interface components {
              */
             receiverId: string;
             receiverProvince: string;
+            revoked?: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                at: string;
+                by: string;
+                reason: string;
+            };
+            /** @enum {string} */
+            status: "active" | "revoked";
             /**
              * Format: date
              * @description calendar date YYYY-MM-DD (China Standard Time)

@@ -2,7 +2,7 @@
 import * as z from './zod.ts';
 import { LEDGER_KINDS } from '../shared/domain/ledger-rules.ts';
 import { MEDICAL_CATEGORIES } from '../shared/reference/catalogue.ts';
-import { Id, Instant, Kg, LocalDate, LongText, PageQuery, ShortText, WasteCodeString } from './common.ts';
+import { Id, Instant, Kg, KgOrZero, LocalDate, LongText, PageQuery, ShortText, WasteCodeString } from './common.ts';
 
 const Year = z.number().int().min(2000).max(2100);
 const KgOut = z.number().openapi({ description: 'kilograms (exact: integer grams inside)' });
@@ -163,14 +163,34 @@ export const Approval = z
     issuedBy: z.string(),
     version: z.number().int(),
     createdAt: Instant,
+    status: z.enum(['active', 'revoked']),
+    revoked: z.object({ reason: z.string(), at: Instant, by: z.string() }).optional(),
+    events: z
+      .array(z.object({
+        type: z.enum(['issued', 'amended', 'revoked']), at: Instant, by: z.string(), reason: z.string().optional(),
+        from: z.object({ validFrom: LocalDate, validTo: LocalDate, maxKg: z.record(z.string(), KgOut) }).optional(),
+        to: z.object({ validFrom: LocalDate, validTo: LocalDate, maxKg: z.record(z.string(), KgOut) }).optional(),
+      }))
+      .openapi({ description: 'what happened to the approval, in order, never edited (rule 31)' }),
   })
   .openapi('Approval');
 
 export const ApprovalQuery = z.object({
   generatorId: Id.optional(),
   receiverId: Id.optional(),
+  province: z.string().regex(/^\d{2}$/, 'a 2-digit province code').optional().openapi({ description: 'regulators of the province (or nationwide): its approvals, outbound and inbound, newest first' }),
   ...PageQuery,
 });
+
+export const ApprovalAmendment = z
+  .strictObject({
+    validFrom: LocalDate.optional().openapi({ description: 'a later start only' }),
+    validTo: LocalDate.optional().openapi({ description: 'an earlier end only' }),
+    wasteCodes: z.array(z.strictObject({ code: WasteCodeString, maxKg: KgOrZero })).min(1).max(100).optional()
+      .openapi({ description: 'less kilograms of approved codes (codes not listed keep theirs); never below what has been dispatched' }),
+  })
+  .refine((a) => a.validFrom !== undefined || a.validTo !== undefined || a.wasteCodes !== undefined, 'name what to narrow: validFrom, validTo or wasteCodes')
+  .openapi('AmendApproval');
 
 export type PlanInput = z.infer<typeof PlanBody>;
 export type LedgerEntryInput = z.infer<typeof LedgerEntryBody>;

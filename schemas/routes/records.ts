@@ -4,6 +4,7 @@ import { bearer, body, IdParam, json, pageOf, problems, Reason } from '../common
 import { Declaration, DeclarationParam } from '../declaration.ts';
 import {
   Approval,
+  ApprovalAmendment,
   ApprovalBody,
   ApprovalQuery,
   EntryParam,
@@ -84,9 +85,21 @@ export const getApproval = createRoute({
   request: { params: IdParam },
   responses: { 200: json(Approval, 'The approval'), ...problems(404) },
 });
+export const revokeApproval = createRoute({
+  method: 'post', path: '/v1/approvals/{id}/revoke', ...tags('Approvals'),
+  summary: 'Revoke an approval (a regulator of its outbound province: jurisdiction the province or 00); manifests already dispatched continue, no more leave under it',
+  request: { params: IdParam, ...body(Reason) },
+  responses: { 200: json(Approval, 'Revoked'), ...problems(403, 404, 409, 412) },
+});
+export const amendApproval = createRoute({
+  method: 'patch', path: '/v1/approvals/{id}', ...tags('Approvals'),
+  summary: 'Narrow an approval (a regulator of its outbound province): less kilograms, a shorter period; never below what was dispatched',
+  request: { params: IdParam, ...body(ApprovalAmendment) },
+  responses: { 200: json(Approval, 'Amended'), ...problems(400, 403, 404, 409, 412, 422) },
+});
 export const listApprovals = createRoute({
   method: 'get', path: '/v1/approvals', ...tags('Approvals'),
-  summary: 'Approvals of a generator (and receiver) or of a receiver, that the caller may read',
+  summary: 'Approvals of a generator (and receiver) or of a receiver, that the caller may read; or, for a regulator of a province, its approvals outbound and inbound (?province=)',
   request: { query: ApprovalQuery },
   responses: { 200: json(pageOf(Approval, 'ApprovalPage'), 'A page of approvals'), ...problems() },
 });

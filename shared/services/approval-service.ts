@@ -7,16 +7,22 @@ import { checkApprovalTerms, mayIssue, mayRead } from '../domain/approval-rules.
 import { requireWasteCode } from '../domain/ledger-rules.ts';
 import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
 import { provinceOf } from '../reference/divisions.ts';
-import { approvalFromItem, approvalPage, createApprovalWrite, getApproval, type ApprovalEntity } from '../store/approval-store.ts';
+import { approvalFromItem, approvalPage, approvalProvinceLinkWrites, createApprovalWrite, getApproval, type ApprovalEntity } from '../store/approval-store.ts';
+import type { TxItem } from '../store/transact.ts';
 import { listLicences, listMembershipsOf } from '../store/party-store.ts';
 import type { ApprovalInput } from '../../schemas/records.ts';
 import { seeParty } from './access.ts';
 import type { Decision } from './party-service.ts';
 
 export function approvalView(a: ApprovalEntity) {
-  const { generatorDivisionCode: _g, receiverDivisionCode: _r, ...rest } = a;
+  const { generatorDivisionCode: _g, receiverDivisionCode: _r, events, ...rest } = a;
   return {
     ...rest,
+    status: a.revoked ? ('revoked' as const) : ('active' as const),
+    events: (events ?? []).map(({ from, to, ...e }) => ({
+      ...e,
+      ...(from && to ? { from: termsView(from), to: termsView(to) } : {}),
+    })),
     wasteCodes: a.wasteCodes.map((w) => ({
       code: w.code,
       maxKg: gramsToKg(w.maxGrams),
@@ -25,7 +31,11 @@ export function approvalView(a: ApprovalEntity) {
     })),
   };
 }
-type ApprovalView = ReturnType<typeof approvalView>;
+export type ApprovalView = ReturnType<typeof approvalView>;
+
+const termsView = (t: NonNullable<NonNullable<ApprovalEntity['events']>[number]['from']>) => ({
+  validFrom: t.validFrom, validTo: t.validTo, maxKg: Object.fromEntries(Object.entries(t.maxGrams).map(([code, g]) => [code, gramsToKg(g)])),
+});
 
 export async function issueApproval(actor: Actor, input: ApprovalInput, now: Date): Promise<Decision<ApprovalView>> {
   if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only a regulator of the generator’s province issues cross-province approvals');
@@ -58,15 +68,19 @@ export async function issueApproval(actor: Actor, input: ApprovalInput, now: Dat
     issuedBy: actor.sub,
     version: 1,
     createdAt: now.toISOString(),
+    events: [{ type: 'issued', at: now.toISOString(), by: actor.sub }],
   };
-  return { view: approvalView(approval), writes: [createApprovalWrite(approval)] };
+  return { view: approvalView(approval), writes: approvalCreationWrites(approval) };
 }
 
-async function partiesOf(actor: Actor): Promise<Set<string>> {
+/** THE way an approval comes to exist (issued here, or by an application's /approve): the item and its province links. */
+export const approvalCreationWrites = (approval: ApprovalEntity): TxItem[] => [createApprovalWrite(approval), ...approvalProvinceLinkWrites(approval)];
+
+export async function partiesOf(actor: Actor): Promise<Set<string>> {
   return new Set((await listMembershipsOf(actor.sub)).map((m) => m.partyId));
 }
 
-const readable = (actor: Actor, mine: Set<string>) => (a: ApprovalEntity) => mayRead(actor, a, mine.has(a.generatorId) || mine.has(a.receiverId));
+export const readable = (actor: Actor, mine: Set<string>) => (a: ApprovalEntity) => mayRead(actor, a, mine.has(a.generatorId) || mine.has(a.receiverId));
 
 export async function approval(actor: Actor, id: string): Promise<ApprovalView> {
   const found = await getApproval(id);

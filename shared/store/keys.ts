@@ -64,6 +64,9 @@ export const keys = {
     GSI2PK: `APPROVALS#RECEIVER#${a.receiverId}`,
     GSI2SK: `${a.createdAt}#${a.id}`,
   }),
+  /** Regulators' lists (rule 31): one link per approval in its outbound and in its receiving province, by creation. */
+  approvalProvinceLink: (province: string, createdAt: string, approvalId: string): Key => ({ PK: `APPROVALS#PROVINCE#${province}`, SK: `${createdAt}#${approvalId}` }),
+  approvalProvincePartition: (province: string) => `APPROVALS#PROVINCE#${province}`,
   approvalsByGenerator: (partyId: string) => `APPROVALS#GENERATOR#${partyId}`,
   approvalsByReceiver: (partyId: string) => `APPROVALS#RECEIVER#${partyId}`,
 

@@ -59,6 +59,10 @@ export interface Fresh {
   webhook(): Promise<Entity>;
   /** A new generated ledger entry of the generator. */
   ledgerEntry(): Promise<Entity>;
+  /** A new approval (Shanxi → Hebei) issued by a Shanxi regulator. */
+  approval(): Promise<Entity>;
+  /** A new entry of the generator pending identification (rule 29). */
+  pendingEntry(): Promise<Entity>;
   /** A new manifest in `state` (`discrepancy`: received 5 of 10 kg; `explained`: its discrepancy explained). */
   manifest(state: ManifestState): Promise<Entity>;
   /** A new open alert: a verified licence of the generator ending in 10 days, seen by the alerts job. */
@@ -129,6 +133,13 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
     },
     async ledgerEntry() {
       return expectStatus(await t.call(owner, 'POST', `/v1/parties/${generator.id}/ledger`, ledgerBody()), 201, 'ledger entry');
+    },
+    async approval() {
+      return expectStatus(await t.call(shanxi, 'POST', '/v1/approvals', approvalBody(generator.id, crossReceiver.id)), 201, 'approval');
+    },
+    async pendingEntry() {
+      const body = { kind: 'pending-identification', name: '不明残渣', process: '检修', quantityKg: 3, at: new Date(Date.now() - 60_000).toISOString() };
+      return expectStatus(await t.call(owner, 'POST', `/v1/parties/${generator.id}/ledger`, body), 201, 'pending entry');
     },
     async manifest(state) {
       const step = (user: User, path: string, body: unknown, what: string) =>

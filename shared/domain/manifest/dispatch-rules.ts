@@ -26,6 +26,8 @@ export interface ApprovalLike {
   wasteCodes: readonly { code: string; maxGrams: number; usedGrams: number }[];
   validFrom: string;
   validTo: string;
+  /** Revoked (rule 31): dispatch under it is refused as if there were none. */
+  revoked?: unknown;
 }
 
 export interface SourceBalance {
@@ -219,6 +221,7 @@ export function approvalFindings(ctx: DispatchContext, generatorDivision: string
   if (!a || a.generatorId !== ctx.draft.generatorId || a.receiverId !== ctx.draft.receiverId) {
     return { errors: [required('The approval does not name this generator and receiver')], approvalCodes: [] };
   }
+  if (a.revoked) return { errors: [required('The approval has been revoked')], approvalCodes: [] };
   if (ctx.day < a.validFrom || ctx.day > a.validTo) return { errors: [required(`The approval is not valid on ${ctx.day}`)], approvalCodes: [] };
   const errors: Finding[] = [];
   const totals = new Map<string, { grams: number; index: number; entry: ApprovalLike['wasteCodes'][number] }>();
