@@ -28,6 +28,14 @@ beforeAll(async () => {
 afterAll(() => poller.stop());
 
 describe('demo data, as the Shanxi regulator sees it', () => {
+  it('waste pending identification and a revoked cross-province approval (rules 29, 31)', async () => {
+    const [plant] = (await get(`/v1/parties?q=${encodeURIComponent(DEMO_PARTIES[0].party.uscc)}`)).items;
+    const stock = await get(`/v1/parties/${plant.id}/stock`);
+    expect(stock.items.find((i: { wasteCode: string }) => i.wasteCode === 'pending')).toMatchObject({ onHandKg: 350 });
+    const { items } = await get('/v1/approvals?province=14');
+    expect(items).toEqual([expect.objectContaining({ status: 'revoked', generatorId: plant.id })]);
+  });
+
   it('loads once: a second start finds it and adds nothing', async () => {
     expect(await loadDemoData(t.api, t.auth)).toBe(0);
   });
@@ -49,6 +57,7 @@ describe('demo data, as the Shanxi regulator sees it', () => {
     const disposed = new Map<string, number>();
     for (const demo of DEMO_PARTIES) {
       const [party] = (await get(`/v1/parties?q=${encodeURIComponent(demo.party.uscc)}`)).items;
+      if (!party) continue; // outside Shanxi (the Hebei receiver of the revoked approval)
       for (const e of (await get(`/v1/parties/${party.id}/ledger?limit=100`)).items) if (e.kind === 'generated') add(generated, e.wasteCode, e.quantityKg);
     }
     for (const { id } of (await get('/v1/oversight/manifests?division=14')).items) {
