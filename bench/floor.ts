@@ -29,7 +29,9 @@ function seedItems(steps: Waves[], worker: number): Item[] {
   };
   forEachOp(steps, (op, at) => {
     if (op.kind === 'get' && op.bytes !== null) items.push({ ...slot(worker, at), pad: pad(op.bytes) });
-    if (op.kind === 'batchGet') op.found.forEach((bytes, j) => items.push({ ...slot(worker, `${at}.${j}`), pad: pad(bytes) }));
+    if (op.kind === 'batchGet') {
+      for (const [j, bytes] of op.found.entries()) items.push({ ...slot(worker, `${at}.${j}`), pad: pad(bytes) });
+    }
     if (op.kind === 'query') {
       for (let j = 0; j < op.scanned; j++) {
         const key = { PK: `BENCHFLOORQ#${worker}#${at}`, SK: String(j).padStart(6, '0') };
@@ -37,13 +39,17 @@ function seedItems(steps: Waves[], worker: number): Item[] {
       }
     }
     if (op.kind === 'write') seedWrite(at, op.write);
-    if (op.kind === 'transact') op.items.forEach((w, j) => seedWrite(`${at}.${j}`, w));
+    if (op.kind === 'transact') {
+      for (const [j, w] of op.items.entries()) seedWrite(`${at}.${j}`, w);
+    }
   });
   return items;
 }
 
 function forEachOp(steps: Waves[], visit: (op: Op, at: string) => void) {
-  steps.forEach((waves, s) => waves.forEach((wave, w) => wave.forEach((op, o) => visit(op, `${s}.${w}.${o}`))));
+  for (const [s, waves] of steps.entries()) {
+    for (const [w, wave] of waves.entries()) for (const [o, op] of wave.entries()) visit(op, `${s}.${w}.${o}`);
+  }
 }
 
 export async function seedFloor(client: DynamoDBDocumentClient, steps: Waves[], workers: number): Promise<number> {
@@ -67,7 +73,7 @@ function writeEntry(w: TxOp, worker: number, run: number, at: string): Record<st
   }
   if (w.op === 'Update') {
     const indexes = withIndexes(slot(worker, at), w.indexes, sortValue);
-    const sets = Object.keys(indexes).map((name, i) => `#i${i} = :i${i}`);
+    const sets = Object.keys(indexes).map((_name, i) => `#i${i} = :i${i}`);
     return {
       Update: {
         TableName,

@@ -155,7 +155,9 @@ export function recordCommands(...clients: DynamoDBDocumentClient[]): Recorder {
         return result;
       } finally {
         const end = performance.now();
-        const times = (commandTimes[ctx.commandName ?? '?'] ??= { count: 0, ms: 0 });
+        const name = ctx.commandName ?? '?';
+        commandTimes[name] ??= { count: 0, ms: 0 };
+        const times = commandTimes[name];
         times.count++;
         times.ms += end - start;
         if (request) {

@@ -84,7 +84,8 @@ async function measureLevel(h: Harness, casts: Cast[], steps: Waves[], concurren
   let verifyMs = 0;
   const add = (into: CommandTimes, from: CommandTimes) => {
     for (const [name, t] of Object.entries(from)) {
-      const sum = (into[name] ??= { count: 0, ms: 0 });
+      into[name] ??= { count: 0, ms: 0 };
+      const sum = into[name];
       sum.count += t.count;
       sum.ms += t.ms;
     }

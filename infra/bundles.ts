@@ -85,7 +85,9 @@ const rounded = (values: number[]) => values.map((v) => Math.round(v * 100) / 10
 export function measure(bundles: BuiltBundle[], runs = IMPORT_RUNS): BundleReport {
   const loadBefore = rounded(loadavg());
   const times = bundles.map(() => [] as number[]);
-  for (let run = 0; run < runs; run++) bundles.forEach((b, i) => times[i].push(importOnce(b)));
+  for (let run = 0; run < runs; run++) bundles.forEach((b, i) => {
+      times[i].push(importOnce(b));
+    });
   return {
     budgetBytes: BUNDLE_BUDGET_BYTES,
     importTargetMs: IMPORT_TARGET_MS,

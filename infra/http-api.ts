@@ -1,6 +1,6 @@
 // API Gateway (HTTP API) routes, from the same route table the local server dispatches with
-// (schemas/routes/index.ts): every route but the public ones requires a Cognito ID token.
-import { aws_apigateway as apigateway, aws_apigatewayv2 as apigw } from 'aws-cdk-lib';
+// (schemas/routes/index.ts): every route but the public ones requires an ID token of the deployment's issuer.
+import { type RemovalPolicy, aws_apigateway as apigateway, aws_apigatewayv2 as apigw } from 'aws-cdk-lib';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
@@ -8,7 +8,7 @@ import type { Construct } from 'constructs';
 import { routesByFunction } from '../schemas/routes/index.ts';
 import { logGroup } from './logging.ts';
 import { acknowledge } from './nag.ts';
-import type { Users } from './user-pool.ts';
+import type { Identity } from './identity.ts';
 
 export interface ApiRoute {
   method: string;
@@ -45,14 +45,14 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
   integrationError: '$context.integrationErrorMessage',
 });
 
-export function createHttpApi(scope: Construct, functions: Map<string, IFunction>, users: Users) {
+export function createHttpApi(scope: Construct, functions: Map<string, IFunction>, identity: Identity, removalPolicy?: RemovalPolicy) {
   const api = new apigw.HttpApi(scope, 'Api', {
     description: 'WasteChain electronic transfer manifest API',
     createDefaultStage: false,
     // Unknown paths reach the public function, whose answer is a problem+json 404 like the local server's.
     defaultIntegration: new HttpLambdaIntegration('DefaultIntegration', functions.get('public')!, { scopePermissionToRoute: false }),
   });
-  const accessLogs = logGroup(scope, 'ApiAccessLogs');
+  const accessLogs = logGroup(scope, 'ApiAccessLogs', removalPolicy);
   const stage = api.addStage('DefaultStage', {
     stageName: '$default',
     autoDeploy: true,
@@ -62,9 +62,9 @@ export function createHttpApi(scope: Construct, functions: Map<string, IFunction
       format: apigateway.AccessLogFormat.custom(ACCESS_LOG_FORMAT),
     },
   });
-  const authorizer = new HttpJwtAuthorizer('CognitoAuthorizer', users.pool.userPoolProviderUrl, {
-    // ID tokens: they carry cognito:groups and custom:jurisdiction, and their `aud` is the app client.
-    jwtAudience: [users.client.userPoolClientId],
+  // API Gateway checks signature, expiry, issuer and audience; the functions map the claims (infra/identity.ts).
+  const authorizer = new HttpJwtAuthorizer(identity.users ? 'CognitoAuthorizer' : 'OidcAuthorizer', identity.issuerUrl, {
+    jwtAudience: identity.audience,
   });
 
   const integrations = new Map<string, HttpLambdaIntegration>();

@@ -1,8 +1,9 @@
 // Who may call the API: a Cognito user pool whose ID tokens carry the groups and the regulator's jurisdiction.
-import { Duration, RemovalPolicy, aws_cognito as cognito } from 'aws-cdk-lib';
+import { Duration, aws_cognito as cognito } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import { GROUPS } from '../shared/http/actor.ts';
+import { GROUPS } from '../shared/domain/jurisdiction.ts';
 import { acknowledge } from './nag.ts';
+import type { StageSettings } from './stage.ts';
 
 export const JURISDICTION_ATTRIBUTE = 'jurisdiction';
 
@@ -11,7 +12,7 @@ export interface Users {
   client: cognito.UserPoolClient;
 }
 
-export function createUsers(scope: Construct): Users {
+export function createUsers(scope: Construct, stage: StageSettings): Users {
   const pool = new cognito.UserPool(scope, 'Users', {
     // Accounts are created by an administrator (a regulator's jurisdiction is granted, never chosen).
     selfSignUpEnabled: false,
@@ -33,8 +34,8 @@ export function createUsers(scope: Construct): Users {
     mfa: cognito.Mfa.OPTIONAL,
     mfaSecondFactor: { sms: false, otp: true },
     accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-    deletionProtection: true,
-    removalPolicy: RemovalPolicy.RETAIN,
+    deletionProtection: stage.deletionProtection,
+    removalPolicy: stage.removalPolicy,
   });
   acknowledge(pool, 'AwsSolutions-COG2',
     'MFA (TOTP) is offered to every user; making it mandatory is left to the operator, since carriers sign pickups from shared handhelds');

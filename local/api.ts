@@ -2,10 +2,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '#shared/errors.ts';
-import { GROUPS } from '#shared/http/actor.ts';
+import { GROUPS } from '#shared/domain/jurisdiction.ts';
 import { useTokenVerifier } from '#shared/http/auth.ts';
 import { handleError } from '#shared/http/create-app.ts';
-import { fieldErrors } from '#shared/http/problem.ts';
+import { fieldErrors } from '#shared/errors.ts';
 import { dispatcher } from './dispatch.ts';
 import { functionApps } from './functions.ts';
 import type { LocalAuth } from './keys.ts';

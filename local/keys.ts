@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { AppError } from '#shared/errors.ts';
-import { parseGroups, type Claims, type Group } from '#shared/http/actor.ts';
+import type { Claims, Group } from '#shared/domain/jurisdiction.ts';
+import { parseGroups } from '#shared/http/actor.ts';
 
 const ISSUER = 'wastechain-local';
 const AUDIENCE = 'wastechain-local';

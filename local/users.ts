@@ -1,5 +1,5 @@
 // Who a local token is minted for: the shape /local/token takes, used by the demo, the tests and the benchmark.
-import type { Group } from '#shared/http/actor.ts';
+import type { Group } from '#shared/domain/jurisdiction.ts';
 
 export interface User {
   sub: string;

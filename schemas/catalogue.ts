@@ -7,7 +7,7 @@ export const WasteCodeEntry = z
   .openapi('WasteCode');
 export const WasteCodeQuery = z.object({
   q: z.string().max(100).optional(),
-  category: z.string().regex(/^HW\d{2}$/, 'a category HWnn').optional(),
+  category: z.string().max(4).regex(/^HW\d{2}$/, 'a category HWnn').optional(),
 });
 export const WasteCodeParam = z.object({ code: z.string().max(20).openapi({ param: { name: 'code', in: 'path' }, example: '900-041-49' }) });
 export const MedicalCategoryEntry = z
@@ -20,5 +20,5 @@ export const DivisionEntry = z
   .object({ code: z.string(), name: z.string(), level: z.enum(['province', 'city', 'county']), parent: z.string().nullable() })
   .openapi('Division');
 export const DivisionParam = z.object({ code: z.string().max(12).openapi({ param: { name: 'code', in: 'path' }, example: '1411' }) });
-export const DivisionQuery = z.object({ parent: z.string().regex(/^(\d{2}|\d{4})$/, 'a 2- or 4-digit division code').optional() });
+export const DivisionQuery = z.object({ parent: z.string().max(4).regex(/^(\d{2}|\d{4})$/, 'a 2- or 4-digit division code').optional() });
 export const Health = z.object({ status: z.literal('ok'), version: z.string() }).openapi('Health');

@@ -3,7 +3,7 @@ import * as z from './zod.ts';
 import { ERROR_CODES } from '../shared/errors.ts';
 import { hasAtMostThreeDecimals, MAX_KG } from '../shared/domain/quantity.ts';
 
-export const Id = z.uuid().openapi({ description: 'UUID (v7, time-ordered)', example: '0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50' });
+export const Id = z.uuid().max(36).openapi({ description: 'UUID (v7, time-ordered)', example: '0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50' });
 export const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const Kg = z
@@ -19,10 +19,10 @@ export const KgOrZero = z
   .refine(hasAtMostThreeDecimals, 'at most 3 decimals')
   .openapi({ description: 'kilograms, ≥ 0, at most 3 decimals' });
 
-export const LocalDate = z.iso.date().openapi({ description: 'calendar date YYYY-MM-DD (China Standard Time)', example: '2026-01-01' });
-export const Instant = z.iso.datetime({ offset: true }).openapi({ description: 'RFC 3339 instant with offset', example: '2026-03-15T08:00:00+08:00' });
-export const DivisionCode = z.string().regex(/^\d{6}$/, 'a 6-digit county division code').openapi({ example: '141102' });
-export const WasteCodeString = z.string().regex(/^\d{3}-\d{3}-\d{2}$/, 'a waste code NNN-NNN-NN').openapi({ example: '900-041-49' });
+export const LocalDate = z.iso.date().max(10).openapi({ description: 'calendar date YYYY-MM-DD (China Standard Time)', example: '2026-01-01' });
+export const Instant = z.iso.datetime({ offset: true }).max(40).openapi({ description: 'RFC 3339 instant with offset', example: '2026-03-15T08:00:00+08:00' });
+export const DivisionCode = z.string().max(6).regex(/^\d{6}$/, 'a 6-digit county division code').openapi({ example: '141102' });
+export const WasteCodeString = z.string().max(10).regex(/^\d{3}-\d{3}-\d{2}$/, 'a waste code NNN-NNN-NN').openapi({ example: '900-041-49' });
 export const ShortText = z.string().trim().min(1).max(200);
 export const LongText = z.string().trim().min(1).max(2000);
 export const Reason = z.strictObject({ reason: LongText });
@@ -57,14 +57,31 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   412: 'If-Match names another version (PRECONDITION_FAILED)',
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
   422: 'A business rule refuses it',
+  429: "Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds",
+  500: 'A bug: the request was not served (reported and fixed, never a refusal by design)',
   503: 'Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After',
 };
 
+const RetryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0, maximum: 3600 } } };
+
 /** The problem+json responses a route can give, for its OpenAPI entry. */
 export function problems(...statuses: number[]) {
-  const all = [...new Set([400, 401, ...statuses, 503])];
+  return problemResponses([400, 401, ...statuses, 429, 500, 503]);
+}
+
+/** A route that needs no token and reads no store can still be throttled at the edge, or fail by a bug. */
+export const edgeProblems = () => problemResponses([429, 500]);
+
+function problemResponses(statuses: number[]) {
   return Object.fromEntries(
-    all.map((s) => [s, { description: PROBLEM_DESCRIPTIONS[s], content: { 'application/problem+json': { schema: Problem } } }]),
+    [...new Set(statuses)].map((s) => [
+      s,
+      {
+        description: PROBLEM_DESCRIPTIONS[s],
+        ...(s === 429 || s === 503 ? { headers: RetryAfter } : {}),
+        content: { 'application/problem+json': { schema: Problem } },
+      },
+    ]),
   );
 }
 
@@ -77,8 +94,8 @@ export function body<T extends z.ZodType>(schema: T) {
 }
 
 export const IdempotencyHeader = z.object({
-  'idempotency-key': z.string().optional().openapi({ description: '1–128 printable characters; a repeat returns the first response' }),
-  'if-match': z.string().optional().openapi({ description: 'the version you read, e.g. "3"; 412 on mismatch' }),
+  'idempotency-key': z.string().max(128).optional().openapi({ description: '1–128 printable characters; a repeat returns the first response' }),
+  'if-match': z.string().max(24).optional().openapi({ description: 'the version you read, e.g. "3"; 412 on mismatch' }),
 });
 
 export const bearer = [{ bearerAuth: [] }];

@@ -7,7 +7,7 @@ const KgOut = z.number().openapi({ description: 'kilograms (exact: integer grams
 
 export const DeclarationParam = z.object({
   id: Id.openapi({ param: { name: 'id', in: 'path' } }),
-  period: z.string().regex(PERIOD_PATTERN, 'YYYY-MM, YYYY-Qn or YYYY').openapi({ param: { name: 'period', in: 'path' }, example: '2026-Q4' }),
+  period: z.string().max(7).regex(PERIOD_PATTERN, 'YYYY-MM, YYYY-Qn or YYYY').openapi({ param: { name: 'period', in: 'path' }, example: '2026-Q4' }),
 });
 
 const Signature = z.object({ sub: z.string(), partyId: Id, at: Instant, documentHash: z.string() });

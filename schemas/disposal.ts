@@ -8,6 +8,7 @@ import { Id, Instant, Kg, WasteCodeString } from './common.ts';
 
 const OperationCode = z
   .string()
+  .max(10)
   .refine((code) => operations().has(code), 'not an operation code of GET /v1/catalogue/operations')
   .openapi({ description: 'an operation code (R, C: utilisation; D, Y: disposal)', example: 'Y10' });
 

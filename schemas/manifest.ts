@@ -187,7 +187,7 @@ export const ManifestListQuery = z.object({
   to: LocalDate.optional().openapi({ description: 'created on or before this day (China Standard Time)' }),
   ...PageQuery,
 });
-export const NumberParam = z.object({ number: z.string().regex(/^\d{14}$/, 'a 14-digit manifest number').openapi({ param: { name: 'number', in: 'path' } }) });
+export const NumberParam = z.object({ number: z.string().max(14).regex(/^\d{14}$/, 'a 14-digit manifest number').openapi({ param: { name: 'number', in: 'path' } }) });
 export const PageOnlyQuery = z.object(PageQuery);
 
 export const InboxItem = z.object({ manifest: Manifest, actions: z.array(z.enum(ACTIONS)), since: Instant }).openapi('InboxItem');

@@ -5,13 +5,14 @@ import { ALERT_TYPES } from '../shared/domain/alert-rules.ts';
 
 export const DivisionFilter = z
   .string()
+  .max(6)
   .regex(/^(00|\d{2}|\d{4}|\d{6})$/, 'a 2-, 4- or 6-digit division code, or 00 (nationwide)')
   .openapi({ description: 'defaults to your jurisdiction; must lie within it' });
 
 export const OversightManifestQuery = z.object({
   division: DivisionFilter.optional(),
   status: z.enum(['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected']).optional(),
-  wasteCode: z.string().regex(/^\d{3}-\d{3}-\d{2}$/).optional(),
+  wasteCode: z.string().max(10).regex(/^\d{3}-\d{3}-\d{2}$/).optional(),
   from: LocalDate.optional().openapi({ description: 'created on or after this local date' }),
   to: LocalDate.optional().openapi({ description: 'created on or before this local date' }),
   ...PageQuery,

@@ -9,12 +9,13 @@ export const MemberRole = z.enum(['manager', 'operator']);
 
 export const Uscc = z
   .string()
+  .max(18)
   .refine(isValidUscc, 'not a valid unified social credit code (GB 32100-2015 check character)')
   .openapi({ description: '18-character unified social credit code', example: '91140100MA0GRX123G' });
 
 export const Contact = z.strictObject({
   name: ShortText,
-  phone: z.string().regex(/^[0-9+\-() ]{5,30}$/, 'a phone number'),
+  phone: z.string().max(30).regex(/^[0-9+\-() ]{5,30}$/, 'a phone number'),
 });
 
 export const CreatePartyBody = z
@@ -55,7 +56,7 @@ export const PartyView = z.union([Party, PublicParty]).openapi('PartyView');
 export const PartyListQuery = z.object({
   kind: PartyKind.optional(),
   status: PartyStatus.optional(),
-  divisionCode: z.string().regex(/^(\d{2}|\d{4}|\d{6})$/, 'a 2-, 4- or 6-digit division prefix').optional(),
+  divisionCode: z.string().max(6).regex(/^(\d{2}|\d{4}|\d{6})$/, 'a 2-, 4- or 6-digit division prefix').optional(),
   q: z.string().max(100).optional(),
   ...PageQuery,
 });
@@ -78,7 +79,7 @@ export const LicenceType = z.enum(['hazardous-waste', 'hazardous-waste-collectio
 export const LicenceOperation = z.enum(['collect', 'store', 'utilise', 'dispose']);
 export const LicenceStatus = z.enum(['pending', 'verified', 'revoked']);
 export const LicenceWasteCode = z.strictObject({
-  code: z.string().regex(/^(\d{3}-\d{3}-\d{2}|HW\d{2})$/, 'a waste code NNN-NNN-NN or a category HWnn'),
+  code: z.string().max(10).regex(/^(\d{3}-\d{3}-\d{2}|HW\d{2})$/, 'a waste code NNN-NNN-NN or a category HWnn'),
   annualCapacityKg: z.number().positive().max(1e10).refine((n) => Number.isInteger(n * 1000), 'at most 3 decimals'),
 });
 

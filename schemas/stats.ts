@@ -10,7 +10,7 @@ export const StatsQuery = z.object({
   division: DivisionFilter.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'default: this year (China Standard Time)' }),
   groupBy: z.enum(STATS_DIMENSIONS),
-  category: z.string().regex(/^HW\d{2}$/, 'a waste category such as HW01').optional().openapi({ description: 'count only this category (HW01: medical waste)' }),
+  category: z.string().max(4).regex(/^HW\d{2}$/, 'a waste category such as HW01').optional().openapi({ description: 'count only this category (HW01: medical waste)' }),
   perMonth: z.enum(['true', 'false']).optional().openapi({ description: 'one row per group and month' }),
 });
 

@@ -55,3 +55,18 @@ export const forbidden = (message: string) => new AppError('FORBIDDEN', message)
 export const invalidState = (message: string) => new AppError('INVALID_STATE', message);
 export const validationFailed = (message: string, errors: FieldError[] = []) =>
   new AppError('VALIDATION_FAILED', message, errors);
+
+/** zod issue paths as `lines.0.quantityKg` (an unknown key is named itself); query, path and header fields are
+ * prefixed with where they came from. */
+export function fieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: readonly string[] }[],
+  target?: string,
+): FieldError[] {
+  const prefix = target && target !== 'json' ? `${target}.` : '';
+  const pathOf = (path: readonly PropertyKey[]) => prefix + path.map(String).join('.');
+  return issues.flatMap((i) =>
+    i.code === 'unrecognized_keys' && i.keys
+      ? i.keys.map((k) => ({ path: pathOf([...i.path, k]), message: 'unknown field' }))
+      : [{ path: pathOf(i.path), message: i.message }],
+  );
+}

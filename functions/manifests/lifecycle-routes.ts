@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { on } from '#shared/http/create-app.ts';
 import { completeAfterReceipt } from '#shared/services/disposal-service.ts';
-import type { TxItem } from '#shared/store/transact.ts';
+import type { TxItem } from '#shared/http/respond.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { commit, ok } from '#shared/http/respond.ts';
 import { createManifest, patchManifest, validateManifest } from '#shared/services/manifest-draft-service.ts';

@@ -3,7 +3,7 @@ import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import { ok } from '#shared/http/respond.ts';
-import type { FeedPosition } from '#shared/store/manifest-feed-store.ts';
+import type { FeedPosition } from '#shared/services/manifest-read-service.ts';
 import { feed, inbox, listManifests, manifestActions, viewManifest, viewManifestByNumber } from '#shared/services/manifest-read-service.ts';
 import * as r from '#schemas/routes/manifests.ts';
 

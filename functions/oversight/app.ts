@@ -6,7 +6,7 @@ import { commit, ok } from '#shared/http/respond.ts';
 import { closeAlert, listAlerts } from '#shared/services/alert-service.ts';
 import { keyUnits, oversightManifests } from '#shared/services/oversight-service.ts';
 import { statsOf } from '#shared/services/stats-service.ts';
-import type { OversightCursor } from '#shared/store/oversight-index-store.ts';
+import type { OversightCursor } from '#shared/services/oversight-service.ts';
 import * as r from '#schemas/routes/oversight.ts';
 
 export const app = createApp();

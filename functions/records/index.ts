@@ -1,4 +1,4 @@
-import { handle } from 'hono/aws-lambda';
+import { handle } from '#shared/http/lambda-adapter.ts';
 import { app } from './app.ts';
 import { loadCursorSecret } from '#shared/http/secrets-loader.ts';
 

@@ -2,7 +2,6 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { commit, ok } from '#shared/http/respond.ts';
-import { transact } from '#shared/store/transact.ts';
 import { addMember, members, removeMember } from '#shared/services/member-service.ts';
 import * as r from '#schemas/routes/registry.ts';
 
@@ -15,7 +14,7 @@ export function memberRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.listMembers, async (c) => ok(c, { items: await members(c.var.actor, c.req.valid('param').id) }));
   on(app, r.removeMember, async (c) => {
     const { id, sub } = c.req.valid('param');
-    await transact(await removeMember(c.var.actor, id, sub));
+    await removeMember(c.var.actor, id, sub);
     return c.body(null, 204);
   });
 }

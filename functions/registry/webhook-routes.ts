@@ -3,7 +3,6 @@ import { on } from '#shared/http/create-app.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { commit, ok } from '#shared/http/respond.ts';
-import { transact } from '#shared/store/transact.ts';
 import { deliveries, registerWebhook, removeWebhook, webhooks } from '#shared/services/webhook-service.ts';
 import * as r from '#schemas/routes/webhooks.ts';
 
@@ -16,7 +15,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.listWebhooks, async (c) => ok(c, { items: await webhooks(c.var.actor, c.req.valid('param').id) }));
   on(app, r.deleteWebhook, async (c) => {
     const { id, wid } = c.req.valid('param');
-    await transact(await removeWebhook(c.var.actor, id, wid));
+    await removeWebhook(c.var.actor, id, wid);
     return c.body(null, 204);
   });
   on(app, r.listDeliveries, async (c) => {

@@ -13,14 +13,25 @@ import * as webhooks from './webhooks.ts';
 const isRoute = (value: unknown): value is RouteConfig =>
   typeof value === 'object' && value !== null && 'method' in value && 'path' in value && 'responses' in value;
 
+/** The routes a module exports; each export's name is its stable camelCase operationId (generated SDKs name methods by it). */
+function routesOf(...modules: Record<string, unknown>[]): RouteConfig[] {
+  return modules.flatMap((module) =>
+    Object.entries(module).flatMap(([name, value]) => {
+      if (!isRoute(value)) return [];
+      value.operationId ??= name;
+      return [value];
+    }),
+  );
+}
+
 export const routesByFunction: Record<string, RouteConfig[]> = {
-  public: Object.values(publicRoutes).filter(isRoute),
-  registry: [...Object.values(registry), ...Object.values(webhooks)].filter(isRoute),
-  records: Object.values(records).filter(isRoute),
-  manifests: [...Object.values(manifests), ...Object.values(manifestRecord)].filter(isRoute),
-  disposal: Object.values(disposal).filter(isRoute),
-  oversight: Object.values(oversight).filter(isRoute),
-  documents: Object.values(documents).filter(isRoute),
+  public: routesOf(publicRoutes),
+  registry: routesOf(registry, webhooks),
+  records: routesOf(records),
+  manifests: routesOf(manifests, manifestRecord),
+  disposal: routesOf(disposal),
+  oversight: routesOf(oversight),
+  documents: routesOf(documents),
 };
 
 export const allRoutes: RouteConfig[] = Object.values(routesByFunction).flat();

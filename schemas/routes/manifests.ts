@@ -1,6 +1,6 @@
 // The manifests function's routes (api.md, "Manifests"): the lifecycle, reads, and a party's inbox and feed.
 import { createRoute } from '@hono/zod-openapi';
-import * as z from '../zod.ts';
+import type * as z from '../zod.ts';
 import { bearer, body, IdempotencyHeader, IdParam, json, Note, pageOf, problems, Reason } from '../common.ts';
 import {
   ActionList,

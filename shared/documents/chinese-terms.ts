@@ -1,5 +1,5 @@
 // The Chinese words printed on documents for the API's English enumerations (api.md, "Enumerations"; HJ 1276-2022).
-import type { Hazard } from '../reference/catalogue.ts';
+import type { Hazard } from '#shared/reference/catalogue.ts';
 
 export const HAZARD_NAMES: Record<Hazard, string> = { T: '毒性', C: '腐蚀性', I: '易燃性', R: '反应性', In: '感染性' };
 

@@ -1,5 +1,5 @@
 // How instants and kilograms are printed: local time of the deployment's zone, exact kilograms.
-import { localDate } from '../domain/calendar.ts';
+import { localDate } from '#shared/domain/calendar.ts';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,13 +1,13 @@
 // The container label of HJ 1276-2022 (危险废物标签): one square page per container label code, sized for the container.
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
-import { config } from '../config.ts';
-import type { Hazard } from '../reference/catalogue.ts';
-import { HAZARD_NAMES, PHYSICAL_FORMS, term } from './chinese-terms.ts';
-import { embedCjkFont } from './fonts.ts';
-import { formatKg, localDay } from './format.ts';
-import { drawQr } from './qr.ts';
-import { MM, wrapText } from './text-layout.ts';
-import type { RenderOptions } from './manifest-pdf.ts';
+import { config } from '#shared/config.ts';
+import type { Hazard } from '#shared/reference/catalogue.ts';
+import { HAZARD_NAMES, PHYSICAL_FORMS, term } from '#shared/documents/chinese-terms.ts';
+import { embedCjkFont } from '#shared/documents/fonts.ts';
+import { formatKg, localDay } from '#shared/documents/format.ts';
+import { drawQr } from '#shared/documents/qr.ts';
+import { MM, wrapText } from '#shared/documents/text-layout.ts';
+import type { RenderOptions } from '#shared/documents/manifest-pdf.ts';
 
 export interface LabelContainer {
   labelCode: string;
@@ -94,7 +94,9 @@ function drawLabel(page: PDFPage, font: PDFFont, input: LabelDocument, container
     const room = Math.floor(77 / lineHeight);
     if (lines.length <= room || size <= 4.5) {
       const shown = lines.length <= room ? lines : [...lines.slice(0, room - 1), `${lines[room - 1].slice(0, -1)}…`];
-      shown.forEach((line, i) => text(line, 5, 19 + size / MM + i * lineHeight, size));
+      shown.forEach((line, i) => {
+        text(line, 5, 19 + size / MM + i * lineHeight, size);
+      });
       break;
     }
   }

@@ -1,12 +1,12 @@
 // The printable manifest (危险废物转移联单): A4, Chinese, every party, line and signature, and a QR code to check it.
 import { PDFDocument, rgb, type PDFFont } from 'pdf-lib';
-import { config } from '../config.ts';
-import type { Hazard } from '../reference/catalogue.ts';
-import { HAZARD_NAMES, MANIFEST_STATUSES, PACKAGING, PHYSICAL_FORMS, SIGNATURE_KINDS, term } from './chinese-terms.ts';
-import { embedCjkFont } from './fonts.ts';
-import { formatKg, localDateTime } from './format.ts';
-import { drawQr, manifestQrPayload } from './qr.ts';
-import { A4, MM, PageWriter, type Column } from './text-layout.ts';
+import { config } from '#shared/config.ts';
+import type { Hazard } from '#shared/reference/catalogue.ts';
+import { HAZARD_NAMES, MANIFEST_STATUSES, PACKAGING, PHYSICAL_FORMS, SIGNATURE_KINDS, term } from '#shared/documents/chinese-terms.ts';
+import { embedCjkFont } from '#shared/documents/fonts.ts';
+import { formatKg, localDateTime } from '#shared/documents/format.ts';
+import { drawQr, manifestQrPayload } from '#shared/documents/qr.ts';
+import { A4, MM, PageWriter, type Column } from '#shared/documents/text-layout.ts';
 
 export interface DocumentParty {
   name: string;

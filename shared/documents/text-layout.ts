@@ -15,9 +15,15 @@ const unitWidths = new WeakMap<PDFFont, Map<string, number>>();
  */
 function tokenWidth(font: PDFFont, token: string): number {
   let widths = unitWidths.get(font);
-  if (!widths) unitWidths.set(font, (widths = new Map()));
+  if (!widths) {
+    widths = new Map();
+    unitWidths.set(font, widths);
+  }
   let width = widths.get(token);
-  if (width === undefined) widths.set(token, (width = font.widthOfTextAtSize(token, 1)));
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(token, 1);
+    widths.set(token, width);
+  }
   return width;
 }
 

@@ -1,9 +1,9 @@
 // When each alert of domain.md falls due, derived from an item as it stands (pure: the stream consumer and the
 // alerts job both call these; time and the working calendar are passed in).
-import { addDays, startOfLocalDay } from './calendar.ts';
-import { workingDayDeadline, type WorkingCalendar } from './working-days.ts';
-import type { Flow } from './declaration.ts';
-import type { Manifest } from './manifest/manifest.ts';
+import { addDays, startOfLocalDay } from '#shared/domain/calendar.ts';
+import { workingDayDeadline, type WorkingCalendar } from '#shared/domain/working-days.ts';
+import type { Flow } from '#shared/domain/declaration.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 
 export const ALERT_TYPES = [
   'overdue-receipt', 'transit-overdue', 'discrepancy-open', 'medical-storage-exceeded', 'collector-holding-exceeded',

@@ -1,10 +1,10 @@
 // Cross-province transfer approvals (跨省转移审批, ZY 21–28; domain.md rule 16): who issues them, how long they last.
-import { AppError, validationFailed } from '../errors.ts';
-import { addDays } from './calendar.ts';
-import { covers, type Actor } from '../http/actor.ts';
-import { MEDICAL_CATEGORIES, type MedicalCategory } from '../reference/catalogue.ts';
-import { provinceOf } from '../reference/divisions.ts';
-import { coveringEntry, type LicenceLike } from './manifest/licence-cover.ts';
+import { AppError, validationFailed } from '#shared/errors.ts';
+import { addDays } from '#shared/domain/calendar.ts';
+import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
+import { MEDICAL_CATEGORIES, type MedicalCategory } from '#shared/reference/catalogue.ts';
+import { provinceOf } from '#shared/reference/divisions.ts';
+import { coveringEntry, type LicenceLike } from '#shared/domain/manifest/licence-cover.ts';
 
 /** The last day an approval starting on `validFrom` may run: validFrom + 12 months − 1 day (the month's end when the day is missing). */
 export function lastDayOfTerm(validFrom: string): string {

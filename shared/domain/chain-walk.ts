@@ -1,7 +1,7 @@
 // Walking a chain from its starting manifest: ancestors only upstream, descendants only downstream (never
 // siblings), level by level to `depth`, in an order that does not change between calls, so that pages past the
 // first are a stable slice. Reading is the caller's `load` (one batch of reads per level); the rules are here.
-import type { ChainNode, Link, NodeRef } from './chain.ts';
+import type { ChainNode, Link, NodeRef } from '#shared/domain/chain.ts';
 
 export const DEFAULT_DEPTH = 10;
 export const MAX_DEPTH = 50;

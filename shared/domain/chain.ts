@@ -2,9 +2,9 @@
 // disposal reports and residues; each knows its links upstream (where its waste came from) and downstream (where it
 // went). Kilograms per node: in = out + disposed + onHand, always (custody conserves mass; treatment does not, so a
 // residue's kilograms are linked to its report, never counted against it). Pure: the service reads, this decides.
-import type { DisposalReport, ManifestParties } from './disposal.ts';
-import type { Manifest } from './manifest/manifest.ts';
-import { arrivedCode } from './manifest/receipt.ts';
+import type { DisposalReport, ManifestParties } from '#shared/domain/disposal.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
 
 export type NodeType = 'batch' | 'manifest' | 'disposal' | 'residue';
 /** How to read a node: ledger entries by their party, disposal reports by their manifest. */

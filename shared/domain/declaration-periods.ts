@@ -1,5 +1,5 @@
 // Declaration periods, tiers and due dates (HJ 1259-2022 §7.2; domain.md rule 9). Pure; dates are local (CST).
-import { addDays, startOfLocalDay } from './calendar.ts';
+import { addDays, startOfLocalDay } from '#shared/domain/calendar.ts';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 

@@ -1,9 +1,9 @@
 // A declaration's figures (产生情况申报), generated from the party's flows per month and waste code, never retyped:
 // opening stock is every month before the period, the period's movements are its months, and closing follows.
-import { gramsToKg } from './quantity.ts';
-import type { Grams } from './stats.ts';
-import { MOVEMENTS, type Movement } from './stats-facts.ts';
-import type { Period, Tier } from './declaration-periods.ts';
+import { gramsToKg } from '#shared/domain/quantity.ts';
+import type { Grams } from '#shared/domain/stats.ts';
+import { MOVEMENTS, type Movement } from '#shared/domain/stats-facts.ts';
+import type { Period, Tier } from '#shared/domain/declaration-periods.ts';
 
 export interface Flow {
   month: string;

@@ -1,7 +1,7 @@
 // When a manifest is completed (domain.md rule 19; api.md "disposals"): on every line, the accepted grams are
 // disposed of, or shipped on (accepted-portion sources) in manifests that have themselves been received. Rejected
 // grams leave on the replacement and do not count. Pure.
-import type { Manifest, ManifestState } from './manifest/manifest.ts';
+import type { Manifest, ManifestState } from '#shared/domain/manifest/manifest.ts';
 
 /** Custody of an onward load has passed: it can no longer be cancelled and come back. */
 export const CUSTODY_PASSED: readonly ManifestState[] = ['received', 'completed', 'rejected'];

@@ -1,11 +1,11 @@
 // Disposal reports (利用处置情况报告; domain.md rules 3, 19, 20): per received line, the operation that ended its
 // waste, how many grams and when; residues of the treatment start new chains. Pure: what the service read comes in.
-import { AppError, type FieldError } from '../errors.ts';
-import { isWasteCode, operations } from '../reference/catalogue.ts';
-import { localDate } from './calendar.ts';
-import { coveringEntry, type LicenceLike } from './manifest/licence-cover.ts';
-import type { Manifest } from './manifest/manifest.ts';
-import { arrivedCode } from './manifest/receipt.ts';
+import { AppError, type FieldError } from '#shared/errors.ts';
+import { isWasteCode, operations } from '#shared/reference/catalogue.ts';
+import { localDate } from '#shared/domain/calendar.ts';
+import { coveringEntry, type LicenceLike } from '#shared/domain/manifest/licence-cover.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
 
 export type OperationKind = 'utilisation' | 'disposal';
 

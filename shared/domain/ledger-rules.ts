@@ -1,8 +1,8 @@
 // The ledger (台账, HJ 1259-2022): entry kinds, batch codes, medical categories and operation kinds (domain.md rules 8, 22).
-import { AppError, validationFailed } from '../errors.ts';
+import { AppError, validationFailed } from '#shared/errors.ts';
 // Reference data is bundled and served from memory, so reading it keeps these rules pure.
-import { isWasteCode, operations, type MedicalCategory, type Operation } from '../reference/catalogue.ts';
-import { medicalCategoryFindings } from './manifest/dispatch-rules.ts';
+import { isWasteCode, operations, type MedicalCategory, type Operation } from '#shared/reference/catalogue.ts';
+import { medicalCategoryFindings } from '#shared/domain/manifest/dispatch-rules.ts';
 
 export const LEDGER_KINDS = ['generated', 'self-utilised', 'self-disposed', 'pending-identification'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];

@@ -1,7 +1,6 @@
 // Who sees a party, and the regulator-only status changes (domain.md rules 2, 6, 25).
-import type { Actor } from '../http/actor.ts';
-import { covers } from '../http/actor.ts';
-import { AppError, notFound } from '../errors.ts';
+import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
+import { AppError, notFound } from '#shared/errors.ts';
 
 export type PartyStatus = 'pending' | 'active' | 'refused' | 'suspended';
 export type Visibility = 'whole' | 'public' | 'none';

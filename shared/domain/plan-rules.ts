@@ -1,6 +1,6 @@
 // Management plans (管理计划备案, HJ 1259-2022 §5): filing numbers and the items of a filing (domain.md rule 7).
-import { validationFailed } from '../errors.ts';
-import { requireWasteCode } from './ledger-rules.ts';
+import { validationFailed } from '#shared/errors.ts';
+import { requireWasteCode } from '#shared/domain/ledger-rules.ts';
 
 /** JH + year + the party's county code + a 5-digit serial per county and year (JH2026140105 00001 without the space). */
 export function filingNumber(year: number, divisionCode: string, serial: number): string {
@@ -16,5 +16,7 @@ export function checkPlanItems(items: { wasteCode: string }[]): void {
     }
     seen.add(item.wasteCode);
   });
-  items.forEach((item, i) => requireWasteCode(item.wasteCode, `items.${i}.wasteCode`));
+  items.forEach((item, i) => {
+    requireWasteCode(item.wasteCode, `items.${i}.wasteCode`);
+  });
 }

@@ -1,9 +1,9 @@
 // The facts statistics and declarations count, read from the items a change touched (pure: the stream consumer
 // passes the old and new images in). A fact moves grams of one waste code, at one instant, in one party's stock;
 // a negative fact undoes one counted before (a voided ledger entry, a dispatched manifest cancelled).
-import type { Manifest } from './manifest/manifest.ts';
-import { arrivedCode } from './manifest/receipt.ts';
-import type { DisposalReport } from './disposal.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
+import type { DisposalReport } from '#shared/domain/disposal.ts';
 
 /** What regional statistics count (api.md, "stats"). */
 export const STAT_MEASURES = ['generated', 'dispatched', 'received', 'utilised', 'disposed'] as const;

@@ -2,10 +2,10 @@
 // city, county), grouping dimension and waste filter (all waste, and the code's category such as HW01), keyed by
 // the local month it happened in; a query then reads one partition of O(groups × months) counters and folds them.
 // A party's own flows (per month and code) are counted alongside, for its declarations.
-import { categoryOf } from '../reference/catalogue.ts';
-import { localDate } from './calendar.ts';
-import { PENDING_CODE } from './ledger-rules.ts';
-import { STAT_MEASURES, type Fact, type Movement, type StatMeasure } from './stats-facts.ts';
+import { categoryOf } from '#shared/reference/catalogue.ts';
+import { localDate } from '#shared/domain/calendar.ts';
+import { PENDING_CODE } from '#shared/domain/ledger-rules.ts';
+import { STAT_MEASURES, type Fact, type Movement, type StatMeasure } from '#shared/domain/stats-facts.ts';
 
 export const STATS_DIMENSIONS = ['wasteCode', 'month', 'generator', 'receiver', 'county'] as const;
 export type StatsDimension = (typeof STATS_DIMENSIONS)[number];

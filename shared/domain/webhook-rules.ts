@@ -2,7 +2,7 @@
 // the retry schedule, and the signature header.
 import { createHmac } from 'node:crypto';
 import { isIP } from 'node:net';
-import { EVENT_TYPES } from './hash-chain.ts';
+import { EVENT_TYPES } from '#shared/domain/hash-chain.ts';
 
 export const WEBHOOK_EVENT_NAMES = ['manifest.*', ...EVENT_TYPES.map((t) => `manifest.${t}`)] as const;
 

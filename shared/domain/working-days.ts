@@ -1,6 +1,6 @@
 // Working days (工作日) for deadlines such as "within 5 working days of delivery" (ZY 18): Monday to Friday, less
 // official holidays, plus make-up working days (调休). A year without data falls back to Monday–Friday.
-import { addDays, localDate, startOfLocalDay } from './calendar.ts';
+import { addDays, localDate, startOfLocalDay } from '#shared/domain/calendar.ts';
 
 export interface WorkingCalendar {
   /** date → true for a holiday (no work), false for a make-up working day. */

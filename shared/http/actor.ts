@@ -1,49 +1,17 @@
-// Who is calling: the verified claims, and what their groups and jurisdiction let them see.
-import { AppError } from '../errors.ts';
+// The claims a request carries, parsed; what they allow is shared/domain/jurisdiction.ts.
+import { GROUPS, type Group } from '#shared/domain/jurisdiction.ts';
 
-export type Group = 'enterprise' | 'regulator' | 'admin';
-export const GROUPS: readonly Group[] = ['enterprise', 'regulator', 'admin'];
-
-export interface Claims {
-  sub: string;
-  groups: Group[];
-  jurisdiction?: string;
+/**
+ * The values of a groups claim as a JWT carries it (an array, or a string) or as API Gateway's JWT authorizer passes
+ * it on (an array claim arrives flattened to "[a b]"; some issuers send "a,b" or a JSON array as text).
+ */
+export function claimValues(raw: unknown): string[] {
+  if (Array.isArray(raw)) return raw.map(String);
+  if (typeof raw === 'string') return raw.replace(/^\[|\]$/g, '').split(/[\s,"]+/).filter(Boolean);
+  return [];
 }
 
-export interface Actor extends Claims {
-  /** A regulator or an admin (an admin has a nationwide regulator's rights, no more). */
-  isRegulator: boolean;
-  isEnterprise: boolean;
-  /** The division prefix a regulator covers: '' nationwide; undefined for non-regulators. */
-  jurisdictionPrefix?: string;
-}
-
-export function actorOf(claims: Claims): Actor {
-  const isAdmin = claims.groups.includes('admin');
-  const isRegulator = isAdmin || claims.groups.includes('regulator');
-  let jurisdictionPrefix: string | undefined;
-  if (isAdmin) jurisdictionPrefix = '';
-  else if (isRegulator && claims.jurisdiction) jurisdictionPrefix = claims.jurisdiction === '00' ? '' : claims.jurisdiction;
-  return { ...claims, isRegulator: isRegulator && jurisdictionPrefix !== undefined, isEnterprise: claims.groups.includes('enterprise'), jurisdictionPrefix };
-}
-
-/** True when a regulator's jurisdiction covers the division code. */
-export function covers(actor: Actor, divisionCode: string): boolean {
-  return actor.isRegulator && divisionCode.startsWith(actor.jurisdictionPrefix ?? '\u0000');
-}
-
-/** A division a regulator asks about must lie within their jurisdiction (403 otherwise; api.md). */
-export function requireWithinJurisdiction(actor: Actor, division: string): void {
-  if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only regulators may do this');
-  if (!division.startsWith(actor.jurisdictionPrefix!)) {
-    throw new AppError('FORBIDDEN', `Division ${division} lies outside your jurisdiction`);
-  }
-}
-
-/** Parses `cognito:groups` as API Gateway passes it (a JSON array, "[a b]", or "a,b") or as a JWT carries it. */
+/** Parses `cognito:groups` (any shape claimValues reads), keeping the values that are the API's groups. */
 export function parseGroups(raw: unknown): Group[] {
-  let values: string[] = [];
-  if (Array.isArray(raw)) values = raw.map(String);
-  else if (typeof raw === 'string') values = raw.replace(/^\[|\]$/g, '').split(/[\s,"]+/).filter(Boolean);
-  return values.filter((g): g is Group => (GROUPS as readonly string[]).includes(g));
+  return claimValues(raw).filter((g): g is Group => (GROUPS as readonly string[]).includes(g));
 }

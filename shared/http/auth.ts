@@ -1,9 +1,11 @@
 // Authentication: under Lambda, API Gateway's JWT authorizer has verified the token and passes its claims;
 // the local server and tests install a verifier (local/keys.ts) that checks the Bearer token itself.
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../errors.ts';
-import { actorOf, parseGroups, type Claims } from './actor.ts';
-import type { AppEnv } from './env.ts';
+import { AppError } from '#shared/errors.ts';
+import { actorOf, type Claims } from '#shared/domain/jurisdiction.ts';
+import { claimMappingFromEnv, mapGroups, type ClaimMapping } from '#shared/http/claim-mapping.ts';
+import type { AppEnv } from '#shared/http/env.ts';
+import { addLogContext } from '#shared/observability/log.ts';
 
 export type TokenVerifier = (token: string) => Promise<Claims>;
 
@@ -14,12 +16,14 @@ export function useTokenVerifier(v: TokenVerifier | undefined): void {
   verifier = v;
 }
 
-export function claimsFromAuthorizer(raw: Record<string, unknown>): Claims {
+/** The API's claims from those the authorizer passed, in the deployment issuer's names (shared/http/claim-mapping.ts). */
+export function claimsFromAuthorizer(raw: Record<string, unknown>, mapping: ClaimMapping = claimMappingFromEnv()): Claims {
   if (typeof raw.sub !== 'string' || !raw.sub) throw new AppError('UNAUTHENTICATED', 'The token names no user');
-  const jurisdiction = raw['custom:jurisdiction'];
+  const rawJurisdiction = raw[mapping.jurisdictionClaim];
+  const jurisdiction = typeof rawJurisdiction === 'number' ? String(rawJurisdiction) : rawJurisdiction;
   return {
     sub: raw.sub,
-    groups: parseGroups(raw['cognito:groups']),
+    groups: mapGroups(raw[mapping.groupsClaim], mapping),
     ...(typeof jurisdiction === 'string' && jurisdiction ? { jurisdiction } : {}),
   };
 }
@@ -36,5 +40,6 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
     claims = await verifier(match[1]);
   }
   c.set('actor', actorOf(claims));
+  addLogContext({ actor: claims.sub, groups: claims.groups });
   await next();
 });

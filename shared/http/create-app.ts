@@ -5,16 +5,18 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { createMiddleware } from 'hono/factory';
 import type { Context } from 'hono';
-import { config } from '../config.ts';
-import { AppError } from '../errors.ts';
-import { toAppError } from '../store/store-errors.ts';
-import { authenticate } from './auth.ts';
-import type { AppEnv } from './env.ts';
-import { idempotency } from './idempotency.ts';
-import { ifMatch } from './if-match.ts';
-import { wellFormedText } from './well-formed.ts';
-import { fieldErrors, problemResponse } from './problem.ts';
-import { clock } from '../clock.ts';
+import { config } from '#shared/config.ts';
+import { AppError, fieldErrors } from '#shared/errors.ts';
+import { toAppError } from '#shared/store/store-errors.ts';
+import { authenticate } from '#shared/http/auth.ts';
+import type { AppEnv } from '#shared/http/env.ts';
+import { idempotency } from '#shared/http/idempotency.ts';
+import { ifMatch } from '#shared/http/if-match.ts';
+import { wellFormedText } from '#shared/http/well-formed.ts';
+import { problemResponse } from '#shared/http/problem.ts';
+import { clock } from '#shared/clock.ts';
+import { logger } from '#shared/observability/log.ts';
+import { requestLog } from '#shared/http/request-log.ts';
 
 function toHttpError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
@@ -31,7 +33,7 @@ function toHttpError(err: unknown): AppError | undefined {
 export function handleError(err: unknown, c: Context): Response {
   const appError = toHttpError(err);
   if (appError) return problemResponse(c, appError);
-  console.error('unhandled error', err);
+  logger.error('unhandled error', { error: err });
   return c.body(
     JSON.stringify({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'An unexpected error occurred', code: 'INTERNAL_ERROR' }),
     500,
@@ -63,7 +65,7 @@ export function createApp(options: { publicPaths?: string[] } = {}): OpenAPIHono
   const publicPaths = new Set(options.publicPaths ?? []);
   app.onError(handleError);
   app.notFound((c) => problemResponse(c, new AppError('NOT_FOUND', 'No such route')));
-  app.use('*', stampTime);
+  app.use('*', requestLog, stampTime);
   app.use('/v1/*', async (c, next) => (publicPaths.has(c.req.path) ? next() : authenticate(c, next)));
   app.use('/v1/*', limitBody, wellFormedText, ifMatch, idempotency);
   return app;

@@ -1,8 +1,8 @@
 // Opaque list cursors: the DynamoDB position, sealed with an HMAC and bound to the user and the query.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
-import { AppError } from '../errors.ts';
-import type { AppEnv } from './env.ts';
+import { AppError } from '#shared/errors.ts';
+import type { AppEnv } from '#shared/http/env.ts';
 
 let secret: Buffer | undefined;
 

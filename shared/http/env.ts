@@ -1,6 +1,6 @@
 // The hono environment every function shares: what middleware puts on the context for the routes.
-import type { Actor } from './actor.ts';
-import type { IdempotencyState } from './idempotency.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import type { IdempotencyState } from '#shared/http/idempotency.ts';
 
 export interface AppVariables {
   actor: Actor;
@@ -14,6 +14,7 @@ export interface AppEnv {
   Variables: AppVariables;
   Bindings: {
     /** Present under Lambda (hono/aws-lambda): API Gateway's event with the JWT authorizer's claims. */
-    event?: { requestContext?: { authorizer?: { jwt?: { claims?: Record<string, unknown> } } } };
+    event?: { requestContext?: { requestId?: string; authorizer?: { jwt?: { claims?: Record<string, unknown> } } } };
+    lambdaContext?: { awsRequestId?: string };
   };
 }

@@ -1,8 +1,8 @@
 // Idempotency-Key on every POST (api.md): the same key and body within 24 h replays the first response.
 import { createHash } from 'node:crypto';
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../errors.ts';
-import { transact, type TxItem } from '../store/transact.ts';
+import { AppError } from '#shared/errors.ts';
+import { transact, type TxItem } from '#shared/store/transact.ts';
 import {
   idempotencyDone,
   idempotencyKeyOf,
@@ -10,8 +10,8 @@ import {
   releaseIdempotencyKey,
   type IdempotencyRecord,
   type StoredResponse,
-} from '../store/idempotency-store.ts';
-import type { AppEnv } from './env.ts';
+} from '#shared/store/idempotency-store.ts';
+import type { AppEnv } from '#shared/http/env.ts';
 
 export interface IdempotencyState {
   record: IdempotencyRecord;

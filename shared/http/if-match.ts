@@ -1,7 +1,7 @@
 // If-Match: "<version>" on writes (api.md, Concurrency).
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../errors.ts';
-import type { AppEnv } from './env.ts';
+import { AppError } from '#shared/errors.ts';
+import type { AppEnv } from '#shared/http/env.ts';
 
 export const ifMatch = createMiddleware<AppEnv>(async function ifMatch(c, next) {
   const header = c.req.header('if-match');

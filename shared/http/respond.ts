@@ -1,9 +1,12 @@
 // Writing responses: JSON with ETag from the resource's version; a commit writes the transaction and the
 // idempotency record together, so a retried POST can never apply twice.
 import type { Context } from 'hono';
-import { transact, type TxItem } from '../store/transact.ts';
-import type { AppEnv } from './env.ts';
-import { withIdempotency } from './idempotency.ts';
+import { transact, type TxItem } from '#shared/store/transact.ts';
+import type { AppEnv } from '#shared/http/env.ts';
+import { withIdempotency } from '#shared/http/idempotency.ts';
+
+/** The writes a service decided and `commit` sends. */
+export type { TxItem };
 
 type Status = 200 | 201;
 

@@ -1,7 +1,7 @@
 // Lambda cold start: fetch the cursor secret from Secrets Manager once, before the first request.
 // The local server and tests never set CURSOR_SECRET_ARN (they use CURSOR_SECRET or setCursorSecret).
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { setCursorSecret } from './cursor.ts';
+import { setCursorSecret } from '#shared/http/cursor.ts';
 
 export async function loadCursorSecret(arn = process.env.CURSOR_SECRET_ARN): Promise<void> {
   if (!arn) return;

@@ -1,8 +1,8 @@
 // Refuses JSON bodies carrying text that is not well-formed Unicode (a lone surrogate such as "\ud800"): no field
 // can be stored, hashed (RFC 8785 forbids them) or put in a header with it, so it is refused once, here, with 400.
 import { createMiddleware } from 'hono/factory';
-import { AppError } from '../errors.ts';
-import type { AppEnv } from './env.ts';
+import { AppError } from '#shared/errors.ts';
+import type { AppEnv } from '#shared/http/env.ts';
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

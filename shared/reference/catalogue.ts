@@ -1,5 +1,5 @@
 // 国家危险废物名录 (2021), medical categories and operation codes, served from memory.
-import { once, readCsv } from './load.ts';
+import { once, readCsv } from '#shared/reference/load.ts';
 
 export type Hazard = 'T' | 'C' | 'I' | 'R' | 'In';
 

@@ -1,5 +1,5 @@
 // Administrative division codes: province (2 digits), city (4), county (6).
-import { once, readCsv } from './load.ts';
+import { once, readCsv } from '#shared/reference/load.ts';
 
 export type DivisionLevel = 'province' | 'city' | 'county';
 export interface Division {

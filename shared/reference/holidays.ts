@@ -1,8 +1,8 @@
 // The official holiday and make-up working day data (holiday-cn), read once into a working calendar.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WorkingCalendar } from '../domain/working-days.ts';
-import { once, readJson, referenceDataDir } from './load.ts';
+import type { WorkingCalendar } from '#shared/domain/working-days.ts';
+import { once, readJson, referenceDataDir } from '#shared/reference/load.ts';
 
 interface HolidayFile {
   year: number;

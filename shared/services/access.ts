@@ -1,9 +1,9 @@
 // Access to a party and its private sub-resources, in api.md's order: 404 for what the caller may not see,
 // then 403 for an action that is not theirs.
-import { AppError, notFound } from '../errors.ts';
-import { covers, type Actor } from '../http/actor.ts';
-import { partyVisibility, type Visibility } from '../domain/party-rules.ts';
-import { getMember, getParty, type MemberEntity, type PartyEntity } from '../store/party-store.ts';
+import { AppError, notFound } from '#shared/errors.ts';
+import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
+import { partyVisibility, type Visibility } from '#shared/domain/party-rules.ts';
+import { getMember, getParty, type MemberEntity, type PartyEntity } from '#shared/store/party-store.ts';
 
 export interface PartyAccess {
   party: PartyEntity;

@@ -5,17 +5,17 @@ import {
   capacityDeadlines, holdsCollectionLicence, ledgerDeadlines, licenceDeadlines, licencesAtStake, manifestDeadlines, overPlanDeadlines,
   parseCapacitySubject, parseOverPlanSubject, parseReceivedLineSubject, receivedLineDeadlines,
   type AlertSettings, type AlertType, type CapacityCounterLike, type Deadline, type ReceivedLineLike,
-} from '../domain/alert-rules.ts';
-import type { Flow } from '../domain/declaration.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { getCapacityCounter } from '../store/capacity-store.ts';
-import { getEntry } from '../store/ledger-store.ts';
-import { getLineBalances } from '../store/line-balance-store.ts';
-import { getManifest } from '../store/manifest-store.ts';
-import { getLicence, getParty, listLicences } from '../store/party-store.ts';
-import { getCurrentPlan } from '../store/plan-store.ts';
-import { listStock } from '../store/stock-store.ts';
-import { declarationDeadlinesNow } from './declaration-deadlines.ts';
+} from '#shared/domain/alert-rules.ts';
+import type { Flow } from '#shared/domain/declaration.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { getCapacityCounter } from '#shared/store/capacity-store.ts';
+import { getEntry } from '#shared/store/ledger-store.ts';
+import { getLineBalances } from '#shared/store/line-balance-store.ts';
+import { getManifest } from '#shared/store/manifest-store.ts';
+import { getLicence, getParty, listLicences } from '#shared/store/party-store.ts';
+import { getCurrentPlan } from '#shared/store/plan-store.ts';
+import { listStock } from '#shared/store/stock-store.ts';
+import { declarationDeadlinesNow } from '#shared/services/declaration-deadlines.ts';
 
 const divisionOf = async (partyId: string) => (await getParty(partyId))?.divisionCode ?? '';
 

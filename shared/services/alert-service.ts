@@ -2,16 +2,16 @@
 // only what is due, from every shard, checks each cause as it stands, opens one alert per occurrence of a cause, and
 // closes alerts whose cause is gone. Regulators close them too; a closed alert never reopens.
 import { v5 as uuidv5 } from 'uuid';
-import { AppError, notFound } from '../errors.ts';
-import { covers, type Actor } from '../http/actor.ts';
-import { sameCause, type Deadline } from '../domain/alert-rules.ts';
-import { alertFromItem, alertPage, getAlert, openAlert, saveAlertWrite, type AlertEntity } from '../store/alert-store.ts';
-import { dueDeadlines, endOccurrence, goneDeadline, handledDeadline, movedDeadline, type StoredDeadline } from '../store/deadline-store.ts';
-import { assertVersion, lostRace } from '../store/versioning.ts';
-import { transact } from '../store/transact.ts';
-import { currentDeadlines } from './alert-causes.ts';
-import { alertSettings } from './alert-settings.ts';
-import { regulatorDivision } from './oversight-service.ts';
+import { AppError, notFound } from '#shared/errors.ts';
+import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
+import { sameCause } from '#shared/domain/alert-rules.ts';
+import { alertFromItem, alertPage, getAlert, openAlert, saveAlertWrite, type AlertEntity } from '#shared/store/alert-store.ts';
+import { dueDeadlines, endOccurrence, goneDeadline, handledDeadline, movedDeadline, type StoredDeadline } from '#shared/store/deadline-store.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import { transact } from '#shared/store/transact.ts';
+import { currentDeadlines } from '#shared/services/alert-causes.ts';
+import { alertSettings } from '#shared/services/alert-settings.ts';
+import { regulatorDivision } from '#shared/services/oversight-service.ts';
 
 export { alertSettings };
 

@@ -1,7 +1,7 @@
 // The alert thresholds of this deployment (environment) and the working calendar: read by write paths and the job.
-import { config } from '../config.ts';
-import type { AlertSettings } from '../domain/alert-rules.ts';
-import { workingCalendar } from '../reference/holidays.ts';
+import { config } from '#shared/config.ts';
+import type { AlertSettings } from '#shared/domain/alert-rules.ts';
+import { workingCalendar } from '#shared/reference/holidays.ts';
 
 export const alertSettings = (): AlertSettings => ({
   timeZone: config.timeZone,

@@ -1,13 +1,13 @@
 // Rule 31: a regulator of the outbound province (jurisdiction the province, or 00) revokes an approval or narrows it;
 // each change is an event kept on the approval. Regulators list their province's approvals, outbound and inbound.
-import { AppError, invalidState, notFound } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { amendedTerms, mayIssue } from '../domain/approval-rules.ts';
-import { kgToGrams } from '../domain/quantity.ts';
-import { approvalsOfProvince, changeApprovalWrite, getApproval, type ApprovalEntity, type ApprovalEvent } from '../store/approval-store.ts';
-import { assertVersion, lostRace } from '../store/versioning.ts';
-import { approvalView, partiesOf, readable, type ApprovalView } from './approval-service.ts';
-import type { Decision } from './party-service.ts';
+import { AppError, invalidState, notFound } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { amendedTerms, mayIssue } from '#shared/domain/approval-rules.ts';
+import { kgToGrams } from '#shared/domain/quantity.ts';
+import { approvalsOfProvince, changeApprovalWrite, getApproval, type ApprovalEntity, type ApprovalEvent } from '#shared/store/approval-store.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import { approvalView, partiesOf, readable, type ApprovalView } from '#shared/services/approval-service.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 /** 404 for whoever may not read it; 403 for a reader who is not a regulator of its outbound province; 409 once revoked. */
 async function changeable(actor: Actor, id: string, ifMatch: number | undefined): Promise<ApprovalEntity> {

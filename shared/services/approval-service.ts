@@ -1,18 +1,18 @@
 // Cross-province approvals: a regulator of the generator's province issues them; both sides' members and
 // regulators read them; manifests consume and release their kilograms through approval-store.
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, notFound, validationFailed } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { checkApprovalTerms, mayIssue, mayRead } from '../domain/approval-rules.ts';
-import { requireWasteCode } from '../domain/ledger-rules.ts';
-import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
-import { provinceOf } from '../reference/divisions.ts';
-import { approvalFromItem, approvalPage, approvalProvinceLinkWrites, createApprovalWrite, getApproval, type ApprovalEntity } from '../store/approval-store.ts';
-import type { TxItem } from '../store/transact.ts';
-import { listLicences, listMembershipsOf } from '../store/party-store.ts';
-import type { ApprovalInput } from '../../schemas/records.ts';
-import { seeParty } from './access.ts';
-import type { Decision } from './party-service.ts';
+import { AppError, notFound, validationFailed } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { checkApprovalTerms, mayIssue, mayRead } from '#shared/domain/approval-rules.ts';
+import { requireWasteCode } from '#shared/domain/ledger-rules.ts';
+import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
+import { provinceOf } from '#shared/reference/divisions.ts';
+import { approvalFromItem, approvalPage, approvalProvinceLinkWrites, createApprovalWrite, getApproval, type ApprovalEntity } from '#shared/store/approval-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+import { listLicences, listMembershipsOf } from '#shared/store/party-store.ts';
+import type { ApprovalInput } from '#schemas/records.ts';
+import { seeParty } from '#shared/services/access.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 export function approvalView(a: ApprovalEntity) {
   const { generatorDivisionCode: _g, receiverDivisionCode: _r, events, ...rest } = a;

@@ -1,16 +1,16 @@
 // GET /v1/chains/{manifestId} (api.md "Chains and oversight"): answers only if the caller sees the starting manifest;
 // then each node the caller may see (domain.md rule 25) is whole and every other one redacted. Reads per level: a
 // BatchGet per node type, and two Queries per manifest (line balances, disposal reports); never a Scan.
-import type { Actor } from '../http/actor.ts';
-import { verifyChain } from '../domain/hash-chain.ts';
-import { gramsToKg } from '../domain/quantity.ts';
-import { disposalNode, ledgerNode, manifestNode, type ChainNode, type NodeRef } from '../domain/chain.ts';
-import { DEFAULT_DEPTH, PAGE_NODES, pageOf, seesWhole, walk, type Placed, type Viewer } from '../domain/chain-walk.ts';
-import { getDisposals, getLedgerFacts, getManifestFacts } from '../store/disposal-store.ts';
-import { listEvents } from '../store/event-store.ts';
-import { membershipsAmong } from '../store/manifest-store.ts';
-import type { ChainNodeView, ChainView } from '../../schemas/disposal.ts';
-import { seeManifest } from './manifest-access.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { verifyChain } from '#shared/domain/hash-chain.ts';
+import { gramsToKg } from '#shared/domain/quantity.ts';
+import { disposalNode, ledgerNode, manifestNode, type ChainNode, type NodeRef } from '#shared/domain/chain.ts';
+import { DEFAULT_DEPTH, PAGE_NODES, pageOf, seesWhole, walk, type Placed, type Viewer } from '#shared/domain/chain-walk.ts';
+import { getDisposals, getLedgerFacts, getManifestFacts } from '#shared/store/disposal-store.ts';
+import { listEvents } from '#shared/store/event-store.ts';
+import { membershipsAmong } from '#shared/store/manifest-store.ts';
+import type { ChainNodeView, ChainView } from '#schemas/disposal.ts';
+import { seeManifest } from '#shared/services/manifest-access.ts';
 
 async function load(refs: NodeRef[]): Promise<ChainNode[]> {
   const of = <T extends NodeRef['type']>(type: T) => refs.filter((r): r is Extract<NodeRef, { type: T }> => r.type === type);

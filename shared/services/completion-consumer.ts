@@ -1,7 +1,7 @@
 // The change stream's safety net for completion: a receipt or rejection committed by a process that died before
 // running completeAfterReceipt still completes the manifests it shipped on. Idempotent, like the call itself.
-import type { ChangeRecord } from '../stream/change-records.ts';
-import { completeAfterReceipt } from './disposal-service.ts';
+import type { ChangeRecord } from '#shared/stream/change-records.ts';
+import { completeAfterReceipt } from '#shared/services/disposal-service.ts';
 
 const CUSTODY_PASSED = new Set(['received', 'rejected']);
 

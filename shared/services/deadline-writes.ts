@@ -4,11 +4,11 @@
 import {
   capacityDeadlines, ledgerDeadlines, licenceDeadlines, manifestDeadlines, overPlanSubject, receivedLineDeadlines,
   type CapacityCounterLike, type Deadline, type LedgerEntryLike, type LicenceLike, type ReceivedLineLike,
-} from '../domain/alert-rules.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { deadlineWrites } from '../store/deadline-store.ts';
-import type { TxItem } from '../store/transact.ts';
-import { alertSettings } from './alert-settings.ts';
+} from '#shared/domain/alert-rules.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { deadlineWrites } from '#shared/store/deadline-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+import { alertSettings } from '#shared/services/alert-settings.ts';
 
 /** The generic form: derive the deadlines of the item as it stood and as it is written, and write the difference. */
 export function deadlinesOfChange<T>(derive: (item: T) => Deadline[], before: T | undefined, after: T | undefined, now: Date, options?: { alwaysPut?: boolean }): TxItem[] {

@@ -1,15 +1,15 @@
 // The declaration-overdue alert (domain.md rule 9): the deadlines of the periods a party's tier declares, written in the
 // transaction of what makes them owed (a plan filed, the key-unit flag set, a ledger entry of a year with no plan), and
 // the job's check that a period is still owed.
-import { config } from '../config.ts';
-import type { Deadline } from '../domain/alert-rules.ts';
-import { filesPeriod, overdueFrom, parsePeriod, periodsOfYear, tierOf, type Period, type Tier } from '../domain/declaration-periods.ts';
-import { submittedVersions } from '../store/declaration-store.ts';
-import { hasLedgerActivity } from '../store/ledger-store.ts';
-import { getParty, type PartyEntity } from '../store/party-store.ts';
-import { getCurrentPlan } from '../store/plan-store.ts';
-import type { TxItem } from '../store/transact.ts';
-import { ensureDeadlines } from './deadline-writes.ts';
+import { config } from '#shared/config.ts';
+import type { Deadline } from '#shared/domain/alert-rules.ts';
+import { filesPeriod, overdueFrom, parsePeriod, periodsOfYear, tierOf, type Period, type Tier } from '#shared/domain/declaration-periods.ts';
+import { submittedVersions } from '#shared/store/declaration-store.ts';
+import { hasLedgerActivity } from '#shared/store/ledger-store.ts';
+import { getParty, type PartyEntity } from '#shared/store/party-store.ts';
+import { getCurrentPlan } from '#shared/store/plan-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+import { ensureDeadlines } from '#shared/services/deadline-writes.ts';
 
 type Owner = Pick<PartyEntity, 'id' | 'divisionCode'>;
 

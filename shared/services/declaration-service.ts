@@ -1,18 +1,18 @@
 // Periodic declarations (产生情况申报; HJ 1259-2022 §7.2, domain.md rule 9): generated from the party's flows (kept
 // from the ledger, manifests and disposal reports by the stream), reviewed and signed by a member; a correction is a
 // new version. The tier follows from the key unit list or the year's plan; an unsubmitted one raises an alert.
-import { config } from '../config.ts';
-import { AppError, validationFailed } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { declaredLine, declarationLines, type DeclarationDocument } from '../domain/declaration.ts';
-import { dueDate, filesPeriod, overdueFrom, parsePeriod, periodOver, tierOf, type Period, type Tier } from '../domain/declaration-periods.ts';
-import { documentHash } from '../domain/hash-chain.ts';
-import { submitDeclarationWrite, submittedVersions, type SubmittedDeclaration } from '../store/declaration-store.ts';
-import type { PartyEntity } from '../store/party-store.ts';
-import { getCurrentPlan } from '../store/plan-store.ts';
-import { partyFlows } from '../store/stats-store.ts';
-import { assertVersion, lostRace } from '../store/versioning.ts';
-import { actFor, readPrivate } from './access.ts';
+import { config } from '#shared/config.ts';
+import { AppError, validationFailed } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { declaredLine, declarationLines, type DeclarationDocument } from '#shared/domain/declaration.ts';
+import { dueDate, filesPeriod, overdueFrom, parsePeriod, periodOver, tierOf, type Period, type Tier } from '#shared/domain/declaration-periods.ts';
+import { documentHash } from '#shared/domain/hash-chain.ts';
+import { submitDeclarationWrite, submittedVersions, type SubmittedDeclaration } from '#shared/store/declaration-store.ts';
+import type { PartyEntity } from '#shared/store/party-store.ts';
+import { getCurrentPlan } from '#shared/store/plan-store.ts';
+import { partyFlows } from '#shared/store/stats-store.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import { actFor, readPrivate } from '#shared/services/access.ts';
 
 export async function tierFor(party: Pick<PartyEntity, 'id' | 'keyUnitYears'>, year: number): Promise<Tier> {
   const plan = await getCurrentPlan(party.id, year);

@@ -1,9 +1,9 @@
 // The checks a dispatch queues in its own transaction: capacity-reached for each receiver counter it commits to, and
 // over-plan for each code it takes from the generator's stock (rules 4 and 7; neither refuses the dispatch).
-import type { DispatchContext, DispatchTake } from '../domain/manifest/dispatch-rules.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import type { TxItem } from '../store/transact.ts';
-import { capacityCheckWrites, overPlanCheckWrites } from './deadline-writes.ts';
+import type { DispatchContext, DispatchTake } from '#shared/domain/manifest/dispatch-rules.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+import { capacityCheckWrites, overPlanCheckWrites } from '#shared/services/deadline-writes.ts';
 
 export function dispatchCheckWrites(m: Manifest, ctx: DispatchContext, take: Pick<DispatchTake, 'capacity' | 'stock'>, now: Date): TxItem[] {
   const licences = ctx.licences.get(m.receiverId) ?? [];

@@ -1,25 +1,25 @@
 // Disposal reports (api.md "disposals"; domain.md rules 3, 19, 20) and completion: the report that accounts for a
 // manifest's last kilogram completes it in the same transaction; an onward manifest's receipt completes its sources.
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, invalidState, notFound } from '../errors.ts';
-import { config } from '../config.ts';
-import type { Actor } from '../http/actor.ts';
-import { jcsHash } from '../domain/hash-chain.ts';
-import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
-import { planDisposal, type DisposalReport } from '../domain/disposal.ts';
-import { completionOf, type Completion } from '../domain/disposal-completion.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { createDisposalWrite, getDisposal, listDisposals, stillInFlightCheck } from '../store/disposal-store.ts';
-import { residueEntryWrites } from '../store/ledger-store.ts';
-import { drawLineBalanceWrite, listLineBalances, type LineBalance } from '../store/line-balance-store.ts';
-import { getManifest } from '../store/manifest-store.ts';
-import { listLicences } from '../store/party-store.ts';
-import { moveStock } from '../store/stock-store.ts';
-import { transact, type TxItem } from '../store/transact.ts';
-import { assertVersion } from '../store/versioning.ts';
-import type { DisposalInputBody, DisposalReportView } from '../../schemas/disposal.ts';
-import { seeManifest } from './manifest-access.ts';
-import { eventDraft, manifestWrites, nextVersion, type Decision } from './manifest-transition.ts';
+import { AppError, invalidState, notFound } from '#shared/errors.ts';
+import { config } from '#shared/config.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { jcsHash } from '#shared/domain/hash-chain.ts';
+import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
+import { planDisposal, type DisposalReport } from '#shared/domain/disposal.ts';
+import { completionOf, type Completion } from '#shared/domain/disposal-completion.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { createDisposalWrite, getDisposal, listDisposals, stillInFlightCheck } from '#shared/store/disposal-store.ts';
+import { residueEntryWrites } from '#shared/store/ledger-store.ts';
+import { drawLineBalanceWrite, listLineBalances, type LineBalance } from '#shared/store/line-balance-store.ts';
+import { getManifest } from '#shared/store/manifest-store.ts';
+import { listLicences } from '#shared/store/party-store.ts';
+import { moveStock } from '#shared/store/stock-store.ts';
+import { transact, type TxItem } from '#shared/store/transact.ts';
+import { assertVersion } from '#shared/store/versioning.ts';
+import type { DisposalInputBody, DisposalReportView } from '#schemas/disposal.ts';
+import { seeManifest } from '#shared/services/manifest-access.ts';
+import { eventDraft, manifestWrites, nextVersion, type Decision } from '#shared/services/manifest-transition.ts';
 
 export function disposalView(r: DisposalReport): DisposalReportView {
   const { manifestParties: _p, lines, residues, ...rest } = r;

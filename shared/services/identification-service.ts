@@ -3,18 +3,18 @@
 // ways; not hazardous: the report is recorded and the kilograms leave the hazardous stock. One transaction either way,
 // with the entry's deadlines (identification-overdue ends; the new batch's start).
 import { v7 as uuidv7 } from 'uuid';
-import { invalidState, notFound } from '../errors.ts';
-import { config } from '../config.ts';
-import type { Actor } from '../http/actor.ts';
-import { localYear } from '../domain/calendar.ts';
-import { checkIdentification, type Identification } from '../domain/ledger-rules.ts';
-import { allocateBatchCode, getEntry, identifyEntryWrites, recordEntryWrites, type LedgerEntryEntity } from '../store/ledger-store.ts';
-import { assertVersion, lostRace } from '../store/versioning.ts';
-import { actFor } from './access.ts';
-import { annualDeclarationWrites } from './declaration-deadlines.ts';
-import { ledgerDeadlineWrites } from './deadline-writes.ts';
-import { entryView } from './ledger-service.ts';
-import type { Decision } from './party-service.ts';
+import { invalidState, notFound } from '#shared/errors.ts';
+import { config } from '#shared/config.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { localYear } from '#shared/domain/calendar.ts';
+import { checkIdentification, type Identification } from '#shared/domain/ledger-rules.ts';
+import { allocateBatchCode, getEntry, identifyEntryWrites, recordEntryWrites, type LedgerEntryEntity } from '#shared/store/ledger-store.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import { actFor } from '#shared/services/access.ts';
+import { annualDeclarationWrites } from '#shared/services/declaration-deadlines.ts';
+import { ledgerDeadlineWrites } from '#shared/services/deadline-writes.ts';
+import { entryView } from '#shared/services/ledger-service.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 export async function identifyEntry(actor: Actor, partyId: string, entryId: string, input: Identification, ifMatch: number | undefined, now: Date): Promise<Decision<ReturnType<typeof entryView>>> {
   const { party } = await actFor(actor, partyId, { private: true });

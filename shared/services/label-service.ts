@@ -1,11 +1,11 @@
 // The HJ 1276-2022 container label of a ledger batch, for its party's members and covering regulators.
-import { notFound } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { gramsToKg } from '../domain/quantity.ts';
-import { wasteCodes } from '../reference/catalogue.ts';
-import { getEntry } from '../store/ledger-store.ts';
-import { renderLabelPdf } from '../documents/label-pdf.ts';
-import { readPrivate } from './access.ts';
+import { notFound } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { gramsToKg } from '#shared/domain/quantity.ts';
+import { wasteCodes } from '#shared/reference/catalogue.ts';
+import { getEntry } from '#shared/store/ledger-store.ts';
+import { renderLabelPdf } from '#shared/documents/label-pdf.ts';
+import { readPrivate } from '#shared/services/access.ts';
 
 export async function ledgerLabelPdf(actor: Actor, partyId: string, entryId: string): Promise<Uint8Array> {
   const { party } = await readPrivate(actor, partyId);

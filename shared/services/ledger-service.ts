@@ -1,11 +1,11 @@
 // The ledger: members record generation and self-treatment, void mistakes; members and covering regulators read it.
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, invalidState, notFound, validationFailed } from '../errors.ts';
-import { config } from '../config.ts';
-import type { Actor } from '../http/actor.ts';
-import { addDays, localYear, startOfLocalDay } from '../domain/calendar.ts';
-import { checkLedgerEntry, PENDING_CODE } from '../domain/ledger-rules.ts';
-import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
+import { AppError, invalidState, notFound, validationFailed } from '#shared/errors.ts';
+import { config } from '#shared/config.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { addDays, localYear, startOfLocalDay } from '#shared/domain/calendar.ts';
+import { checkLedgerEntry, PENDING_CODE } from '#shared/domain/ledger-rules.ts';
+import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
 import {
   allocateBatchCode,
   entryFromItem,
@@ -14,14 +14,14 @@ import {
   recordEntryWrites,
   voidEntryWrites,
   type LedgerEntryEntity,
-} from '../store/ledger-store.ts';
-import { getStock } from '../store/stock-store.ts';
-import { assertVersion, lostRace } from '../store/versioning.ts';
-import type { LedgerEntryInput, LedgerQueryInput } from '../../schemas/records.ts';
-import { actFor, readPrivate } from './access.ts';
-import { annualDeclarationWrites } from './declaration-deadlines.ts';
-import { ledgerDeadlineWrites } from './deadline-writes.ts';
-import type { Decision } from './party-service.ts';
+} from '#shared/store/ledger-store.ts';
+import { getStock } from '#shared/store/stock-store.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import type { LedgerEntryInput, LedgerQueryInput } from '#schemas/records.ts';
+import { actFor, readPrivate } from '#shared/services/access.ts';
+import { annualDeclarationWrites } from '#shared/services/declaration-deadlines.ts';
+import { ledgerDeadlineWrites } from '#shared/services/deadline-writes.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 function statusOf(e: LedgerEntryEntity) {
   if (e.voided) return 'voided' as const;

@@ -1,16 +1,16 @@
 // Licences: a party's members file them; a covering regulator verifies or revokes them (domain.md rules 3, 5, 6).
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, notFound } from '../errors.ts';
-import { covers, type Actor } from '../http/actor.ts';
-import { isCategory, isWasteCode } from '../reference/catalogue.ts';
-import { kgToGrams } from '../domain/quantity.ts';
-import { assertVersion, lostRace } from '../store/versioning.ts';
-import { createLicenceWrite, getLicence, listLicences, saveLicenceWrite, type LicenceEntity } from '../store/party-store.ts';
-import type { CreateLicenceInput } from '../../schemas/party.ts';
-import { actFor, seeParty } from './access.ts';
-import { licenceDeadlineWrites } from './deadline-writes.ts';
-import { licenceView } from './party-views.ts';
-import type { Decision } from './party-service.ts';
+import { AppError, notFound } from '#shared/errors.ts';
+import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
+import { isCategory, isWasteCode } from '#shared/reference/catalogue.ts';
+import { kgToGrams } from '#shared/domain/quantity.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import { createLicenceWrite, getLicence, listLicences, saveLicenceWrite, type LicenceEntity } from '#shared/store/party-store.ts';
+import type { CreateLicenceInput } from '#schemas/party.ts';
+import { actFor, seeParty } from '#shared/services/access.ts';
+import { licenceDeadlineWrites } from '#shared/services/deadline-writes.ts';
+import { licenceView } from '#shared/services/party-views.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 export async function fileLicence(actor: Actor, partyId: string, input: CreateLicenceInput, now: Date): Promise<Decision<ReturnType<typeof licenceView>>> {
   await actFor(actor, partyId);

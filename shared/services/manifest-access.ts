@@ -1,10 +1,10 @@
 // Who sees a manifest and in which role they act on it (domain.md rule 25; api.md's 404 → 403 → 409 order).
-import { AppError, notFound } from '../errors.ts';
-import { covers, type Actor } from '../http/actor.ts';
-import { partiesOf, type Manifest, type Role } from '../domain/manifest/manifest.ts';
-import { decide, rolesFor, type Action, type Holder } from '../domain/manifest/transition-table.ts';
-import { getManifest, membershipsAmong } from '../store/manifest-store.ts';
-import { assertVersion } from '../store/versioning.ts';
+import { AppError, notFound } from '#shared/errors.ts';
+import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
+import { partiesOf, type Manifest, type Role } from '#shared/domain/manifest/manifest.ts';
+import { decide, rolesFor, type Action, type Holder } from '#shared/domain/manifest/transition-table.ts';
+import { getManifest, membershipsAmong } from '#shared/store/manifest-store.ts';
+import { assertVersion } from '#shared/store/versioning.ts';
 
 export interface ManifestAccess {
   manifest: Manifest;

@@ -1,22 +1,22 @@
 // Dispatch (移出确认): read what the checks need, run the one set of checks (shared with validate-only), and take
 // stock, batches, capacity, approval kilograms and sources in the transaction that signs the manifest.
-import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { config } from '../config.ts';
-import { localDate, localYear } from '../domain/calendar.ts';
-import { dispatchChecks, type DispatchContext, type DispatchDraft, type Finding } from '../domain/manifest/dispatch-rules.ts';
-import type { Manifest, ManifestLine, Taken } from '../domain/manifest/manifest.ts';
-import { getApproval, approvalUseWrite } from '../store/approval-store.ts';
-import { committedGrams, commitCapacityWrite } from '../store/capacity-store.ts';
-import { drawBatchWrites, planBatchDraws, type BatchDraw } from '../store/ledger-store.ts';
-import { drawLineBalanceWrite, getLineBalances } from '../store/line-balance-store.ts';
-import { getParties, listLicences } from '../store/party-store.ts';
-import { getCurrentPlan } from '../store/plan-store.ts';
-import { getStock, moveStock } from '../store/stock-store.ts';
-import type { TxItem } from '../store/transact.ts';
-import { actOn } from './manifest-access.ts';
-import { dispatchCheckWrites } from './dispatch-deadlines.ts';
-import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from './manifest-transition.ts';
+import { AppError } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { config } from '#shared/config.ts';
+import { localDate, localYear } from '#shared/domain/calendar.ts';
+import { dispatchChecks, type DispatchContext, type DispatchDraft, type Finding } from '#shared/domain/manifest/dispatch-rules.ts';
+import type { ManifestLine, Taken } from '#shared/domain/manifest/manifest.ts';
+import { getApproval, approvalUseWrite } from '#shared/store/approval-store.ts';
+import { committedGrams, commitCapacityWrite } from '#shared/store/capacity-store.ts';
+import { drawBatchWrites, planBatchDraws, type BatchDraw } from '#shared/store/ledger-store.ts';
+import { drawLineBalanceWrite, getLineBalances } from '#shared/store/line-balance-store.ts';
+import { getParties, listLicences } from '#shared/store/party-store.ts';
+import { getCurrentPlan } from '#shared/store/plan-store.ts';
+import { getStock, moveStock } from '#shared/store/stock-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+import { actOn } from '#shared/services/manifest-access.ts';
+import { dispatchCheckWrites } from '#shared/services/dispatch-deadlines.ts';
+import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
 
 /** DynamoDB's limit, less the idempotency record that commits with every transition. */
 const MAX_WRITES = 99;

@@ -1,11 +1,11 @@
 // The printable manifest of a manifest the caller may see (the documents function: it alone carries the PDF code and font).
-import type { Actor } from '../http/actor.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { gramsToKg } from '../domain/quantity.ts';
-import { wasteCodes, type Hazard } from '../reference/catalogue.ts';
-import { renderManifestPdf, type DocumentParty, type ManifestSignature } from '../documents/manifest-pdf.ts';
-import { getParties, type PartyEntity } from '../store/party-store.ts';
-import { seeManifest } from './manifest-access.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { gramsToKg } from '#shared/domain/quantity.ts';
+import { wasteCodes, type Hazard } from '#shared/reference/catalogue.ts';
+import { renderManifestPdf, type DocumentParty, type ManifestSignature } from '#shared/documents/manifest-pdf.ts';
+import { getParties, type PartyEntity } from '#shared/store/party-store.ts';
+import { seeManifest } from '#shared/services/manifest-access.ts';
 
 const documentParty = (p: PartyEntity | undefined): DocumentParty => ({
   name: p?.name ?? '—', uscc: p?.uscc ?? '', address: p?.address ?? '', contact: p?.contact ?? { name: '', phone: '' },

@@ -1,20 +1,20 @@
 // Drafts: create (with the number from its city's counter), PATCH (merge patch, draft only), and validate-only
 // (every dispatch check, saving nothing).
-import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { fieldErrors } from '../http/problem.ts';
-import { medicalCategoryFindings, dispatchChecks, type Finding } from '../domain/manifest/dispatch-rules.ts';
-import type { Manifest, ManifestLine } from '../domain/manifest/manifest.ts';
-import { newDraft, type DraftOrigin } from '../domain/manifest/new-draft.ts';
-import { isWasteCode } from '../reference/catalogue.ts';
-import { pendingAmong } from '../store/ledger-store.ts';
-import { allocateManifestNumber } from '../store/manifest-store.ts';
-import { DraftFields, type CreateManifestInput, type DraftInput, type PatchManifestInput } from '../../schemas/manifest.ts';
-import { actFor, seeParty } from './access.ts';
-import { actOn, type Acting } from './manifest-access.ts';
-import { loadDispatchContext, planDraws, refusal } from './manifest-dispatch-service.ts';
-import { decided, eventDraft, manifestWrites, nextVersion, type ManifestDecision } from './manifest-transition.ts';
-import { draftInputOf, linesFromInput } from './manifest-views.ts';
+import { AppError } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { fieldErrors } from '#shared/errors.ts';
+import { medicalCategoryFindings, dispatchChecks, type Finding } from '#shared/domain/manifest/dispatch-rules.ts';
+import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
+import { newDraft, type DraftOrigin } from '#shared/domain/manifest/new-draft.ts';
+import { isWasteCode } from '#shared/reference/catalogue.ts';
+import { pendingAmong } from '#shared/store/ledger-store.ts';
+import { allocateManifestNumber } from '#shared/store/manifest-store.ts';
+import { DraftFields, type CreateManifestInput, type DraftInput, type PatchManifestInput } from '#schemas/manifest.ts';
+import { actFor, seeParty } from '#shared/services/access.ts';
+import { actOn, type Acting } from '#shared/services/manifest-access.ts';
+import { loadDispatchContext, planDraws, refusal } from '#shared/services/manifest-dispatch-service.ts';
+import { decided, eventDraft, manifestWrites, nextVersion, type ManifestDecision } from '#shared/services/manifest-transition.ts';
+import { draftInputOf, linesFromInput } from '#shared/services/manifest-views.ts';
 
 function unknownCodeFindings(lines: readonly Pick<ManifestLine, 'wasteCode'>[]): Finding[] {
   return lines.flatMap((l, i) =>

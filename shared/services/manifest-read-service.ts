@@ -1,15 +1,18 @@
 // Reads: one manifest (by id or number), a party's manifests, what the caller may do now, the inbox and the feed.
-import type { Actor } from '../http/actor.ts';
-import { notFound } from '../errors.ts';
-import { config } from '../config.ts';
-import { addDays, startOfLocalDay } from '../domain/calendar.ts';
-import type { PartyRole } from '../domain/manifest/manifest.ts';
-import { availableActions } from '../domain/manifest/transition-table.ts';
-import { feedPage, type FeedPosition } from '../store/manifest-feed-store.ts';
-import { getManifests, inboxPage, manifestIdByNumber, manifestLinkPage } from '../store/manifest-store.ts';
-import { readPrivate } from './access.ts';
-import { seeManifest } from './manifest-access.ts';
-import { manifestView } from './manifest-views.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { notFound } from '#shared/errors.ts';
+import { config } from '#shared/config.ts';
+import { addDays, startOfLocalDay } from '#shared/domain/calendar.ts';
+import type { PartyRole } from '#shared/domain/manifest/manifest.ts';
+import { availableActions } from '#shared/domain/manifest/transition-table.ts';
+import { feedPage, type FeedPosition } from '#shared/store/manifest-feed-store.ts';
+import { getManifests, inboxPage, manifestIdByNumber, manifestLinkPage } from '#shared/store/manifest-store.ts';
+import { readPrivate } from '#shared/services/access.ts';
+import { seeManifest } from '#shared/services/manifest-access.ts';
+import { manifestView } from '#shared/services/manifest-views.ts';
+
+/** The position a feed page resumes from (the route keeps it in its cursor). */
+export type { FeedPosition };
 
 export async function viewManifest(actor: Actor, manifestId: string) {
   return manifestView((await seeManifest(actor, manifestId)).manifest);

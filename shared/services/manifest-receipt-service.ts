@@ -1,29 +1,29 @@
 // Receipt and rejection (domain.md rules 3, 14, 15): accepted kilograms enter the receiver's stock and its line
 // balances, capacity moves from in flight to accepted, refused kilograms give their approval back and leave on a
 // replacement draft, all in the transaction that signs the receipt.
-import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { config } from '../config.ts';
-import { localDate } from '../domain/calendar.ts';
-import { kgToGrams } from '../domain/quantity.ts';
-import { holdsCollectionLicence } from '../domain/alert-rules.ts';
-import { coveringEntry } from '../domain/manifest/licence-cover.ts';
-import type { Manifest, ManifestLine } from '../domain/manifest/manifest.ts';
-import { applyReceipt, arrivedCode, rejectAll } from '../domain/manifest/receipt.ts';
-import { replacementLines } from '../domain/manifest/replacement.ts';
-import { categoryOf } from '../reference/catalogue.ts';
-import { approvalUseWrite } from '../store/approval-store.ts';
-import { settleCapacityWrite } from '../store/capacity-store.ts';
-import { createLineBalanceWrite } from '../store/line-balance-store.ts';
-import { getParty, listLicences } from '../store/party-store.ts';
-import { moveStock } from '../store/stock-store.ts';
-import type { TxItem } from '../store/transact.ts';
-import type { ReceiveInput, RejectInput } from '../../schemas/manifest.ts';
-import { receivedLineDeadlineWrites } from './deadline-writes.ts';
-import { actOn, type Acting } from './manifest-access.ts';
-import { draftWrites } from './manifest-draft-service.ts';
-import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from './manifest-transition.ts';
-import type { EventDraft } from '../domain/hash-chain.ts';
+import { AppError } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { config } from '#shared/config.ts';
+import { localDate } from '#shared/domain/calendar.ts';
+import { kgToGrams } from '#shared/domain/quantity.ts';
+import { holdsCollectionLicence } from '#shared/domain/alert-rules.ts';
+import { coveringEntry } from '#shared/domain/manifest/licence-cover.ts';
+import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
+import { applyReceipt, arrivedCode, rejectAll } from '#shared/domain/manifest/receipt.ts';
+import { replacementLines } from '#shared/domain/manifest/replacement.ts';
+import { categoryOf } from '#shared/reference/catalogue.ts';
+import { approvalUseWrite } from '#shared/store/approval-store.ts';
+import { settleCapacityWrite } from '#shared/store/capacity-store.ts';
+import { createLineBalanceWrite } from '#shared/store/line-balance-store.ts';
+import { getParty, listLicences } from '#shared/store/party-store.ts';
+import { moveStock } from '#shared/store/stock-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+import type { ReceiveInput, RejectInput } from '#schemas/manifest.ts';
+import { receivedLineDeadlineWrites } from '#shared/services/deadline-writes.ts';
+import { actOn, type Acting } from '#shared/services/manifest-access.ts';
+import { draftWrites } from '#shared/services/manifest-draft-service.ts';
+import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
+import type { EventDraft } from '#shared/domain/hash-chain.ts';
 
 type Rejection = { disposition: 'return' | 'alternate'; alternateReceiverId?: string };
 

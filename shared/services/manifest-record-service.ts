@@ -1,9 +1,9 @@
 // The manifest's copy of record: its event log and the integrity check over it.
-import type { Actor } from '../http/actor.ts';
-import { verifyChain, type IntegrityReport } from '../domain/hash-chain.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { listEvents } from '../store/event-store.ts';
-import { seeManifest } from './manifest-access.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { verifyChain, type IntegrityReport } from '#shared/domain/hash-chain.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { listEvents } from '#shared/store/event-store.ts';
+import { seeManifest } from '#shared/services/manifest-access.ts';
 
 export async function manifestEvents(actor: Actor, manifestId: string) {
   await seeManifest(actor, manifestId);

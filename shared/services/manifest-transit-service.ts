@@ -1,21 +1,21 @@
 // On the road: carriers changed, pickups and hand-overs, arrival; and cancellation before any pickup, which
 // gives back every kilogram the dispatch took.
-import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { config } from '../config.ts';
-import { localDate, localYear } from '../domain/calendar.ts';
-import { carrierPartyFindings } from '../domain/manifest/dispatch-rules.ts';
-import { MAX_CARRIERS, type Manifest } from '../domain/manifest/manifest.ts';
-import { approvalUseWrite } from '../store/approval-store.ts';
-import { settleCapacityWrite } from '../store/capacity-store.ts';
-import { returnBatchWrites } from '../store/ledger-store.ts';
-import { returnLineBalanceWrite } from '../store/line-balance-store.ts';
-import { getParties, listLicences } from '../store/party-store.ts';
-import { moveStock } from '../store/stock-store.ts';
-import type { TxItem } from '../store/transact.ts';
-import { actOn } from './manifest-access.ts';
-import { refusal } from './manifest-dispatch-service.ts';
-import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from './manifest-transition.ts';
+import { AppError } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { config } from '#shared/config.ts';
+import { localDate, localYear } from '#shared/domain/calendar.ts';
+import { carrierPartyFindings } from '#shared/domain/manifest/dispatch-rules.ts';
+import { MAX_CARRIERS, type Manifest } from '#shared/domain/manifest/manifest.ts';
+import { approvalUseWrite } from '#shared/store/approval-store.ts';
+import { settleCapacityWrite } from '#shared/store/capacity-store.ts';
+import { returnBatchWrites } from '#shared/store/ledger-store.ts';
+import { returnLineBalanceWrite } from '#shared/store/line-balance-store.ts';
+import { getParties, listLicences } from '#shared/store/party-store.ts';
+import { moveStock } from '#shared/store/stock-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+import { actOn } from '#shared/services/manifest-access.ts';
+import { refusal } from '#shared/services/manifest-dispatch-service.ts';
+import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
 
 /** Carriers joining a manifest: active, with a transport licence valid today (domain.md rules 2, 5). */
 async function checkCarriers(ids: string[], now: Date, pathOf: (i: number) => string): Promise<void> {

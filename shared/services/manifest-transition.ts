@@ -1,17 +1,17 @@
 // Turning a decided transition into its writes: the manifest (conditional on the version read), its sealed events,
 // the index items and the parties' feed items. Counters a transition moves are added by its service.
-import type { Actor } from '../http/actor.ts';
-import { sealEvent, type EventDraft, type EventType, type ManifestEvent } from '../domain/hash-chain.ts';
-import { partiesOf, type Manifest, type Signature } from '../domain/manifest/manifest.ts';
-import { appendEventWrite } from '../store/event-store.ts';
-import { manifestIndexWrites } from '../store/manifest-index-store.ts';
-import { feedWrites } from '../store/manifest-feed-store.ts';
-import { createManifestWrites, saveManifestWrite } from '../store/manifest-store.ts';
-import type { TxItem } from '../store/transact.ts';
-import { lostRace } from '../store/versioning.ts';
-import { manifestDeadlineWrites } from './deadline-writes.ts';
-import { manifestDocumentHash, manifestView } from './manifest-views.ts';
-import type { Acting } from './manifest-access.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { sealEvent, type EventDraft, type EventType, type ManifestEvent } from '#shared/domain/hash-chain.ts';
+import { partiesOf, type Manifest, type Signature } from '#shared/domain/manifest/manifest.ts';
+import { appendEventWrite } from '#shared/store/event-store.ts';
+import { manifestIndexWrites } from '#shared/store/manifest-index-store.ts';
+import { feedWrites } from '#shared/store/manifest-feed-store.ts';
+import { createManifestWrites, saveManifestWrite } from '#shared/store/manifest-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+import { lostRace } from '#shared/store/versioning.ts';
+import { manifestDeadlineWrites } from '#shared/services/deadline-writes.ts';
+import { manifestDocumentHash, manifestView } from '#shared/services/manifest-views.ts';
+import type { Acting } from '#shared/services/manifest-access.ts';
 
 export interface Decision<T> {
   view: T;

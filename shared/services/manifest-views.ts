@@ -1,8 +1,8 @@
 // Manifest entity ↔ what the API shows and takes: kilograms at the edge, bookkeeping left out.
-import { documentHash } from '../domain/hash-chain.ts';
-import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
-import type { Manifest, ManifestLine } from '../domain/manifest/manifest.ts';
-import type { DraftInput, ManifestView } from '../../schemas/manifest.ts';
+import { documentHash } from '#shared/domain/hash-chain.ts';
+import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
+import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
+import type { DraftInput, ManifestView } from '#schemas/manifest.ts';
 
 const kg = gramsToKg;
 

@@ -1,10 +1,11 @@
 // A party's members: managers add and remove them; the last manager cannot leave.
-import { AppError, notFound } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { addMemberWrites, getMember, listMembers, removeMemberWrites, type MemberEntity } from '../store/party-store.ts';
-import { actFor, readPrivate } from './access.ts';
-import { memberView } from './party-views.ts';
-import type { Decision } from './party-service.ts';
+import { AppError, notFound } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { addMemberWrites, getMember, listMembers, removeMemberWrites, type MemberEntity } from '#shared/store/party-store.ts';
+import { transact } from '#shared/store/transact.ts';
+import { actFor, readPrivate } from '#shared/services/access.ts';
+import { memberView } from '#shared/services/party-views.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 export async function addMember(
   actor: Actor,
@@ -29,5 +30,5 @@ export async function removeMember(actor: Actor, partyId: string, sub: string) {
   if (access.member.role !== 'manager' && sub !== actor.sub) throw new AppError('FORBIDDEN', 'Only a manager may remove another member');
   const member = sub === actor.sub ? access.member : await getMember(partyId, sub);
   if (!member) throw notFound('member');
-  return removeMemberWrites(member);
+  await transact(removeMemberWrites(member));
 }

@@ -1,12 +1,15 @@
 // What regulators ask of their area: which manifests moved, which parties are key units.
-import { AppError } from '../errors.ts';
-import { requireWithinJurisdiction, type Actor } from '../http/actor.ts';
-import { addDays, localYear, startOfLocalDay } from '../domain/calendar.ts';
-import { config } from '../config.ts';
-import { isJurisdiction } from '../reference/divisions.ts';
-import { oversightPage, type OversightCursor } from '../store/oversight-index-store.ts';
-import { partyFromItem, partyPage } from '../store/party-store.ts';
-import { partyView } from './party-views.ts';
+import { AppError } from '#shared/errors.ts';
+import { requireWithinJurisdiction, type Actor } from '#shared/domain/jurisdiction.ts';
+import { addDays, localYear, startOfLocalDay } from '#shared/domain/calendar.ts';
+import { config } from '#shared/config.ts';
+import { isJurisdiction } from '#shared/reference/divisions.ts';
+import { oversightPage, type OversightCursor } from '#shared/store/oversight-index-store.ts';
+import { partyFromItem, partyPage } from '#shared/store/party-store.ts';
+import { partyView } from '#shared/services/party-views.ts';
+
+/** The position a page of oversight manifests resumes from (the route keeps it in its cursor). */
+export type { OversightCursor };
 
 /** The division prefix a regulator asks about ('' nationwide): within their jurisdiction (403), existing (422). */
 export function regulatorDivision(actor: Actor, division: string | undefined): string {

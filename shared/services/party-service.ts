@@ -1,11 +1,11 @@
 // Party registration and the regulator's status actions: read, decide (domain), and the writes to commit.
 import { v7 as uuidv7 } from 'uuid';
-import { AppError } from '../errors.ts';
-import { covers, requireWithinJurisdiction, type Actor } from '../http/actor.ts';
-import { nextPartyStatus, type StatusAction } from '../domain/party-rules.ts';
-import { isCounty } from '../reference/divisions.ts';
-import { assertVersion, lostRace } from '../store/versioning.ts';
-import type { TxItem } from '../store/transact.ts';
+import { AppError } from '#shared/errors.ts';
+import { covers, requireWithinJurisdiction, type Actor } from '#shared/domain/jurisdiction.ts';
+import { nextPartyStatus, type StatusAction } from '#shared/domain/party-rules.ts';
+import { isCounty } from '#shared/reference/divisions.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import type { TxItem } from '#shared/store/transact.ts';
 import {
   createPartyWrites,
   listMembershipsOf,
@@ -13,11 +13,11 @@ import {
   partyPage,
   savePartyWrite,
   type PartyEntity,
-} from '../store/party-store.ts';
-import type { CreatePartyInput } from '../../schemas/party.ts';
-import { seeParty } from './access.ts';
-import { declarationDeadlineWrites } from './declaration-deadlines.ts';
-import { partyView } from './party-views.ts';
+} from '#shared/store/party-store.ts';
+import type { CreatePartyInput } from '#schemas/party.ts';
+import { seeParty } from '#shared/services/access.ts';
+import { declarationDeadlineWrites } from '#shared/services/declaration-deadlines.ts';
+import { partyView } from '#shared/services/party-views.ts';
 
 export interface Decision<T> {
   view: T;

@@ -1,7 +1,7 @@
 // Entity → response shape (kilograms at the edge, bookkeeping attributes left out).
-import { gramsToKg } from '../domain/quantity.ts';
-import type { LicenceEntity, MemberEntity, PartyEntity } from '../store/party-store.ts';
-import type { Visibility } from '../domain/party-rules.ts';
+import { gramsToKg } from '#shared/domain/quantity.ts';
+import type { LicenceEntity, MemberEntity, PartyEntity } from '#shared/store/party-store.ts';
+import type { Visibility } from '#shared/domain/party-rules.ts';
 
 export function partyView(party: PartyEntity, visibility: Visibility = 'whole') {
   if (visibility === 'public') {

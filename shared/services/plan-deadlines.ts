@@ -1,12 +1,12 @@
 // What filing a plan version starts, in the filing's transaction: the declarations its tier owes that year (rule 9),
 // and over-plan for codes already dispatched beyond what the new version expects (rule 7).
-import { tierOf } from '../domain/declaration-periods.ts';
-import type { PartyEntity } from '../store/party-store.ts';
-import type { PlanEntity } from '../store/plan-store.ts';
-import { listStock } from '../store/stock-store.ts';
-import type { TxItem } from '../store/transact.ts';
-import { declarationDeadlineWrites } from './declaration-deadlines.ts';
-import { overPlanCheckWrites } from './deadline-writes.ts';
+import { tierOf } from '#shared/domain/declaration-periods.ts';
+import type { PartyEntity } from '#shared/store/party-store.ts';
+import type { PlanEntity } from '#shared/store/plan-store.ts';
+import { listStock } from '#shared/store/stock-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
+import { declarationDeadlineWrites } from '#shared/services/declaration-deadlines.ts';
+import { overPlanCheckWrites } from '#shared/services/deadline-writes.ts';
 
 const expectedOf = (plan: Pick<PlanEntity, 'items'> | undefined, code: string) => plan?.items.find((i) => i.wasteCode === code)?.expectedGrams ?? 0;
 

@@ -1,16 +1,16 @@
 // Management plans: members file a version per year; members and covering regulators read them (domain.md rule 7).
-import { notFound } from '../errors.ts';
-import { config } from '../config.ts';
-import type { Actor } from '../http/actor.ts';
-import { localYear } from '../domain/calendar.ts';
-import { checkPlanItems, filingNumber } from '../domain/plan-rules.ts';
-import { gramsToKg, kgToGrams } from '../domain/quantity.ts';
-import { filePlanWrite, getCurrentPlan, listPlanVersions, nextFilingSerial, type PlanEntity } from '../store/plan-store.ts';
-import { assertVersion, lostRace } from '../store/versioning.ts';
-import type { PlanInput } from '../../schemas/records.ts';
-import { actFor, readPrivate } from './access.ts';
-import { planDeadlineWrites } from './plan-deadlines.ts';
-import type { Decision } from './party-service.ts';
+import { notFound } from '#shared/errors.ts';
+import { config } from '#shared/config.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { localYear } from '#shared/domain/calendar.ts';
+import { checkPlanItems, filingNumber } from '#shared/domain/plan-rules.ts';
+import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
+import { filePlanWrite, getCurrentPlan, listPlanVersions, nextFilingSerial, type PlanEntity } from '#shared/store/plan-store.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import type { PlanInput } from '#schemas/records.ts';
+import { actFor, readPrivate } from '#shared/services/access.ts';
+import { planDeadlineWrites } from '#shared/services/plan-deadlines.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 export function planView(plan: PlanEntity) {
   return { ...plan, items: plan.items.map((i) => ({ wasteCode: i.wasteCode, expectedKg: gramsToKg(i.expectedGrams) })) };

@@ -1,18 +1,18 @@
 // Statistics (api.md, "stats"): the change stream counts every fact into counters per division level, dimension and
 // month, exactly once; a regulator's query reads one partition of counters (O(groups × months)), never manifests.
-import { config } from '../config.ts';
-import { AppError } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { localYear } from '../domain/calendar.ts';
-import { gramsToKg } from '../domain/quantity.ts';
-import { factsOf, STAT_MEASURES } from '../domain/stats-facts.ts';
-import { ALL_WASTE, flowDeltas, foldRows, NATIONWIDE, statsDeltas, utilisationRate, type StatsDimension, type StatsRow } from '../domain/stats.ts';
-import { division } from '../reference/divisions.ts';
-import { isCategory, wasteCodes } from '../reference/catalogue.ts';
-import { getParties, getParty } from '../store/party-store.ts';
-import { applyOnce, counterWrite, flowWrite, statsCounters } from '../store/stats-store.ts';
-import type { ChangeRecord } from '../stream/change-records.ts';
-import { regulatorDivision } from './oversight-service.ts';
+import { config } from '#shared/config.ts';
+import { AppError } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { localYear } from '#shared/domain/calendar.ts';
+import { gramsToKg } from '#shared/domain/quantity.ts';
+import { factsOf, STAT_MEASURES } from '#shared/domain/stats-facts.ts';
+import { ALL_WASTE, flowDeltas, foldRows, NATIONWIDE, statsDeltas, utilisationRate, type StatsDimension, type StatsRow } from '#shared/domain/stats.ts';
+import { division } from '#shared/reference/divisions.ts';
+import { isCategory, wasteCodes } from '#shared/reference/catalogue.ts';
+import { getParties, getParty } from '#shared/store/party-store.ts';
+import { applyOnce, counterWrite, flowWrite, statsCounters } from '#shared/store/stats-store.ts';
+import type { ChangeRecord } from '#shared/stream/change-records.ts';
+import { regulatorDivision } from '#shared/services/oversight-service.ts';
 
 /** Stream consumer (rides on the alerts function): counts each record's facts once. */
 export async function onStatsChanges(records: ChangeRecord[], now: Date): Promise<void> {

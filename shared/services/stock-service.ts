@@ -1,8 +1,8 @@
 // Stock per waste code: the running totals kept by every ledger entry and manifest, in kilograms at the edge.
-import type { Actor } from '../http/actor.ts';
-import { gramsToKg } from '../domain/quantity.ts';
-import { listStock, type StockEntity } from '../store/stock-store.ts';
-import { readPrivate } from './access.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { gramsToKg } from '#shared/domain/quantity.ts';
+import { listStock, type StockEntity } from '#shared/store/stock-store.ts';
+import { readPrivate } from '#shared/services/access.ts';
 
 export function stockView(s: StockEntity) {
   return {

@@ -1,12 +1,13 @@
 // Webhook subscriptions: a party's managers register them; members and covering regulators read them.
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, notFound } from '../errors.ts';
-import type { Actor } from '../http/actor.ts';
-import { webhookUrlProblem } from '../domain/webhook-rules.ts';
-import { createWebhookWrite, deleteWebhookWrite, deliveryFromItem, deliveryPage, getWebhook, listWebhooks, type DeliveryEntity, type WebhookEntity } from '../store/webhook-store.ts';
-import { actFor, readPrivate } from './access.ts';
-import type { Decision } from './party-service.ts';
+import { AppError, notFound } from '#shared/errors.ts';
+import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { webhookUrlProblem } from '#shared/domain/webhook-rules.ts';
+import { createWebhookWrite, deleteWebhookWrite, deliveryFromItem, deliveryPage, getWebhook, listWebhooks, type DeliveryEntity, type WebhookEntity } from '#shared/store/webhook-store.ts';
+import { transact } from '#shared/store/transact.ts';
+import { actFor, readPrivate } from '#shared/services/access.ts';
+import type { Decision } from '#shared/services/party-service.ts';
 
 /** Only the local server sets this: http to localhost for a receiver on the same machine. */
 const allowLocalHttp = () => process.env.WEBHOOK_ALLOW_LOCAL_HTTP === '1';
@@ -34,7 +35,7 @@ export async function webhooks(actor: Actor, partyId: string) {
 
 export async function removeWebhook(actor: Actor, partyId: string, webhookId: string) {
   await actFor(actor, partyId, { managersOnly: true, private: true });
-  return [deleteWebhookWrite(partyId, webhookId)];
+  await transact([deleteWebhookWrite(partyId, webhookId)]);
 }
 
 export async function deliveries(actor: Actor, partyId: string, webhookId: string, limit: number, start?: Record<string, unknown>) {

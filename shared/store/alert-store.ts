@@ -1,13 +1,13 @@
 // The alerts deadlines open (the deadlines themselves: deadline-store.ts).
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.ts';
-import type { AlertType } from '../domain/alert-rules.ts';
-import { AppError } from '../errors.ts';
-import { db } from './client.ts';
-import { entityOf, keys } from './keys.ts';
-import { getItem, queryPage, type Page, type QuerySpec } from './read.ts';
-import { toAppError } from './store-errors.ts';
-import { putVersioned, type TxItem } from './transact.ts';
+import { config } from '#shared/config.ts';
+import type { AlertType } from '#shared/domain/alert-rules.ts';
+import { AppError } from '#shared/errors.ts';
+import { db } from '#shared/store/client.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { getItem, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
+import { toAppError } from '#shared/store/store-errors.ts';
+import { putVersioned, type TxItem } from '#shared/store/transact.ts';
 
 export interface AlertEntity {
   id: string;

@@ -1,9 +1,9 @@
 // Cross-province transfer approvals (跨省转移审批). Used kilograms are kept per code in one map attribute, so a
 // single condition (used ≤ max − grams) stops any dispatch from consuming more than was approved.
-import { AppError } from '../errors.ts';
-import { entityOf, keys } from './keys.ts';
-import { batchGet, getItem, queryPage, type Page } from './read.ts';
-import { putNew, update, type TxItem } from './transact.ts';
+import { AppError } from '#shared/errors.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { batchGet, getItem, queryPage, type Page } from '#shared/store/read.ts';
+import { putNew, update, type TxItem } from '#shared/store/transact.ts';
 
 export interface ApprovalEvent {
   type: 'issued' | 'amended' | 'revoked';

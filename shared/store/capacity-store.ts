@@ -1,10 +1,10 @@
 // Receiver capacity per licence entry and calendar year (domain.md rule 4): committed = accepted + in flight is ONE
 // attribute, so one condition refuses a dispatch that would pass 120% of the annual capacity.
-import { AppError } from '../errors.ts';
-import type { CapacityCounterLike } from '../domain/alert-rules.ts';
-import { entityOf, keys } from './keys.ts';
-import { getItem, queryAll } from './read.ts';
-import { update, type TxItem } from './transact.ts';
+import { AppError } from '#shared/errors.ts';
+import type { CapacityCounterLike } from '#shared/domain/alert-rules.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { getItem, queryAll } from '#shared/store/read.ts';
+import { update, type TxItem } from '#shared/store/transact.ts';
 
 export interface CapacityKey {
   partyId: string;

@@ -1,7 +1,7 @@
 // The one DynamoDB client of a process: short timeouts so a stuck store answers 503, not a hung request.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.ts';
+import { config } from '#shared/config.ts';
 
 let documentClient: DynamoDBDocumentClient | undefined;
 

@@ -7,13 +7,13 @@
 // `writeId` changes at every write, so the job's clean-up never undoes a write that landed after its read.
 import { randomUUID } from 'node:crypto';
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.ts';
-import { sameCause, type Deadline } from '../domain/alert-rules.ts';
-import { db } from './client.ts';
-import { entityOf, keys } from './keys.ts';
-import { queryAll } from './read.ts';
-import { toAppError } from './store-errors.ts';
-import { remove, update, type TxItem } from './transact.ts';
+import { config } from '#shared/config.ts';
+import { sameCause, type Deadline } from '#shared/domain/alert-rules.ts';
+import { db } from '#shared/store/client.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { queryAll } from '#shared/store/read.ts';
+import { toAppError } from '#shared/store/store-errors.ts';
+import { remove, update, type TxItem } from '#shared/store/transact.ts';
 
 export type Cause = Pick<Deadline, 'type' | 'subjectId'>;
 /** A deadline as stored: when its occurrence began, and the write that last set it. */

@@ -1,9 +1,9 @@
 // Submitted declarations: one item per version in the party's partition, written once and never changed.
-import type { AppError } from '../errors.ts';
-import type { DeclarationDocument } from '../domain/declaration.ts';
-import { entityOf, keys } from './keys.ts';
-import { queryAll } from './read.ts';
-import { putNew, type TxItem } from './transact.ts';
+import type { AppError } from '#shared/errors.ts';
+import type { DeclarationDocument } from '#shared/domain/declaration.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { queryAll } from '#shared/store/read.ts';
+import { putNew, type TxItem } from '#shared/store/transact.ts';
 
 export interface DeclarationSignature {
   sub: string;

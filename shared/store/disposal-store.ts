@@ -1,15 +1,15 @@
 // Disposal reports in their manifest's partition (`DISPOSAL#<id>`), written once, never changed; and the reads the
 // chain makes per level (BatchGet by key, two Queries per manifest: its line balances and its reports).
-import type { DisposalReport } from '../domain/disposal.ts';
-import type { LedgerFacts } from '../domain/chain.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { entityOf, keys } from './keys.ts';
-import { listLineBalances, type LineBalance } from './line-balance-store.ts';
-import { getManifests } from './manifest-store.ts';
-import { getParties } from './party-store.ts';
-import { batchGet, getItem, queryAll } from './read.ts';
-import { conditionCheck, putNew, type TxItem } from './transact.ts';
-import { AppError } from '../errors.ts';
+import type { DisposalReport } from '#shared/domain/disposal.ts';
+import type { LedgerFacts } from '#shared/domain/chain.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { listLineBalances, type LineBalance } from '#shared/store/line-balance-store.ts';
+import { getManifests } from '#shared/store/manifest-store.ts';
+import { getParties } from '#shared/store/party-store.ts';
+import { batchGet, getItem, queryAll } from '#shared/store/read.ts';
+import { conditionCheck, putNew, type TxItem } from '#shared/store/transact.ts';
+import { AppError } from '#shared/errors.ts';
 
 export function createDisposalWrite(r: DisposalReport): TxItem {
   return putNew({ ...keys.disposal(r.manifestId, r.id), itemType: 'disposal', ...r });

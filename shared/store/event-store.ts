@@ -1,10 +1,10 @@
 // Manifest events: appended once (a conditional put: a sequence number is never written twice), never updated
 // or deleted, no TTL. There is deliberately no update or delete function here.
-import { AppError } from '../errors.ts';
-import type { ManifestEvent } from '../domain/hash-chain.ts';
-import { entityOf, keys } from './keys.ts';
-import { queryAll } from './read.ts';
-import { putNew, type TxItem } from './transact.ts';
+import { AppError } from '#shared/errors.ts';
+import type { ManifestEvent } from '#shared/domain/hash-chain.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { queryAll } from '#shared/store/read.ts';
+import { putNew, type TxItem } from '#shared/store/transact.ts';
 
 /** Who the event concerns, stored beside it (not hashed) so stream consumers (webhooks, statistics) need no read. */
 export interface EventRouting {

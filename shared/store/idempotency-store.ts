@@ -2,12 +2,12 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { AppError } from '../errors.ts';
-import { config } from '../config.ts';
-import { db } from './client.ts';
-import { keys } from './keys.ts';
-import { toAppError } from './store-errors.ts';
-import type { TxItem } from './transact.ts';
+import { AppError } from '#shared/errors.ts';
+import { config } from '#shared/config.ts';
+import { db } from '#shared/store/client.ts';
+import { keys } from '#shared/store/keys.ts';
+import { toAppError } from '#shared/store/store-errors.ts';
+import type { TxItem } from '#shared/store/transact.ts';
 
 const DAY_SECONDS = 86_400;
 /** A lock older than this belongs to a request that died; a retry may take it over. */

@@ -2,17 +2,17 @@
 // that one condition on the batch item stops any overdraw, and a batch is open until remainingGrams reaches 0.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { v7 as uuidv7 } from 'uuid';
-import { AppError, validationFailed } from '../errors.ts';
-import { config } from '../config.ts';
-import { localDate, startOfLocalDay } from '../domain/calendar.ts';
-import { batchCode, type LedgerKind } from '../domain/ledger-rules.ts';
-import type { MedicalCategory } from '../reference/catalogue.ts';
-import { db } from './client.ts';
-import { entityOf, keys } from './keys.ts';
-import { batchGet, getItem, queryAll, queryPage, type Page } from './read.ts';
-import { toAppError } from './store-errors.ts';
-import { moveStock, type StockField } from './stock-store.ts';
-import { putNew, update, type TxItem } from './transact.ts';
+import { AppError, validationFailed } from '#shared/errors.ts';
+import { config } from '#shared/config.ts';
+import { localDate, startOfLocalDay } from '#shared/domain/calendar.ts';
+import { batchCode, type LedgerKind } from '#shared/domain/ledger-rules.ts';
+import type { MedicalCategory } from '#shared/reference/catalogue.ts';
+import { db } from '#shared/store/client.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { batchGet, getItem, queryAll, queryPage, type Page } from '#shared/store/read.ts';
+import { toAppError } from '#shared/store/store-errors.ts';
+import { moveStock, type StockField } from '#shared/store/stock-store.ts';
+import { putNew, update, type TxItem } from '#shared/store/transact.ts';
 
 export interface Container {
   labelCode: string;

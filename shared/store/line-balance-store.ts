@@ -1,10 +1,10 @@
 // Per received manifest line: accepted and rejected grams and what remains available of each. Onward manifests
 // (sources) and disposal reports draw from these with one condition each; the set of onward manifests is the
 // chain's way forward.
-import { AppError } from '../errors.ts';
-import { entityOf, keys } from './keys.ts';
-import { batchGet, queryAll } from './read.ts';
-import { putNew, update, type TxItem } from './transact.ts';
+import { AppError } from '#shared/errors.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { batchGet, queryAll } from '#shared/store/read.ts';
+import { putNew, update, type TxItem } from '#shared/store/transact.ts';
 
 export interface LineBalance {
   manifestId: string;

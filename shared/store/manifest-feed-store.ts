@@ -2,10 +2,10 @@
 // written in the transition's own transaction. Its sort key starts with the transition's time; a reader sees only
 // items older than FEED_SETTLE_MS, longer than any transaction can take to commit, so an item can never land
 // behind a cursor that has already passed its position.
-import type { ManifestEvent } from '../domain/hash-chain.ts';
-import { keys } from './keys.ts';
-import { queryPage } from './read.ts';
-import { putNew, type TxItem } from './transact.ts';
+import type { ManifestEvent } from '#shared/domain/hash-chain.ts';
+import { keys } from '#shared/store/keys.ts';
+import { queryPage } from '#shared/store/read.ts';
+import { putNew, type TxItem } from '#shared/store/transact.ts';
 
 export const FEED_SETTLE_MS = 30_000;
 

@@ -1,11 +1,11 @@
 // Index items that let lists, the inbox and (later) oversight find manifests by Query, kept in the same
 // transaction as the manifest they describe. Every index item a transition changes is built here.
-import { partiesOf, type Manifest } from '../domain/manifest/manifest.ts';
-import { awaitedParties } from '../domain/manifest/transition-table.ts';
-import { keys } from './keys.ts';
-import { putNew, remove, type TxItem } from './transact.ts';
-import { config } from '../config.ts';
-import { oversightIndexWrites } from './oversight-index-store.ts';
+import { partiesOf, type Manifest } from '#shared/domain/manifest/manifest.ts';
+import { awaitedParties } from '#shared/domain/manifest/transition-table.ts';
+import { keys } from '#shared/store/keys.ts';
+import { putNew, remove, type TxItem } from '#shared/store/transact.ts';
+import { config } from '#shared/config.ts';
+import { oversightIndexWrites } from '#shared/store/oversight-index-store.ts';
 
 interface Link {
   partyId: string;

@@ -1,14 +1,14 @@
 // Manifests in the table: the manifest item, its number claim and counter, and the reads lists are made of.
-import { AppError } from '../errors.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { config } from '../config.ts';
-import { localYear } from '../domain/calendar.ts';
-import { manifestNumber } from '../domain/manifest/manifest-number.ts';
-import { cityOf } from '../reference/divisions.ts';
-import { entityOf, keys } from './keys.ts';
-import { nextSerial } from './ledger-store.ts';
-import { batchGet, getItem, queryPage, type Page, type QuerySpec } from './read.ts';
-import { putNew, putVersioned, type TxItem } from './transact.ts';
+import { AppError } from '#shared/errors.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { config } from '#shared/config.ts';
+import { localYear } from '#shared/domain/calendar.ts';
+import { manifestNumber } from '#shared/domain/manifest/manifest-number.ts';
+import { cityOf } from '#shared/reference/divisions.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { nextSerial } from '#shared/store/ledger-store.ts';
+import { batchGet, getItem, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
+import { putNew, putVersioned, type TxItem } from '#shared/store/transact.ts';
 
 const manifestItem = (m: Manifest) => ({ ...keys.manifest(m.id), itemType: 'manifest', ...m });
 export const manifestFromItem = (item: Record<string, unknown>) => entityOf<Manifest>(item);

@@ -1,12 +1,12 @@
 // The regulator's view of manifests: an entry per division partition, rewritten in each transition's
 // transaction (so lists never lag) and read by Query newest first, merged across nationwide shards.
-import { config } from '../config.ts';
-import type { Manifest } from '../domain/manifest/manifest.ts';
-import { divisionPartitions, partitionsFor } from '../domain/oversight-divisions.ts';
-import { gramsToKg } from '../domain/quantity.ts';
-import { entityOf, keys } from './keys.ts';
-import { queryPage, type QuerySpec } from './read.ts';
-import type { TxItem } from './transact.ts';
+import { config } from '#shared/config.ts';
+import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { divisionPartitions, partitionsFor } from '#shared/domain/oversight-divisions.ts';
+import { gramsToKg } from '#shared/domain/quantity.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { queryPage, type QuerySpec } from '#shared/store/read.ts';
+import type { TxItem } from '#shared/store/transact.ts';
 
 export interface OversightEntry {
   id: string;

@@ -1,9 +1,9 @@
 // Parties, members and licences in the table: item builders, reads and the conditional writes that change them.
-import { AppError } from '../errors.ts';
-import { entityOf, keys } from './keys.ts';
-import { batchGet, getItem, queryAll, queryPage, type Page, type QuerySpec } from './read.ts';
-import { putNew, putVersioned, remove, update, type TxItem } from './transact.ts';
-import type { PartyStatus } from '../domain/party-rules.ts';
+import { AppError } from '#shared/errors.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { batchGet, getItem, queryAll, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
+import { putNew, putVersioned, remove, update, type TxItem } from '#shared/store/transact.ts';
+import type { PartyStatus } from '#shared/domain/party-rules.ts';
 
 export interface PartyEntity {
   id: string;

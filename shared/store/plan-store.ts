@@ -1,9 +1,9 @@
 // Management plans (管理计划): one item per filed version, never changed; the highest version of a year is current.
-import { AppError } from '../errors.ts';
-import { entityOf, keys } from './keys.ts';
-import { nextSerial } from './ledger-store.ts';
-import { queryAll, queryPage } from './read.ts';
-import { putNew, type TxItem } from './transact.ts';
+import type { AppError } from '#shared/errors.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { nextSerial } from '#shared/store/ledger-store.ts';
+import { queryAll, queryPage } from '#shared/store/read.ts';
+import { putNew, type TxItem } from '#shared/store/transact.ts';
 
 export interface PlanEntity {
   partyId: string;

@@ -1,9 +1,9 @@
 // Reads: GetItem, BatchGet and paged Query, every failure mapped to the API's codes.
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.ts';
-import { db } from './client.ts';
-import { toAppError } from './store-errors.ts';
-import type { IndexName } from './table-definition.ts';
+import { config } from '#shared/config.ts';
+import { db } from '#shared/store/client.ts';
+import { toAppError } from '#shared/store/store-errors.ts';
+import type { IndexName } from '#shared/store/table-definition.ts';
 
 export type Item = Record<string, unknown>;
 

@@ -1,13 +1,13 @@
 // Statistics counters and party flows, kept by the stream consumer. A stream record's updates are applied exactly
 // once under at-least-once delivery: each transaction carries a mark of (record, sequence number, chunk) put only
 // if absent, so a redelivered record finds its marks and changes nothing.
-import { AppError } from '../errors.ts';
-import type { Flow } from '../domain/declaration.ts';
-import { STAT_MEASURES, MOVEMENTS, type Movement, type StatMeasure } from '../domain/stats-facts.ts';
-import type { Counter, CounterDelta, FlowDelta, Grams } from '../domain/stats.ts';
-import { keys } from './keys.ts';
-import { queryAll, type Item } from './read.ts';
-import { putNew, transact, update, type TxItem } from './transact.ts';
+import { AppError } from '#shared/errors.ts';
+import type { Flow } from '#shared/domain/declaration.ts';
+import { STAT_MEASURES, MOVEMENTS, type Movement, type StatMeasure } from '#shared/domain/stats-facts.ts';
+import type { Counter, CounterDelta, FlowDelta, Grams } from '#shared/domain/stats.ts';
+import { keys } from '#shared/store/keys.ts';
+import { queryAll, type Item } from '#shared/store/read.ts';
+import { putNew, transact, update, type TxItem } from '#shared/store/transact.ts';
 
 export const STATS_CONSUMER = 'stats';
 /** DynamoDB allows 100 items per transaction: 99 updates and the mark. */

@@ -1,9 +1,9 @@
 // Stock: one item per party and waste code holding running totals in grams and onHandGrams, so that a single
 // condition (onHandGrams >= amount) guards every move that lowers what is on hand, with no read-modify-write.
-import { AppError } from '../errors.ts';
-import { entityOf, keys } from './keys.ts';
-import { getItem, queryAll } from './read.ts';
-import { update, type TxItem } from './transact.ts';
+import { AppError } from '#shared/errors.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { getItem, queryAll } from '#shared/store/read.ts';
+import { update, type TxItem } from '#shared/store/transact.ts';
 
 export type StockField = 'generated' | 'accepted' | 'residue' | 'dispatched' | 'disposed' | 'selfTreated';
 

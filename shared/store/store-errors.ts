@@ -1,5 +1,5 @@
 // DynamoDB failures mapped to the API's codes: throttling and outages are 503 (retry), lost races 409.
-import { AppError } from '../errors.ts';
+import { AppError } from '#shared/errors.ts';
 
 const UNAVAILABLE = new Set([
   'ProvisionedThroughputExceededException',

@@ -1,9 +1,9 @@
 // One TransactWriteItems call; a cancelled transaction is mapped to the error of the first item whose condition failed.
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { AppError } from '../errors.ts';
-import { config } from '../config.ts';
-import { db } from './client.ts';
-import { toAppError } from './store-errors.ts';
+import { AppError } from '#shared/errors.ts';
+import { config } from '#shared/config.ts';
+import { db } from '#shared/store/client.ts';
+import { toAppError } from '#shared/store/store-errors.ts';
 
 type DocTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 

@@ -1,5 +1,5 @@
 // Optimistic concurrency (api.md): If-Match names the version the caller read; without it, the version we read.
-import { AppError } from '../errors.ts';
+import { AppError } from '#shared/errors.ts';
 
 export function assertVersion(current: number, ifMatch: number | undefined): void {
   if (ifMatch !== undefined && ifMatch !== current) {

@@ -1,8 +1,8 @@
 // Webhook subscriptions (per party) and their delivery outbox: one item per subscription and event.
-import { AppError } from '../errors.ts';
-import { entityOf, keys } from './keys.ts';
-import { getItem, queryAll, queryPage, type Page } from './read.ts';
-import { putNew, remove, update, type TxItem } from './transact.ts';
+import { AppError } from '#shared/errors.ts';
+import { entityOf, keys } from '#shared/store/keys.ts';
+import { getItem, queryAll, queryPage, type Page } from '#shared/store/read.ts';
+import { putNew, remove, update, type TxItem } from '#shared/store/transact.ts';
 
 export interface WebhookEntity {
   id: string;

@@ -1,11 +1,12 @@
 // The webhook outbox: the change stream's manifest events become one delivery per matching subscription,
 // sent signed, in order per manifest and subscription, retried with backoff for 24 hours. Each subscription is
 // worked on its own, so a failing endpoint never delays another's deliveries.
+import { countMetrics } from '#shared/observability/metrics.ts';
 import { v5 as uuidv5 } from 'uuid';
-import { retryDelayMs, RETRY_WINDOW_MS, signature, wantsEvent } from '../domain/webhook-rules.ts';
-import type { ManifestEvent } from '../domain/hash-chain.ts';
-import { transact } from '../store/transact.ts';
-import { AppError } from '../errors.ts';
+import { retryDelayMs, RETRY_WINDOW_MS, signature, wantsEvent } from '#shared/domain/webhook-rules.ts';
+import type { ManifestEvent } from '#shared/domain/hash-chain.ts';
+import { transact } from '#shared/store/transact.ts';
+import { AppError } from '#shared/errors.ts';
 import {
   deliveryWrite,
   dueDeliveries,
@@ -15,9 +16,9 @@ import {
   nextPending,
   recordAttemptWrite,
   type DeliveryEntity,
-} from '../store/webhook-store.ts';
-import type { ChangeRecord } from '../stream/change-records.ts';
-import type { EventRouting } from '../store/event-store.ts';
+} from '#shared/store/webhook-store.ts';
+import type { ChangeRecord } from '#shared/stream/change-records.ts';
+import type { EventRouting } from '#shared/store/event-store.ts';
 
 const DELIVERY_NAMESPACE = '6f1c2a52-3a0b-4c1e-9d7e-5b0c8e2f4a11';
 const SEND_TIMEOUT_MS = 5_000;
@@ -84,6 +85,7 @@ export async function attempt(delivery: DeliveryEntity, now: () => Date, send: S
   }
   const result = await post(send, webhook.url, delivery, webhook.secret);
   const ok = result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300;
+  countMetrics(ok ? { WebhookDeliveriesSucceeded: 1 } : { WebhookDeliveriesFailed: 1 });
   const next = new Date(at.getTime() + retryDelayMs(delivery.attempts + 1));
   const outcome: { status: DeliveryEntity['status']; nextAttemptAt?: string } = ok
     ? { status: 'delivered' }

@@ -32,7 +32,7 @@ describe('GET /openapi.json', () => {
     for (const { route, operation } of operations()) {
       const name = `${route.method.toUpperCase()} ${route.path}`;
       if (publicRoutes.has(route)) {
-        expect(operation.security, name).toBeUndefined();
+        expect(operation.security, name).toEqual([]);
         continue;
       }
       expect(operation.security, name).toEqual([{ bearerAuth: [] }]);
@@ -56,5 +56,29 @@ describe('GET /openapi.json', () => {
   it('gives a USCC example that passes the check it documents', () => {
     const example = doc.components.schemas.CreateParty.properties.uscc.example;
     expect(isValidUscc(example)).toBe(true);
+  });
+});
+
+describe('the published contract for integrators', () => {
+  it('gives every operation a unique camelCase operationId, a summary and a declared tag', () => {
+    const declared = new Set(doc.tags.map((t: { name: string }) => t.name));
+    const ids = operations().map(({ route, operation }) => {
+      const name = `${route.method.toUpperCase()} ${route.path}`;
+      expect(operation.operationId, name).toMatch(/^[a-z][A-Za-z0-9]+$/);
+      expect(operation.summary, name).toEqual(expect.any(String));
+      expect(operation.tags?.length, name).toBeGreaterThan(0);
+      for (const tag of operation.tags) expect(declared.has(tag), `${name}: tag ${tag}`).toBe(true);
+      return operation.operationId;
+    });
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('documents 429 (with Retry-After) and 500 as problem+json on every operation', () => {
+    for (const { route, operation } of operations()) {
+      const name = `${route.method.toUpperCase()} ${route.path}`;
+      expect(operation.responses['429']?.headers?.['Retry-After'], name).toBeDefined();
+      expect(operation.responses['500']?.content?.['application/problem+json'], name).toBeDefined();
+    }
+    expect(doc.servers).toEqual([{ url: '/', description: expect.any(String) }]);
   });
 });

@@ -3,7 +3,7 @@ import { Validations } from 'aws-cdk-lib';
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GROUPS } from '#shared/http/actor.ts';
+import { GROUPS } from '#shared/domain/jurisdiction.ts';
 import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/store/table-definition.ts';
 import { apiRoutes } from '../../infra/http-api.ts';
 import { FUNCTION_SPECS, functionNames, specOf } from '../../infra/function-specs.ts';
@@ -34,6 +34,8 @@ function grantsOf(name: string): string[] {
     if (json === JSON.stringify(arnOf(table))) return 'table';
     if (json === JSON.stringify({ 'Fn::GetAtt': [table, 'StreamArn'] })) return 'stream';
     if (json === JSON.stringify(ref(onlyId('AWS::SecretsManager::Secret')))) return 'cursor secret';
+    const queue = /^\{"Fn::GetAtt":\["(StreamFailures|JobFailures)[0-9A-F]{8}","Arn"\]\}$/.exec(json);
+    if (queue) return queue[1];
     const index = /"\/index\/([^"]+)"/.exec(json);
     if (index && json.includes(table)) return `index ${index[1]}`;
     if (json === JSON.stringify(arnOf(fn.LoggingConfig.LogGroup.Ref))) return 'own log group';
@@ -174,6 +176,7 @@ describe('the functions', () => {
   });
 
   it('may each do exactly what their spec grants: its table actions, Query on its named indexes, the secret value', () => {
+    const sendTo = (queue: string) => ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].map((a) => `${a} on ${queue}`);
     const logs = ['logs:CreateLogStream', 'logs:PutLogEvents'].map((a) => `${a} on own log group`);
     // What the stream's event source mapping needs (CDK's grantStreamRead): ListStreams takes no resource.
     const stream = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'].map((a) => `${a} on stream`);
@@ -185,6 +188,12 @@ describe('the functions', () => {
         ...(spec.indexes ?? []).map((i) => `dynamodb:Query on index ${i}`),
         ...(spec.cursorSecret ? ['secretsmanager:GetSecretValue on cursor secret'] : []),
         ...(spec.stream ? [...stream, 'dynamodb:ListStreams on *'] : []),
+        // Lambda's active tracing (X-Ray takes no resource).
+        'xray:PutTraceSegments on *', 'xray:PutTelemetryRecords on *',
+        // What still fails after retries is sent to a failure queue: stream batches (the event source mapping's
+        // on-failure destination) and scheduled runs (the async invocation's on-failure destination).
+        ...(spec.stream ? sendTo('StreamFailures') : []),
+        ...(spec.schedule ? sendTo('JobFailures') : []),
       ];
       expect(grantsOf(name).sort(), name).toEqual(expected.sort());
     }

@@ -1,7 +1,8 @@
 // Synthesizes the stack offline, through aws-cdk-lib (no CLI, no AWS account, no Docker).
-import { App, Stack } from 'aws-cdk-lib';
+import { App, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { Code } from 'aws-cdk-lib/aws-lambda';
+import { parseDeploymentConfig } from '../../infra/deployment-config.ts';
 import { WasteChainStack } from '../../infra/wastechain-stack.ts';
 
 export interface Synth {
@@ -14,13 +15,30 @@ export interface Synth {
  * Without bundling (bundles are built and checked in bundles.test.ts), unless `bundle` says otherwise. CDK's built-in
  * CloudFormation schema validation (a WASM engine, ~10x the rest of the synth) is left to `npm run synth`.
  */
-export function synth(options: { outdir?: string; bundle?: boolean; codeOf?: (name: string) => Code | undefined } = {}): Synth {
+export interface SynthOptions {
+  outdir?: string;
+  bundle?: boolean;
+  codeOf?: (name: string) => Code | undefined;
+  /** A deployment config as a file would hold it (default: {}, i.e. prod, Cognito). */
+  config?: unknown;
+  /** `{ region }` (and account) to synthesize for a region; default environment-agnostic. */
+  env?: { account?: string; region?: string };
+  /** Where the built console is; default a folder with none (the console deployment is then skipped). */
+  consoleDist?: string;
+}
+
+export function synth(options: SynthOptions = {}): Synth {
   const app = new App({
     outdir: options.outdir,
     builtinCloudFormationValidation: false,
     context: options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] },
   });
-  const stack = new WasteChainStack(app, 'WasteChain', { codeOf: options.codeOf });
+  const stack = new WasteChainStack(app, 'WasteChain', {
+    codeOf: options.codeOf,
+    config: parseDeploymentConfig(options.config ?? {}),
+    env: options.env,
+    consoleDist: options.consoleDist ?? '/nonexistent/web/dist',
+  });
   return { app, stack, template: Template.fromStack(stack) };
 }
 

@@ -34,7 +34,7 @@ async function runJob(daysLater = 0) {
   await poller.drain();
   setClockOffset(daysLater * DAY);
   try {
-    expectOk(await t.call(null, 'POST', '/local/jobs/alerts'), 200, 'alerts job');
+    await expectOk(await t.call(null, 'POST', '/local/jobs/alerts'), 200, 'alerts job');
   } finally {
     setClockOffset(0);
   }

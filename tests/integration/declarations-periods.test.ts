@@ -7,7 +7,7 @@ import { onStatsChanges } from '#shared/services/stats-service.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
 import { provinceRegulator } from '../support/fixtures.ts';
-import { carrier, carry, disposerLicence, expectOk, line, member, receive, ship, YEAR, type Actor } from './scenario-steps.ts';
+import { carrier, carry, disposerLicence, expectOk, line, member, receive, ship, type Actor } from './scenario-steps.ts';
 
 const CODE = '900-041-49';
 const shanxi = provinceRegulator('14');

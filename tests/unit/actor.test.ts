@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actorOf, covers, parseGroups, requireWithinJurisdiction, type Claims } from '#shared/http/actor.ts';
+import { actorOf, covers, requireWithinJurisdiction, type Claims } from '#shared/domain/jurisdiction.ts';
+import { parseGroups } from '#shared/http/actor.ts';
 
 const actor = (claims: Partial<Claims>) => actorOf({ sub: 'u', groups: [], ...claims });
 

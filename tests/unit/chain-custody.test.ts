@@ -2,7 +2,7 @@
 // than is available), then read as chain nodes: custody conserves kilograms at every node and across the graph.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '#shared/errors.ts';
+import type { AppError } from '#shared/errors.ts';
 import { disposalNode, ledgerNode, manifestNode, type BalanceFacts, type ChainNode, type LedgerFacts } from '#shared/domain/chain.ts';
 import { planDisposal, type DisposalReport } from '#shared/domain/disposal.ts';
 import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '#shared/errors.ts';
+import type { AppError } from '#shared/errors.ts';
 import { planDisposal, type DisposalContext, type DisposalInput } from '#shared/domain/disposal.ts';
 import { completionOf, type OnwardFacts } from '#shared/domain/disposal-completion.ts';
 import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actorOf } from '#shared/http/actor.ts';
+import { actorOf } from '#shared/domain/jurisdiction.ts';
 import { addDays } from '#shared/domain/calendar.ts';
 import { checkApprovalTerms, lastDayOfTerm, licensedUntil, mayIssue } from '#shared/domain/approval-rules.ts';
 import { batchCode, checkLedgerEntry } from '#shared/domain/ledger-rules.ts';

@@ -1,10 +1,10 @@
 // The checks a dispatch runs (domain.md rules 2–8, 16, 22, 24), as pure functions of what the service read.
 // Dispatch throws the first error; validate-only lists them all: the same functions answer both.
-import type { ErrorCode } from '../../errors.ts';
-import { MEDICAL_CATEGORIES, categoryOf } from '../../reference/catalogue.ts';
-import { provinceOf } from '../../reference/divisions.ts';
-import { capacityLimitGrams, coveringEntry, holdsTransportLicence, type LicenceLike } from './licence-cover.ts';
-import type { Manifest, ManifestLine } from './manifest.ts';
+import type { ErrorCode } from '#shared/errors.ts';
+import { MEDICAL_CATEGORIES, categoryOf } from '#shared/reference/catalogue.ts';
+import { provinceOf } from '#shared/reference/divisions.ts';
+import { capacityLimitGrams, coveringEntry, holdsTransportLicence, type LicenceLike } from '#shared/domain/manifest/licence-cover.ts';
+import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
 
 export interface Finding {
   path: string;
@@ -191,15 +191,15 @@ export function stockFindings(ctx: DispatchContext): { errors: Finding[]; stock:
 /** Rules 19, 21: each source line was received by this generator and still has the kilograms of its portion. */
 export function sourceFindings(ctx: DispatchContext): { errors: Finding[]; sources: DispatchTake['sources'] } {
   const draws = new Map<string, DispatchTake['sources'][number] & { paths: string[]; wasteCode: string }>();
-  ctx.draft.lines.forEach((l, i) =>
+  ctx.draft.lines.forEach((l, i) => {
     l.sources?.forEach((s, j) => {
       const key = `${s.manifestId}|${s.lineNo}`;
       const draw = draws.get(key) ?? { manifestId: s.manifestId, lineNo: s.lineNo, accepted: 0, rejected: 0, paths: [], wasteCode: l.wasteCode };
       draw[s.portion] += s.grams;
       draw.paths.push(`lines.${i}.sources.${j}`);
       draws.set(key, draw);
-    }),
-  );
+    });
+  });
   const errors: Finding[] = [];
   for (const [key, d] of draws) {
     const balance = ctx.sourceBalances.get(key);
@@ -227,7 +227,10 @@ export function approvalFindings(ctx: DispatchContext, generatorDivision: string
   const totals = new Map<string, { grams: number; index: number; entry: ApprovalLike['wasteCodes'][number] }>();
   ctx.draft.lines.forEach((l, i) => {
     const entry = a.wasteCodes.find((w) => w.code === l.wasteCode) ?? a.wasteCodes.find((w) => w.code === categoryOf(l.wasteCode));
-    if (!entry) return errors.push(required(`The approval does not cover ${l.wasteCode}`, `lines.${i}.wasteCode`));
+    if (!entry) {
+      errors.push(required(`The approval does not cover ${l.wasteCode}`, `lines.${i}.wasteCode`));
+      return;
+    }
     const total = totals.get(entry.code) ?? { grams: 0, index: i, entry };
     total.grams += l.grams;
     totals.set(entry.code, total);

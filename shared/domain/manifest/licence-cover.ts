@@ -1,7 +1,7 @@
 // Which licence entry lets a receiver take a line (domain.md rules 3, 5, 24), and which carrier licences count.
-import { dateWithin } from '../calendar.ts';
-import { categoryOf } from '../../reference/catalogue.ts';
-import type { MedicalCategory } from '../../reference/catalogue.ts';
+import { dateWithin } from '#shared/domain/calendar.ts';
+import { categoryOf } from '#shared/reference/catalogue.ts';
+import type { MedicalCategory } from '#shared/reference/catalogue.ts';
 
 export interface LicenceLike {
   id: string;

@@ -1,5 +1,5 @@
 // The manifest (电子转移联单) as the domain sees it: quantities in integer grams, parties by id.
-import type { MedicalCategory } from '../../reference/catalogue.ts';
+import type { MedicalCategory } from '#shared/reference/catalogue.ts';
 
 export const MANIFEST_STATES = ['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected'] as const;
 export type ManifestState = (typeof MANIFEST_STATES)[number];

@@ -1,7 +1,7 @@
 // Receipt (domain.md rules 14, 15): accepted = received − rejected per line, and the discrepancy rule
 // (more than 10% off the shipped kilograms, another container count, or different waste).
-import { AppError, type FieldError } from '../../errors.ts';
-import type { Discrepancy, LineReceipt, ManifestLine } from './manifest.ts';
+import { AppError, type FieldError } from '#shared/errors.ts';
+import type { Discrepancy, LineReceipt, ManifestLine } from '#shared/domain/manifest/manifest.ts';
 
 export interface ReceiptInput {
   lineNo: number;

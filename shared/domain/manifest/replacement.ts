@@ -1,7 +1,7 @@
 // The replacement draft for refused kilograms (domain.md rule 15; api.md "Replacement"): the rejecting receiver
 // ships them back to the generator or on to an alternate receiver, each line sourced from the refused line.
-import { arrivedCode } from './receipt.ts';
-import type { ManifestLine } from './manifest.ts';
+import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
+import type { ManifestLine } from '#shared/domain/manifest/manifest.ts';
 
 export function replacementLines(originalId: string, received: readonly ManifestLine[]): ManifestLine[] {
   return received

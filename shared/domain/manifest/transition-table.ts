@@ -1,9 +1,9 @@
 // The one transition table of the manifest (domain.md rule 12; api.md "States"): state × action × acting role ×
 // guard. Routes decide with it, GET …/actions lists from it, the inbox asks it who is awaited, the README's
 // diagram is drawn from it. Pure: no I/O, no clock.
-import { AppError } from '../../errors.ts';
-import type { EventType } from '../hash-chain.ts';
-import type { Manifest, ManifestState, Role } from './manifest.ts';
+import { AppError } from '#shared/errors.ts';
+import type { EventType } from '#shared/domain/hash-chain.ts';
+import type { Manifest, ManifestState, Role } from '#shared/domain/manifest/manifest.ts';
 
 export const ACTIONS = [
   'update', 'dispatch', 'change-carriers', 'pickup', 'deliver', 'receive', 'reject', 'cancel', 'explain-discrepancy', 'close-discrepancy',
