@@ -58,7 +58,10 @@ export function checkLedgerEntry(input: LedgerEntryInput, now: Date): void {
   if (input.at.getTime() > now.getTime()) {
     throw validationFailed('`at` lies in the future', [{ path: 'at', message: 'may be in the past, never in the future' }]);
   }
-  if (input.kind === 'pending-identification') return checkPendingEntry(input);
+  if (input.kind === 'pending-identification') {
+    checkPendingEntry(input);
+    return;
+  }
   const extra = (['name', 'process'] as const).filter((f) => input[f] !== undefined);
   if (extra.length) throw validationFailed('Only an entry pending identification takes a name and a process', extra.map((f) => ({ path: f, message: 'only for kind pending-identification' })));
   if (input.wasteCode === undefined) throw validationFailed('A waste code is required', [{ path: 'wasteCode', message: 'required (except for kind pending-identification)' }]);

@@ -49,9 +49,9 @@ const alertsOf = async (type: string, subjectId: string) =>
   (await t.call(shanxi, 'GET', `/v1/oversight/alerts?type=${type}`)).body.items.filter((a: { subjectId: string }) => a.subjectId === subjectId);
 
 const pickup = async (id: string) =>
-  expectOk(await t.call(truck.user, 'POST', `/v1/manifests/${id}/pickup`, { transporterId: truck.party.id, vehiclePlate: '晋J12345', driverName: '李师傅' }), 200, 'pickup');
+  await expectOk(await t.call(truck.user, 'POST', `/v1/manifests/${id}/pickup`, { transporterId: truck.party.id, vehiclePlate: '晋J12345', driverName: '李师傅' }), 200, 'pickup');
 const deliver = async (id: string) =>
-  expectOk(await t.call(truck.user, 'POST', `/v1/manifests/${id}/deliver`, { transporterId: truck.party.id, deliveredAt: new Date().toISOString() }), 200, 'deliver');
+  await expectOk(await t.call(truck.user, 'POST', `/v1/manifests/${id}/deliver`, { transporterId: truck.party.id, deliveredAt: new Date().toISOString() }), 200, 'deliver');
 
 describe('with the stream consumer failing', () => {
   it('transit-overdue opens 72 hours after the first pickup, naming the carrier and the manifest, and closes on delivery', async () => {
@@ -99,7 +99,7 @@ describe('with the stream consumer failing', () => {
     const [alert] = await alertsOf('discrepancy-open', m.id);
     expect(alert).toMatchObject({ status: 'open', manifestId: m.id, partyId: plant.party.id, divisionCode: '140105' });
 
-    expectOk(await t.call(shanxi, 'POST', `/v1/oversight/alerts/${alert.id}/close`, { note: '已电话督办' }), 200, 'close alert');
+    await expectOk(await t.call(shanxi, 'POST', `/v1/oversight/alerts/${alert.id}/close`, { note: '已电话督办' }), 200, 'close alert');
     await runJob(17 * 24); // the discrepancy is still unexplained: nothing opens again
     expect(await alertsOf('discrepancy-open', m.id)).toMatchObject([{ id: alert.id, status: 'closed', closedBy: shanxi.sub }]);
   });
@@ -112,7 +112,7 @@ describe('declarations owed without a plan (rule 9)', () => {
     const [workshop, idle] = await Promise.all([member(t, 'amf-workshop', '140105', ['generator']), member(t, 'amf-idle', '140105', ['generator'])]);
     await generated(t, workshop, CODE, 5);
     const voided = await generated(t, idle, CODE, 5);
-    expectOk(await t.call(idle.user, 'POST', `/v1/parties/${idle.party.id}/ledger/${voided.id}/void`, { reason: '录入错误' }), 200, 'void');
+    await expectOk(await t.call(idle.user, 'POST', `/v1/parties/${idle.party.id}/ledger/${voided.id}/void`, { reason: '录入错误' }), 200, 'void');
 
     await runJob(hoursUntil(`${YEAR + 1}-03-31`) - 1); // the 31st itself: still in time
     expect(await alertsOf('declaration-overdue', `${workshop.party.id}/${YEAR}`)).toEqual([]);

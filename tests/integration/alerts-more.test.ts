@@ -82,7 +82,7 @@ describe('capacity-reached (rule 4)', () => {
     expect(both.find((a: { id: string }) => a.id === alert.id)).toMatchObject({ status: 'closed' });
 
     // A regulator closes it while the receiver is still past 100%: further dispatches (the cause still present) open nothing.
-    expectOk(await t.call(shanxi, 'POST', `/v1/oversight/alerts/${again.id}/close`, { note: '已约谈' }), 200, 'close');
+    await expectOk(await t.call(shanxi, 'POST', `/v1/oversight/alerts/${again.id}/close`, { note: '已约谈' }), 200, 'close');
     await ship(t, plant, disposer, truck, [line(CODE, 10)]);
     await runJob();
     const after = await alertsOf('capacity-reached', disposer.party.id);

@@ -29,7 +29,7 @@ beforeAll(async () => {
 });
 
 const issue = async () =>
-  expectOk(await t.call(shanxi, 'POST', '/v1/approvals', { generatorId: plant.party.id, receiverId: disposer.party.id, wasteCodes: [{ code: CODE, maxKg: 100 }], validFrom: day(0), validTo: day(200) }), 201, 'approval');
+  await expectOk(await t.call(shanxi, 'POST', '/v1/approvals', { generatorId: plant.party.id, receiverId: disposer.party.id, wasteCodes: [{ code: CODE, maxKg: 100 }], validFrom: day(0), validTo: day(200) }), 201, 'approval');
 async function shipUnder(approvalId: string, kg: number) {
   const draft = await expectOk(await t.call(plant.user, 'POST', '/v1/manifests', {
     generatorId: plant.party.id, transporterIds: [truck.party.id], receiverId: disposer.party.id, approvalId, lines: [line(CODE, kg)], plannedPickupAt: new Date(Date.now() + 3600_000).toISOString(),

@@ -72,7 +72,7 @@ describe('waste pending identification', () => {
   it('identified hazardous (900-000-XX), it becomes a generated batch of that code, linked both ways, that ships; overdue closes', async () => {
     const at = new Date(Date.now() - 91 * DAY).toISOString();
     const entry = await expectOk(await ledger(pendingBody({ quantityKg: 40, at })), 201, 'old pending entry');
-    expectOk(await t.call(null, 'POST', '/local/jobs/alerts'), 200, 'job');
+    await expectOk(await t.call(null, 'POST', '/local/jobs/alerts'), 200, 'job');
     const [alert] = await alertsOf(entry.id);
     expect(alert).toMatchObject({ status: 'open', partyId: plant.party.id, divisionCode: '140105' });
 
@@ -87,11 +87,11 @@ describe('waste pending identification', () => {
     expect((await identify(entry.id, { result: 'not-hazardous', reportNumber: 'x', issuedBy: 'y' })).status).toBe(409); // once
     expect((await identify(batch.id, { result: 'not-hazardous', reportNumber: 'x', issuedBy: 'y' })).status).toBe(409); // not pending
 
-    expectOk(await t.call(null, 'POST', '/local/jobs/alerts'), 200, 'job');
+    await expectOk(await t.call(null, 'POST', '/local/jobs/alerts'), 200, 'job');
     expect(await alertsOf(entry.id)).toMatchObject([{ id: alert.id, status: 'closed', closedBy: 'system' }]);
 
     // From 待鉴别 to a shipped, identified batch.
-    expectOk(await t.call(plant.user, 'POST', `/v1/parties/${plant.party.id}/plans`, { year: YEAR, items: [{ wasteCode: '900-000-49', expectedKg: 1000 }] }), 201, 'plan');
+    await expectOk(await t.call(plant.user, 'POST', `/v1/parties/${plant.party.id}/plans`, { year: YEAR, items: [{ wasteCode: '900-000-49', expectedKg: 1000 }] }), 201, 'plan');
     const draft = await expectOk(await t.call(plant.user, 'POST', '/v1/manifests', {
       generatorId: plant.party.id, transporterIds: [truck.party.id], receiverId: disposer.party.id, plannedPickupAt: new Date(Date.now() + 3600_000).toISOString(),
       lines: [line('900-000-49', 40, { ledgerEntries: [{ entryId: batch.id, quantityKg: 40 }] })],
