@@ -178,7 +178,7 @@ export const Approval = z
 export const ApprovalQuery = z.object({
   generatorId: Id.optional(),
   receiverId: Id.optional(),
-  province: z.string().regex(/^\d{2}$/, 'a 2-digit province code').optional().openapi({ description: 'regulators of the province (or nationwide): its approvals, outbound and inbound, newest first' }),
+  province: z.string().max(2).regex(/^\d{2}$/, 'a 2-digit province code').optional().openapi({ description: 'regulators of the province (or nationwide): its approvals, outbound and inbound, newest first' }),
   ...PageQuery,
 });
 
