@@ -44,7 +44,7 @@ export async function issueApproval(actor: Actor, input: ApprovalInput, now: Dat
   if (!mayIssue(actor, generator.party.divisionCode)) {
     throw new AppError('FORBIDDEN', `Only a regulator covering province ${provinceOf(generator.party.divisionCode)} issues this approval`);
   }
-  input.wasteCodes.forEach((w, i) => requireWasteCode(w.code, `wasteCodes.${i}.code`));
+  for (const [i, w] of input.wasteCodes.entries()) requireWasteCode(w.code, `wasteCodes.${i}.code`);
   checkApprovalTerms(
     {
       generatorDivision: generator.party.divisionCode,

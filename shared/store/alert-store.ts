@@ -2,7 +2,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#shared/config.ts';
 import type { AlertType } from '#shared/domain/alert-rules.ts';
-import { AppError } from '#shared/errors.ts';
+import type { AppError } from '#shared/errors.ts';
 import { db } from '#shared/store/client.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
 import { getItem, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
