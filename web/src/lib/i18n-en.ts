@@ -53,4 +53,18 @@ export const EN: Record<string, string> = {
   期末: 'Closing', 转移: 'Dispatched', 第: 'Version', 版已提交: 'submitted', 重点监管单位: 'Key supervised unit', 简化管理单位: 'Simplified management',
   登记管理单位: 'Registered unit',
   待办联单: 'Waiting for you', 下一步: 'Next action', 库存: 'Stock', '没有等待您处理的联单。': 'Nothing waiting for you.', 场地坐标: 'Site coordinates',
+  // regulator screens, applications, chain, tracks
+  暂无轨迹和场地坐标: 'No track or site coordinates yet', '■ 场地 ● 停留 ▲ 事故（无底图，WGS-84 坐标）': '■ site ● stop ▲ incident (no base map, WGS-84 coordinates)',
+  申请: 'Application', 本步期限: 'Due for this step', 批准编号: 'Approval number', 需补正: 'Needs correction', 办理记录: 'History', 期限: 'Due',
+  需补正的材料: 'Material to correct', 理由: 'Reason', 有效期自: 'Valid from', 有效期至: 'Valid until', 确定: 'OK', 新申请: 'New application',
+  '最大数量(kg)': 'Maximum quantity (kg)', 添加废物: 'Add waste', 申请起始日: 'Requested from', 申请截止日: 'Requested until', 提交申请: 'Submit application',
+  申请已提交: 'Application submitted', 跨省转移: 'Inter-provincial transfer', 待办队列: 'Queue', 本省相关申请: 'Applications concerning this province',
+  我的申请: 'My applications', 没有记录: 'No records', 批准: 'Approve', 已撤销: 'Revoked', 撤销批准: 'Revoke approval', 附件: 'Attachments', 移除: 'Remove',
+  附件类型: 'Attachment type', 选择文件: 'Choose file', 经过联单: 'Via manifests', 下载证据包: 'Download evidence bundle', 个节点: ' nodes',
+  处置合计: 'Disposed in total', '节点超过500，仅显示第一页': 'More than 500 nodes; showing the first page only', 链条图: 'Chain graph', 已脱敏: 'Redacted',
+  预警: 'Alerts', 到期: 'Due', 查看联单: 'View manifest', 关闭说明: 'Closing note', 备注: 'Note', 关闭预警: 'Close alert', 区划: 'Division', 全国: 'Nationwide',
+  下级区划: 'Subdivisions', 事故: 'Incident', 损失: 'Lost', 统一社会信用代码: 'Unified social credit code', 大批量导出: 'Bulk export',
+  下载导出文件: 'Download export', 行: ' rows', 导出失败: 'Export failed', 导出中: 'Exporting', 导出进度: 'Export progress', 导出CSV: 'Export CSV', 停留: 'Stop',
+  监管视图: 'Oversight view', 轨迹: 'Track', '关闭差异见上方操作（需填写说明）。': 'Close discrepancies with the actions above (a note is required).',
+  更新时间: 'Updated', 监管: 'Oversight', 监管内容: 'Oversight', 利用处置率: 'Utilisation and disposal rate', 利用: 'Utilised',
 };
