@@ -10,7 +10,6 @@ import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 
 export type ExportList = 'manifests' | 'alerts' | 'stats' | 'key-units' | 'incidents';
-interface ExportJob { id: string; status: 'running' | 'done' | 'failed'; rows?: number; url?: string }
 
 export function LargeExport({ list, query, name }: { list: ExportList; query: Record<string, unknown>; name: string }) {
   const { api } = useSession();

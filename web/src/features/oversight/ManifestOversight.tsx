@@ -9,7 +9,7 @@ import { cst } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { type Incident, IncidentCard } from './IncidentsTab.tsx';
+import { IncidentCard } from './IncidentsTab.tsx';
 
 interface Feature { geometry: { type: 'LineString'; coordinates: LonLat[] } | { type: 'Point'; coordinates: LonLat }; properties?: Record<string, unknown> }
 interface Located { name: string; location?: { lat: number; lon: number } }
