@@ -67,4 +67,10 @@ export const EN: Record<string, string> = {
   下载导出文件: 'Download export', 行: ' rows', 导出失败: 'Export failed', 导出中: 'Exporting', 导出进度: 'Export progress', 导出CSV: 'Export CSV', 停留: 'Stop',
   监管视图: 'Oversight view', 轨迹: 'Track', '关闭差异见上方操作（需填写说明）。': 'Close discrepancies with the actions above (a note is required).',
   更新时间: 'Updated', 监管: 'Oversight', 监管内容: 'Oversight', 利用处置率: 'Utilisation and disposal rate', 利用: 'Utilised',
+  // driver: location sharing, incidents; home: alerts, site
+  同意共享位置: 'I agree to share my phone’s location for this trip', 共享位置: 'Share location', 停止共享位置: 'Stop sharing location',
+  正在共享位置: 'Sharing location', 已发送: 'sent', 位置被拒绝: 'Positions refused', 事故类型: 'Incident type',
+  泄漏: 'Spill', 渗漏: 'Leak', 丢失: 'Loss', 被盗: 'Theft', 交通事故: 'Collision', 火灾: 'Fire', 事故经过: 'What happened',
+  处置措施: 'Measures taken', 事故地点: 'Where it happened', 提交事故报告: 'Submit incident report', '没有未关闭的预警。': 'No open alerts.',
+  纬度: 'Latitude', 经度: 'Longitude', 保存: 'Save', 已保存: 'Saved',
 };
