@@ -1,4 +1,5 @@
-// The local API: /local/* (token minting, jobs) plus every function app, dispatched by the shared route table.
+// The local API: /local/* (token minting, the alerts job on demand) plus every function app, dispatched by the
+// shared route table (local/dispatch.ts) as API Gateway does.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { AppError } from '#shared/errors.ts';
@@ -34,7 +35,7 @@ export function createLocalApi(auth: LocalAuth, jobs: LocalJobs = {}, exportFile
     return c.json({ token: await auth.mint({ ...rest, groups: groups as never }) });
   });
   root.post('/local/jobs/alerts', async (c) => {
-    if (!jobs.alerts) throw new AppError('NOT_FOUND', 'The alerts job is not part of this build yet');
+    if (!jobs.alerts) throw new AppError('NOT_FOUND', 'This local API was started without the alerts job');
     return c.json(await jobs.alerts());
   });
   // Finished oversight exports (a pre-signed S3 URL in AWS): the link itself is the credential, as there.

@@ -2,12 +2,12 @@
 import * as z from './zod.ts';
 import { APPLICATION_ACTIONS, APPLICATION_STATES } from '../shared/domain/application/transition-table.ts';
 import { lastDayOfTerm } from '../shared/domain/approval-rules.ts';
+import { ATTACHMENT_KINDS } from '../shared/domain/application/attachments.ts';
 import { Id, Instant, Kg, LocalDate, LongText, PageQuery, ShortText, WasteCodeString } from './common.ts';
 
 const KgOut = z.number().openapi({ description: 'kilograms (exact: integer grams inside)' });
 
 export const APPLICATION_METHODS = ['store', 'utilise', 'dispose'] as const;
-export const ATTACHMENT_KINDS = ['receiver-licence', 'method-statement', 'contract', 'other'] as const;
 /** At most this many attachments on one application (the first submission and every resubmission together). */
 export const MAX_ATTACHMENTS = 50;
 

@@ -145,8 +145,5 @@ export const Me = z
   })
   .openapi('Me');
 
-export type PartyT = z.infer<typeof Party>;
-export type LicenceT = z.infer<typeof Licence>;
-export type MemberT = z.infer<typeof Member>;
 export type CreatePartyInput = z.infer<typeof CreatePartyBody>;
 export type CreateLicenceInput = z.infer<typeof CreateLicenceBody>;

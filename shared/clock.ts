@@ -1,5 +1,8 @@
-// The one place the wall clock is read. Tests and the alerts job shift it to reach deadlines without waiting.
-let offsetMs = Number(process.env.CLOCK_OFFSET_MS ?? 0);
+// The one place the wall clock is read. Tests (setClockOffset) and a local server (CLOCK_OFFSET_MS) shift it to
+// reach deadlines without waiting.
+import { config } from '#shared/config.ts';
+
+let offsetMs = config.clockOffsetMs;
 
 export function clock(): Date {
   return new Date(Date.now() + offsetMs);

@@ -49,4 +49,38 @@ export const config = {
       mapStopMinutes: n('TRACK_MAP_STOP_MINUTES', 15),
     };
   },
+  /** Shifts the clock (shared/clock.ts) for a local server that must reach deadlines without waiting. */
+  get clockOffsetMs() {
+    return Number(process.env.CLOCK_OFFSET_MS ?? 0);
+  },
+  /** Set by the Lambda runtime; its absence means the local server or a test. */
+  get lambdaFunctionName() {
+    return process.env.AWS_LAMBDA_FUNCTION_NAME;
+  },
+  get serviceName() {
+    return process.env.SERVICE_NAME ?? process.env.AWS_LAMBDA_FUNCTION_NAME;
+  },
+  get logLevel() {
+    return process.env.LOG_LEVEL;
+  },
+  /** METRICS=emf writes metrics outside Lambda too (tests). */
+  get metricsEmf() {
+    return process.env.METRICS === 'emf';
+  },
+  get deployment() {
+    return process.env.DEPLOYMENT ?? 'local';
+  },
+  get cursorSecret() {
+    return process.env.CURSOR_SECRET;
+  },
+  get cursorSecretArn() {
+    return process.env.CURSOR_SECRET_ARN;
+  },
+  get fontPath() {
+    return process.env.FONT_PATH;
+  },
+  /** Only the local server sets it: webhooks may call http://localhost. */
+  get webhookAllowLocalHttp() {
+    return process.env.WEBHOOK_ALLOW_LOCAL_HTTP === '1';
+  },
 };

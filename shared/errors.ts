@@ -51,7 +51,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what = 'resource') => new AppError('NOT_FOUND', `No such ${what}, or not visible to you`);
-export const forbidden = (message: string) => new AppError('FORBIDDEN', message);
 export const invalidState = (message: string) => new AppError('INVALID_STATE', message);
 export const validationFailed = (message: string, errors: FieldError[] = []) =>
   new AppError('VALIDATION_FAILED', message, errors);

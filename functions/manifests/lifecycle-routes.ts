@@ -1,9 +1,9 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
 import { on } from '#shared/http/create-app.ts';
 import { completeAfterReceipt } from '#shared/services/disposal-service.ts';
 import type { TxItem } from '#shared/http/respond.ts';
 import type { AppEnv } from '#shared/http/env.ts';
+import type { RoutedContext, SuccessBody } from '#shared/http/typed-route.ts';
 import { commit, ok } from '#shared/http/respond.ts';
 import { createManifest, patchManifest, validateManifest } from '#shared/services/manifest-draft-service.ts';
 import { dispatchManifest } from '#shared/services/manifest-dispatch-service.ts';
@@ -13,7 +13,7 @@ import * as r from '#schemas/routes/manifests.ts';
 
 /** Custody has passed on a receipt or rejection: the manifests this one shipped on may now be complete. That runs
  *  after the commit (see completeAfterReceipt), and again from the change stream should this process die in between. */
-async function commitThenComplete(c: Context<AppEnv>, manifestId: string, writes: TxItem[], view: unknown): Promise<Response> {
+async function commitThenComplete<R extends RouteConfig>(c: RoutedContext<R>, manifestId: string, writes: TxItem[], view: SuccessBody<R>): Promise<Response> {
   const res = await commit(c, writes, view);
   await completeAfterReceipt(manifestId, c.var.now);
   return res;

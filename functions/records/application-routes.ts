@@ -1,4 +1,4 @@
-import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import { on } from '#shared/http/create-app.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import type { AppEnv } from '#shared/http/env.ts';
@@ -8,7 +8,7 @@ import { actOnApplication, type ActionInput } from '#shared/services/application
 import { application, applicationActions, applicationList, submitApplication, type ListPosition } from '#shared/services/application-service.ts';
 import * as r from '#schemas/routes/applications.ts';
 
-const ACTION_ROUTES: [ApplicationAction, RouteConfig & { request: { body?: unknown } }][] = [
+const ACTION_ROUTES: [ApplicationAction, typeof r.acceptApplication][] = [
   ['accept', r.acceptApplication],
   ['incomplete', r.applicationIncomplete],
   ['resubmit', r.resubmitApplication],

@@ -3,7 +3,7 @@ import { notFound } from '#shared/errors.ts';
 import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { ok } from '#shared/http/respond.ts';
-import { MEDICAL_CATEGORIES, operations, searchWasteCodes, wasteCodes } from '#shared/reference/catalogue.ts';
+import { MEDICAL_CATEGORIES, type MedicalCategory, operations, searchWasteCodes, wasteCodes } from '#shared/reference/catalogue.ts';
 import { childDivisions, division } from '#shared/reference/divisions.ts';
 import * as r from '#schemas/routes/registry.ts';
 
@@ -19,7 +19,10 @@ export function catalogueRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   on(app, r.listMedicalCategories, (c) =>
     ok(c, {
-      items: Object.entries(MEDICAL_CATEGORIES).map(([category, code]) => ({ category, code, description: wasteCodes().get(code)!.description })),
+      items: (Object.keys(MEDICAL_CATEGORIES) as MedicalCategory[]).map((category) => {
+        const code = MEDICAL_CATEGORIES[category];
+        return { category, code, description: wasteCodes().get(code)!.description };
+      }),
     }),
   );
   on(app, r.listOperations, (c) => ok(c, { items: [...operations().values()] }));

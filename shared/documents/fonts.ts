@@ -4,13 +4,14 @@ import { createRequire } from 'node:module';
 import { Readable } from 'node:stream';
 import * as fontkit from 'fontkit';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import { config } from '#shared/config.ts';
 
 /** Noto Sans SC Regular (OFL), a TrueType file: pdf-lib can embed TTF/OTF, not the WOFF2 of web-font packages. */
 export const FONT_MODULE = '@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
 
 /** FONT_PATH wins so that a Lambda bundle, which has no node_modules, can ship the file beside its code. */
 export function fontPath(): string {
-  return process.env.FONT_PATH ?? createRequire(import.meta.url).resolve(FONT_MODULE);
+  return config.fontPath ?? createRequire(import.meta.url).resolve(FONT_MODULE);
 }
 
 let bytes: Promise<Uint8Array> | undefined;

@@ -24,8 +24,6 @@ export function dateWithin(date: string, from: string, to: string): boolean {
   return from <= date && date <= to;
 }
 
-export const isoInstant = (d: Date): string => d.toISOString();
-
 /** Minutes the zone is ahead of UTC at an instant (e.g. 480 for China Standard Time). */
 function offsetMinutes(instant: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {

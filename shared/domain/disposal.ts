@@ -6,6 +6,7 @@ import { localDate } from '#shared/domain/calendar.ts';
 import { coveringEntry, type LicenceLike } from '#shared/domain/manifest/licence-cover.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
+import { sumBy } from '#shared/domain/quantity.ts';
 
 export type OperationKind = 'utilisation' | 'disposal';
 
@@ -73,12 +74,6 @@ export interface DisposalContext {
   timeZone: string;
 }
 
-const sumBy = (pairs: [string | number, number][]) => {
-  const totals = new Map<string | number, number>();
-  for (const [k, g] of pairs) totals.set(k, (totals.get(k) ?? 0) + g);
-  return totals;
-};
-
 /** Checks a report in api.md's order (400 input, 422 codes, licence, quantities) and says what it takes. */
 export function planDisposal(input: DisposalInput, ctx: DisposalContext): DisposalPlan {
   const byLine = new Map(ctx.manifest.lines.map((l) => [l.lineNo, l]));
@@ -120,7 +115,7 @@ export function planDisposal(input: DisposalInput, ctx: DisposalContext): Dispos
     return { lineNo: l.lineNo, wasteCode, operationCode: l.operationCode, kind, grams: l.grams, completedAt: new Date(l.completedAt).toISOString() };
   });
 
-  const draws = [...sumBy(lines.map((l) => [l.lineNo, l.grams]))].map(([lineNo, grams]) => ({ lineNo: lineNo as number, grams }));
+  const draws = [...sumBy(lines.map((l) => [l.lineNo, l.grams] as const))].map(([lineNo, grams]) => ({ lineNo, grams }));
   for (const d of draws) {
     const available = ctx.availableGrams.get(d.lineNo) ?? 0;
     if (d.grams > available) {
@@ -129,7 +124,7 @@ export function planDisposal(input: DisposalInput, ctx: DisposalContext): Dispos
       ]);
     }
   }
-  const disposed = [...sumBy(lines.map((l) => [l.wasteCode, l.grams]))].map(([wasteCode, grams]) => ({ wasteCode: wasteCode as string, grams }));
+  const disposed = [...sumBy(lines.map((l) => [l.wasteCode, l.grams] as const))].map(([wasteCode, grams]) => ({ wasteCode, grams }));
   const completedAt = lines.map((l) => l.completedAt).sort().at(-1)!;
   return { lines, draws, disposed, completedAt };
 }

@@ -3,6 +3,7 @@ import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
 import { AppError, notFound } from '#shared/errors.ts';
 
 export type PartyStatus = 'pending' | 'active' | 'refused' | 'suspended';
+export type PartyKind = 'generator' | 'transporter' | 'receiver' | 'collector' | 'medical';
 export type Visibility = 'whole' | 'public' | 'none';
 
 export interface PartyLike {

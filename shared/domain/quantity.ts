@@ -9,3 +9,10 @@ export function hasAtMostThreeDecimals(kg: number): boolean {
 
 export const kgToGrams = (kg: number): number => Math.round(kg * 1000);
 export const gramsToKg = (grams: number): number => grams / 1000;
+
+/** Grams summed per key, in the order keys first appear. */
+export function sumBy<K>(pairs: Iterable<readonly [K, number]>): Map<K, number> {
+  const totals = new Map<K, number>();
+  for (const [k, g] of pairs) totals.set(k, (totals.get(k) ?? 0) + g);
+  return totals;
+}

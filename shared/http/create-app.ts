@@ -17,6 +17,7 @@ import { problemResponse } from '#shared/http/problem.ts';
 import { clock } from '#shared/clock.ts';
 import { logger } from '#shared/observability/log.ts';
 import { requestLog } from '#shared/http/request-log.ts';
+import type { Routed } from '#shared/http/typed-route.ts';
 
 function toHttpError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
@@ -71,9 +72,11 @@ export function createApp(options: { publicPaths?: string[] } = {}): OpenAPIHono
   return app;
 }
 
-type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, AppEnv>>[0];
+/** A handler's context: hono's for the route, plus the route itself (a type only) so ok()/commit() check bodies. */
+export type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, AppEnv>>[0] & Routed<R>;
 
-/** Registers a route whose handler answers with a Response built by ok()/commit() (shapes are in the route's schema). */
+/** Registers a route whose handler answers with a Response built by ok()/commit(), whose bodies tsc checks against
+ *  the route's 200/201/202 schema. */
 export function on<R extends RouteConfig>(
   app: OpenAPIHono<AppEnv>,
   route: R,

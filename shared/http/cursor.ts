@@ -3,6 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { AppError } from '#shared/errors.ts';
 import type { AppEnv } from '#shared/http/env.ts';
+import { config } from '#shared/config.ts';
 
 let secret: Buffer | undefined;
 
@@ -12,7 +13,7 @@ export function setCursorSecret(value: string | Buffer): void {
 }
 
 function cursorSecret(): Buffer {
-  if (!secret && process.env.CURSOR_SECRET) secret = Buffer.from(process.env.CURSOR_SECRET);
+  if (!secret && config.cursorSecret) secret = Buffer.from(config.cursorSecret);
   if (!secret) throw new Error('No cursor secret: set CURSOR_SECRET or call setCursorSecret at start');
   return secret;
 }

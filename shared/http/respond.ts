@@ -1,9 +1,9 @@
 // Writing responses: JSON with ETag from the resource's version; a commit writes the transaction and the
 // idempotency record together, so a retried POST can never apply twice.
-import type { Context } from 'hono';
+import type { RouteConfig } from '@hono/zod-openapi';
 import { transact, type TxItem } from '#shared/store/transact.ts';
-import type { AppEnv } from '#shared/http/env.ts';
 import { withIdempotency } from '#shared/http/idempotency.ts';
+import type { RoutedContext, SuccessBody } from '#shared/http/typed-route.ts';
 
 /** The writes a service decided and `commit` sends. */
 export type { TxItem };
@@ -18,15 +18,16 @@ function headersFor(body: unknown, location?: string): Record<string, string> {
   return headers;
 }
 
-export function ok(c: Context<AppEnv>, body: unknown, status: Status = 200): Response {
+/** Answers with `body`, which must match the route's 200/201 schema (checked by tsc, not at run time). */
+export function ok<R extends RouteConfig>(c: RoutedContext<R>, body: SuccessBody<R>, status: Status = 200): Response {
   return c.body(JSON.stringify(body), status, headersFor(body));
 }
 
 /** Commits `writes` in one transaction (plus the idempotency record) and answers with `body`. */
-export async function commit(
-  c: Context<AppEnv>,
+export async function commit<R extends RouteConfig>(
+  c: RoutedContext<R>,
   writes: TxItem[],
-  body: unknown,
+  body: SuccessBody<R>,
   options: { status?: Status; location?: string } = {},
 ): Promise<Response> {
   const status = options.status ?? (options.location ? 201 : 200);

@@ -2,6 +2,7 @@
 // filter by either. Written straight to stdout (as Powertools' Logger does), so Lambda's JSON log format passes the
 // line on as it is rather than wrapping it. A small module instead of Powertools keeps the documents bundle in budget.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { config } from '#shared/config.ts';
 
 export type Level = 'debug' | 'info' | 'warn' | 'error';
 const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -40,12 +41,12 @@ export function setLogSink(s: Sink | undefined): void {
 /** In Lambda every level from LOG_LEVEL (default info) is written; elsewhere (local server, tests) warn and up, so a
  *  test run is not flooded with access lines. A test's sink sees every level. */
 function threshold(): number {
-  const configured = process.env.LOG_LEVEL as Level | undefined;
+  const configured = config.logLevel as Level | undefined;
   if (configured && configured in RANK) return RANK[configured];
-  return process.env.AWS_LAMBDA_FUNCTION_NAME || sink ? RANK.info : RANK.warn;
+  return config.lambdaFunctionName || sink ? RANK.info : RANK.warn;
 }
 
-const service = () => process.env.SERVICE_NAME ?? process.env.AWS_LAMBDA_FUNCTION_NAME;
+const service = () => config.serviceName;
 
 function errorFields(err: unknown): Record<string, unknown> {
   if (err instanceof Error) return { name: err.name, message: err.message, stack: err.stack };

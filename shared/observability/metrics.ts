@@ -2,6 +2,7 @@
 // metrics (no PutMetricData call, no extra permission). The stack's dashboard and alarms read the same names
 // (infra/observability.ts), in the namespace below with the deployment as the one dimension.
 import { writeRaw } from '#shared/observability/log.ts';
+import { config } from '#shared/config.ts';
 
 export const METRICS_NAMESPACE = 'WasteChain';
 export const METRICS_DIMENSION = 'Deployment';
@@ -20,7 +21,7 @@ export const BUSINESS_METRICS = [
 export type BusinessMetric = (typeof BUSINESS_METRICS)[number];
 
 /** Emitted in Lambda, or anywhere with METRICS=emf (tests); the local server writes none. */
-const enabled = () => Boolean(process.env.AWS_LAMBDA_FUNCTION_NAME || process.env.METRICS === 'emf');
+const enabled = () => Boolean(config.lambdaFunctionName || config.metricsEmf);
 
 /** The EMF document for these counts (zero counts are left out; nothing at all gives undefined). */
 export function emfDocument(counts: Partial<Record<BusinessMetric, number>>, now = Date.now()): Record<string, unknown> | undefined {
@@ -31,7 +32,7 @@ export function emfDocument(counts: Partial<Record<BusinessMetric, number>>, now
       Timestamp: now,
       CloudWatchMetrics: [{ Namespace: METRICS_NAMESPACE, Dimensions: [[METRICS_DIMENSION]], Metrics: names.map((Name) => ({ Name, Unit: 'Count' })) }],
     },
-    [METRICS_DIMENSION]: process.env.DEPLOYMENT ?? 'local',
+    [METRICS_DIMENSION]: config.deployment,
     ...Object.fromEntries(names.map((n) => [n, counts[n]])),
   };
 }

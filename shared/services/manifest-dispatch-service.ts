@@ -5,7 +5,7 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { config } from '#shared/config.ts';
 import { localDate, localYear } from '#shared/domain/calendar.ts';
 import { dispatchChecks, type DispatchContext, type DispatchDraft, type Finding } from '#shared/domain/manifest/dispatch-rules.ts';
-import type { ManifestLine, Taken } from '#shared/domain/manifest/manifest.ts';
+import { carriesRejected, type ManifestLine, type Taken } from '#shared/domain/manifest/manifest.ts';
 import { getApproval, approvalUseWrite } from '#shared/store/approval-store.ts';
 import { committedGrams, commitCapacityWrite } from '#shared/store/capacity-store.ts';
 import { drawBatchWrites, planBatchDraws, type BatchDraw } from '#shared/store/ledger-store.ts';
@@ -23,7 +23,7 @@ const MAX_WRITES = 99;
 export async function loadDispatchContext(draft: DispatchDraft, now: Date): Promise<DispatchContext> {
   const day = localDate(now, config.timeZone);
   const year = localYear(now, config.timeZone);
-  const stockCodes = [...new Set(draft.lines.filter((l) => !l.sources?.some((s) => s.portion === 'rejected')).map((l) => l.wasteCode))];
+  const stockCodes = [...new Set(draft.lines.filter((l) => !carriesRejected(l)).map((l) => l.wasteCode))];
   const licensed = [...new Set([draft.receiverId, ...draft.transporterIds])];
   const sourceRefs = draft.lines.flatMap((l) => l.sources ?? []);
   const [parties, licenceLists, plan, stocks, committed, approval, sourceBalances] = await Promise.all([

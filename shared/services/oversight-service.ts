@@ -6,7 +6,7 @@ import { config } from '#shared/config.ts';
 import { isJurisdiction } from '#shared/reference/divisions.ts';
 import { oversightPage, type OversightCursor } from '#shared/store/oversight-index-store.ts';
 import { partyFromItem, partyPage } from '#shared/store/party-store.ts';
-import { partyView } from '#shared/services/party-views.ts';
+import { wholePartyView } from '#shared/services/party-views.ts';
 
 /** The position a page of oversight manifests resumes from (the route keeps it in its cursor). */
 export type { OversightCursor };
@@ -48,5 +48,5 @@ export async function keyUnits(actor: Actor, query: { division?: string; year?: 
   const divisionPrefix = regulatorDivision(actor, query.division);
   const year = query.year ?? localYear(now, config.timeZone);
   const page = await partyPage({ divisionPrefix, keyUnitYear: year }, limit, start);
-  return { items: page.items.map((i) => partyView(partyFromItem(i))), next: page.lastKey };
+  return { items: page.items.map((i) => wholePartyView(partyFromItem(i))), next: page.lastKey };
 }

@@ -16,14 +16,14 @@ import {
 } from '#shared/store/party-store.ts';
 import type { CreatePartyInput } from '#schemas/party.ts';
 import { seeParty } from '#shared/services/access.ts';
-import { partyView } from '#shared/services/party-views.ts';
+import { partyView, wholePartyView } from '#shared/services/party-views.ts';
 
 export interface Decision<T> {
   view: T;
   writes: TxItem[];
 }
 
-export function registerParty(actor: Actor, input: CreatePartyInput, now: Date): Decision<ReturnType<typeof partyView>> {
+export function registerParty(actor: Actor, input: CreatePartyInput, now: Date): Decision<ReturnType<typeof wholePartyView>> {
   if (!actor.isEnterprise) throw new AppError('FORBIDDEN', 'Only enterprise users register parties');
   if (!isCounty(input.divisionCode)) {
     throw new AppError('UNKNOWN_DIVISION', `${input.divisionCode} is not an existing county-level division code`, [
@@ -33,7 +33,7 @@ export function registerParty(actor: Actor, input: CreatePartyInput, now: Date):
   const at = now.toISOString();
   const party: PartyEntity = { id: uuidv7(), ...input, status: 'pending', keyUnitYears: [], managerCount: 1, version: 1, createdAt: at, updatedAt: at };
   const manager = { partyId: party.id, partyName: party.name, sub: actor.sub, role: 'manager' as const, addedBy: actor.sub, addedAt: at };
-  return { view: partyView(party), writes: createPartyWrites(party, manager) };
+  return { view: wholePartyView(party), writes: createPartyWrites(party, manager) };
 }
 
 export async function changePartyStatus(
@@ -43,13 +43,13 @@ export async function changePartyStatus(
   reason: string | undefined,
   ifMatch: number | undefined,
   now: Date,
-): Promise<Decision<ReturnType<typeof partyView>>> {
+): Promise<Decision<ReturnType<typeof wholePartyView>>> {
   const { party, member } = await seeParty(actor, partyId);
   const status = nextPartyStatus(actor, party, member !== undefined, action);
   assertVersion(party.version, ifMatch);
   const next: PartyEntity = { ...party, status, statusReason: reason, version: party.version + 1, updatedAt: now.toISOString() };
   if (!reason) delete next.statusReason;
-  return { view: partyView(next), writes: [savePartyWrite(next, party.version, lostRace(ifMatch))] };
+  return { view: wholePartyView(next), writes: [savePartyWrite(next, party.version, lostRace(ifMatch))] };
 }
 
 export async function setSupervision(
@@ -58,7 +58,7 @@ export async function setSupervision(
   input: { keyUnit: boolean; year: number },
   ifMatch: number | undefined,
   now: Date,
-): Promise<Decision<ReturnType<typeof partyView>>> {
+): Promise<Decision<ReturnType<typeof wholePartyView>>> {
   const { party } = await seeParty(actor, partyId);
   if (!covers(actor, party.divisionCode)) throw new AppError('FORBIDDEN', 'Only a regulator covering this party keeps its key-unit flag');
   assertVersion(party.version, ifMatch);
@@ -66,7 +66,7 @@ export async function setSupervision(
   if (input.keyUnit) years.add(input.year);
   else years.delete(input.year);
   const next: PartyEntity = { ...party, keyUnitYears: [...years].sort(), version: party.version + 1, updatedAt: now.toISOString() };
-  return { view: partyView(next), writes: [savePartyWrite(next, party.version, lostRace(ifMatch))] };
+  return { view: wholePartyView(next), writes: [savePartyWrite(next, party.version, lostRace(ifMatch))] };
 }
 
 export async function viewParty(actor: Actor, partyId: string) {

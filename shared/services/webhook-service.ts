@@ -8,9 +8,10 @@ import { createWebhookWrite, deleteWebhookWrite, deliveryFromItem, deliveryPage,
 import { transact } from '#shared/store/transact.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
 import type { Decision } from '#shared/services/party-service.ts';
+import { config } from '#shared/config.ts';
 
 /** Only the local server sets this: http to localhost for a receiver on the same machine. */
-const allowLocalHttp = () => process.env.WEBHOOK_ALLOW_LOCAL_HTTP === '1';
+const allowLocalHttp = () => config.webhookAllowLocalHttp;
 
 export const webhookView = ({ secret: _secret, ...view }: WebhookEntity) => view;
 

@@ -1,5 +1,6 @@
 // Cross-province applications (跨省转移申请): one item each, its history inside it (a handful of steps), written
 // whole and conditional on its version.
+import type { AttachmentKind } from '#shared/domain/application/attachments.ts';
 import type { ApplicationFacts } from '#shared/domain/application/deadlines.ts';
 import type { AppError } from '#shared/errors.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
@@ -13,7 +14,7 @@ export interface ApplicationEntity extends ApplicationFacts {
   method: 'store' | 'utilise' | 'dispose';
   requestedFrom: string;
   requestedTo: string;
-  attachments: { kind: string; name: string; documentHash: string; addedAt: string }[];
+  attachments: { kind: AttachmentKind; name: string; documentHash: string; addedAt: string }[];
   missing?: string[];
   approvalId?: string;
   version: number;

@@ -1,5 +1,6 @@
 // Background CSV exports: one item per export, created `running` by the request and finished by the stream
 // consumer that writes the file (functions/oversight). Kept 7 days (TTL), as long as the file is worth fetching.
+import type { ExportList } from '#shared/domain/export-lists.ts';
 import type { Claims } from '#shared/domain/jurisdiction.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
 import { getItem } from '#shared/store/read.ts';
@@ -9,7 +10,7 @@ export const EXPORT_TTL_SECONDS = 7 * 86_400;
 
 export interface ExportEntity {
   id: string;
-  list: string;
+  list: ExportList;
   query: Record<string, string | number>;
   /** Who asked: the only one who sees it, and whose jurisdiction bounds the rows. */
   requestedBy: Claims;

@@ -1,4 +1,4 @@
-// Index items that let lists, the inbox and (later) oversight find manifests by Query, kept in the same
+// Index items that let lists, the inbox and oversight find manifests by Query, kept in the same
 // transaction as the manifest they describe. Every index item a transition changes is built here.
 import { partiesOf, type Manifest } from '#shared/domain/manifest/manifest.ts';
 import { awaitedParties } from '#shared/domain/manifest/transition-table.ts';

@@ -7,7 +7,7 @@ import { manifestNumber } from '#shared/domain/manifest/manifest-number.ts';
 import { cityOf } from '#shared/reference/divisions.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
 import { nextSerial } from '#shared/store/ledger-store.ts';
-import { batchGet, getItem, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
+import { batchGet, filterOf, getItem, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
 import { putNew, putVersioned, type TxItem } from '#shared/store/transact.ts';
 
 const manifestItem = (m: Manifest) => ({ ...keys.manifest(m.id), itemType: 'manifest', ...m });
@@ -71,26 +71,19 @@ export interface ManifestListFilter {
 
 /** A party's manifests, newest first: by status (GSI2) or all (GSI1); role and jurisdiction are filters. */
 export function manifestLinkPage(f: ManifestListFilter, limit: number, start?: Record<string, unknown>): Promise<Page> {
-  const clauses: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (f.role) {
-    clauses.push('contains(#roles, :role)');
-    names['#roles'] = 'roles';
-    values[':role'] = f.role;
-  }
-  if (f.divisionPrefix !== undefined) {
-    clauses.push('(begins_with(#gd, :div) OR begins_with(#rd, :div))');
-    names['#gd'] = 'generatorDivision';
-    names['#rd'] = 'receiverDivision';
-    values[':div'] = f.divisionPrefix;
-  }
   const spec: QuerySpec = f.status
     ? { index: 'GSI2', partition: keys.partyManifestsByStatus(f.partyId, f.status) }
     : { index: 'GSI1', partition: keys.partyManifests(f.partyId) };
   spec.newestFirst = true;
   if (f.from || f.to) spec.sortBetween = [f.from ?? '0000', f.to ?? '9999'];
-  if (clauses.length) spec.filter = { expression: clauses.join(' AND '), names, values };
+  spec.filter = filterOf(
+    f.role && { expression: 'contains(#roles, :role)', names: { '#roles': 'roles' }, values: { ':role': f.role } },
+    f.divisionPrefix !== undefined && {
+      expression: '(begins_with(#gd, :div) OR begins_with(#rd, :div))',
+      names: { '#gd': 'generatorDivision', '#rd': 'receiverDivision' },
+      values: { ':div': f.divisionPrefix },
+    },
+  );
   return queryPage(spec, limit, start);
 }
 

@@ -1,9 +1,9 @@
 // Parties, members and licences in the table: item builders, reads and the conditional writes that change them.
 import { AppError } from '#shared/errors.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
-import { batchGet, getItem, queryAll, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
+import { batchGet, filterOf, getItem, queryAll, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
 import { putNew, putVersioned, remove, update, type TxItem } from '#shared/store/transact.ts';
-import type { PartyStatus } from '#shared/domain/party-rules.ts';
+import type { PartyKind, PartyStatus } from '#shared/domain/party-rules.ts';
 
 export interface PartyEntity {
   id: string;
@@ -11,7 +11,7 @@ export interface PartyEntity {
   uscc: string;
   divisionCode: string;
   address: string;
-  kinds: string[];
+  kinds: PartyKind[];
   contact: { name: string; phone: string };
   status: PartyStatus;
   statusReason?: string;
@@ -106,31 +106,15 @@ export async function partyPage(filter: PartyListFilter, limit: number, start?: 
     ? { index: 'GSI2', partition: keys.partiesByStatusPartition(filter.status) }
     : { index: 'GSI1', partition: keys.allPartiesPartition };
   if (filter.divisionPrefix) spec.sortPrefix = filter.divisionPrefix;
-  const clauses: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (filter.kind) {
-    clauses.push('contains(#kinds, :kind)');
-    names['#kinds'] = 'kinds';
-    values[':kind'] = filter.kind;
-  }
-  if (filter.q) {
-    clauses.push('(contains(#name, :q) OR contains(#uscc, :q))');
-    names['#name'] = 'name';
-    names['#uscc'] = 'uscc';
-    values[':q'] = filter.q;
-  }
-  if (filter.keyUnitYear) {
-    clauses.push('contains(#keyUnitYears, :year)');
-    names['#keyUnitYears'] = 'keyUnitYears';
-    values[':year'] = filter.keyUnitYear;
-  }
-  if (clauses.length) spec.filter = { expression: clauses.join(' AND '), names, values };
+  spec.filter = filterOf(
+    filter.kind && { expression: 'contains(#kinds, :kind)', names: { '#kinds': 'kinds' }, values: { ':kind': filter.kind } },
+    filter.q && { expression: '(contains(#name, :q) OR contains(#uscc, :q))', names: { '#name': 'name', '#uscc': 'uscc' }, values: { ':q': filter.q } },
+    filter.keyUnitYear && { expression: 'contains(#keyUnitYears, :year)', names: { '#keyUnitYears': 'keyUnitYears' }, values: { ':year': filter.keyUnitYear } },
+  );
   return queryPage(spec, limit, start);
 }
 
 export const partyFromItem = (item: Record<string, unknown>) => entityOf<PartyEntity>(item);
-export const licenceFromItem = (item: Record<string, unknown>) => entityOf<LicenceEntity>(item);
 
 export function createPartyWrites(party: PartyEntity, firstManager: MemberEntity): TxItem[] {
   return [

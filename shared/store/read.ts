@@ -44,7 +44,25 @@ export interface QuerySpec {
   sortPrefix?: string;
   sortBetween?: [string, string];
   newestFirst?: boolean;
-  filter?: { expression: string; names?: Record<string, string>; values?: Record<string, unknown> };
+  filter?: Filter;
+}
+
+/** A filter expression with the attribute names and values it uses. */
+export interface Filter {
+  expression: string;
+  names?: Record<string, string>;
+  values?: Record<string, unknown>;
+}
+
+/** The clauses that apply (falsy ones are left out) joined by AND; undefined when none apply. */
+export function filterOf(...clauses: (Filter | false | '' | 0 | null | undefined)[]): Filter | undefined {
+  const applied = clauses.filter((c): c is Filter => Boolean(c));
+  if (applied.length === 0) return undefined;
+  return {
+    expression: applied.map((c) => c.expression).join(' AND '),
+    names: Object.assign({}, ...applied.map((c) => c.names)),
+    values: Object.assign({}, ...applied.map((c) => c.values)),
+  };
 }
 
 export interface Page {

@@ -24,6 +24,10 @@ export class StoreUnavailable extends AppError {
   }
 }
 
+/** Losing a write race with no If-Match named: read again and retry. */
+export const versionConflict = (): AppError =>
+  new AppError('VERSION_CONFLICT', 'Someone else changed this resource first; read it again and retry');
+
 function errorName(err: unknown): string {
   const e = err as { name?: string; code?: string; cause?: { code?: string } };
   return e?.code ?? e?.cause?.code ?? e?.name ?? 'unknown';
@@ -42,7 +46,7 @@ export function toAppError(err: unknown): AppError {
   if (isUnavailable(err)) return new StoreUnavailable(errorName(err));
   const name = errorName(err);
   if (name === 'ConditionalCheckFailedException' || name === 'TransactionConflictException') {
-    return new AppError('VERSION_CONFLICT', 'Someone else changed this resource first; read it again and retry');
+    return versionConflict();
   }
   throw err;
 }

@@ -10,5 +10,5 @@ export const GLOBAL_INDEXES = [
 
 export type IndexName = (typeof GLOBAL_INDEXES)[number]['indexName'];
 
-/** Only idempotency records carry it: manifest data is kept for at least 10 years (ZY 20). */
+/** Only idempotency records, stream marks and oversight exports carry it: manifest data is kept for at least 10 years (ZY 20). */
 export const TTL_ATTRIBUTE = 'expiresAt';

@@ -1,9 +1,9 @@
 // One TransactWriteItems call; a cancelled transaction is mapped to the error of the first item whose condition failed.
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { AppError } from '#shared/errors.ts';
+import type { AppError } from '#shared/errors.ts';
 import { config } from '#shared/config.ts';
 import { db } from '#shared/store/client.ts';
-import { toAppError } from '#shared/store/store-errors.ts';
+import { toAppError, versionConflict } from '#shared/store/store-errors.ts';
 
 type DocTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -12,9 +12,6 @@ export interface TxItem {
   /** The refusal when this item's condition fails; a lost version race by default. */
   onConditionFailed?: () => AppError;
 }
-
-const versionConflict = () =>
-  new AppError('VERSION_CONFLICT', 'Someone else changed this resource first; read it again and retry');
 
 export async function transact(items: TxItem[]): Promise<void> {
   if (items.length === 0) return;

@@ -1,5 +1,6 @@
 // Optimistic concurrency (api.md): If-Match names the version the caller read; without it, the version we read.
 import { AppError } from '#shared/errors.ts';
+import { versionConflict } from '#shared/store/store-errors.ts';
 
 export function assertVersion(current: number, ifMatch: number | undefined): void {
   if (ifMatch !== undefined && ifMatch !== current) {
@@ -12,5 +13,5 @@ export function lostRace(ifMatch: number | undefined): () => AppError {
   return () =>
     ifMatch !== undefined
       ? new AppError('PRECONDITION_FAILED', 'The resource changed after the version named by If-Match')
-      : new AppError('VERSION_CONFLICT', 'Someone else changed this resource first; read it again and retry');
+      : versionConflict();
 }

@@ -45,5 +45,3 @@ export function toChangeRecords(records: RawStreamRecord[]): ChangeRecord[] {
     };
   });
 }
-
-export type ChangeHandler = (records: ChangeRecord[], now: Date) => Promise<void>;

@@ -4,7 +4,8 @@ import type { ErrorCode } from '#shared/errors.ts';
 import { MEDICAL_CATEGORIES, categoryOf } from '#shared/reference/catalogue.ts';
 import { provinceOf } from '#shared/reference/divisions.ts';
 import { capacityLimitGrams, coveringEntry, holdsTransportLicence, type LicenceLike } from '#shared/domain/manifest/licence-cover.ts';
-import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
+import { carriesRejected, type Manifest, type ManifestLine } from '#shared/domain/manifest/manifest.ts';
+import { sumBy } from '#shared/domain/quantity.ts';
 
 export interface Finding {
   path: string;
@@ -62,13 +63,6 @@ export interface DispatchTake {
 }
 
 const isMedical = (code: string) => categoryOf(code) === 'HW01';
-/** A replacement line carries refused kilograms: its sources are its stock. */
-const carriesRejected = (l: ManifestLine) => l.sources?.some((s) => s.portion === 'rejected') ?? false;
-const sumBy = <K>(pairs: [K, number][]) => {
-  const totals = new Map<K, number>();
-  for (const [k, g] of pairs) totals.set(k, (totals.get(k) ?? 0) + g);
-  return totals;
-};
 
 /** Rule 22, first half: an HW01 line names its matching category, and only HW01 lines name one. Also run at create. */
 export function medicalCategoryFindings(lines: readonly Pick<ManifestLine, 'wasteCode' | 'medicalCategory'>[]): Finding[] {

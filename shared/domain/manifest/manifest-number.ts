@@ -5,5 +5,3 @@ export function manifestNumber(year: number, generatorDivision: string, serial: 
   if (!Number.isInteger(serial) || serial < 1 || serial > MAX_SERIAL) throw new Error(`manifest serial ${serial} is outside 1–${MAX_SERIAL}`);
   return `${year}${generatorDivision.slice(0, 4)}${String(serial).padStart(6, '0')}`;
 }
-
-export const MANIFEST_NUMBER = /^\d{14}$/;

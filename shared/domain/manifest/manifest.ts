@@ -139,5 +139,8 @@ export function partiesOf(m: Pick<Manifest, 'generatorId' | 'receiverId' | 'tran
   return roles;
 }
 
-/** A replacement carries refused kilograms: its sources are its stock (no plan, stock or batch draws). */
-export const isReplacement = (m: Pick<Manifest, 'lines'>) => m.lines.some((l) => l.sources?.some((s) => s.portion === 'rejected'));
+/** A line carries refused kilograms: its sources are its stock (no plan, stock or batch draws). */
+export const carriesRejected = (l: Pick<ManifestLine, 'sources'>): boolean => l.sources?.some((s) => s.portion === 'rejected') ?? false;
+
+/** A replacement is a manifest with a line that carries refused kilograms. */
+export const isReplacement = (m: Pick<Manifest, 'lines'>) => m.lines.some(carriesRejected);
