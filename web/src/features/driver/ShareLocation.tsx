@@ -70,7 +70,7 @@ export function ShareLocation({ manifestId, transporterId }: { manifestId: strin
   }, [on, api, manifestId, transporterId]);
 
   return (
-    <div className="share-location">
+    <div className="actions">
       <ProblemBanner refusal={refusal} />
       {refused.length > 0 && <p role="alert" className="problem">{t('位置被拒绝')}: {[...new Set(refused)].join(', ')}</p>}
       <button type="button" aria-pressed={on} onClick={() => setOn(!on)}>{on ? t('停止共享位置') : t('共享位置')}</button>
