@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startConsoleStack, type ConsoleStack } from './console-stack.ts';
 import { manifestQrPayload } from '#shared/documents/qr.ts';
-import { launchChromium, launchWithCamera } from './launch.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { writeQrVideo } from './qr-video.ts';
 
 const SHOTS = 'test-results/console';
@@ -30,7 +30,7 @@ const axeFindings: { screen: string; id: string; impact: string; nodes: number }
 beforeAll(async () => {
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
-  [stack, browser] = await Promise.all([startConsoleStack(), launchChromium()]);
+  [stack, browser] = await Promise.all([startConsoleStack(), launchBrowser()]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -254,7 +254,7 @@ describe('the console, journey by role', () => {
     // camera films it), then signs pickup and arrival
     const video = join(SHOTS, 'qr.y4m');
     writeQrVideo(video, manifestQrPayload(onwardNumber, `${stack.base}/v1/manifests/by-number/${onwardNumber}`));
-    const cameraBrowser = await launchWithCamera(video);
+    const cameraBrowser = await launchBrowser({ fakeCamera: video });
     try {
       const phone = await signIn('demo-carrier', PHONE, cameraBrowser);
       await go(phone, '司机');
