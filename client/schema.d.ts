@@ -229,7 +229,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Approvals of a generator (and receiver) or of a receiver, that the caller may read */
+        /** Approvals of a generator (and receiver) or of a receiver, that the caller may read; or, for a regulator of a province, its approvals outbound and inbound (?province=) */
         get: operations["listApprovals"];
         put?: never;
         /** Issue a cross-province transfer approval (a regulator of the generator’s province) */
@@ -251,6 +251,24 @@ export interface paths {
         get: operations["getApproval"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Narrow an approval (a regulator of its outbound province): less kilograms, a shorter period; never below what was dispatched */
+        patch: operations["amendApproval"];
+        trace?: never;
+    };
+    "/v1/approvals/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke an approval (a regulator of its outbound province: jurisdiction the province or 00); manifests already dispatched continue, no more leave under it */
+        post: operations["revokeApproval"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1132,6 +1150,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/parties/{id}/ledger/{entryId}/identification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record the identification result of an entry pending identification (members): hazardous makes a generated batch of its code with the same `at`, linked both ways; not-hazardous records the report and takes the kilograms out of the hazardous stock */
+        post: operations["identifyLedgerEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/parties/{id}/ledger/{entryId}/label.pdf": {
         parameters: {
             query?: never;
@@ -1474,6 +1509,12 @@ export interface components {
              * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
              */
             partyId: string;
+            /**
+             * Format: date-time
+             * @description When this occurrence of the cause began: a cause that returns after going away is a new occurrence, a new alert
+             * @example 2026-03-15T08:00:00+08:00
+             */
+            since?: string;
             /** @enum {string} */
             status: "open" | "closed";
             subjectId: string;
@@ -1483,6 +1524,27 @@ export interface components {
         AlertPage: {
             items: components["schemas"]["Alert"][];
             nextCursor: string | null;
+        };
+        AmendApproval: {
+            /**
+             * Format: date
+             * @description a later start only
+             * @example 2026-01-01
+             */
+            validFrom?: string;
+            /**
+             * Format: date
+             * @description an earlier end only
+             * @example 2026-01-01
+             */
+            validTo?: string;
+            /** @description less kilograms of approved codes (codes not listed keep theirs); never below what has been dispatched */
+            wasteCodes?: {
+                /** @example 900-041-49 */
+                code: string;
+                /** @description kilograms, ≥ 0, at most 3 decimals */
+                maxKg: number;
+            }[];
         };
         ApplicationActions: {
             /** @enum {string} */
@@ -1523,6 +1585,53 @@ export interface components {
              * @example 2026-03-15T08:00:00+08:00
              */
             createdAt: string;
+            /** @description what happened to the approval, in order, never edited (rule 31) */
+            events: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                at: string;
+                by: string;
+                from?: {
+                    maxKg: {
+                        [key: string]: number;
+                    };
+                    /**
+                     * Format: date
+                     * @description calendar date YYYY-MM-DD (China Standard Time)
+                     * @example 2026-01-01
+                     */
+                    validFrom: string;
+                    /**
+                     * Format: date
+                     * @description calendar date YYYY-MM-DD (China Standard Time)
+                     * @example 2026-01-01
+                     */
+                    validTo: string;
+                };
+                reason?: string;
+                to?: {
+                    maxKg: {
+                        [key: string]: number;
+                    };
+                    /**
+                     * Format: date
+                     * @description calendar date YYYY-MM-DD (China Standard Time)
+                     * @example 2026-01-01
+                     */
+                    validFrom: string;
+                    /**
+                     * Format: date
+                     * @description calendar date YYYY-MM-DD (China Standard Time)
+                     * @example 2026-01-01
+                     */
+                    validTo: string;
+                };
+                /** @enum {string} */
+                type: "issued" | "amended" | "revoked";
+            }[];
             /**
              * Format: uuid
              * @description UUID (v7, time-ordered)
@@ -1544,6 +1653,18 @@ export interface components {
              */
             receiverId: string;
             receiverProvince: string;
+            revoked?: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                at: string;
+                by: string;
+                reason: string;
+            };
+            /** @enum {string} */
+            status: "active" | "revoked";
             /**
              * Format: date
              * @description calendar date YYYY-MM-DD (China Standard Time)
@@ -2495,8 +2616,29 @@ export interface components {
              * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
              */
             id: string;
+            /** @description the result recorded against a pending entry (rule 29) */
+            identification?: {
+                /**
+                 * Format: date-time
+                 * @description RFC 3339 instant with offset
+                 * @example 2026-03-15T08:00:00+08:00
+                 */
+                at: string;
+                by: string;
+                issuedBy?: string;
+                reportNumber?: string;
+                /** @enum {string} */
+                result: "hazardous" | "not-hazardous";
+                wasteCode?: string;
+            };
+            /**
+             * Format: uuid
+             * @description a batch made by identifying a pending entry: that entry
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            identifiedFrom?: string;
             /** @enum {string} */
-            kind: "generated" | "self-utilised" | "self-disposed";
+            kind: "generated" | "self-utilised" | "self-disposed" | "pending-identification";
             mainComponents?: string;
             manifests: {
                 /**
@@ -2510,6 +2652,7 @@ export interface components {
             }[];
             /** @enum {string} */
             medicalCategory?: "infectious" | "sharps" | "pathological" | "chemical" | "pharmaceutical";
+            name?: string;
             operationCode?: string;
             /**
              * Format: uuid
@@ -2517,6 +2660,7 @@ export interface components {
              * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
              */
             partyId: string;
+            process?: string;
             /** @description kilograms (exact: integer grams inside) */
             quantityKg: number;
             /**
@@ -2542,8 +2686,17 @@ export interface components {
                  */
                 manifestId: string;
             };
-            /** @enum {string} */
-            status: "recorded" | "voided";
+            /**
+             * Format: uuid
+             * @description a hazardous result: the generated batch made of this entry
+             * @example 0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50
+             */
+            resultEntryId?: string;
+            /**
+             * @description pending / identified: entries of kind pending-identification
+             * @enum {string}
+             */
+            status: "recorded" | "voided" | "pending" | "identified";
             version: number;
             voided?: {
                 /**
@@ -2555,7 +2708,8 @@ export interface components {
                 by: string;
                 reason: string;
             };
-            wasteCode: string;
+            /** @description absent while pending identification (its stock is under wasteCode "pending") */
+            wasteCode?: string;
         };
         LedgerPage: {
             items: components["schemas"]["LedgerEntry"][];
@@ -3203,7 +3357,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_A_MEMBER" | "NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "PRECONDITION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "PARTY_EXISTS" | "PARTY_NOT_ACTIVE" | "LICENCE_MISSING" | "CAPACITY_EXCEEDED" | "PLAN_MISSING" | "INSUFFICIENT_STOCK" | "SOURCE_EXCEEDED" | "APPROVAL_REQUIRED" | "APPROVAL_EXCEEDED" | "MEDICAL_CATEGORY_MISMATCH" | "MEDICAL_GENERATOR_REQUIRED" | "UNKNOWN_WASTE_CODE" | "UNKNOWN_DIVISION" | "OVER_DISPOSAL" | "TOO_MANY_ROWS" | "LOSS_EXCEEDED" | "STORE_UNAVAILABLE";
+            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_A_MEMBER" | "NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "PRECONDITION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "PARTY_EXISTS" | "PARTY_NOT_ACTIVE" | "LICENCE_MISSING" | "CAPACITY_EXCEEDED" | "PLAN_MISSING" | "INSUFFICIENT_STOCK" | "SOURCE_EXCEEDED" | "APPROVAL_REQUIRED" | "APPROVAL_EXCEEDED" | "PENDING_IDENTIFICATION" | "AMENDMENT_NOT_DOWNWARD" | "MEDICAL_CATEGORY_MISMATCH" | "MEDICAL_GENERATOR_REQUIRED" | "UNKNOWN_WASTE_CODE" | "UNKNOWN_DIVISION" | "OVER_DISPOSAL" | "TOO_MANY_ROWS" | "LOSS_EXCEEDED" | "STORE_UNAVAILABLE";
             detail: string;
             errors?: {
                 message: string;
@@ -3257,6 +3411,22 @@ export interface components {
                 disposition: "return" | "alternate";
             };
         };
+        RecordIdentification: {
+            reportNumber?: string;
+            /** @enum {string} */
+            result: "hazardous";
+            /**
+             * @description a catalogue code, or 900-000-XX (XX its category) for identified waste the catalogue does not list
+             * @example 900-041-49
+             */
+            wasteCode: string;
+        } | {
+            /** @description the body that issued the identification report */
+            issuedBy: string;
+            reportNumber: string;
+            /** @enum {string} */
+            result: "not-hazardous";
+        };
         RecordLedgerEntry: {
             /**
              * Format: date-time
@@ -3273,19 +3443,26 @@ export interface components {
              * @default generated
              * @enum {string}
              */
-            kind: "generated" | "self-utilised" | "self-disposed";
+            kind: "generated" | "self-utilised" | "self-disposed" | "pending-identification";
             mainComponents?: string;
             /** @enum {string} */
             medicalCategory?: "infectious" | "sharps" | "pathological" | "chemical" | "pharmaceutical";
+            /** @description pending-identification only (required there): what the waste is called */
+            name?: string;
             /** @description self-utilised: a utilisation code (R, C); self-disposed: a disposal code (D, Y) */
             operationCode?: string;
+            /** @description pending-identification only (required there): the process that produced it */
+            process?: string;
             /**
              * @description kilograms, > 0, ≤ 10,000,000, at most 3 decimals
              * @example 1250.5
              */
             quantityKg: number;
-            /** @example 900-041-49 */
-            wasteCode: string;
+            /**
+             * @description required, except for kind pending-identification, which has none
+             * @example 900-041-49
+             */
+            wasteCode?: string;
         };
         Reject: {
             /**
@@ -4799,6 +4976,8 @@ export interface operations {
                 generatorId?: string;
                 /** @description 1–100, default 25 */
                 limit?: number;
+                /** @description regulators of the province (or nationwide): its approvals, outbound and inbound, newest first */
+                province?: string;
                 /** @description UUID (v7, time-ordered) */
                 receiverId?: string;
             };
@@ -5009,6 +5188,241 @@ export interface operations {
             };
             /** @description Does not exist or not visible to you (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    amendApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendApproval"];
+            };
+        };
+        responses: {
+            /** @description Amended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Approval"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names another version (PRECONDITION_FAILED) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses it */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Approval"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names another version (PRECONDITION_FAILED) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8754,7 +9168,7 @@ export interface operations {
                 /** @description 1–100, default 25 */
                 limit?: number;
                 status?: "open" | "closed";
-                type?: "overdue-receipt" | "transit-overdue" | "discrepancy-open" | "medical-storage-exceeded" | "collector-holding-exceeded" | "capacity-reached" | "over-plan" | "declaration-overdue" | "licence-expiring" | "licence-expired-in-flight" | "application-review-overdue" | "dispatched-not-picked-up" | "incident-reported" | "long-stop" | "off-corridor" | "track-silent";
+                type?: "overdue-receipt" | "transit-overdue" | "discrepancy-open" | "medical-storage-exceeded" | "collector-holding-exceeded" | "capacity-reached" | "over-plan" | "declaration-overdue" | "licence-expiring" | "licence-expired-in-flight" | "application-review-overdue" | "identification-overdue" | "dispatched-not-picked-up" | "incident-reported" | "long-stop" | "off-corridor" | "track-silent";
             };
             header?: never;
             path?: never;
@@ -10351,7 +10765,7 @@ export interface operations {
                 cursor?: string;
                 /** @description first local day of `at`, inclusive */
                 from?: string;
-                kind?: "generated" | "self-utilised" | "self-disposed";
+                kind?: "generated" | "self-utilised" | "self-disposed" | "pending-identification";
                 /** @description 1–100, default 25 */
                 limit?: number;
                 /** @description last local day of `at`, inclusive */
@@ -10582,6 +10996,129 @@ export interface operations {
             };
             /** @description Does not exist or not visible to you (NOT_FOUND) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    identifyLedgerEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description UUID (v7, time-ordered) */
+                entryId: string;
+                /** @description UUID (v7, time-ordered) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordIdentification"];
+            };
+        };
+        responses: {
+            /** @description The pending entry, now identified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntry"];
+                };
+            };
+            /** @description Invalid input (VALIDATION_FAILED), with the failing fields */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No token, or a bad one (UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Does not exist or not visible to you (NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not in this state (INVALID_STATE), a lost race (VERSION_CONFLICT), or a duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match names another version (PRECONDITION_FAILED) */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A business rule refuses it */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

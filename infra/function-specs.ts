@@ -41,7 +41,7 @@ export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
   // Health and the OpenAPI document: never touches the table.
   public: { table: [] },
   registry: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2'], cursorSecret: true },
-  records: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2', 'GSI3'], cursorSecret: true },
+  records: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2', 'GSI3'], cursorSecret: true },
   manifests: {
     table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
     indexes: ['GSI1', 'GSI2', 'GSI3'],

@@ -66,6 +66,16 @@ export const DEMO_PARTIES = [
       },
     ],
   },
+  {
+    // Across the province line (Hebei): the receiver of the demo's revoked cross-province approval.
+    user: 'demo-hebei-disposer',
+    location: { lat: 38.0428, lon: 114.5149 },
+    regulator: { sub: 'demo-regulator-hebei', groups: ['regulator' as const], jurisdiction: '13' },
+    party: { name: '河北示范环保处置有限公司', uscc: uscc('91130102MA0DEM006'), divisionCode: '130102', address: '石家庄市长安区环保路6号', kinds: ['receiver'], contact: { name: '周经理', phone: '0311-6667777' } },
+    licences: [
+      { number: '冀危废经字第130100006号', type: 'hazardous-waste', operations: ['store', 'dispose'], wasteCodes: [{ code: 'HW49', annualCapacityKg: 1_000_000 }], validFrom, validTo, issuedBy: '河北省生态环境厅' },
+    ],
+  },
 ] as const;
 
 async function call(api: Hono, token: string, method: string, path: string, body?: unknown) {
@@ -130,6 +140,15 @@ async function demoOpenMatters(api: Hono, auth: LocalAuth, ids: Record<string, s
   await call(api, clinic, 'POST', `/v1/parties/${ids['demo-clinic']}/ledger`, {
     wasteCode: '841-001-01', medicalCategory: 'infectious', quantityKg: 12.8, at: minutesAgo(72 * 60), containers: [{ labelCode: 'LL-0002', count: 1, volumeL: 40 }],
   });
+  // 待鉴别: sludge whose hazard is not yet identified (rule 29), recorded a week ago (overdue only after 90 days).
+  await call(api, plant, 'POST', `/v1/parties/${ids['demo-generator']}/ledger`, { kind: 'pending-identification', name: '污水处理站污泥', process: '废水处理', quantityKg: 350, at: minutesAgo(7 * 24 * 60) });
+  // A cross-province approval to Hebei, revoked by the Shanxi regulator (rule 31).
+  const regulator = await auth.mint(DEMO_REGULATOR);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  const approval = await call(api, regulator, 'POST', '/v1/approvals', {
+    generatorId: ids['demo-generator'], receiverId: ids['demo-hebei-disposer'], wasteCodes: [{ code, maxKg: 5_000 }], validFrom: today, validTo: `${year}-12-31` > today ? `${year}-12-31` : today,
+  });
+  await call(api, regulator, 'POST', `/v1/approvals/${approval.id}/revoke`, { reason: '接收单位处置设施停产检修' });
 }
 
 /** From the Taiyuan plant west along G307 to a lay-by near Jiaocheng (Lüliang), every 5 minutes for an hour, then
@@ -157,15 +176,16 @@ export async function loadDemoData(api: Hono, auth: LocalAuth): Promise<number> 
     const token = await auth.mint({ sub: demo.user, groups: ['enterprise'] });
     const party = await call(api, token, 'POST', '/v1/parties', demo.party);
     ids[demo.user] = party.id as string;
-    await call(api, regulator, 'POST', `/v1/parties/${party.id}/approve`);
+    const itsRegulator = 'regulator' in demo ? await auth.mint({ ...demo.regulator, groups: [...demo.regulator.groups] }) : regulator;
+    await call(api, itsRegulator, 'POST', `/v1/parties/${party.id}/approve`);
     await call(api, token, 'PUT', `/v1/parties/${party.id}/location`, demo.location);
     for (const licence of demo.licences) {
       const filed = await call(api, token, 'POST', `/v1/parties/${party.id}/licences`, licence);
-      await call(api, regulator, 'POST', `/v1/parties/${party.id}/licences/${filed.id}/verify`);
+      await call(api, itsRegulator, 'POST', `/v1/parties/${party.id}/licences/${filed.id}/verify`);
     }
   }
   await demoChain(api, auth, ids);
   await demoOpenMatters(api, auth, ids);
-  await demoApplications(api, auth, call, regulator, ids['demo-generator']);
-  return DEMO_PARTIES.length + 1;
+  await demoApplications(api, auth, call, regulator, ids['demo-generator'], ids['demo-hebei-disposer']);
+  return DEMO_PARTIES.length;
 }

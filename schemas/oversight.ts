@@ -37,6 +37,6 @@ export const AlertQuery = z.object({
 export const Alert = z
   .object({
     id: Id, type: z.string(), status: z.enum(['open', 'closed']), subjectId: z.string(), partyId: Id, divisionCode: z.string(),
-    manifestId: Id.optional(), dueAt: Instant, openedAt: Instant, closedAt: Instant.optional(), closedBy: z.string().optional(), closeNote: z.string().optional(), version: z.number().int(),
+    manifestId: Id.optional(), since: Instant.optional().openapi({ description: 'When this occurrence of the cause began: a cause that returns after going away is a new occurrence, a new alert' }), dueAt: Instant, openedAt: Instant, closedAt: Instant.optional(), closedBy: z.string().optional(), closeNote: z.string().optional(), version: z.number().int(),
   })
   .openapi('Alert');

@@ -2,7 +2,7 @@
 import * as z from './zod.ts';
 import { LEDGER_KINDS } from '../shared/domain/ledger-rules.ts';
 import { MEDICAL_CATEGORIES } from '../shared/reference/catalogue.ts';
-import { Id, Instant, Kg, LocalDate, LongText, PageQuery, ShortText, WasteCodeString } from './common.ts';
+import { Id, Instant, Kg, KgOrZero, LocalDate, LongText, PageQuery, ShortText, WasteCodeString } from './common.ts';
 
 const Year = z.number().int().min(2000).max(2100);
 const KgOut = z.number().openapi({ description: 'kilograms (exact: integer grams inside)' });
@@ -46,7 +46,9 @@ const Container = z.strictObject({
 export const LedgerEntryBody = z
   .strictObject({
     kind: LedgerKind.default('generated'),
-    wasteCode: WasteCodeString,
+    wasteCode: WasteCodeString.optional().openapi({ description: 'required, except for kind pending-identification, which has none' }),
+    name: ShortText.optional().openapi({ description: 'pending-identification only (required there): what the waste is called' }),
+    process: ShortText.optional().openapi({ description: 'pending-identification only (required there): the process that produced it' }),
     quantityKg: Kg,
     at: Instant.openapi({ description: 'when it happened; past or now, never future' }),
     medicalCategory: MedicalCategory.optional(),
@@ -62,7 +64,15 @@ export const LedgerEntry = z
     partyId: Id,
     batchCode: z.string().openapi({ example: 'HWCS20260315001' }),
     kind: LedgerKind,
-    wasteCode: z.string(),
+    wasteCode: z.string().optional().openapi({ description: 'absent while pending identification (its stock is under wasteCode "pending")' }),
+    name: z.string().optional(),
+    process: z.string().optional(),
+    identification: z
+      .object({ result: z.enum(['hazardous', 'not-hazardous']), wasteCode: z.string().optional(), reportNumber: z.string().optional(), issuedBy: z.string().optional(), at: Instant, by: z.string() })
+      .optional()
+      .openapi({ description: 'the result recorded against a pending entry (rule 29)' }),
+    resultEntryId: Id.optional().openapi({ description: 'a hazardous result: the generated batch made of this entry' }),
+    identifiedFrom: Id.optional().openapi({ description: 'a batch made by identifying a pending entry: that entry' }),
     quantityKg: KgOut,
     at: Instant,
     medicalCategory: MedicalCategory.optional(),
@@ -73,13 +83,24 @@ export const LedgerEntry = z
     remainingKg: KgOut.optional().openapi({ description: 'generated batches: not yet drawn (open while > 0)' }),
     manifests: z.array(z.object({ manifestId: Id, quantityKg: KgOut })),
     residueOf: z.object({ disposalId: Id, manifestId: Id }).optional(),
-    status: z.enum(['recorded', 'voided']),
+    status: z.enum(['recorded', 'voided', 'pending', 'identified']).openapi({ description: 'pending / identified: entries of kind pending-identification' }),
     voided: z.object({ reason: z.string(), at: Instant, by: z.string() }).optional(),
     recordedBy: z.string(),
     recordedAt: Instant,
     version: z.number().int(),
   })
   .openapi('LedgerEntry');
+
+export const IdentificationBody = z
+  .discriminatedUnion('result', [
+    z.strictObject({
+      result: z.literal('hazardous'),
+      wasteCode: WasteCodeString.openapi({ description: 'a catalogue code, or 900-000-XX (XX its category) for identified waste the catalogue does not list' }),
+      reportNumber: ShortText.optional(),
+    }),
+    z.strictObject({ result: z.literal('not-hazardous'), reportNumber: ShortText, issuedBy: ShortText.openapi({ description: 'the body that issued the identification report' }) }),
+  ])
+  .openapi('RecordIdentification');
 
 export const LedgerQuery = z.object({
   wasteCode: WasteCodeString.optional(),
@@ -143,14 +164,34 @@ export const Approval = z
     applicationId: Id.optional().openapi({ description: 'the application it decided (approvals decided in WasteChain)' }),
     version: z.number().int(),
     createdAt: Instant,
+    status: z.enum(['active', 'revoked']),
+    revoked: z.object({ reason: z.string(), at: Instant, by: z.string() }).optional(),
+    events: z
+      .array(z.object({
+        type: z.enum(['issued', 'amended', 'revoked']), at: Instant, by: z.string(), reason: z.string().optional(),
+        from: z.object({ validFrom: LocalDate, validTo: LocalDate, maxKg: z.record(z.string(), KgOut) }).optional(),
+        to: z.object({ validFrom: LocalDate, validTo: LocalDate, maxKg: z.record(z.string(), KgOut) }).optional(),
+      }))
+      .openapi({ description: 'what happened to the approval, in order, never edited (rule 31)' }),
   })
   .openapi('Approval');
 
 export const ApprovalQuery = z.object({
   generatorId: Id.optional(),
   receiverId: Id.optional(),
+  province: z.string().max(2).regex(/^\d{2}$/, 'a 2-digit province code').optional().openapi({ description: 'regulators of the province (or nationwide): its approvals, outbound and inbound, newest first' }),
   ...PageQuery,
 });
+
+export const ApprovalAmendment = z
+  .strictObject({
+    validFrom: LocalDate.optional().openapi({ description: 'a later start only' }),
+    validTo: LocalDate.optional().openapi({ description: 'an earlier end only' }),
+    wasteCodes: z.array(z.strictObject({ code: WasteCodeString, maxKg: KgOrZero })).min(1).max(100).optional()
+      .openapi({ description: 'less kilograms of approved codes (codes not listed keep theirs); never below what has been dispatched' }),
+  })
+  .refine((a) => a.validFrom !== undefined || a.validTo !== undefined || a.wasteCodes !== undefined, 'name what to narrow: validFrom, validTo or wasteCodes')
+  .openapi('AmendApproval');
 
 export type PlanInput = z.infer<typeof PlanBody>;
 export type LedgerEntryInput = z.infer<typeof LedgerEntryBody>;

@@ -1,5 +1,6 @@
-// Lambda on the table's stream (keeps alert deadlines in step, counts statistics, completes manifests whose custody
-// passed) and on an EventBridge schedule (the alerts job).
+// Lambda on the table's stream (counts statistics, completes manifests whose custody passed, counts manifest events)
+// and on an EventBridge schedule (the alerts job). Alert deadlines are not the stream's: each write commits its own
+// (shared/services/deadline-writes.ts), so a failing consumer loses no alert.
 import { clock } from '#shared/clock.ts';
 import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
 import { onCustodyChanges } from '#shared/services/completion-consumer.ts';

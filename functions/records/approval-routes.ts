@@ -3,6 +3,7 @@ import { on } from '#shared/http/create-app.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { commit, ok } from '#shared/http/respond.ts';
+import { amendApproval, provinceApprovals, revokeApproval } from '#shared/services/approval-change-service.ts';
 import { approval, approvalList, issueApproval } from '#shared/services/approval-service.ts';
 import * as r from '#schemas/routes/records.ts';
 
@@ -12,10 +13,20 @@ export function approvalRoutes(app: OpenAPIHono<AppEnv>): void {
     return commit(c, writes, view, { location: `/v1/approvals/${view.id}` });
   });
   on(app, r.getApproval, async (c) => ok(c, await approval(c.var.actor, c.req.valid('param').id)));
+  on(app, r.revokeApproval, async (c) => {
+    const { view, writes } = await revokeApproval(c.var.actor, c.req.valid('param').id, c.req.valid('json').reason, c.var.ifMatch, c.var.now);
+    return commit(c, writes, view);
+  });
+  on(app, r.amendApproval, async (c) => {
+    const { view, writes } = await amendApproval(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, c.var.now);
+    return commit(c, writes, view);
+  });
   on(app, r.listApprovals, async (c) => {
     const query = c.req.valid('query');
     const page = pageRequest<Record<string, unknown>>(c, query);
-    const { items, next } = await approvalList(c.var.actor, query, page.limit, page.start);
+    const { items, next } = query.province
+      ? await provinceApprovals(c.var.actor, query.province, page.limit, page.start)
+      : await approvalList(c.var.actor, query, page.limit, page.start);
     return ok(c, pageResponse(c, items, next));
   });
 }

@@ -4,6 +4,7 @@ import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { commit, ok } from '#shared/http/respond.ts';
 import { ledgerEntry, ledgerPage, recordEntry, voidEntry } from '#shared/services/ledger-service.ts';
+import { identifyEntry } from '#shared/services/identification-service.ts';
 import { stockOf } from '#shared/services/stock-service.ts';
 import * as r from '#schemas/routes/records.ts';
 
@@ -26,6 +27,11 @@ export function ledgerRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.voidLedgerEntry, async (c) => {
     const { id, entryId } = c.req.valid('param');
     const { view, writes } = await voidEntry(c.var.actor, id, entryId, c.req.valid('json').reason, c.var.ifMatch, c.var.now);
+    return commit(c, writes, view);
+  });
+  on(app, r.identifyLedgerEntry, async (c) => {
+    const { id, entryId } = c.req.valid('param');
+    const { view, writes } = await identifyEntry(c.var.actor, id, entryId, c.req.valid('json'), c.var.ifMatch, c.var.now);
     return commit(c, writes, view);
   });
   on(app, r.getStock, async (c) => ok(c, await stockOf(c.var.actor, c.req.valid('param').id)));

@@ -4,9 +4,11 @@ import { bearer, body, IdParam, json, pageOf, problems, Reason } from '../common
 import { Declaration, DeclarationParam } from '../declaration.ts';
 import {
   Approval,
+  ApprovalAmendment,
   ApprovalBody,
   ApprovalQuery,
   EntryParam,
+  IdentificationBody,
   LedgerEntry,
   LedgerEntryBody,
   LedgerQuery,
@@ -57,6 +59,13 @@ export const voidLedgerEntry = createRoute({
   responses: { 200: json(LedgerEntry, 'Voided'), ...problems(403, 404, 409, 412, 422) },
 });
 
+export const identifyLedgerEntry = createRoute({
+  method: 'post', path: '/v1/parties/{id}/ledger/{entryId}/identification', ...tags('Ledger'),
+  summary: 'Record the identification result of an entry pending identification (members): hazardous makes a generated batch of its code with the same `at`, linked both ways; not-hazardous records the report and takes the kilograms out of the hazardous stock',
+  request: { params: EntryParam, ...body(IdentificationBody) },
+  responses: { 200: json(LedgerEntry, 'The pending entry, now identified'), ...problems(403, 404, 409, 412, 422) },
+});
+
 export const getStock = createRoute({
   method: 'get', path: '/v1/parties/{id}/stock', ...tags('Ledger'),
   summary: 'Stock per waste code: generated + accepted + residue − dispatched − disposed − self-treated',
@@ -76,9 +85,21 @@ export const getApproval = createRoute({
   request: { params: IdParam },
   responses: { 200: json(Approval, 'The approval'), ...problems(404) },
 });
+export const revokeApproval = createRoute({
+  method: 'post', path: '/v1/approvals/{id}/revoke', ...tags('Approvals'),
+  summary: 'Revoke an approval (a regulator of its outbound province: jurisdiction the province or 00); manifests already dispatched continue, no more leave under it',
+  request: { params: IdParam, ...body(Reason) },
+  responses: { 200: json(Approval, 'Revoked'), ...problems(403, 404, 409, 412) },
+});
+export const amendApproval = createRoute({
+  method: 'patch', path: '/v1/approvals/{id}', ...tags('Approvals'),
+  summary: 'Narrow an approval (a regulator of its outbound province): less kilograms, a shorter period; never below what was dispatched',
+  request: { params: IdParam, ...body(ApprovalAmendment) },
+  responses: { 200: json(Approval, 'Amended'), ...problems(400, 403, 404, 409, 412, 422) },
+});
 export const listApprovals = createRoute({
   method: 'get', path: '/v1/approvals', ...tags('Approvals'),
-  summary: 'Approvals of a generator (and receiver) or of a receiver, that the caller may read',
+  summary: 'Approvals of a generator (and receiver) or of a receiver, that the caller may read; or, for a regulator of a province, its approvals outbound and inbound (?province=)',
   request: { query: ApprovalQuery },
   responses: { 200: json(pageOf(Approval, 'ApprovalPage'), 'A page of approvals'), ...problems() },
 });

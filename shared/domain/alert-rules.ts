@@ -9,7 +9,7 @@ import type { TrackSettings } from '#shared/domain/track-rules.ts';
 
 export const ALERT_TYPES = [
   'overdue-receipt', 'transit-overdue', 'discrepancy-open', 'medical-storage-exceeded', 'collector-holding-exceeded',
-  'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight', 'application-review-overdue',
+  'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight', 'application-review-overdue', 'identification-overdue',
   'dispatched-not-picked-up', 'incident-reported',
   ...TRACK_ALERT_TYPES,
 ] as const;
@@ -23,6 +23,8 @@ export interface AlertSettings {
   medicalStorageHours: number;
   medicalStorageHoursByProvince?: Readonly<Record<string, number>>;
   track: TrackSettings;
+  /** Rule 29: how long waste may stay pending identification (default 90 days). */
+  identificationOverdueDays: number;
 }
 
 /** The medical storage limit where the waste is held. */
@@ -96,17 +98,23 @@ export interface LedgerEntryLike {
   remainingGrams?: number;
   draws?: Record<string, number>;
   voided?: unknown;
+  identification?: unknown;
 }
 
 /** Medical waste may be kept at most 48 hours from generation (YT 17; rule 23): a generated HW01 batch with grams not
  *  yet picked up then. A dispatch does not stop the clock, a pickup does: `waitingGrams` are the grams drawn by
- *  manifests no carrier has picked up yet; left out (the stream, which reads no manifests), every draw counts, and
- *  the job weighs the real ones when the deadline falls due. */
+ *  manifests no carrier has picked up yet; left out (a write path, which reads no manifests), every draw counts, and
+ *  the job weighs the real ones when the deadline falls due. Waste pending identification may stay so at most the
+ *  configured days (rule 29): an entry not yet identified. */
 export function ledgerDeadlines(e: LedgerEntryLike, divisionCode: string, s: AlertSettings, waitingGrams?: number): Deadline[] {
+  const base = { subjectId: e.id, partyId: e.partyId, divisionCode };
+  if (e.kind === 'pending-identification') {
+    return e.voided || e.identification ? [] : [{ ...base, type: 'identification-overdue', dueAt: new Date(Date.parse(e.at) + s.identificationOverdueDays * 24 * HOUR).toISOString() }];
+  }
   const drawn = Object.values(e.draws ?? {}).reduce((a, b) => a + b, 0);
   const held = (e.remainingGrams ?? 0) + (waitingGrams ?? drawn);
   const open = e.kind === 'generated' && isMedicalCode(e.wasteCode) && !e.voided && held > 0;
-  return open ? [{ type: 'medical-storage-exceeded', subjectId: e.id, partyId: e.partyId, divisionCode, dueAt: new Date(Date.parse(e.at) + medicalStorageHoursIn(s, divisionCode) * HOUR).toISOString() }] : [];
+  return open ? [{ ...base, type: 'medical-storage-exceeded', dueAt: new Date(Date.parse(e.at) + medicalStorageHoursIn(s, divisionCode) * HOUR).toISOString() }] : [];
 }
 
 export interface LicenceLike {

@@ -66,3 +66,32 @@ export function checkApprovalTerms(terms: ApprovalTerms, receiverLicences: reado
     }
   });
 }
+
+export interface AmendableTerms {
+  validFrom: string;
+  validTo: string;
+  wasteCodes: readonly { code: string; maxGrams: number; usedGrams: number }[];
+}
+
+/** Rule 31: an amendment only narrows (a later start, an earlier end, fewer kilograms of codes it lists; a new code is
+ *  a new application → 422 AMENDMENT_NOT_DOWNWARD), never below what was consumed (422 APPROVAL_EXCEEDED), and its
+ *  period stays possible (400). Returns the new terms. */
+export function amendedTerms(current: AmendableTerms, change: { validFrom?: string; validTo?: string; wasteCodes?: readonly { code: string; maxGrams: number }[] }): AmendableTerms {
+  const validFrom = change.validFrom ?? current.validFrom;
+  const validTo = change.validTo ?? current.validTo;
+  if (validTo < validFrom) throw validationFailed('The amended period ends before it starts', [{ path: change.validTo ? 'validTo' : 'validFrom', message: `validFrom ${validFrom} is after validTo ${validTo}` }]);
+  const upward = (path: string, message: string) => new AppError('AMENDMENT_NOT_DOWNWARD', `An amendment only narrows an approval: ${message}`, [{ path, message }]);
+  if (validFrom < current.validFrom) throw upward('validFrom', `starts before ${current.validFrom}`);
+  if (validTo > current.validTo) throw upward('validTo', `ends after ${current.validTo}`);
+  const wasteCodes = current.wasteCodes.map((w) => ({ ...w }));
+  (change.wasteCodes ?? []).forEach((c, i) => {
+    const w = wasteCodes.find((x) => x.code === c.code);
+    if (!w) throw upward(`wasteCodes.${i}.code`, `${c.code} is not approved (a new waste type needs a new application)`);
+    if (c.maxGrams > w.maxGrams) throw upward(`wasteCodes.${i}.maxKg`, `more than the ${w.maxGrams / 1000} kg approved`);
+    if (c.maxGrams < w.usedGrams) {
+      throw new AppError('APPROVAL_EXCEEDED', `${w.usedGrams / 1000} kg of ${c.code} have already been dispatched under this approval`, [{ path: `wasteCodes.${i}.maxKg`, message: `at least ${w.usedGrams / 1000}` }]);
+    }
+    w.maxGrams = c.maxGrams;
+  });
+  return { validFrom, validTo, wasteCodes };
+}

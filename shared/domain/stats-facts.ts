@@ -33,18 +33,25 @@ export interface Change {
 
 interface LedgerImage {
   partyId: string;
-  kind: 'generated' | 'self-utilised' | 'self-disposed';
+  kind: 'generated' | 'self-utilised' | 'self-disposed' | 'pending-identification';
   wasteCode: string;
   quantityGrams: number;
   at: string;
   voided?: unknown;
+  identification?: unknown;
 }
 
-const LEDGER_MOVEMENT: Record<LedgerImage['kind'], Movement> = { generated: 'generated', 'self-utilised': 'selfUtilised', 'self-disposed': 'selfDisposed' };
+const LEDGER_MOVEMENT: Record<LedgerImage['kind'], Movement> = {
+  generated: 'generated', 'self-utilised': 'selfUtilised', 'self-disposed': 'selfDisposed', 'pending-identification': 'generated',
+};
 
-/** A ledger entry counts when recorded and is taken back when voided (residues count as generated: the receiver made them). */
+/** Counted in the records: neither voided nor, for waste pending identification, identified (a hazardous result is
+ *  counted again as the batch it made, under its code, at the same `at`; a not-hazardous one leaves the records). */
+const counts = (e: LedgerImage) => !e.voided && !e.identification;
+
+/** A ledger entry counts when recorded and is taken back when voided or identified (residues count as generated: the receiver made them). */
 function ledgerFacts(before: LedgerImage | undefined, after: LedgerImage): Fact[] {
-  const sign = !before && !after.voided ? 1 : before && !before.voided && after.voided ? -1 : 0;
+  const sign = !before && counts(after) ? 1 : before && counts(before) && !counts(after) ? -1 : 0;
   if (sign === 0) return [];
   return [{
     movement: LEDGER_MOVEMENT[after.kind], grams: sign * after.quantityGrams, wasteCode: after.wasteCode, at: after.at,

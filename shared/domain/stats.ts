@@ -4,6 +4,7 @@
 // A party's own flows (per month and code) are counted alongside, for its declarations.
 import { categoryOf } from '#shared/reference/catalogue.ts';
 import { localDate } from '#shared/domain/calendar.ts';
+import { PENDING_CODE } from '#shared/domain/ledger-rules.ts';
 import { STAT_MEASURES, type Fact, type Movement, type StatMeasure } from '#shared/domain/stats-facts.ts';
 
 export const STATS_DIMENSIONS = ['wasteCode', 'month', 'generator', 'receiver', 'county'] as const;
@@ -69,7 +70,9 @@ const nonZero = (g: Grams<string>) => Object.values(g).some((v) => v !== 0);
 export function statsDeltas(facts: readonly Fact[], timeZone: string): CounterDelta[] {
   const byId = new Map<string, CounterDelta>();
   for (const f of facts) {
-    if (!isStatMeasure(f.movement)) continue;
+    // Waste pending identification is in the party's own declarations (its own row), not in regional statistics,
+    // which count it once identified, under its code.
+    if (!isStatMeasure(f.movement) || f.wasteCode === PENDING_CODE) continue;
     const month = localMonth(f.at, timeZone);
     const year = Number(month.slice(0, 4));
     for (const division of divisionLevels(f.divisionCode)) {

@@ -53,7 +53,11 @@ export const operations = once(() => {
   return byCode;
 });
 
-export const isWasteCode = (code: string): boolean => wasteCodes().has(code);
+/** 900-000-XX: identified hazardous waste the catalogue does not list, XX its category (rule 29). */
+const UNLISTED = /^900-000-(\d{2})$/;
+export const isUnlistedCode = (code: string): boolean => UNLISTED.test(code) && categories().has(`HW${code.slice(-2)}`);
+/** A catalogue code, or an identified unlisted one (accepted wherever a waste code is). */
+export const isWasteCode = (code: string): boolean => wasteCodes().has(code) || isUnlistedCode(code);
 export const isCategory = (code: string): boolean => categories().has(code);
 /** The category of a catalogue code: its last two digits (ML). */
 export const categoryOf = (code: string): string => `HW${code.slice(-2)}`;

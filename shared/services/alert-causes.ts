@@ -1,35 +1,30 @@
-// Where each alert's cause is read, one entry per rule: per item type the change stream carries, the deadlines to
-// queue or drop; per alert type, the deadlines its subject implies as it stands now (the alerts job's check).
+// Where each alert's cause is read as it stands now, one entry per alert type: the alerts job's check before it opens an
+// alert (a deadline may be stale) and while one is open (its cause may be gone). Deadlines are written by the write paths
+// (deadline-writes.ts); long-stop and off-corridor are opened by the track ingest as points show them; a cross-province
+// application's deadlines are still derived from the change stream (streamDeadlineChanges).
 import {
-  capacityDeadlines, holdsCollectionLicence, ledgerDeadlines, licenceDeadlines, medicalLineDeadlines, licencesAtStake, manifestDeadlines, overPlanDeadlines,
-  overPlanSubject, parseCapacitySubject, parseOverPlanSubject, parseReceivedLineSubject, receivedLineDeadlines, sameCause,
-  type AlertSettings, type AlertType, type CapacityCounterLike, type Deadline, type LedgerEntryLike, type LicenceLike, type PlanLike,
-  type ReceivedLineLike,
+  capacityDeadlines, holdsCollectionLicence, ledgerDeadlines, licenceDeadlines, licencesAtStake, manifestDeadlines, medicalLineDeadlines, overPlanDeadlines,
+  parseCapacitySubject, parseOverPlanSubject, parseReceivedLineSubject, receivedLineDeadlines,
+  type AlertSettings, type AlertType, type CapacityCounterLike, type Deadline, type ReceivedLineLike,
 } from '#shared/domain/alert-rules.ts';
 import { applicationDeadlines, parseReviewSubject } from '#shared/domain/application/deadlines.ts';
+import type { Flow } from '#shared/domain/declaration.ts';
+import { parseLegSubject, trackDeadlines } from '#shared/domain/track-alert-rules.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { getApplication, type ApplicationEntity } from '#shared/store/application-store.ts';
 import { getCapacityCounter } from '#shared/store/capacity-store.ts';
+import { getEntry } from '#shared/store/ledger-store.ts';
 import { getLineBalances } from '#shared/store/line-balance-store.ts';
 import { getManifest } from '#shared/store/manifest-store.ts';
 import { getLicence, getParty, listLicences } from '#shared/store/party-store.ts';
 import { getCurrentPlan } from '#shared/store/plan-store.ts';
-import { partyFlows } from '#shared/store/stats-store.ts';
-import type { ChangeRecord } from '#shared/stream/change-records.ts';
-import { declarationDeadlinesNow } from '#shared/services/declaration-service.ts';
-import { incidentNow, medicalStorageNow } from '#shared/services/medical-clock-causes.ts';
-import { headDeadlines, parseLegSubject, trackDeadlines, type HeadLike } from '#shared/domain/track-alert-rules.ts';
+import { listStock } from '#shared/store/stock-store.ts';
 import { getLegHead } from '#shared/store/track-store.ts';
-
-type Image = Record<string, unknown>;
-type Subject = Pick<Deadline, 'type' | 'subjectId'>;
-export interface DeadlineChanges {
-  put: Deadline[];
-  drop: Subject[];
-}
+import type { ChangeRecord } from '#shared/stream/change-records.ts';
+import { incidentNow, medicalStorageNow } from '#shared/services/medical-clock-causes.ts';
+import { declarationDeadlinesNow } from '#shared/services/declaration-deadlines.ts';
 
 const divisionOf = async (partyId: string) => (await getParty(partyId))?.divisionCode ?? '';
-const same = (a: Deadline, b: Deadline) => sameCause(a, b) && a.dueAt === b.dueAt;
 
 /** A manifest's deadlines, with the receiver's licences read only when a load in flight depends on them. */
 async function manifestNow(m: Manifest, s: AlertSettings): Promise<Deadline[]> {
@@ -46,68 +41,23 @@ async function receivedLineNow(b: ReceivedLineLike, s: AlertSettings): Promise<D
   return [...receivedLineDeadlines(b, holdsCollectionLicence(licences), division, s), ...medicalLineDeadlines(b, division, s)];
 }
 
-/** Every over-plan deadline of a party's year: the current plan against the year's dispatches (party flows). */
+/** Every over-plan deadline of a party's year: the current plan against the year's dispatched grams, which the
+ *  dispatches keep on the stock items in their own transactions (no stream consumer needs to have run). */
 async function overPlanNow(partyId: string, year: number, now: Date): Promise<Deadline[]> {
-  const [plan, flows, division] = await Promise.all([getCurrentPlan(partyId, year), partyFlows(partyId, `${year}-12`, `${year}-01`), divisionOf(partyId)]);
-  return overPlanDeadlines(plan, flows, division, now);
-}
-
-type Watcher = (r: ChangeRecord, s: AlertSettings, now: Date) => Promise<DeadlineChanges>;
-
-/** Rules read from the item itself: queue what the new image implies anew, drop what it no longer implies. */
-const fromImages = (derive: (image: Image, s: AlertSettings, now: Date) => Promise<Deadline[]>): Watcher => async (r, s, now) => {
-  const before = r.oldImage ? await derive(r.oldImage, s, now) : [];
-  const after = r.newImage ? await derive(r.newImage, s, now) : [];
-  return { put: after.filter((a) => !before.some((b) => same(a, b))), drop: before.filter((b) => !after.some((a) => sameCause(a, b))) };
-};
-
-/** Over-plan weighs a year's total against the plan, so both are read as they stand, for the codes a change touched. */
-async function overPlanChanges(partyId: string, year: number, codes: readonly string[], now: Date): Promise<DeadlineChanges> {
-  if (!codes.length) return { put: [], drop: [] };
-  const current = await overPlanNow(partyId, year, now);
-  const touched = codes.map((code): Subject => ({ type: 'over-plan', subjectId: overPlanSubject(partyId, year, code) }));
-  return {
-    put: current.filter((d) => touched.some((t) => sameCause(t, d))),
-    drop: touched.filter((t) => !current.some((d) => sameCause(t, d))),
-  };
-}
-
-const watchers: Record<string, Watcher> = {
-  manifest: fromImages((m, s) => manifestNow(m as unknown as Manifest, s)),
-  'ledger-entry': fromImages(async (e, s) => ledgerDeadlines(e as unknown as LedgerEntryLike, await divisionOf(e.partyId as string), s)),
-  licence: fromImages(async (l, s) => licenceDeadlines(l as unknown as LicenceLike, await divisionOf(l.partyId as string), s)),
-  capacity: fromImages((c, _s, now) => capacityNow(c as unknown as CapacityCounterLike, now)),
-  'line-balance': fromImages((b, s) => receivedLineNow(b as unknown as ReceivedLineLike, s)),
-  'approval-application': fromImages(async (a, s) => applicationDeadlines(a as unknown as ApplicationEntity, s)),
-  // A leg's head queues long-stop and off-corridor when they begin to hold (the safety net of the ingest opening them);
-  // track-silent is never moved by track writes: the job re-arms it from the head.
-  'track-head': fromImages(async (h, s) => headDeadlines(h as unknown as HeadLike, s.track)),
-  // The stats consumer keeps a party's dispatched grams per month and code: a change of them may pass the plan.
-  'party-flow': async (r, _s, now) => {
-    const flow = r.newImage ?? r.oldImage!;
-    const moved = r.newImage?.dispatchedGrams !== r.oldImage?.dispatchedGrams;
-    return overPlanChanges(flow.partyId as string, Number((flow.month as string).slice(0, 4)), moved ? [flow.wasteCode as string] : [], now);
-  },
-  // A new plan version may raise, lower or drop any code's expected kilograms.
-  plan: async (r, _s, now) => {
-    const plan = r.newImage as unknown as PlanLike | undefined;
-    if (!plan || r.oldImage) return { put: [], drop: [] };
-    const current = await overPlanNow(plan.partyId, plan.year, now);
-    const listed = plan.items.map((i): Subject => ({ type: 'over-plan', subjectId: overPlanSubject(plan.partyId, plan.year, i.wasteCode) }));
-    return { put: current, drop: listed.filter((l) => !current.some((d) => sameCause(l, d))) };
-  },
-};
-
-/** The deadlines a stream record queues and drops (none for items no rule reads). */
-export function deadlineChanges(r: ChangeRecord, s: AlertSettings, now: Date): Promise<DeadlineChanges> {
-  const watch = watchers[(r.newImage ?? r.oldImage)?.itemType as string];
-  return watch ? watch(r, s, now) : Promise.resolve({ put: [], drop: [] });
+  const [plan, stock, division] = await Promise.all([getCurrentPlan(partyId, year), listStock(partyId), divisionOf(partyId)]);
+  const dispatched = stock.map((st) => ({ month: `${year}-01`, wasteCode: st.wasteCode, grams: { dispatched: st.dispatchedByYear[year] ?? 0 } }) as Flow);
+  return overPlanDeadlines(plan, dispatched, division, now);
 }
 
 type Cause = Pick<Deadline, 'type' | 'subjectId' | 'partyId' | 'divisionCode'>;
 const manifestOf = async (d: Cause, s: AlertSettings) => {
   const m = await getManifest(d.subjectId);
   return m ? manifestNow(m, s) : [];
+};
+
+const ledgerEntryOf = async (d: Cause, s: AlertSettings) => {
+  const e = await getEntry(d.partyId, d.subjectId);
+  return e ? ledgerDeadlines(e, d.divisionCode, s) : [];
 };
 
 /** A leg's track causes now: the manifest (is the leg still on the road?) and its head. */
@@ -124,11 +74,16 @@ const causes: Record<AlertType, (d: Cause, s: AlertSettings, now: Date) => Promi
   'discrepancy-open': manifestOf,
   'licence-expired-in-flight': manifestOf,
   'medical-storage-exceeded': medicalStorageNow,
+  'identification-overdue': ledgerEntryOf,
   'dispatched-not-picked-up': manifestOf,
   'incident-reported': incidentNow,
   'long-stop': trackOf,
   'off-corridor': trackOf,
   'track-silent': trackOf,
+  'application-review-overdue': async (d, s) => {
+    const a = await getApplication(parseReviewSubject(d.subjectId));
+    return a ? applicationDeadlines(a, s) : [];
+  },
   'licence-expiring': async (d, s) => {
     const l = await getLicence(d.partyId, d.subjectId);
     return l ? licenceDeadlines(l, d.divisionCode, s) : [];
@@ -142,10 +97,6 @@ const causes: Record<AlertType, (d: Cause, s: AlertSettings, now: Date) => Promi
     const { partyId, year } = parseOverPlanSubject(d.subjectId);
     return overPlanNow(partyId, year, now);
   },
-  'application-review-overdue': async (d, s) => {
-    const a = await getApplication(parseReviewSubject(d.subjectId));
-    return a ? applicationDeadlines(a, s) : [];
-  },
   'collector-holding-exceeded': async (d, s) => {
     const [b] = (await getLineBalances([parseReceivedLineSubject(d.subjectId)])).values();
     return b ? receivedLineNow(b, s) : [];
@@ -153,3 +104,15 @@ const causes: Record<AlertType, (d: Cause, s: AlertSettings, now: Date) => Promi
 };
 
 export const currentDeadlines = (d: Cause, s: AlertSettings, now: Date): Promise<Deadline[]> => causes[d.type](d, s, now);
+
+type Image = Record<string, unknown>;
+const fromStream: Record<string, (image: Image, s: AlertSettings) => Deadline[]> = {
+  'approval-application': (a, s) => applicationDeadlines(a as unknown as ApplicationEntity, s),
+};
+
+/** For the item types above, the deadlines a stream record's old and new images imply; undefined for any other. */
+export async function streamDeadlineChanges(r: ChangeRecord, s: AlertSettings, _now: Date): Promise<{ before: Deadline[]; after: Deadline[] } | undefined> {
+  const derive = fromStream[(r.newImage ?? r.oldImage)?.itemType as string];
+  if (!derive) return undefined;
+  return { before: r.oldImage ? derive(r.oldImage, s) : [], after: r.newImage ? derive(r.newImage, s) : [] };
+}

@@ -1,41 +1,46 @@
-// Alerts (domain.md, "Alerts"): the change stream keeps one deadline per cause, indexed by due time; the job
-// reads only what is due, opens each alert once, and closes alerts whose cause is gone. Regulators close them too.
-import { config } from '#shared/config.ts';
+// Alerts (domain.md, "Alerts"): each write puts its deadlines in its own transaction (deadline-writes.ts); the job reads
+// only what is due, from every shard, checks each cause as it stands, opens one alert per occurrence of a cause, and
+// closes alerts whose cause is gone. Regulators close them too; a closed alert never reopens.
 import { AppError, notFound } from '#shared/errors.ts';
 import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
 import { alertIdOf } from '#shared/domain/alert-id.ts';
-import { sameCause, stillDue, type AlertSettings, type Deadline } from '#shared/domain/alert-rules.ts';
-import { workingCalendar } from '#shared/reference/holidays.ts';
-import { alertFromItem, alertPage, deleteDeadline, dueDeadlines, getAlert, openAlert, putDeadline, saveAlertWrite, type AlertEntity } from '#shared/store/alert-store.ts';
-import { assertVersion, lostRace } from '#shared/store/versioning.ts';
+import { sameCause, type Deadline } from '#shared/domain/alert-rules.ts';
 import type { ChangeRecord } from '#shared/stream/change-records.ts';
+import { alertFromItem, alertPage, getAlert, openAlert, saveAlertWrite, type AlertEntity } from '#shared/store/alert-store.ts';
+import { deadlineWrites, dueDeadlines, endOccurrence, goneDeadline, handledDeadline, movedDeadline } from '#shared/store/deadline-store.ts';
+import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import { transact } from '#shared/store/transact.ts';
-import { currentDeadlines, deadlineChanges } from '#shared/services/alert-causes.ts';
+import { currentDeadlines, streamDeadlineChanges } from '#shared/services/alert-causes.ts';
+import { alertSettings } from '#shared/services/alert-settings.ts';
 import { regulatorDivision } from '#shared/services/oversight-service.ts';
 
-/** `closedBy` of an alert the job closed because its cause was gone (only those reopen). */
+export { alertSettings };
+
+/** `closedBy` of an alert the job closed because its cause was gone. */
 const JOB = 'system';
 
-export const alertSettings = (): AlertSettings => ({
-  timeZone: config.timeZone,
-  calendar: workingCalendar(),
-  transitOverdueHours: Number(process.env.TRANSIT_OVERDUE_HOURS ?? 72),
-  medicalStorageHours: config.medicalStorageHours,
-  medicalStorageHoursByProvince: config.medicalStorageHoursByProvince,
-  track: config.track,
-});
+export { alertIdOf };
 
-/** Stream consumer: keeps the deadline items in step with the items each rule reads (alert-causes.ts). */
+/** Opens the alert of a cause found due outside the job (track points showing a long stop as they arrive); false when
+ *  it exists already (open, or closed by a regulator while the cause lasted). */
+export function raiseAlert(d: Deadline, now: Date): Promise<boolean> {
+  return openAlert({
+    id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode,
+    ...(d.manifestId ? { manifestId: d.manifestId } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1,
+  });
+}
+
+/** Stream consumer for the item types whose writes do not yet put their deadlines in their own transaction (a track
+ *  leg's head, a cross-province application): the deadlines their images imply, written as the write paths do. */
 export async function onAlertChanges(records: ChangeRecord[], now: Date): Promise<void> {
   const s = alertSettings();
   for (const r of records) {
-    const { put, drop } = await deadlineChanges(r, s, now);
-    for (const d of put) await putDeadline(d);
-    for (const d of drop) await deleteDeadline(d);
+    const change = await streamDeadlineChanges(r, s, now);
+    if (!change) continue;
+    const writes = deadlineWrites(change.before, change.after, now);
+    if (writes.length) await transact(writes);
   }
 }
-
-export { alertIdOf };
 
 /** The scheduled job (EventBridge in AWS; a timer and POST /local/jobs/alerts locally). */
 export async function runAlertJob(now: Date): Promise<{ opened: number; closed: number }> {
@@ -43,51 +48,40 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
   let opened = 0;
   let closed = 0;
   for (const d of await dueDeadlines(now)) {
-    const current = await currentDeadlines(d, s, now);
-    if (stillDue(d, current, now) && (await raiseAlert(d, now))) opened += 1;
-    await rearm(d, current, now);
+    const current = (await currentDeadlines(d, s, now)).find((c) => sameCause(c, d));
+    if (!current) {
+      await goneDeadline(d);
+    } else if (Date.parse(current.dueAt) > now.getTime()) {
+      await movedDeadline(d, current.dueAt);
+    } else {
+      const alert: AlertEntity = {
+        id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode,
+        ...(d.manifestId ? { manifestId: d.manifestId } : {}), ...(d.since ? { since: d.since } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1,
+      };
+      // Exists already (open, or closed by a regulator while the cause lasted): nothing opens.
+      if (await openAlert(alert)) opened += 1;
+      await handledDeadline(d);
+    }
   }
   let start: Record<string, unknown> | undefined;
   do {
     const page = await alertPage({ divisionPrefix: '', status: 'open' }, 200, start);
     for (const alert of page.items.map(alertFromItem)) {
-      const current = await currentDeadlines(alert, s, now);
-      if (!stillDue(alert, current, now)) {
+      const current = (await currentDeadlines(alert, s, now)).filter((c) => sameCause(c, alert));
+      // Closed once its cause is gone or no longer due (a silent truck that reported again).
+      if (!current.some((c) => Date.parse(c.dueAt) <= now.getTime())) {
         // A regulator closing it at the same moment wins; either way it is closed.
         await transact(closing(alert, { closedBy: JOB, closeNote: 'cause resolved' }, now, undefined).writes).catch(() => undefined);
+        // The occurrence is over: should the cause return, its write starts a new one (a new alert).
+        await endOccurrence(alert, alert.since);
+        // A cause due again later (track-silent, re-armed from the leg's last point) starts a new occurrence.
+        if (current.length) await transact(deadlineWrites([], current, now));
         closed += 1;
-        // A cause that can come back later (a leg reporting again) is watched again.
-        const later = current.find((c) => sameCause(c, alert) && Date.parse(c.dueAt) > now.getTime());
-        if (later) await putDeadline(later);
       }
     }
     start = page.lastKey;
   } while (start);
   return { opened, closed };
-}
-
-/** Opens the alert of a cause found due (by the job, or as track points arrive); false when it is already open or a
- *  regulator closed it. */
-export async function raiseAlert(d: Deadline, now: Date): Promise<boolean> {
-  const alert: AlertEntity = { id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode, ...(d.manifestId ? { manifestId: d.manifestId } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1 };
-  return (await openAlert(alert)) || (await reopened(alert));
-}
-
-/** After the job handled a cause: a deadline its subject now sets later (track-silent, from the leg's last point) is
- *  queued again; otherwise the handled deadline goes, unless it was moved meanwhile. */
-async function rearm(d: Pick<Deadline, 'type' | 'subjectId' | 'dueAt'>, current: Deadline[], now: Date): Promise<void> {
-  const later = current.find((c) => sameCause(c, d) && Date.parse(c.dueAt) > now.getTime());
-  if (later) await putDeadline(later);
-  else await deleteDeadline(d, d.dueAt);
-}
-
-/** A cause that went away (the job closed its alert) and came back opens the same alert again, as a new version; a
- *  regulator's close stands. False when the alert is open, or a regulator closed it, or a racing job got there first. */
-async function reopened(fresh: AlertEntity): Promise<boolean> {
-  const closed = await getAlert(fresh.id);
-  if (closed?.status !== 'closed' || closed.closedBy !== JOB) return false;
-  const write = saveAlertWrite({ ...fresh, version: closed.version + 1 }, closed.version, lostRace(undefined));
-  return transact([write]).then(() => true, () => false);
 }
 
 /** The closed alert and its write: by the job when the cause is gone, or by a regulator with a note. */

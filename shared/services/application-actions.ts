@@ -1,6 +1,7 @@
 // The actions on an application (api.md "Applications"), decided by the one transition table: each is one
 // transaction conditional on the application's version; `/approve` issues the approval of rule 16 in the same one,
 // and acting on a step that is past due closes its `application-review-overdue` alert there too.
+import { getDeadline } from '#shared/store/deadline-store.ts';
 import { AppError } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { alertIdOf } from '#shared/domain/alert-id.ts';
@@ -81,7 +82,8 @@ export async function actOnApplication(
 
 /** The open alert of the step just taken, closed in the same transaction (the job would close it on its next run). */
 async function closeStepAlert(applicationId: string, step: ApplicationStep, now: Date): Promise<TxItem[]> {
-  const alert = await getAlert(alertIdOf({ type: 'application-review-overdue', subjectId: reviewSubject(applicationId, step) }));
+  const cause = { type: 'application-review-overdue' as const, subjectId: reviewSubject(applicationId, step) };
+  const alert = await getAlert(alertIdOf({ ...cause, since: (await getDeadline(cause))?.since }));
   if (alert?.status !== 'open') return [];
   const closedAlert = { ...alert, status: 'closed' as const, closedBy: 'system', closeNote: 'the step was taken', closedAt: now.toISOString(), version: alert.version + 1 };
   return [saveAlertWrite(closedAlert, alert.version, lostRace(undefined))];

@@ -7,16 +7,22 @@ import { checkApprovalTerms, mayIssue, mayRead } from '#shared/domain/approval-r
 import { requireWasteCode } from '#shared/domain/ledger-rules.ts';
 import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
 import { provinceOf } from '#shared/reference/divisions.ts';
-import { approvalFromItem, approvalPage, createApprovalWrite, getApproval, type ApprovalEntity } from '#shared/store/approval-store.ts';
+import { approvalFromItem, approvalPage, approvalProvinceLinkWrites, createApprovalWrite, getApproval, type ApprovalEntity } from '#shared/store/approval-store.ts';
+import type { TxItem } from '#shared/store/transact.ts';
 import { listLicences, listMembershipsOf } from '#shared/store/party-store.ts';
 import type { ApprovalInput } from '#schemas/records.ts';
 import { seeParty } from '#shared/services/access.ts';
 import type { Decision } from '#shared/services/party-service.ts';
 
 export function approvalView(a: ApprovalEntity) {
-  const { generatorDivisionCode: _g, receiverDivisionCode: _r, ...rest } = a;
+  const { generatorDivisionCode: _g, receiverDivisionCode: _r, events, ...rest } = a;
   return {
     ...rest,
+    status: a.revoked ? ('revoked' as const) : ('active' as const),
+    events: (events ?? []).map(({ from, to, ...e }) => ({
+      ...e,
+      ...(from && to ? { from: termsView(from), to: termsView(to) } : {}),
+    })),
     wasteCodes: a.wasteCodes.map((w) => ({
       code: w.code,
       maxKg: gramsToKg(w.maxGrams),
@@ -25,7 +31,11 @@ export function approvalView(a: ApprovalEntity) {
     })),
   };
 }
-type ApprovalView = ReturnType<typeof approvalView>;
+export type ApprovalView = ReturnType<typeof approvalView>;
+
+const termsView = (t: NonNullable<NonNullable<ApprovalEntity['events']>[number]['from']>) => ({
+  validFrom: t.validFrom, validTo: t.validTo, maxKg: Object.fromEntries(Object.entries(t.maxGrams).map(([code, g]) => [code, gramsToKg(g)])),
+});
 
 /** `origin`: the application an approval decided in WasteChain comes from (rule 30), recorded on it. */
 export async function issueApproval(actor: Actor, input: ApprovalInput, now: Date, origin?: { applicationId: string }): Promise<Decision<ApprovalView>> {
@@ -34,9 +44,7 @@ export async function issueApproval(actor: Actor, input: ApprovalInput, now: Dat
   if (!mayIssue(actor, generator.party.divisionCode)) {
     throw new AppError('FORBIDDEN', `Only a regulator covering province ${provinceOf(generator.party.divisionCode)} issues this approval`);
   }
-  input.wasteCodes.forEach((w, i) => {
-    requireWasteCode(w.code, `wasteCodes.${i}.code`);
-  });
+  input.wasteCodes.forEach((w, i) => requireWasteCode(w.code, `wasteCodes.${i}.code`));
   checkApprovalTerms(
     {
       generatorDivision: generator.party.divisionCode,
@@ -62,15 +70,19 @@ export async function issueApproval(actor: Actor, input: ApprovalInput, now: Dat
     ...(origin ? { applicationId: origin.applicationId } : {}),
     version: 1,
     createdAt: now.toISOString(),
+    events: [{ type: 'issued', at: now.toISOString(), by: actor.sub }],
   };
-  return { view: approvalView(approval), writes: [createApprovalWrite(approval)] };
+  return { view: approvalView(approval), writes: approvalCreationWrites(approval) };
 }
 
-async function partiesOf(actor: Actor): Promise<Set<string>> {
+/** THE way an approval comes to exist (issued here, or by an application's /approve): the item and its province links. */
+export const approvalCreationWrites = (approval: ApprovalEntity): TxItem[] => [createApprovalWrite(approval), ...approvalProvinceLinkWrites(approval)];
+
+export async function partiesOf(actor: Actor): Promise<Set<string>> {
   return new Set((await listMembershipsOf(actor.sub)).map((m) => m.partyId));
 }
 
-const readable = (actor: Actor, mine: Set<string>) => (a: ApprovalEntity) => mayRead(actor, a, mine.has(a.generatorId) || mine.has(a.receiverId));
+export const readable = (actor: Actor, mine: Set<string>) => (a: ApprovalEntity) => mayRead(actor, a, mine.has(a.generatorId) || mine.has(a.receiverId));
 
 export async function approval(actor: Actor, id: string): Promise<ApprovalView> {
   const found = await getApproval(id);

@@ -4,20 +4,17 @@
 import { config } from '#shared/config.ts';
 import { AppError, validationFailed } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
-import type { Deadline } from '#shared/domain/alert-rules.ts';
 import { declaredLine, declarationLines, type DeclarationDocument } from '#shared/domain/declaration.ts';
-import { dueDate, filesPeriod, overdueFrom, parsePeriod, periodOver, periodsOfYear, tierOf, type Period, type Tier } from '#shared/domain/declaration-periods.ts';
+import { dueDate, filesPeriod, overdueFrom, parsePeriod, periodOver, tierOf, type Period, type Tier } from '#shared/domain/declaration-periods.ts';
 import { documentHash } from '#shared/domain/hash-chain.ts';
-import type { Change } from '#shared/domain/stats-facts.ts';
-import { putDeadline } from '#shared/store/alert-store.ts';
 import { submitDeclarationWrite, submittedVersions, type SubmittedDeclaration } from '#shared/store/declaration-store.ts';
-import { getParty, type PartyEntity } from '#shared/store/party-store.ts';
+import type { PartyEntity } from '#shared/store/party-store.ts';
 import { getCurrentPlan } from '#shared/store/plan-store.ts';
 import { partyFlows } from '#shared/store/stats-store.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
 
-async function tierFor(party: Pick<PartyEntity, 'id' | 'keyUnitYears'>, year: number): Promise<Tier> {
+export async function tierFor(party: Pick<PartyEntity, 'id' | 'keyUnitYears'>, year: number): Promise<Tier> {
   const plan = await getCurrentPlan(party.id, year);
   return tierOf((party.keyUnitYears ?? []).includes(year), plan?.items.reduce((sum, i) => sum + i.expectedGrams, 0) ?? 0);
 }
@@ -79,42 +76,4 @@ export async function submitDeclaration(actor: Actor, partyId: string, periodId:
   assertVersion(version, ifMatch);
   const signed: SubmittedDeclaration = { ...document, version, signature: { sub: actor.sub, partyId, at: now.toISOString(), documentHash: hash } };
   return { view: view(document, [signed, ...submitted], now), writes: [submitDeclarationWrite(signed, lostRace(ifMatch))] };
-}
-
-// --- the declaration-overdue alert ---
-
-const subjectOf = (partyId: string, period: string) => `${partyId}/${period}`;
-
-const deadlineOf = (party: Pick<PartyEntity, 'id' | 'divisionCode'>, period: Period): Deadline => ({
-  type: 'declaration-overdue', subjectId: subjectOf(party.id, period.id), partyId: party.id, divisionCode: party.divisionCode,
-  dueAt: overdueFrom(period, config.timeZone).toISOString(),
-});
-
-/** Stream hook: a filed plan, or a key-unit flag, sets the deadlines of every period its year declares (the alerts job
- *  checks each again when due, so a deadline a later plan no longer implies opens nothing). */
-export async function queueDeclarationDeadlines(change: Change): Promise<void> {
-  const image = change.newImage;
-  let party: PartyEntity | undefined;
-  let years: number[] = [];
-  if (image?.itemType === 'plan' && !change.oldImage) {
-    party = await getParty(image.partyId as string);
-    years = [image.year as number];
-  } else if (image?.itemType === 'party') {
-    party = image as unknown as PartyEntity;
-    const before = (change.oldImage?.keyUnitYears as number[] | undefined) ?? [];
-    years = (party.keyUnitYears ?? []).filter((y) => !before.includes(y));
-  }
-  if (!party) return;
-  for (const year of years) {
-    for (const period of periodsOfYear(await tierFor(party, year), year)) await putDeadline(deadlineOf(party, period));
-  }
-}
-
-/** The alerts job's check: the deadline holds while the party's tier declares the period and no version is submitted. */
-export async function declarationDeadlinesNow(d: Pick<Deadline, 'subjectId'>): Promise<Deadline[]> {
-  const [partyId, periodId] = d.subjectId.split('/');
-  const party = await getParty(partyId);
-  const period = parsePeriod(periodId);
-  if (!party || !period || !filesPeriod(await tierFor(party, period.year), period.kind)) return [];
-  return (await submittedVersions(partyId, period.id)).length ? [] : [deadlineOf(party, period)];
 }

@@ -8,6 +8,7 @@ import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import { createLicenceWrite, getLicence, listLicences, saveLicenceWrite, type LicenceEntity } from '#shared/store/party-store.ts';
 import type { CreateLicenceInput } from '#schemas/party.ts';
 import { actFor, seeParty } from '#shared/services/access.ts';
+import { licenceDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import { licenceView } from '#shared/services/party-views.ts';
 import type { Decision } from '#shared/services/party-service.ts';
 
@@ -69,5 +70,5 @@ export async function changeLicenceStatus(
     version: licence.version + 1,
     updatedAt: now.toISOString(),
   };
-  return { view: licenceView(next), writes: [saveLicenceWrite(next, licence.version, lostRace(ifMatch))] };
+  return { view: licenceView(next), writes: [saveLicenceWrite(next, licence.version, lostRace(ifMatch)), ...licenceDeadlineWrites(licence, next, party.divisionCode, now)] };
 }

@@ -15,6 +15,7 @@ import { getCurrentPlan } from '#shared/store/plan-store.ts';
 import { getStock, moveStock } from '#shared/store/stock-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import { actOn } from '#shared/services/manifest-access.ts';
+import { dispatchCheckWrites } from '#shared/services/dispatch-deadlines.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
 
 /** DynamoDB's limit, less the idempotency record that commits with every transition. */
@@ -42,6 +43,8 @@ export async function loadDispatchContext(draft: DispatchDraft, now: Date): Prom
     parties,
     licences: new Map(licensed.map((id, i) => [id, licenceLists[i]])),
     plan: plan && new Set(plan.items.map((i) => i.wasteCode)),
+    expectedGrams: plan && new Map(plan.items.map((i) => [i.wasteCode, i.expectedGrams])),
+    dispatchedThisYear: new Map(stockCodes.map((code, i) => [code, stocks[i]?.dispatchedByYear[year] ?? 0])),
     onHandGrams: new Map(stockCodes.map((code, i) => [code, stocks[i]?.onHandGrams ?? 0])),
     committedGrams: committed,
     approval,
@@ -86,7 +89,11 @@ export async function dispatchManifest(actor: Actor, manifestId: string, ifMatch
   const taken: Taken = {
     stock: take.stock,
     batches,
-    capacity: take.capacity.map(({ limitGrams: _l, ...c }) => ({ ...c, year: ctx.year })),
+    capacity: take.capacity.map(({ limitGrams: _l, ...c }) => ({
+      ...c,
+      year: ctx.year,
+      licenceValidTo: ctx.licences.get(m.receiverId)?.find((l) => l.id === c.licenceId)?.validTo,
+    })),
     ...(take.approvalCodes.length ? { approval: { approvalId: m.approvalId!, codes: take.approvalCodes.map(({ code, grams }) => ({ code, grams })) } } : {}),
     sources: take.sources,
   };
@@ -96,13 +103,14 @@ export async function dispatchManifest(actor: Actor, manifestId: string, ifMatch
   const after = { ...unsigned, signatures: { ...m.signatures, dispatch: signature } };
   const { manifest, writes } = manifestWrites(m, after, [eventDraft('dispatched', actor, acting, at, {}, signature.documentHash)], ifMatch);
   const counters: TxItem[] = [
-    ...take.stock.map((s) => moveStock(m.generatorId, s.wasteCode, 'dispatched', s.grams, { requireOnHand: true })),
+    ...take.stock.map((s) => moveStock(m.generatorId, s.wasteCode, 'dispatched', s.grams, { requireOnHand: true, year: ctx.year })),
     ...batches.flatMap((b) => drawBatchWrites(m.generatorId, m.id, b.draws)),
     ...take.capacity.map((c) => commitCapacityWrite({ partyId: m.receiverId, year: ctx.year, licenceId: c.licenceId, entryCode: c.entryCode }, c.grams, c.limitGrams)),
     ...(take.approvalCodes.length
       ? [approvalUseWrite(m.approvalId!, 'consume', take.approvalCodes.map((a) => ({ wasteCode: a.code, grams: a.grams, maxGrams: a.maxGrams })))]
       : []),
     ...take.sources.map((s) => drawLineBalanceWrite(s, m.generatorId, 'SOURCE_EXCEEDED', m.id)),
+    ...dispatchCheckWrites(m, ctx, take, now),
   ];
   const all = [...writes, ...counters];
   if (all.length > MAX_WRITES) {

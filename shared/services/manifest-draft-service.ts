@@ -1,11 +1,13 @@
 // Drafts: create (with the number from its city's counter), PATCH (merge patch, draft only), and validate-only
 // (every dispatch check, saving nothing).
-import { AppError, fieldErrors } from '#shared/errors.ts';
+import { AppError } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
+import { fieldErrors } from '#shared/errors.ts';
 import { medicalCategoryFindings, dispatchChecks, type Finding } from '#shared/domain/manifest/dispatch-rules.ts';
 import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
 import { newDraft, type DraftOrigin } from '#shared/domain/manifest/new-draft.ts';
 import { isWasteCode } from '#shared/reference/catalogue.ts';
+import { pendingAmong } from '#shared/store/ledger-store.ts';
 import { allocateManifestNumber } from '#shared/store/manifest-store.ts';
 import { DraftFields, type CreateManifestInput, type DraftInput, type PatchManifestInput } from '#schemas/manifest.ts';
 import { actFor, seeParty } from '#shared/services/access.ts';
@@ -20,9 +22,19 @@ function unknownCodeFindings(lines: readonly Pick<ManifestLine, 'wasteCode'>[]):
   );
 }
 
-/** The rules a draft must meet at any time: known codes, medical categories (422). */
-function assertDraftRules(lines: ManifestLine[]): void {
-  const errors = [...unknownCodeFindings(lines), ...medicalCategoryFindings(lines)];
+/** Rule 29: a line naming an entry pending identification (a manifest can never ship such waste). */
+async function pendingFindings(generatorId: string, lines: readonly Pick<ManifestLine, 'ledgerEntries'>[]): Promise<Finding[]> {
+  const pending = await pendingAmong(generatorId, lines.flatMap((l) => (l.ledgerEntries ?? []).map((e) => e.entryId)));
+  return lines.flatMap((l, i) =>
+    (l.ledgerEntries ?? []).flatMap((e, j) =>
+      pending.has(e.entryId) ? [{ path: `lines.${i}.ledgerEntries.${j}.entryId`, code: 'PENDING_IDENTIFICATION' as const, message: 'This entry is pending identification: it cannot be shipped until identified hazardous' }] : [],
+    ),
+  );
+}
+
+/** The rules a draft must meet at any time: known codes, medical categories, no waste pending identification (422). */
+async function assertDraftRules(generatorId: string, lines: ManifestLine[]): Promise<void> {
+  const errors = [...unknownCodeFindings(lines), ...medicalCategoryFindings(lines), ...(await pendingFindings(generatorId, lines))];
   if (errors.length) throw refusal(errors);
 }
 
@@ -37,7 +49,7 @@ async function checkParties(actor: Actor, input: Pick<DraftInput, 'generatorId' 
 export async function createManifest(actor: Actor, input: CreateManifestInput, now: Date): Promise<ManifestDecision> {
   const { generator, receiver } = await checkParties(actor, input);
   const lines = linesFromInput(input.lines);
-  assertDraftRules(lines);
+  await assertDraftRules(input.generatorId, lines);
   const created = await draftWrites(
     {
       generatorId: input.generatorId,
@@ -83,7 +95,7 @@ export async function patchManifest(actor: Actor, manifestId: string, patch: Pat
   const receiver = draft.receiverId === m.receiverId ? undefined : (await seeParty(actor, draft.receiverId)).party;
   await Promise.all(draft.transporterIds.filter((id) => !m.transporterIds.includes(id)).map((id) => seeParty(actor, id)));
   const lines = linesFromInput(draft.lines);
-  assertDraftRules(lines);
+  await assertDraftRules(m.generatorId, lines);
   const { approvalId: _a, plannedPickupAt: _p, ...kept } = m;
   const after = nextVersion(kept as Manifest, now, {
     transporterIds: draft.transporterIds,
@@ -103,9 +115,9 @@ export async function validateManifest(actor: Actor, input: CreateManifestInput,
   await checkParties(actor, input);
   const lines = linesFromInput(input.lines);
   const draft = { ...input, lines, returnToOrigin: false };
-  const unknown = unknownCodeFindings(lines);
+  const unknown = [...unknownCodeFindings(lines), ...(await pendingFindings(input.generatorId, lines))];
   const { errors, warnings } = unknown.length ? { errors: unknown, warnings: [] } : dispatchChecks(await loadDispatchContext(draft, now));
-  if (!errors.some((e) => e.code === 'INSUFFICIENT_STOCK' || e.code === 'UNKNOWN_WASTE_CODE')) {
+  if (!errors.some((e) => e.code === 'INSUFFICIENT_STOCK' || e.code === 'UNKNOWN_WASTE_CODE' || e.code === 'PENDING_IDENTIFICATION')) {
     try {
       await planDraws(input.generatorId, lines);
     } catch (err) {

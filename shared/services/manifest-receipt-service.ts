@@ -6,6 +6,7 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { config } from '#shared/config.ts';
 import { localDate } from '#shared/domain/calendar.ts';
 import { kgToGrams } from '#shared/domain/quantity.ts';
+import { holdsCollectionLicence } from '#shared/domain/alert-rules.ts';
 import { coveringEntry } from '#shared/domain/manifest/licence-cover.ts';
 import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
 import { applyReceipt, arrivedCode, rejectAll } from '#shared/domain/manifest/receipt.ts';
@@ -18,6 +19,7 @@ import { getParty, listLicences } from '#shared/store/party-store.ts';
 import { moveStock } from '#shared/store/stock-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import type { ReceiveInput, RejectInput } from '#schemas/manifest.ts';
+import { receivedLineDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import { actOn, type Acting } from '#shared/services/manifest-access.ts';
 import { draftWrites } from '#shared/services/manifest-draft-service.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
@@ -40,7 +42,7 @@ async function recheckLicence(m: Manifest, lines: ManifestLine[], now: Date): Pr
 }
 
 /** Counters a receipt (or a rejection, all refused) moves: capacity, receiver stock, approval given back, line balances. */
-function settlementWrites(m: Manifest, lines: ManifestLine[], receivedAt: string): TxItem[] {
+function settlementWrites(m: Manifest, lines: ManifestLine[], receivedAt: string, holderCollects: boolean, now: Date): TxItem[] {
   const byLine = new Map(lines.map((l) => [l.lineNo, l]));
   const accepted = new Map<string, number>();
   for (const l of lines) if (l.receipt!.acceptedGrams > 0) accepted.set(arrivedCode(l), (accepted.get(arrivedCode(l)) ?? 0) + l.receipt!.acceptedGrams);
@@ -67,6 +69,14 @@ function settlementWrites(m: Manifest, lines: ManifestLine[], receivedAt: string
         manifestId: m.id, lineNo: l.lineNo, holderId: m.receiverId, wasteCode: arrivedCode(l),
         acceptedGrams: l.receipt!.acceptedGrams, rejectedGrams: l.receipt!.rejectedGrams, receivedAt,
       }),
+    ),
+    // Rule 21: a collector's accepted kilograms start the 90-working-day clock, and rule 23 the medical clock of HW01
+    // kept at the receiver, in the receipt's own transaction.
+    ...lines.flatMap((l) =>
+      receivedLineDeadlineWrites(
+        { manifestId: m.id, lineNo: l.lineNo, holderId: m.receiverId, wasteCode: arrivedCode(l), availableAcceptedGrams: l.receipt!.acceptedGrams, availableRejectedGrams: l.receipt!.rejectedGrams, receivedAt },
+        holderCollects, m.receiverDivision, now,
+      ),
     ),
   ];
 }
@@ -113,7 +123,8 @@ async function settle(actor: Actor, acting: Acting, lines: ManifestLine[], chang
   if (after.discrepancy?.status === 'explained') drafts.push(eventDraft('discrepancy_explained', actor, acting, at, { incidentIds: after.discrepancy.incidentIds }));
   if (made) drafts.push(eventDraft('replacement_created', actor, acting, at, { replacementId: made.replacement.id, number: made.replacement.number }));
   const { manifest, writes } = manifestWrites(m, after, drafts, ifMatch);
-  return decided(manifest, [...writes, ...settlementWrites(m, lines, changes.receivedAt ?? at), ...(made?.writes ?? []), ...(closing?.writes ?? [])]);
+  const collects = lines.some((l) => l.receipt!.acceptedGrams > 0) && holdsCollectionLicence(await listLicences(m.receiverId));
+  return decided(manifest, [...writes, ...settlementWrites(m, lines, changes.receivedAt ?? at, collects, now), ...(made?.writes ?? []), ...(closing?.writes ?? [])]);
 }
 
 export async function receive(actor: Actor, manifestId: string, input: ReceiveInput, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {

@@ -3,7 +3,7 @@
 import { AppError } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { config } from '#shared/config.ts';
-import { localDate } from '#shared/domain/calendar.ts';
+import { localDate, localYear } from '#shared/domain/calendar.ts';
 import { carrierPartyFindings } from '#shared/domain/manifest/dispatch-rules.ts';
 import { MAX_CARRIERS, type Manifest } from '#shared/domain/manifest/manifest.ts';
 import { approvalUseWrite } from '#shared/store/approval-store.ts';
@@ -85,7 +85,8 @@ function giveBackWrites(m: Manifest): TxItem[] {
   const t = m.taken;
   if (!t) return [];
   return [
-    ...t.stock.map((s) => moveStock(m.generatorId, s.wasteCode, 'dispatched', -s.grams)),
+    // The year's dispatched grams (over-plan) fall back too; an open over-plan alert closes at the job's next run.
+    ...t.stock.map((s) => moveStock(m.generatorId, s.wasteCode, 'dispatched', -s.grams, { year: m.dispatchedAt ? localYear(new Date(m.dispatchedAt), config.timeZone) : undefined })),
     ...t.batches.flatMap((b) => returnBatchWrites(m.generatorId, m.id, b.draws)),
     ...t.capacity.map((c) => settleCapacityWrite({ partyId: m.receiverId, year: c.year, licenceId: c.licenceId, entryCode: c.entryCode }, c.grams, 0)),
     ...(t.approval ? [approvalUseWrite(t.approval.approvalId, 'release', t.approval.codes.map((c) => ({ wasteCode: c.code, grams: c.grams })))] : []),

@@ -9,6 +9,7 @@ import { feedWrites } from '#shared/store/manifest-feed-store.ts';
 import { createManifestWrites, saveManifestWrite } from '#shared/store/manifest-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import { lostRace } from '#shared/store/versioning.ts';
+import { manifestDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import { manifestDocumentHash, manifestView } from '#shared/services/manifest-views.ts';
 import type { Acting } from '#shared/services/manifest-access.ts';
 
@@ -45,6 +46,8 @@ export function manifestWrites(before: Manifest | undefined, after: Manifest, dr
     ...events.map((e) => appendEventWrite(manifest.id, e, { manifestNumber: manifest.number, partyIds: [...parties] })),
     ...manifestIndexWrites(before, manifest),
     ...feedWrites(parties, manifest, events, manifest.updatedAt),
+    // Its alert deadlines commit with it: no consumer of the stream has to run for an alert to open.
+    ...manifestDeadlineWrites(before, manifest),
   ];
   return { manifest, writes, events };
 }

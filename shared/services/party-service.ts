@@ -16,6 +16,7 @@ import {
 } from '#shared/store/party-store.ts';
 import type { CreatePartyInput } from '#schemas/party.ts';
 import { seeParty } from '#shared/services/access.ts';
+import { declarationDeadlineWrites } from '#shared/services/declaration-deadlines.ts';
 import { partyView, wholePartyView } from '#shared/services/party-views.ts';
 
 export interface Decision<T> {
@@ -66,7 +67,9 @@ export async function setSupervision(
   if (input.keyUnit) years.add(input.year);
   else years.delete(input.year);
   const next: PartyEntity = { ...party, keyUnitYears: [...years].sort(), version: party.version + 1, updatedAt: now.toISOString() };
-  return { view: wholePartyView(next), writes: [savePartyWrite(next, party.version, lostRace(ifMatch))] };
+  // A key unit declares monthly (rule 9): its deadlines commit with the flag (unflagging leaves them to the job's check).
+  const deadlines = input.keyUnit ? declarationDeadlineWrites(party, input.year, 'key-supervised', now) : [];
+  return { view: wholePartyView(next), writes: [savePartyWrite(next, party.version, lostRace(ifMatch)), ...deadlines] };
 }
 
 export async function viewParty(actor: Actor, partyId: string) {

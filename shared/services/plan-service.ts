@@ -9,6 +9,7 @@ import { filePlanWrite, getCurrentPlan, listPlanVersions, nextFilingSerial, type
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import type { PlanInput } from '#schemas/records.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
+import { planDeadlineWrites } from '#shared/services/plan-deadlines.ts';
 import type { Decision } from '#shared/services/party-service.ts';
 
 export function planView(plan: PlanEntity) {
@@ -30,7 +31,7 @@ export async function filePlan(actor: Actor, partyId: string, input: PlanInput, 
     filedAt: now.toISOString(),
     filedBy: actor.sub,
   };
-  return { view: planView(plan), writes: [filePlanWrite(plan, lostRace(ifMatch))] };
+  return { view: planView(plan), writes: [filePlanWrite(plan, lostRace(ifMatch)), ...(await planDeadlineWrites(party, current, plan, now))] };
 }
 
 /** The current version of a year (default: this year) and the versions it replaced, newest first. */

@@ -12,10 +12,9 @@ import { isCategory, wasteCodes } from '#shared/reference/catalogue.ts';
 import { getParties, getParty } from '#shared/store/party-store.ts';
 import { applyOnce, counterWrite, flowWrite, statsCounters } from '#shared/store/stats-store.ts';
 import type { ChangeRecord } from '#shared/stream/change-records.ts';
-import { queueDeclarationDeadlines } from '#shared/services/declaration-service.ts';
 import { regulatorDivision } from '#shared/services/oversight-service.ts';
 
-/** Stream consumer (rides on the alerts consumer): counts each record's facts once, and queues declaration deadlines. */
+/** Stream consumer (rides on the alerts function): counts each record's facts once. */
 export async function onStatsChanges(records: ChangeRecord[], now: Date): Promise<void> {
   const divisions = new Map<string, string>();
   const divisionOf = async (partyId: string) => {
@@ -30,7 +29,6 @@ export async function onStatsChanges(records: ChangeRecord[], now: Date): Promis
       const writes = [...statsDeltas(placed, config.timeZone).map(counterWrite), ...flowDeltas(placed, config.timeZone).map(flowWrite)];
       await applyOnce(`${r.key}#${r.sequenceNumber}`, writes, now);
     }
-    await queueDeclarationDeadlines(r);
   }
 }
 

@@ -1,8 +1,8 @@
-// Deadlines (what can fall due, by due time) and the alerts they open.
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+// The alerts deadlines open (the deadlines themselves: deadline-store.ts).
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#shared/config.ts';
-import type { AlertType, Deadline } from '#shared/domain/alert-rules.ts';
-import type { AppError } from '#shared/errors.ts';
+import type { AlertType } from '#shared/domain/alert-rules.ts';
+import { AppError } from '#shared/errors.ts';
 import { db } from '#shared/store/client.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
 import { getItem, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
@@ -17,6 +17,8 @@ export interface AlertEntity {
   partyId: string;
   divisionCode: string;
   manifestId?: string;
+  /** When the occurrence of the cause began (the alert's id derives from it). */
+  since?: string;
   dueAt: string;
   openedAt: string;
   closedAt?: string;
@@ -25,7 +27,7 @@ export interface AlertEntity {
   version: number;
 }
 
-async function send(command: PutCommand | DeleteCommand): Promise<boolean> {
+async function send(command: PutCommand): Promise<boolean> {
   try {
     await db().send(command as PutCommand);
     return true;
@@ -33,22 +35,6 @@ async function send(command: PutCommand | DeleteCommand): Promise<boolean> {
     if ((err as Error).name === 'ConditionalCheckFailedException') return false;
     throw toAppError(err);
   }
-}
-
-export const putDeadline = (d: Deadline) =>
-  send(new PutCommand({ TableName: config.tableName, Item: { ...keys.alertDeadline(d.type, d.subjectId), ...keys.alertDeadlineIndex(d.dueAt, d.type, d.subjectId), itemType: 'alert-deadline', ...d } }));
-
-/** Deletes a deadline; with `dueAt`, only if it was not moved meanwhile. */
-export const deleteDeadline = (d: Pick<Deadline, 'type' | 'subjectId'>, dueAt?: string) =>
-  send(new DeleteCommand({
-    TableName: config.tableName,
-    Key: keys.alertDeadline(d.type, d.subjectId),
-    ...(dueAt ? { ConditionExpression: 'dueAt = :due', ExpressionAttributeValues: { ':due': dueAt } } : {}),
-  }));
-
-export async function dueDeadlines(now: Date, limit = 500): Promise<Deadline[]> {
-  const page = await queryPage({ index: 'GSI3', partition: keys.alertDuePartition, sortBetween: ['0', `${now.toISOString()}~`] }, limit);
-  return page.items.map((i) => entityOf<Deadline>(i));
 }
 
 const alertItem = (a: AlertEntity) => ({ ...keys.alert(a.id), ...keys.alertIndexes(a), itemType: 'alert', ...a });

@@ -2,8 +2,18 @@
 // single condition (used ≤ max − grams) stops any dispatch from consuming more than was approved.
 import { AppError } from '#shared/errors.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
-import { getItem, queryPage, type Page } from '#shared/store/read.ts';
+import { batchGet, getItem, queryPage, type Page } from '#shared/store/read.ts';
 import { putNew, update, type TxItem } from '#shared/store/transact.ts';
+
+export interface ApprovalEvent {
+  type: 'issued' | 'amended' | 'revoked';
+  at: string;
+  by: string;
+  reason?: string;
+  /** Amended: the terms before and after. */
+  from?: { validFrom: string; validTo: string; maxGrams: Record<string, number> };
+  to?: { validFrom: string; validTo: string; maxGrams: Record<string, number> };
+}
 
 export interface ApprovalEntity {
   id: string;
@@ -22,6 +32,10 @@ export interface ApprovalEntity {
   applicationId?: string;
   version: number;
   createdAt: string;
+  /** Rule 31: revoked by a regulator of the outbound province (dispatch refused; what left under it continues). */
+  revoked?: { reason: string; at: string; by: string };
+  /** What happened to it, in order, never edited: issued, each downward amendment, the revocation. */
+  events?: ApprovalEvent[];
 }
 
 /** Stored: the codes' maxima as given, their use in a map keyed by code (updated without knowing the list index). */
@@ -44,6 +58,45 @@ export function createApprovalWrite(approval: ApprovalEntity): TxItem {
     usedGrams: Object.fromEntries(approval.wasteCodes.map((w) => [w.code, w.usedGrams])),
   };
   return putNew({ ...keys.approval(approval.id), ...keys.approvalIndexes(approval), itemType: 'approval', ...stored });
+}
+
+/** The links that list an approval for the regulators of its outbound and of its receiving province. */
+export const approvalProvinceLinkWrites = (a: ApprovalEntity): TxItem[] =>
+  [a.generatorProvince, a.receiverProvince].map((province) =>
+    putNew({ ...keys.approvalProvinceLink(province, a.createdAt, a.id), itemType: 'approval-link', approvalId: a.id, side: province === a.generatorProvince ? 'outbound' : 'inbound' }));
+
+/** A province's approvals (outbound and inbound), newest first: a page of links, then the approvals themselves. */
+export async function approvalsOfProvince(province: string, limit: number, start?: Record<string, unknown>): Promise<{ items: ApprovalEntity[]; lastKey?: Record<string, unknown> }> {
+  const page = await queryPage({ partition: keys.approvalProvincePartition(province), newestFirst: true }, limit, start);
+  const found = new Map((await batchGet(page.items.map((l) => keys.approval(l.approvalId as string)))).map((i) => [i.id as string, approvalFromItem(i)]));
+  return { items: page.items.flatMap((l) => found.get(l.approvalId as string) ?? []), lastKey: page.lastKey };
+}
+
+/** A downward amendment or a revocation: new terms, one more event, conditional on the version read and on no
+ *  kilograms consumed past any new maximum (a dispatch racing it loses one way or the other: never both). */
+export function changeApprovalWrite(before: ApprovalEntity, after: ApprovalEntity, event: ApprovalEvent, onConflict: () => AppError): TxItem {
+  const names: Record<string, string> = { '#version': 'version', '#events': 'events' };
+  const values: Record<string, unknown> = {
+    ':expected': before.version, ':next': after.version, ':codes': after.wasteCodes.map(({ code, maxGrams }) => ({ code, maxGrams })),
+    ':from': after.validFrom, ':to': after.validTo, ':event': [event], ':none': [],
+  };
+  const conditions = ['#version = :expected', 'attribute_not_exists(revoked)'];
+  after.wasteCodes.forEach((w, i) => {
+    names[`#c${i}`] = w.code;
+    values[`:max${i}`] = w.maxGrams;
+    conditions.push(`usedGrams.#c${i} <= :max${i}`);
+  });
+  if (after.revoked) values[':revoked'] = after.revoked;
+  return update(
+    {
+      Key: keys.approval(before.id),
+      UpdateExpression: `SET wasteCodes = :codes, validFrom = :from, validTo = :to, #version = :next, #events = list_append(if_not_exists(#events, :none), :event)${after.revoked ? ', revoked = :revoked' : ''}`,
+      ConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+    onConflict,
+  );
 }
 
 /** Approvals naming a party as generator or as receiver, oldest first. */
@@ -88,6 +141,7 @@ export function approvalUseWrite(approvalId: string, direction: 'consume' | 'rel
       values[`:limit${i}`] = use.maxGrams - use.grams;
       sets.push(`usedGrams.#c${i} = usedGrams.#c${i} + :g${i}`);
       conditions.push(`usedGrams.#c${i} <= :limit${i}`);
+      if (i === 0) conditions.push('attribute_not_exists(revoked)'); // revoked meanwhile: nothing more leaves under it
     } else {
       sets.push(`usedGrams.#c${i} = usedGrams.#c${i} - :g${i}`);
       conditions.push(`usedGrams.#c${i} >= :g${i}`);

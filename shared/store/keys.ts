@@ -3,6 +3,15 @@ type Key = { PK: string; SK: string };
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
+/** Partitions of the deadline index: each takes 1,000 writes/s, so 16 take a national day's peak with room. */
+export const ALERT_DUE_SHARDS = 16;
+/** A stable shard of a cause (FNV-1a of `type#subjectId`): the same cause always lands in the same partition. */
+function alertDueShard(cause: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < cause.length; i += 1) h = Math.imul(h ^ cause.charCodeAt(i), 0x01000193);
+  return `ALERTDUE#${pad((h >>> 0) % ALERT_DUE_SHARDS, 2)}`;
+}
+
 export const keys = {
   party: (partyId: string): Key => ({ PK: `PARTY#${partyId}`, SK: 'PARTY' }),
   /** GSI1: every party by division (jurisdiction lists); GSI2: by status and division (the directory of active parties). */
@@ -55,6 +64,9 @@ export const keys = {
     GSI2PK: `APPROVALS#RECEIVER#${a.receiverId}`,
     GSI2SK: `${a.createdAt}#${a.id}`,
   }),
+  /** Regulators' lists (rule 31): one link per approval in its outbound and in its receiving province, by creation. */
+  approvalProvinceLink: (province: string, createdAt: string, approvalId: string): Key => ({ PK: `APPROVALS#PROVINCE#${province}`, SK: `${createdAt}#${approvalId}` }),
+  approvalProvincePartition: (province: string) => `APPROVALS#PROVINCE#${province}`,
   approvalsByGenerator: (partyId: string) => `APPROVALS#GENERATOR#${partyId}`,
   approvalsByReceiver: (partyId: string) => `APPROVALS#RECEIVER#${partyId}`,
 
@@ -130,10 +142,11 @@ export const keys = {
   disposal: (manifestId: string, disposalId: string): Key => ({ PK: `MANIFEST#${manifestId}`, SK: `DISPOSAL#${disposalId}` }),
   disposalPrefix: 'DISPOSAL#',
 
-  /** What can fall due: one item per (alert type, subject); GSI3 orders them by due time for the alerts job. */
+  /** What can fall due: one item per (alert type, subject); GSI3 orders them by due time for the alerts job, spread over
+   *  ALERT_DUE_SHARDS partitions by a hash of the cause (writes at national volume make no hot key; the job reads all). */
   alertDeadline: (type: string, subjectId: string): Key => ({ PK: `DEADLINE#${type}#${subjectId}`, SK: 'DEADLINE' }),
-  alertDeadlineIndex: (dueAt: string, type: string, subjectId: string) => ({ GSI3PK: 'ALERTDUE', GSI3SK: `${dueAt}#${type}#${subjectId}` }),
-  alertDuePartition: 'ALERTDUE',
+  alertDeadlineIndex: (dueAt: string, type: string, subjectId: string) => ({ GSI3PK: alertDueShard(`${type}#${subjectId}`), GSI3SK: `${dueAt}#${type}#${subjectId}` }),
+  alertDuePartitions: () => Array.from({ length: ALERT_DUE_SHARDS }, (_, i) => `ALERTDUE#${pad(i, 2)}`),
   /** Alerts: GSI1 all by division; GSI2 by status and division (begins_with a division prefix at any level). */
   alert: (alertId: string): Key => ({ PK: `ALERT#${alertId}`, SK: 'ALERT' }),
   alertIndexes: (a: { id: string; divisionCode: string; status: string; openedAt: string }) => ({

@@ -4,7 +4,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, validationFailed } from '#shared/errors.ts';
 import { config } from '#shared/config.ts';
-import { localDate } from '#shared/domain/calendar.ts';
+import { localDate, startOfLocalDay } from '#shared/domain/calendar.ts';
 import { batchCode, type LedgerKind } from '#shared/domain/ledger-rules.ts';
 import type { MedicalCategory } from '#shared/reference/catalogue.ts';
 import { db } from '#shared/store/client.ts';
@@ -38,6 +38,14 @@ export interface LedgerEntryEntity {
   operationCode?: string;
   /** Residues: the disposal report (and its manifest) that produced the batch. */
   residueOf?: { disposalId: string; manifestId: string };
+  /** Pending identification (rule 29; wasteCode is then 'pending'): what it is called and the process that produced it. */
+  name?: string;
+  process?: string;
+  /** The result recorded against a pending entry, and the generated batch a hazardous result made of it. */
+  identification?: { result: 'hazardous' | 'not-hazardous'; wasteCode?: string; reportNumber?: string; issuedBy?: string; at: string; by: string };
+  resultEntryId?: string;
+  /** A batch made by identifying a pending entry: that entry (its origin in the chain). */
+  identifiedFrom?: string;
   voided?: { reason: string; at: string; by: string };
   recordedBy: string;
   recordedAt: string;
@@ -56,6 +64,8 @@ const insufficient = (message: string) => new AppError('INSUFFICIENT_STOCK', mes
 
 /** The stock total an entry moves: generated (or residue) adds to on-hand, self-treatment takes from it. */
 function stockFieldOf(entry: Pick<LedgerEntryEntity, 'kind' | 'residueOf'>): StockField {
+  // Waste pending identification is held as generated, under the code 'pending'.
+  if (entry.kind === 'pending-identification') return 'generated';
   if (entry.kind !== 'generated') return 'selfTreated';
   return entry.residueOf ? 'residue' : 'generated';
 }
@@ -94,6 +104,25 @@ export function recordEntryWrites(entry: LedgerEntryEntity): TxItem[] {
     putNew(entryItem(entry)),
     moveStock(entry.partyId, entry.wasteCode, field, entry.quantityGrams, { requireOnHand: field === 'selfTreated' }),
   ];
+}
+
+/** A pending entry identified (its version moves; a racing void or identification loses): its kilograms leave the
+ *  pending stock; a hazardous result's batch is recorded beside it by the caller (recordEntryWrites). */
+export function identifyEntryWrites(entry: LedgerEntryEntity, next: LedgerEntryEntity, onConflict: () => AppError): TxItem[] {
+  return [
+    {
+      item: { Put: { TableName: config.tableName, Item: entryItem(next), ConditionExpression: 'version = :expected AND attribute_not_exists(voided) AND attribute_not_exists(identification)', ExpressionAttributeValues: { ':expected': entry.version } } },
+      onConditionFailed: onConflict,
+    },
+    moveStock(entry.partyId, entry.wasteCode, 'generated', -entry.quantityGrams, { requireOnHand: true }),
+  ];
+}
+
+/** Which of the named entries are pending identification (no manifest may draw on them). */
+export async function pendingAmong(partyId: string, entryIds: readonly string[]): Promise<Set<string>> {
+  if (!entryIds.length) return new Set();
+  const items = await batchGet([...new Set(entryIds)].map((id) => keys.ledgerEntry(partyId, id)));
+  return new Set(items.filter((i) => i.kind === 'pending-identification').map((i) => i.id as string));
 }
 
 /** Voids an entry nothing has drawn from and undoes its stock move; the entry is kept, marked, and leaves the FIFO index. */
@@ -194,6 +223,7 @@ async function checkNamedDraws(partyId: string, wasteCode: string, grams: number
   const found = new Map((await batchGet(named.map((d) => keys.ledgerEntry(partyId, d.entryId)))).map((i) => [i.id as string, entryFromItem(i)]));
   for (const draw of named) {
     const batch = found.get(draw.entryId);
+    if (batch?.kind === 'pending-identification') throw new AppError('PENDING_IDENTIFICATION', `Entry ${batch.batchCode} is pending identification: it cannot be shipped`);
     if (!batch || !isOpenBatch(batch, wasteCode)) throw insufficient(`Batch ${draw.entryId} is not an open batch of ${wasteCode}`);
     if (draw.grams <= 0 || draw.grams > batch.remainingGrams!) {
       throw insufficient(`Batch ${batch.batchCode} holds ${batch.remainingGrams! / 1000} kg, not ${draw.grams / 1000} kg`);
@@ -263,4 +293,15 @@ export async function residueEntryWrites(input: {
     version: 1,
   };
   return { entryId: entry.id, writes: recordEntryWrites(entry) };
+}
+
+/** Whether the party recorded any entry not voided in a year (bounds: the year's instants, local time). */
+export async function hasLedgerActivity(partyId: string, year: number): Promise<boolean> {
+  const from = startOfLocalDay(`${year}-01-01`, config.timeZone).toISOString();
+  const to = startOfLocalDay(`${year + 1}-01-01`, config.timeZone).toISOString();
+  const page = await queryPage({
+    index: 'GSI1', partition: keys.ledgerPartition(partyId), sortBetween: [from, to],
+    filter: { expression: 'attribute_not_exists(voided)' },
+  }, 1);
+  return page.items.length > 0;
 }

@@ -17,7 +17,13 @@ export interface StockEntity {
   disposedGrams: number;
   selfTreatedGrams: number;
   onHandGrams: number;
+  /** Dispatched grams per calendar year of dispatch (over-plan, rule 7), kept in the dispatch's own transaction. */
+  dispatchedByYear: Record<string, number>;
 }
+
+/** The attribute holding a year's dispatched grams. */
+const yearField = (year: number) => `dispatched${year}Grams`;
+const YEAR_FIELD = /^dispatched(\d{4})Grams$/;
 
 /** +1 for fields that add to what is on hand, −1 for those that take from it. */
 const ON_HAND_SIGN: Record<StockField, 1 | -1> = {
@@ -42,6 +48,10 @@ function stockFromItem(item: Record<string, unknown>): StockEntity {
     disposedGrams: grams('disposed'),
     selfTreatedGrams: grams('selfTreated'),
     onHandGrams: raw.onHandGrams ?? 0,
+    dispatchedByYear: Object.fromEntries(Object.entries(raw).flatMap(([name, value]) => {
+      const year = YEAR_FIELD.exec(name)?.[1];
+      return year ? [[year, value as number]] : [];
+    })),
   };
 }
 
@@ -57,6 +67,7 @@ export async function listStock(partyId: string): Promise<StockEntity[]> {
 }
 
 /** Adds `grams` (may be negative, to undo) to the field and moves onHandGrams accordingly, creating the item at zero if missing.
+ *  A dispatch (and its cancellation) names the `year` of the dispatch, whose dispatched grams over-plan weighs.
  *  With requireOnHand, a move that lowers on-hand is conditional on onHandGrams >= the amount → 422 INSUFFICIENT_STOCK.
  *  One item per party and code: combine moves of the same code into one call (a transaction touches an item once). */
 export function moveStock(
@@ -64,7 +75,7 @@ export function moveStock(
   wasteCode: string,
   field: StockField,
   grams: number,
-  options: { requireOnHand?: boolean } = {},
+  options: { requireOnHand?: boolean; year?: number } = {},
 ): TxItem {
   if (!Number.isInteger(grams)) throw new Error(`stock moves are whole grams, not ${grams}`);
   const onHandDelta = ON_HAND_SIGN[field] * grams;
@@ -72,9 +83,9 @@ export function moveStock(
   return update(
     {
       Key: keys.stock(partyId, wasteCode),
-      UpdateExpression: 'SET partyId = :party, wasteCode = :code, itemType = :type ADD #field :grams, onHandGrams :onHand',
+      UpdateExpression: `SET partyId = :party, wasteCode = :code, itemType = :type ADD #field :grams, onHandGrams :onHand${options.year ? ', #year :grams' : ''}`,
       ...(guarded ? { ConditionExpression: 'onHandGrams >= :need' } : {}),
-      ExpressionAttributeNames: { '#field': `${field}Grams` },
+      ExpressionAttributeNames: { '#field': `${field}Grams`, ...(options.year ? { '#year': yearField(options.year) } : {}) },
       ExpressionAttributeValues: {
         ':party': partyId,
         ':code': wasteCode,

@@ -1,24 +1,18 @@
 // Alerts opened by the situations that cause them (backdated records make them due now) and closed when the
-// cause is gone, through the change stream, the due-time index and the job, as in the local server.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clock } from '#shared/clock.ts';
-import { onAlertChanges } from '#shared/services/alert-service.ts';
-import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
+// cause is gone, through the deadlines each write commits, the due-time index and the job. No change-stream consumer
+// runs in this file: deadlines must not depend on one.
+import { beforeAll, describe, expect, it } from 'vitest';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
 import { activeParty, licenceBody } from '../support/fixtures.ts';
 
 let t: TestApi;
-let poller: StreamPoller;
 const lvliang = regulator('alerts-lvliang', '1411');
 
 beforeAll(async () => {
   t = await testApi();
-  poller = await startStreamPoller((records) => onAlertChanges(records, clock()), 50);
 });
-afterAll(() => poller.stop());
 
 async function runJob() {
-  await poller.drain();
   const res = await t.call(null, 'POST', '/local/jobs/alerts');
   expect(res.status).toBe(200);
   return res.body as { opened: number; closed: number };

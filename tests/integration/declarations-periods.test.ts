@@ -3,7 +3,6 @@
 // new version; an unsubmitted declaration past its due date raises declaration-overdue until it is submitted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jcsHash } from '#shared/domain/hash-chain.ts';
-import { onAlertChanges } from '#shared/services/alert-service.ts';
 import { onStatsChanges } from '#shared/services/stats-service.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
@@ -53,7 +52,7 @@ const submit = (who: Actor['user'], a: Actor, period: string, headers: Record<st
 
 beforeAll(async () => {
   t = await testApi();
-  poller = await startStreamPoller((records) => Promise.all([onAlertChanges(records, new Date()), onStatsChanges(records, new Date())]), 50);
+  poller = await startStreamPoller((records) => onStatsChanges(records, new Date()), 50);
   [plant, truck, disposer] = await Promise.all([
     member(t, 'dc-plant', '140105', ['generator']),
     carrier(t, 'dc-truck'),

@@ -23,13 +23,21 @@ const add = (sums: Map<string, number>, code: string, kg: number) => sums.set(co
 beforeAll(async () => {
   t = await testApi();
   poller = await startStreamConsumers(logFailureQueue, 50);
-  expect(await loadDemoData(t.api, t.auth)).toBe(DEMO_PARTIES.length + 1); // and the Hebei disposer (demo-applications.ts)
+  expect(await loadDemoData(t.api, t.auth)).toBe(DEMO_PARTIES.length);
   await poller.drain();
   expect((await t.call(null, 'POST', '/local/jobs/alerts')).status).toBe(200);
 }, 120_000);
 afterAll(() => poller.stop());
 
 describe('demo data, as the Shanxi regulator sees it', () => {
+  it('waste pending identification and a revoked cross-province approval (rules 29, 31)', async () => {
+    const [plant] = (await get(`/v1/parties?q=${encodeURIComponent(DEMO_PARTIES[0].party.uscc)}`)).items;
+    const stock = await get(`/v1/parties/${plant.id}/stock`);
+    expect(stock.items.find((i: { wasteCode: string }) => i.wasteCode === 'pending')).toMatchObject({ onHandKg: 350 });
+    const { items } = await get('/v1/approvals?province=14');
+    expect(items).toEqual([expect.objectContaining({ status: 'revoked', generatorId: plant.id })]);
+  });
+
   it('loads once: a second start finds it and adds nothing', async () => {
     expect(await loadDemoData(t.api, t.auth)).toBe(0);
   });
@@ -72,6 +80,7 @@ describe('demo data, as the Shanxi regulator sees it', () => {
     const disposed = new Map<string, number>();
     for (const demo of DEMO_PARTIES) {
       const [party] = (await get(`/v1/parties?q=${encodeURIComponent(demo.party.uscc)}`)).items;
+      if (!party) continue; // outside Shanxi (the Hebei receiver of the revoked approval)
       for (const e of (await get(`/v1/parties/${party.id}/ledger?limit=100`)).items) if (e.kind === 'generated') add(generated, e.wasteCode, e.quantityKg);
     }
     for (const { id } of (await get('/v1/oversight/manifests?division=14')).items) {

@@ -87,7 +87,7 @@ describe('track alerts', () => {
     expect((await alertOf('off-corridor', m)).status).toBe('closed');
   });
 
-  it('a leg silent for 2 hours opens track-silent; a point closes it and re-arms the deadline from that point', async () => {
+  it('a leg silent for 2 hours opens track-silent; a point closes it and re-arms the deadline, and silence again opens a new alert', async () => {
     const m = await onTheRoad(3);
     await runJob();
     const silent = await alertOf('track-silent', m);
@@ -97,8 +97,9 @@ describe('track alerts', () => {
     expect((await alertOf('track-silent', m)).status).toBe('closed');
     await runJob(HOUR); // an hour on: not yet silent for 2 hours
     expect((await alertOf('track-silent', m)).status).toBe('closed');
-    await runJob(2.5 * HOUR); // silent again: the same cause opens again
-    expect((await alertOf('track-silent', m)).status).toBe('open');
+    await runJob(2.5 * HOUR); // silent again: the cause returned, so a new alert opens beside the closed one
+    const all = (await t.call(shanxi, 'GET', `/v1/oversight/alerts?type=track-silent&limit=100`)).body.items.filter((a: Entity) => a.manifestId === m.id);
+    expect(all.map((a: Entity) => a.status).sort()).toEqual(['closed', 'open']);
   });
 
   it('the party alert list is its members\' and covering regulators\'', async () => {

@@ -149,6 +149,12 @@ export const EXPECTATIONS: ExpectationTable = {
     answers: { owner: 200, other: 404, regulatorIn: 403, regulatorOut: 404 },
     hidden: (w) => ({ id: w.hidden.id, entryId: w.ledgerEntry.id }),
   },
+  'POST /v1/parties/{id}/ledger/{entryId}/identification': {
+    params: async (w) => ({ id: w.generator.id, entryId: (await w.fresh.pendingEntry()).id }),
+    body: () => ({ result: 'hazardous', wasteCode: '900-000-49', reportNumber: 'JB-1' }),
+    answers: { owner: 200, other: 404, regulatorIn: 403, regulatorOut: 404 },
+    hidden: (w) => ({ id: w.hidden.id, entryId: w.ledgerEntry.id }),
+  },
   'GET /v1/parties/{id}/ledger/{entryId}/label.pdf': {
     params: (w) => ({ id: w.generator.id, entryId: w.ledgerEntry.id }),
     answers: privateRead,
@@ -175,6 +181,19 @@ export const EXPECTATIONS: ExpectationTable = {
   },
   'GET /v1/approvals/{id}': { params: (w) => ({ id: w.approval.id }), answers: { owner: 200, other: 404, regulatorIn: 200, regulatorOut: 404 } },
   'GET /v1/approvals': { query: (w) => ({ generatorId: w.generator.id }), answers: everyone(200) },
+  // Rule 31: a regulator of the outbound province changes it; a reader who is not gets 403, anyone else 404.
+  'POST /v1/approvals/{id}/revoke': {
+    params: async (w) => ({ id: (await w.fresh.approval()).id }),
+    body: reason,
+    answers: { owner: 403, other: 404, regulatorIn: 200, regulatorOut: 404 },
+    hidden: (w) => ({ id: w.approval.id }),
+  },
+  'PATCH /v1/approvals/{id}': {
+    params: async (w) => ({ id: (await w.fresh.approval()).id }),
+    body: () => ({ wasteCodes: [{ code: '900-041-49', maxKg: 40_000 }] }),
+    answers: { owner: 403, other: 404, regulatorIn: 200, regulatorOut: 404 },
+    hidden: (w) => ({ id: w.approval.id }),
+  },
 
   ...APPLICATION_EXPECTATIONS,
   ...MANIFEST_EXPECTATIONS,

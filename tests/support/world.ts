@@ -2,9 +2,7 @@
 // a generator, a carrier and a receiver in Shanxi (14) with verified licences, an enterprise with no membership of
 // them (its own party is in Xinjiang, 65), and regulators of 14 and 65. Actions that change their subject take a
 // fresh one from `fresh`, so every call of the authorization matrix starts from the same state.
-import { clock } from '#shared/clock.ts';
-import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
-import { startStreamPoller } from '../../local/stream-poller.ts';
+import { runAlertJob } from '#shared/services/alert-service.ts';
 import { enterprise, regulator, type TestApi, type User } from './api.ts';
 import { activeParty, licenceBody, partyBody, provinceRegulator, verifiedLicence } from './fixtures.ts';
 import type { IdentityRole } from './route-matrix.ts';
@@ -43,9 +41,8 @@ export interface World {
   /** An open incident (a leak in Taiyuan) on the world's manifest in transit. */
   incident: Entity;
   fresh: Fresh;
-  /** Resolves once the stream poller (alert deadlines) has handled every write made so far. */
+  /** Kept for callers: alert deadlines commit with each write, so nothing asynchronous is left to settle. */
   settle(): Promise<void>;
-  /** Stops the stream poller. */
   stop(): Promise<void>;
 }
 
@@ -64,6 +61,10 @@ export interface Fresh {
   webhook(): Promise<Entity>;
   /** A new generated ledger entry of the generator. */
   ledgerEntry(): Promise<Entity>;
+  /** A new approval (Shanxi → Hebei) issued by a Shanxi regulator. */
+  approval(): Promise<Entity>;
+  /** A new entry of the generator pending identification (rule 29). */
+  pendingEntry(): Promise<Entity>;
   /** A new manifest in `state` (`discrepancy`: received 5 of 10 kg; `explained`: its discrepancy explained). */
   manifest(state: ManifestState): Promise<Entity>;
   /** A new open alert: a verified licence of the generator ending in 10 days, seen by the alerts job. */
@@ -116,7 +117,6 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
   ]);
   const owner = users.owner;
   const shanxi = provinceRegulator('14');
-  const poller = await startStreamPoller((records) => onAlertChanges(records, clock()), 50);
   const fresh: Fresh = {
     pendingParty: () => activeParty(t, owner, { divisionCode: TAIYUAN }, false),
     activeParty: () => activeParty(t, owner, { divisionCode: TAIYUAN }),
@@ -137,6 +137,13 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
     },
     async ledgerEntry() {
       return expectStatus(await t.call(owner, 'POST', `/v1/parties/${generator.id}/ledger`, ledgerBody()), 201, 'ledger entry');
+    },
+    async approval() {
+      return expectStatus(await t.call(shanxi, 'POST', '/v1/approvals', approvalBody(generator.id, crossReceiver.id)), 201, 'approval');
+    },
+    async pendingEntry() {
+      const body = { kind: 'pending-identification', name: '不明残渣', process: '检修', quantityKg: 3, at: new Date(Date.now() - 60_000).toISOString() };
+      return expectStatus(await t.call(owner, 'POST', `/v1/parties/${generator.id}/ledger`, body), 201, 'pending entry');
     },
     async manifest(state) {
       const step = (user: User, path: string, body: unknown, what: string) =>
@@ -162,7 +169,6 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
         'expiring licence',
       );
       await expectStatus(await t.call(shanxi, 'POST', `/v1/parties/${generator.id}/licences/${licence.id}/verify`), 200, 'verify');
-      await poller.drain();
       await runAlertJob(new Date());
       const alerts = await expectStatus(await t.call(shanxi, 'GET', '/v1/oversight/alerts?type=licence-expiring&status=open&limit=100'), 200, 'alerts');
       const alert = alerts.items.find((a: Entity) => a.subjectId === licence.id);
@@ -195,7 +201,7 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
   const incident = await expectStatus(await t.call(users.carrier, 'POST', `/v1/manifests/${manifests.inTransit.id}/incidents`, incidentBody(carrier.id)), 201, 'incident');
   return {
     t, users, generator, carrier, receiver, otherParty, licence, hidden, hiddenLicence, webhook, crossReceiver, plan, ledgerEntry, approval, year,
-    manifests, disposal, alert, incident, fresh, settle: () => poller.drain(), stop: () => poller.stop(),
+    manifests, disposal, alert, incident, fresh, settle: async () => undefined, stop: async () => undefined,
   };
 }
 

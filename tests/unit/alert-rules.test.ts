@@ -8,7 +8,7 @@ import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { workingCalendar } from '#shared/reference/holidays.ts';
 import { config } from '#shared/config.ts';
 
-const s: AlertSettings = { timeZone: 'Asia/Shanghai', calendar: workingCalendar(), transitOverdueHours: 72, medicalStorageHours: 48, track: config.track };
+const s: AlertSettings = { timeZone: 'Asia/Shanghai', calendar: workingCalendar(), transitOverdueHours: 72, medicalStorageHours: 48, identificationOverdueDays: 90, track: config.track };
 const now = new Date('2026-06-01T02:00:00Z');
 
 describe('capacity-reached', () => {

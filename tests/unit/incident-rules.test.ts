@@ -91,7 +91,7 @@ describe('the chain with losses', () => {
 });
 
 describe('the medical clock (rule 23) and dispatched-not-picked-up', () => {
-  const s: AlertSettings = { timeZone: 'Asia/Shanghai', calendar: workingCalendar(), transitOverdueHours: 72, medicalStorageHours: 48, medicalStorageHoursByProvince: { 14: 72 }, track: config.track };
+  const s: AlertSettings = { timeZone: 'Asia/Shanghai', calendar: workingCalendar(), transitOverdueHours: 72, medicalStorageHours: 48, medicalStorageHoursByProvince: { 14: 72 }, identificationOverdueDays: 90, track: config.track };
   const batch = { id: 'b', partyId: 'clinic', kind: 'generated', wasteCode: '841-001-01', at: '2026-06-01T00:00:00.000Z', remainingGrams: 0, draws: { m1: 5_000 } };
   it('takes the province’s limit where one is configured', () => {
     expect(medicalStorageHoursIn(s, '141102')).toBe(72);

@@ -27,6 +27,8 @@ export interface ApprovalLike {
   wasteCodes: readonly { code: string; maxGrams: number; usedGrams: number }[];
   validFrom: string;
   validTo: string;
+  /** Revoked (rule 31): dispatch under it is refused as if there were none. */
+  revoked?: unknown;
 }
 
 export interface SourceBalance {
@@ -46,6 +48,9 @@ export interface DispatchContext {
   licences: ReadonlyMap<string, readonly LicenceLike[]>;
   /** The plan filed for the year, by waste code (undefined: none filed). */
   plan?: ReadonlySet<string>;
+  /** The plan's expected grams by code, and what the year's dispatches took so far (over-plan's check, not a refusal). */
+  expectedGrams?: ReadonlyMap<string, number>;
+  dispatchedThisYear?: ReadonlyMap<string, number>;
   onHandGrams: ReadonlyMap<string, number>;
   /** Committed grams per capacity counter, keyed `${licenceId}|${entryCode}`. */
   committedGrams: ReadonlyMap<string, number>;
@@ -210,6 +215,7 @@ export function approvalFindings(ctx: DispatchContext, generatorDivision: string
   if (!a || a.generatorId !== ctx.draft.generatorId || a.receiverId !== ctx.draft.receiverId) {
     return { errors: [required('The approval does not name this generator and receiver')], approvalCodes: [] };
   }
+  if (a.revoked) return { errors: [required('The approval has been revoked')], approvalCodes: [] };
   if (ctx.day < a.validFrom || ctx.day > a.validTo) return { errors: [required(`The approval is not valid on ${ctx.day}`)], approvalCodes: [] };
   const errors: Finding[] = [];
   const totals = new Map<string, { grams: number; index: number; entry: ApprovalLike['wasteCodes'][number] }>();

@@ -78,7 +78,8 @@ export interface Taken {
   stock: { wasteCode: string; grams: number }[];
   /** Ledger batch draws per waste code, as the records store planned them. */
   batches: { wasteCode: string; draws: { entryId: string; grams: number }[] }[];
-  capacity: { licenceId: string; entryCode: string; year: number; lineNos: number[]; grams: number }[];
+  /** `licenceValidTo`: when the licence the load stands on lapses (licence-expired-in-flight, derived without a read). */
+  capacity: { licenceId: string; entryCode: string; year: number; lineNos: number[]; grams: number; licenceValidTo?: string }[];
   approval?: { approvalId: string; codes: { code: string; grams: number }[] };
   /** Per source line: what this manifest drew from its balances. */
   sources: { manifestId: string; lineNo: number; accepted: number; rejected: number }[];
