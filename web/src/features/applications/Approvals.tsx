@@ -5,7 +5,6 @@ import { PartyName } from '../../components/PartyName.tsx';
 import { Field } from '../../components/Field.tsx';
 import { kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { loosePost } from '../../lib/loose.ts';
 import { unwrap } from '../../lib/api.ts';
 import { ProblemBanner, RefusalScope, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -46,7 +45,7 @@ function ApprovalCard({ approval: a }: { approval: Approval }) {
           <form onSubmit={(e) => {
             e.preventDefault();
             void revoke.run(async () => {
-              await loosePost(api, `/v1/approvals/${a.id}/revoke`, { reason });
+              await unwrap(api.POST('/v1/approvals/{id}/revoke', { params: { path: { id: a.id } }, body: { reason } }));
               setAsking(false);
               await qc.invalidateQueries({ queryKey: ['applications', 'approvals'] });
             });
