@@ -28,7 +28,7 @@ describe('manifest copy of record', () => {
     expect(events[1].documentHash).toMatch(/^[0-9a-f]{64}$/);
 
     const ok = expectStatus(await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/integrity`), 200);
-    expect(ok).toEqual({ valid: true, events: 5, headHash: events[4].hash, firstBrokenSeq: null });
+    expect(ok).toEqual({ valid: true, events: 5, headHash: events[4].hash, firstBrokenSeq: null, tracks: [{ leg: 1, points: 0, seq: 4, valid: true }] });
 
     // Someone with table access changes the recorded pickup: the chain no longer verifies from that event on.
     await db().send(new UpdateCommand({ TableName: config.tableName, Key: keys.manifestEvent(m.id, 3), UpdateExpression: 'SET #at = :at', ExpressionAttributeNames: { '#at': 'at' }, ExpressionAttributeValues: { ':at': '2020-01-01T00:00:00.000Z' } }));
