@@ -24,7 +24,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function waitForDynamo(endpoint: string, timeoutMs = 30_000): Promise<void> {
+// A JVM starting on a busy 2-core machine (two at once in the test setup) can take far longer than on an idle one.
+export async function waitForDynamo(endpoint: string, timeoutMs = 120_000): Promise<void> {
   const client = createDynamoClient(endpoint);
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -21,6 +21,9 @@ export const SCREENS: Record<string, string[]> = {
   '司机 + 扫码': ['src/features/driver/Driver.tsx', '../node_modules/jsqr/dist/jsQR.js'],
   '接收': ['src/features/receipt/Receipt.tsx'],
   '申报': ['src/features/declarations/Declarations.tsx'],
+  '监管': ['src/features/oversight/Oversight.tsx'],
+  '链条': ['src/features/chain/Chain.tsx'],
+  '跨省转移': ['src/features/applications/Applications.tsx'],
   '登录 (OIDC)': ['src/app/oidc.ts'],
 };
 

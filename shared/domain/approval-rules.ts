@@ -95,3 +95,15 @@ export function amendedTerms(current: AmendableTerms, change: { validFrom?: stri
   });
   return { validFrom, validTo, wasteCodes };
 }
+
+/** The two ends of a cross-province transfer as approvals and applications record them: ids, provinces, counties. */
+export function transferEnds(generator: { id: string; divisionCode: string }, receiver: { id: string; divisionCode: string }) {
+  return {
+    generatorId: generator.id,
+    receiverId: receiver.id,
+    generatorProvince: provinceOf(generator.divisionCode),
+    receiverProvince: provinceOf(receiver.divisionCode),
+    generatorDivisionCode: generator.divisionCode,
+    receiverDivisionCode: receiver.divisionCode,
+  };
+}

@@ -7,6 +7,7 @@ import { requireWithinJurisdiction, type Actor } from '#shared/domain/jurisdicti
 import { applicationRoles, mayViewApplication, type Membership } from '#shared/domain/application/access.ts';
 import { stepOf, withDeemedAcceptance, type StepSettings } from '#shared/domain/application/deadlines.ts';
 import { checkReceiverMethod } from '#shared/domain/application/receiver-method.ts';
+import { transferEnds } from '#shared/domain/approval-rules.ts';
 import { availableApplicationActions, type ApplicationRole, type ApplicationState } from '#shared/domain/application/transition-table.ts';
 import { localDate } from '#shared/domain/calendar.ts';
 import { requireWasteCode } from '#shared/domain/ledger-rules.ts';
@@ -45,21 +46,14 @@ export async function submitApplication(actor: Actor, input: ApplicationInput, n
   }
   const inactive = [generator, receiver].findIndex((p) => p.party.status !== 'active');
   if (inactive >= 0) throw new AppError('PARTY_NOT_ACTIVE', 'Both parties must be active', [{ path: inactive ? 'receiverId' : 'generatorId', message: 'not active' }]);
-  input.wasteCodes.forEach((w, i) => {
-    requireWasteCode(w.code, `wasteCodes.${i}.code`);
-  });
+  for (const [i, w] of input.wasteCodes.entries()) requireWasteCode(w.code, `wasteCodes.${i}.code`);
   checkReceiverMethod(await listLicences(input.receiverId), input.wasteCodes.map((w) => w.code), input.method, localDate(now, config.timeZone));
   const at = now.toISOString();
   const acceptance = stepOf('submitted', at, stepSettings())!;
   const a: ApplicationEntity = {
     id: uuidv7(),
     status: 'submitted',
-    generatorId: input.generatorId,
-    receiverId: input.receiverId,
-    generatorProvince: provinceOf(generator.party.divisionCode),
-    receiverProvince: provinceOf(receiver.party.divisionCode),
-    generatorDivisionCode: generator.party.divisionCode,
-    receiverDivisionCode: receiver.party.divisionCode,
+    ...transferEnds(generator.party, receiver.party),
     wasteCodes: input.wasteCodes.map((w) => ({ code: w.code, maxGrams: kgToGrams(w.maxKg) })),
     method: input.method,
     requestedFrom: input.requestedFrom,

@@ -3,7 +3,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { AppError, notFound, validationFailed } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
-import { checkApprovalTerms, mayIssue, mayRead } from '#shared/domain/approval-rules.ts';
+import { checkApprovalTerms, mayIssue, mayRead, transferEnds } from '#shared/domain/approval-rules.ts';
 import { requireWasteCode } from '#shared/domain/ledger-rules.ts';
 import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
 import { provinceOf } from '#shared/reference/divisions.ts';
@@ -57,12 +57,7 @@ export async function issueApproval(actor: Actor, input: ApprovalInput, now: Dat
   );
   const approval: ApprovalEntity = {
     id: uuidv7(),
-    generatorId: input.generatorId,
-    receiverId: input.receiverId,
-    generatorProvince: provinceOf(generator.party.divisionCode),
-    receiverProvince: provinceOf(receiver.party.divisionCode),
-    generatorDivisionCode: generator.party.divisionCode,
-    receiverDivisionCode: receiver.party.divisionCode,
+    ...transferEnds(generator.party, receiver.party),
     wasteCodes: input.wasteCodes.map((w) => ({ code: w.code, maxGrams: kgToGrams(w.maxKg), usedGrams: 0 })),
     validFrom: input.validFrom,
     validTo: input.validTo,

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startConsoleStack, type ConsoleStack } from './console-stack.ts';
 import { manifestQrPayload } from '#shared/documents/qr.ts';
-import { launchChromium, launchWithCamera } from './launch.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { writeQrVideo } from './qr-video.ts';
 
 const SHOTS = 'test-results/console';
@@ -30,7 +30,7 @@ const axeFindings: { screen: string; id: string; impact: string; nodes: number }
 beforeAll(async () => {
   rmSync(SHOTS, { recursive: true, force: true });
   mkdirSync(SHOTS, { recursive: true });
-  [stack, browser] = await Promise.all([startConsoleStack(), launchChromium()]);
+  [stack, browser] = await Promise.all([startConsoleStack(), launchBrowser()]);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -74,6 +74,15 @@ const go = async (page: Page, nav: string) => {
   await page.getByRole('heading', { level: 1, name: new RegExp(`^${nav}`) }).waitFor();
 };
 
+/** The API's answer as a demo user sees it (a token from the local server, as the console gets one). */
+async function apiAs(sub: string, path: string): Promise<Record<string, unknown> & { items?: unknown[] }> {
+  const mint = await fetch(`${stack.base}/local/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sub, groups: ['enterprise'] }) });
+  const { token } = (await mint.json()) as { token: string };
+  const res = await fetch(stack.base + path, { headers: { authorization: `Bearer ${token}` } });
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as Record<string, unknown>;
+}
+
 let clinicNumber = '';
 let onwardNumber = '';
 
@@ -84,7 +93,7 @@ describe('the console, journey by role', () => {
     const page = await context.newPage();
     await page.goto(`${stack.base}/manifests`); // a deep link gets the app (SPA fallback), which asks to sign in
     for (const user of ['demo-generator', 'demo-clinic', 'demo-carrier', 'demo-disposer', 'demo-collector']) {
-      await expect(page.getByRole('button', { name: user, exact: true }).isVisible()).resolves.toBe(true);
+      await poll(() => page.getByRole('button', { name: user, exact: true }).isVisible()).toBe(true);
     }
     await page.getByRole('button', { name: '登录', exact: true }).click(); // no 用户: the API's refusal beside the field
     await poll(() => page.getByRole('alert').textContent()).toBeTruthy();
@@ -169,7 +178,30 @@ describe('the console, journey by role', () => {
     await poll(() => page.getByLabel('车牌号').getAttribute('aria-invalid')).toBe('true');
     await expect(page.getByLabel('驾驶员').inputValue()).resolves.toBe('张师傅');
     await page.getByLabel('车牌号').fill('晋A12345');
+    await page.getByLabel('同意共享位置').check();
     await page.getByRole('button', { name: '确认提货' }).click();
+    // 共享位置: the phone's position reaches the leg's track (source phone, allowed by the consent at pickup)
+    await page.context().grantPermissions(['geolocation'], { origin: stack.base });
+    await page.context().setGeolocation({ latitude: 37.87, longitude: 112.55 });
+    await page.getByRole('button', { name: '共享位置', exact: true }).click();
+    await poll(() => page.getByText(/已发送/).isVisible()).toBe(true);
+    const id = (await apiAs('demo-carrier', `/v1/manifests/by-number/${clinicNumber}`)).id as string;
+    const track = await apiAs('demo-carrier', `/v1/manifests/${id}/track?leg=1`);
+    expect(track.items).toEqual([expect.objectContaining({ leg: 1, lat: 37.87, lon: 112.55, source: 'phone' })]);
+    await page.getByRole('button', { name: '停止共享位置' }).click();
+    // 报告事故: a spill of 0.5 kg on line 1 in a county picked province → city → county; the API then lists it
+    await page.getByRole('button', { name: '报告事故' }).click();
+    const form = page.getByRole('form', { name: '报告事故' });
+    await form.getByLabel('事故类型').selectOption('spill');
+    await form.getByLabel(/^损失 1\./).fill('0.5');
+    await form.getByLabel('事故经过').fill('装车时利器盒破损');
+    await form.getByLabel('处置措施').fill('已收集并消毒');
+    for (const label of ['山西省 (14)', '太原市 (1401)', '小店区 (140105)']) await form.getByLabel('下级区划').selectOption({ label });
+    await form.getByRole('button', { name: '提交事故报告' }).click();
+    await poll(() => form.isVisible()).toBe(false);
+    const incidents = await apiAs('demo-carrier', `/v1/manifests/${id}/incidents`);
+    expect(incidents.items).toEqual([expect.objectContaining({ type: 'spill', divisionCode: '140105', lines: [{ lineNo: 1, lostKg: 0.5 }] })]);
+    await screen(page, 'driver-incident-360');
     await page.getByRole('button', { name: '确认运抵' }).click();
     await poll(() => page.getByText('已运抵').isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -222,7 +254,7 @@ describe('the console, journey by role', () => {
     // camera films it), then signs pickup and arrival
     const video = join(SHOTS, 'qr.y4m');
     writeQrVideo(video, manifestQrPayload(onwardNumber, `${stack.base}/v1/manifests/by-number/${onwardNumber}`));
-    const cameraBrowser = await launchWithCamera(video);
+    const cameraBrowser = await launchBrowser({ fakeCamera: video });
     try {
       const phone = await signIn('demo-carrier', PHONE, cameraBrowser);
       await go(phone, '司机');

@@ -10,7 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsoleStack } from './console-stack.ts';
-import { launchChromium } from './launch.ts';
+import { launchBrowser } from '../support/browser.ts';
 import { regulator } from '../support/api.ts';
 import {
   carrier, expectOk, generated, medicalLine, member, plan, reportDisposal, ship, transfer, type Actor,
@@ -37,7 +37,7 @@ beforeAll(async () => {
   // A load on the road is overdue at once, so that the alerts job opens a transit-overdue alert for this journey.
   process.env.TRANSIT_OVERDUE_HOURS = '0';
   const { startConsoleStack } = await import('./console-stack.ts');
-  [stack, browser] = await Promise.all([startConsoleStack(), launchChromium()]);
+  [stack, browser] = await Promise.all([startConsoleStack(), launchBrowser()]);
   const t = stack.t;
   let collector: Actor;
   let clinics: Actor[];

@@ -5,11 +5,13 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchBrowser(): Promise<Browser> {
+/** `fakeCamera`: a Y4M video the camera films, its permission prompt answered yes (the driver's QR scan). */
+export function launchBrowser({ fakeCamera }: { fakeCamera?: string } = {}): Promise<Browser> {
+  const camera = fakeCamera ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${fakeCamera}`] : [];
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     // Quiet: no sandbox (containers), no GPU, and none of Chromium's own calls home.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', ...camera],
   });
 }
 

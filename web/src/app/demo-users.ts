@@ -6,5 +6,6 @@ export const DEMO_USERS: { sub: string; groups: ('enterprise' | 'regulator' | 'a
   { sub: 'demo-carrier', groups: ['enterprise'] },
   { sub: 'demo-disposer', groups: ['enterprise'] },
   { sub: 'demo-collector', groups: ['enterprise'] },
+  { sub: 'demo-hebei-disposer', groups: ['enterprise'] },
   { sub: 'demo-regulator-shanxi', groups: ['regulator'], jurisdiction: '14' },
 ];

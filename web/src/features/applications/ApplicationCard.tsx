@@ -6,7 +6,8 @@ import { PartyName } from '../../components/PartyName.tsx';
 import { Field } from '../../components/Field.tsx';
 import { cst, kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { looseGet, loosePost } from '../../lib/loose.ts';
+import { loosePost } from '../../lib/loose.ts';
+import { unwrap } from '../../lib/api.ts';
 import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
@@ -26,7 +27,7 @@ export function ApplicationCard({ application: a }: { application: Application }
   const { api } = useSession();
   const t = useT();
   const qc = useQueryClient();
-  const actions = useQuery({ queryKey: ['applications', a.id, 'actions'], queryFn: () => looseGet<unknown>(api, `/v1/approval-applications/${a.id}/actions`) });
+  const actions = useQuery({ queryKey: ['applications', a.id, 'actions'], queryFn: () => unwrap(api.GET('/v1/approval-applications/{id}/actions', { params: { path: { id: a.id } } })) });
   const [asking, setAsking] = useState<AppAction | null>(null);
   const [text, setText] = useState('');
   const [from, setFrom] = useState(a.requestedFrom);

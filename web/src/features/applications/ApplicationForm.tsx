@@ -6,7 +6,7 @@ import { PartySearch } from '../../components/PartySearch.tsx';
 import { WasteCodeField } from '../../components/WasteCodeField.tsx';
 import { num } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { loosePost } from '../../lib/loose.ts';
+import { unwrap } from '../../lib/api.ts';
 import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
@@ -20,7 +20,7 @@ export function ApplicationForm() {
   const submit = useAction();
   const [receiver, setReceiver] = useState<{ id: string; name: string }[]>([]);
   const [lines, setLines] = useState([{ key: crypto.randomUUID(), code: '', maxKg: '' }]);
-  const [method, setMethod] = useState('dispose');
+  const [method, setMethod] = useState<'store' | 'utilise' | 'dispose'>('dispose');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [attachments, setAttachments] = useState<Attachment[]>([]);
@@ -29,10 +29,10 @@ export function ApplicationForm() {
     <form onSubmit={(e) => {
       e.preventDefault();
       void submit.run(async () => {
-        await loosePost(api, '/v1/approval-applications', {
+        await unwrap(api.POST('/v1/approval-applications', { body: {
           generatorId: partyId, receiverId: receiver[0]?.id ?? '', method, requestedFrom: from, requestedTo: to, attachments,
           wasteCodes: lines.map((l) => ({ code: l.code, maxKg: num(l.maxKg) })),
-        });
+        } }));
         setDone(true);
         await qc.invalidateQueries({ queryKey: ['applications'] });
       });
@@ -48,7 +48,7 @@ export function ApplicationForm() {
           </div>
         ))}
         <button type="button" onClick={() => setLines([...lines, { key: crypto.randomUUID(), code: '', maxKg: '' }])}>{t('添加废物')}</button>
-        <Select label={t('利用处置方式')} path="method" value={method} onChange={(e) => setMethod(e.target.value)} options={METHOD.map(([k, v]) => [k, t(v)])} />
+        <Select label={t('利用处置方式')} path="method" value={method} onChange={(e) => setMethod(e.target.value as typeof method)} options={METHOD.map(([k, v]) => [k, t(v)])} />
         <Field label={t('申请起始日')} path="requestedFrom" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         <Field label={t('申请截止日')} path="requestedTo" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         <AttachmentsField value={attachments} onChange={setAttachments} />

@@ -3,7 +3,7 @@
 import '../../components/regulator.css';
 import { useQuery } from '@tanstack/react-query';
 import { useT } from '../../lib/i18n.tsx';
-import { looseGet } from '../../lib/loose.ts';
+import { unwrap } from '../../lib/api.ts';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { ApplicationCard } from './ApplicationCard.tsx';
@@ -40,7 +40,7 @@ export default function Applications() {
 function ApplicationList({ title, query, keep = () => true }: { title: string; query: Record<string, string | number>; keep?: (a: Application) => boolean }) {
   const { api } = useSession();
   const t = useT();
-  const list = useQuery({ queryKey: ['applications', query], queryFn: () => looseGet<{ items: Application[] }>(api, '/v1/approval-applications', query) });
+  const list = useQuery({ queryKey: ['applications', query], queryFn: () => unwrap(api.GET('/v1/approval-applications', { params: { query } })) });
   const items = (list.data?.items ?? []).filter(keep).sort(byDue);
   return (
     <section aria-label={title}>

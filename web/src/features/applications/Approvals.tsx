@@ -5,7 +5,7 @@ import { PartyName } from '../../components/PartyName.tsx';
 import { Field } from '../../components/Field.tsx';
 import { kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { looseGet, loosePost } from '../../lib/loose.ts';
+import { unwrap } from '../../lib/api.ts';
 import { ProblemBanner, RefusalScope, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
@@ -15,7 +15,7 @@ interface Approval { id: string; generatorId: string; receiverId: string; wasteC
 export function Approvals({ province }: { province: string }) {
   const { api } = useSession();
   const t = useT();
-  const list = useQuery({ queryKey: ['applications', 'approvals', province], queryFn: () => looseGet<{ items: Approval[] }>(api, '/v1/approvals', { province, limit: 100 }) });
+  const list = useQuery({ queryKey: ['applications', 'approvals', province], queryFn: () => unwrap(api.GET('/v1/approvals', { params: { query: { province, limit: 100 } } })) });
   return (
     <section aria-labelledby="appr-h">
       <h2 id="appr-h">{t('批准')}</h2>
@@ -45,7 +45,7 @@ function ApprovalCard({ approval: a }: { approval: Approval }) {
           <form onSubmit={(e) => {
             e.preventDefault();
             void revoke.run(async () => {
-              await loosePost(api, `/v1/approvals/${a.id}/revoke`, { reason });
+              await unwrap(api.POST('/v1/approvals/{id}/revoke', { params: { path: { id: a.id } }, body: { reason } }));
               setAsking(false);
               await qc.invalidateQueries({ queryKey: ['applications', 'approvals'] });
             });

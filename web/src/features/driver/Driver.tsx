@@ -12,7 +12,9 @@ import { Link, useLocation } from '../../lib/nav.tsx';
 import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
+import { IncidentReport } from './IncidentReport.tsx';
 import { Scanner } from './Scanner.tsx';
+import { ShareLocation } from './ShareLocation.tsx';
 
 export default function Driver() {
   const { api } = useSession();
@@ -47,9 +49,13 @@ export default function Driver() {
 }
 
 function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Manifest): void }) {
-  const { api } = useSession();
+  const { api, partyId } = useSession();
   const t = useT();
   const qc = useQueryClient();
+  const [consent, setConsent] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  // the load is with transporterIds[currentLeg − 1]: that carrier shares its position and reports incidents
+  const carrier = m.status === 'in_transit' ? m.legs[m.currentLeg - 1]?.transporterId : undefined;
   const path = { params: { path: { id: m.id } } };
   const actions = useQuery({ queryKey: ['manifest', m.id, 'actions', m.version], queryFn: () => unwrap(api.GET('/v1/manifests/{id}/actions', path)) });
   const [plate, setPlate] = useState('');
@@ -72,9 +78,10 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
             <Field label={t('车牌号')} path="vehiclePlate" value={plate} onChange={(e) => setPlate(e.target.value)} placeholder="晋A12345" />
             <Field label={t('驾驶员')} path="driverName" value={driver} onChange={(e) => setDriver(e.target.value)} />
           </div>
+          <label className="check"><input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} /> {t('同意共享位置')}</label>
           <div className="actions">
             <button type="button" disabled={busy} onClick={() => run(async () => after(await unwrap(api.POST('/v1/manifests/{id}/pickup', {
-              ...path, body: { transporterId: pickup.partyId!, vehiclePlate: plate, driverName: driver },
+              ...path, body: { transporterId: pickup.partyId!, vehiclePlate: plate, driverName: driver, ...(consent ? { phoneConsent: true } : {}) },
             }))))}>{m.legs.length > 0 ? t('确认交接') : t('确认提货')}</button>
           </div>
         </RefusalScope>
@@ -85,6 +92,14 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
             ...path, body: { transporterId: deliver.partyId!, deliveredAt: new Date().toISOString() },
           }))))}>{t('确认运抵')}</button>
         </div>
+      )}
+      {carrier === partyId && (
+        <>
+          <ShareLocation manifestId={m.id} transporterId={carrier} />
+          {reporting
+            ? <IncidentReport manifest={m} partyId={carrier} onDone={() => setReporting(false)} />
+            : <div className="actions"><button type="button" className="secondary" onClick={() => setReporting(true)}>{t('报告事故')}</button></div>}
+        </>
       )}
       {actions.isSuccess && !pickup && !deliver && <p className="muted">{t('当前没有需要您签署的操作。')}</p>}
       <p><Link to={`/manifests/${m.id}`}>{t('联单详情')}</Link></p>

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { PartyName } from '../../components/PartyName.tsx';
 import { cst, kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { compact, looseGet, loosePost } from '../../lib/loose.ts';
+import { compact } from '../../lib/loose.ts';
+import { unwrap } from '../../lib/api.ts';
 import { Link } from '../../lib/nav.tsx';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -35,7 +36,7 @@ export function IncidentsTab({ division }: { division: string }) {
   const query = compact({ division, status, limit: 100 });
   const list = useQuery({
     queryKey: ['oversight', 'incidents', query],
-    queryFn: () => looseGet<{ items: Incident[] }>(api, '/v1/oversight/incidents', query),
+    queryFn: () => unwrap(api.GET('/v1/oversight/incidents', { params: { query } })).then((r) => (typeof r === 'string' ? { items: [] } : r)) // JSON asked, never the CSV,
   });
   return (
     <section aria-labelledby="oi-h">
@@ -73,7 +74,7 @@ export function IncidentCard({ incident: i }: { incident: Incident }) {
         <form className="inline" onSubmit={(e) => {
           e.preventDefault();
           void close.run(async () => {
-            await loosePost(api, `/v1/incidents/${i.id}/close`, { note });
+            await unwrap(api.POST('/v1/incidents/{id}/close', { params: { path: { id: i.id } }, body: { note } }));
             await qc.invalidateQueries({ queryKey: ['oversight', 'incidents'] });
             await qc.invalidateQueries({ queryKey: ['incidents'] });
           });

@@ -3,13 +3,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useT } from '../../lib/i18n.tsx';
-import { downloadBlob, looseGet, loosePost } from '../../lib/loose.ts';
+import { downloadBlob } from '../../lib/loose.ts';
+import { unwrap } from '../../lib/api.ts';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 
 export type ExportList = 'manifests' | 'alerts' | 'stats' | 'key-units' | 'incidents';
-interface ExportJob { id: string; status: 'running' | 'done' | 'failed'; rows?: number; url?: string }
 
 export function LargeExport({ list, query, name }: { list: ExportList; query: Record<string, unknown>; name: string }) {
   const { api } = useSession();
@@ -20,7 +20,7 @@ export function LargeExport({ list, query, name }: { list: ExportList; query: Re
   const job = useQuery({
     queryKey: ['export', id],
     enabled: !!id,
-    queryFn: () => looseGet<ExportJob>(api, `/v1/oversight/exports/${id}`),
+    queryFn: () => unwrap(api.GET('/v1/oversight/exports/{id}', { params: { path: { id: id! } } })),
     refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 2_000 : false),
   });
   const fetchFile = (url: string) => {
@@ -34,7 +34,7 @@ export function LargeExport({ list, query, name }: { list: ExportList; query: Re
   return (
     <>
       <button type="button" disabled={start.busy || job.data?.status === 'running'} onClick={() => void start.run(async () => {
-        const created = await loosePost<ExportJob>(api, '/v1/oversight/exports', { list, query });
+        const created = await unwrap(api.POST('/v1/oversight/exports', { body: { list, query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) } }));
         setId(created.id);
       })}>
         {t('大批量导出')}

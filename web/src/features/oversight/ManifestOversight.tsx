@@ -7,10 +7,9 @@ import { type LonLat, type MapMarker, type MapSite, TrackMap } from '../../compo
 import { type Manifest, unwrap } from '../../lib/api.ts';
 import { cst } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { looseGet } from '../../lib/loose.ts';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { type Incident, IncidentCard } from './IncidentsTab.tsx';
+import { IncidentCard } from './IncidentsTab.tsx';
 
 interface Feature { geometry: { type: 'LineString'; coordinates: LonLat[] } | { type: 'Point'; coordinates: LonLat }; properties?: Record<string, unknown> }
 interface Located { name: string; location?: { lat: number; lon: number } }
@@ -27,7 +26,7 @@ export function ManifestOversight({ manifest: m }: { manifest: Manifest }) {
     queryKey: ['manifest', m.id, 'sites'],
     queryFn: () => Promise.all([m.generatorId, m.receiverId].map((id) => unwrap(api.GET('/v1/parties/{id}', { params: { path: { id } } })) as Promise<Located>)),
   });
-  const incidents = useQuery({ queryKey: ['incidents', m.id], queryFn: () => looseGet<{ items: Incident[] }>(api, `/v1/manifests/${m.id}/incidents`) });
+  const incidents = useQuery({ queryKey: ['incidents', m.id], queryFn: () => unwrap(api.GET('/v1/manifests/{id}/incidents', { params: { path: { id: m.id } } })) });
   if (!me.groups.includes('regulator') && !me.groups.includes('admin')) return null;
 
   const features = track.data?.features ?? [];

@@ -1,6 +1,5 @@
 // 工作台: the inbox (manifests waiting for this party, with the action each waits for) and the stock by waste code.
-// The party's open alerts (GET /v1/parties/{id}/alerts) and 场地坐标 (PUT …/location) are wired once those routes
-// are in the API this console is built against.
+// Below: the party's open alerts and 场地坐标 (PartyPanels.tsx).
 import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../lib/api.ts';
 import { cst, kg } from '../../lib/format.ts';
@@ -9,6 +8,7 @@ import { ACTION, STATUS } from '../../lib/labels.ts';
 import { Link } from '../../lib/nav.tsx';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { PartyAlerts, SiteLocation } from './PartyPanels.tsx';
 
 export default function Workbench() {
   const { api, partyId, partyName } = useSession();
@@ -21,6 +21,8 @@ export default function Workbench() {
     <>
       <h1>{t('工作台')} · {partyName}</h1>
       <ProblemBanner refusal={refusalOf(inbox.error ?? stock.error)} />
+      <SiteLocation />
+      <PartyAlerts />
       <section aria-labelledby="inbox-h">
         <h2 id="inbox-h">{t('待办联单')}</h2>
         {inbox.isSuccess && inbox.data.items.length === 0 && <p className="muted">{t('没有等待您处理的联单。')}</p>}
