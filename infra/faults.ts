@@ -6,7 +6,8 @@ import { Duration, type aws_dynamodb as dynamodb, aws_events as events, aws_even
 import { aws_lambda_destinations as destinations } from 'aws-cdk-lib';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
-import { STREAM_FILTERS } from '../shared/stream/stream-filters.ts';
+import { EXPORT_STREAM_FILTER } from '../functions/oversight/stream-filter.ts';
+import { WEBHOOK_STREAM_FILTER } from '../functions/webhooks/stream-filter.ts';
 import { acknowledge } from './nag.ts';
 import type { StageSettings } from './stage.ts';
 
@@ -40,6 +41,13 @@ export function createFailureQueues(scope: Construct, stage: StageSettings): Fai
   return { stream: failureQueue(scope, 'StreamFailures', stage), jobs: failureQueue(scope, 'JobFailures', stage) };
 }
 
+/** The event filter of each stream consumer that needs only some records, taken from the function's own filter (which
+ *  its handler applies too, so the two cannot drift); a consumer not listed gets every record. */
+export const STREAM_FILTERS: Record<string, Record<string, unknown>> = {
+  webhooks: WEBHOOK_STREAM_FILTER.pattern,
+  oversight: EXPORT_STREAM_FILTER.pattern,
+};
+
 /** The table's stream as the function's event source, with the failure handling above and the function's filter. */
 export function addStreamSource(fn: lambda.Function, name: string, table: dynamodb.ITable, queues: FailureQueues): void {
   const filter = STREAM_FILTERS[name];
@@ -52,7 +60,7 @@ export function addStreamSource(fn: lambda.Function, name: string, table: dynamo
       reportBatchItemFailures: true,
       maxRecordAge: STREAM_MAX_RECORD_AGE,
       onFailure: new SqsDlq(queues.stream),
-      ...(filter ? { filters: [lambda.FilterCriteria.filter(filter as Record<string, unknown>)] } : {}),
+      ...(filter ? { filters: [lambda.FilterCriteria.filter(filter)] } : {}),
     }),
   );
 }

@@ -53,6 +53,9 @@ export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
     indexes: ['GSI1', 'GSI2'],
     cursorSecret: true,
     exportBucket: ['s3:GetObject', 's3:PutObject'],
+    // New export requests from the stream: their files are written in the background, up to 50,000 rows a run.
+    stream: true,
+    timeoutSeconds: 300,
   },
   // Printable PDFs, the only bundle with pdf-lib, fontkit and the CJK font. Its routes are GETs only, so the shared
   // idempotency middleware (POST only) never writes here.

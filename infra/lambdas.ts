@@ -1,7 +1,7 @@
 // One Lambda per functions/<name>/ folder, each granted only what its entry in FUNCTION_SPECS says.
 import { join } from 'node:path';
-import { Duration, Stack, type aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';
-import type { aws_secretsmanager as secrets } from 'aws-cdk-lib';
+import { type CfnElement, Duration, Stack, type aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';
+import type { aws_s3 as s3, aws_secretsmanager as secrets } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { addSchedule, addStreamSource, type FailureQueues } from './faults.ts';
 import { cdkBundling, RUNTIME_FILES_ENV } from './bundling.ts';
@@ -19,6 +19,8 @@ export interface LambdaOptions {
   /** How the functions read groups and jurisdiction from the issuer's claims (infra/identity.ts). */
   claimEnv: Record<string, string>;
   failures: FailureQueues;
+  /** Where background exports are written (infra/exports-bucket.ts), for the functions whose spec names it. */
+  exportBucket: s3.IBucket;
 }
 
 /** What a caller of a table encrypted with a customer-managed key needs of the key (DynamoDB uses it on their behalf). */
@@ -42,7 +44,7 @@ function roleFor(scope: Construct, id: string, logs: ReturnType<typeof logGroup>
 }
 
 export function createLambdas(scope: Construct, options: LambdaOptions): Map<string, lambda.Function> {
-  const { table, cursorSecret, stage, failures } = options;
+  const { table, cursorSecret, stage, failures, exportBucket } = options;
   const functions = new Map<string, lambda.Function>();
   for (const name of functionNames()) {
     const spec = specOf(name);
@@ -77,14 +79,21 @@ export function createLambdas(scope: Construct, options: LambdaOptions): Map<str
         ...options.claimEnv,
         ...RUNTIME_FILES_ENV,
         ...(spec.cursorSecret ? { CURSOR_SECRET_ARN: cursorSecret.secretArn } : {}),
+        ...(spec.exportBucket ? { EXPORT_BUCKET: exportBucket.bucketName } : {}),
       },
     });
     for (const statement of tableStatements(table, spec)) role.addToPrincipalPolicy(statement);
     // Its value only (grantRead would add DescribeSecret, which the code never calls).
     if (spec.cursorSecret) role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [CURSOR_SECRET_ACTION], resources: [cursorSecret.secretArn] }));
-    // Data encrypted with the deployment's own key: whoever reads or writes the table or its stream uses the key.
+    if (spec.exportBucket) {
+      // Exactly the spec's object actions (grantReadWrite would add List, Delete and Abort, which the code never sends).
+      role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: spec.exportBucket, resources: [exportBucket.arnForObjects('*')] }));
+      acknowledge(role, `AwsSolutions-IAM5[Resource::<${Stack.of(scope).getLogicalId(exportBucket.node.defaultChild as CfnElement)}.Arn>/*]`,
+        'Each export is a new object under a key the function chooses; the statement is limited to the exports bucket');
+    }
+    // Data encrypted with the deployment's own key: whoever reads or writes the table, its stream or the exports uses it.
     // (Named actions: the grant helpers' ReEncrypt*/GenerateDataKey* wildcards are more than DynamoDB asks for.)
-    if (stage.key && (spec.table.length || spec.stream)) {
+    if (stage.key && (spec.table.length || spec.stream || spec.exportBucket)) {
       role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: KEY_ACTIONS, resources: [stage.key.keyArn] }));
     }
     if (spec.stream) {

@@ -1,4 +1,4 @@
-// The whole deployment in one stack: identity, table, backups, cursor secret, functions, API, failure queues,
+// The whole deployment in one stack: identity, table, backups, cursor secret, exports bucket, functions, API, failure queues,
 // alarms and dashboard, and the console. What varies between deployments is the DeploymentConfig
 // (infra/deployment-config.ts): stage, issuer, key, backups, console, alarm emails.
 import { CfnOutput, Stack, type StackProps, aws_secretsmanager as secrets } from 'aws-cdk-lib';
@@ -7,6 +7,7 @@ import type { Construct } from 'constructs';
 import { createBackups } from './backup.ts';
 import { createConsoleHosting } from './console-hosting.ts';
 import { isChinaRegion, parseDeploymentConfig, type DeploymentConfig } from './deployment-config.ts';
+import { createExportBucket } from './exports-bucket.ts';
 import { createFailureQueues } from './faults.ts';
 import { createHttpApi } from './http-api.ts';
 import { createIdentity } from './identity.ts';
@@ -43,7 +44,8 @@ export class WasteChainStack extends Stack {
       'The key only seals pagination cursors; rotating it breaks every page in flight and needs a rotation function. ' +
         'Rotate by hand with put-secret-value: functions read it at their next cold start');
     const failures = createFailureQueues(this, stage);
-    const functions = createLambdas(this, { table, cursorSecret, codeOf: props.codeOf, stage, claimEnv: identity.claimEnv, failures });
+    const exportBucket = createExportBucket(this, stage);
+    const functions = createLambdas(this, { table, cursorSecret, codeOf: props.codeOf, stage, claimEnv: identity.claimEnv, failures, exportBucket });
     const { api, stage: apiStage } = createHttpApi(this, functions, identity, stage.removalPolicy);
     const { topic, dashboard } = createObservability(this, { api, functions, failures, stage, alarmEmails: config.alarmEmails });
 
@@ -65,5 +67,6 @@ export class WasteChainStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', { value: topic.topicArn, description: 'Subscribe a pager or chat hook to hear the alarms' });
     new CfnOutput(this, 'DashboardName', { value: dashboard.dashboardName });
     new CfnOutput(this, 'StreamFailureQueueUrl', { value: failures.stream.queueUrl });
+    new CfnOutput(this, 'ExportBucketName', { value: exportBucket.bucketName, description: 'Background oversight exports (kept 7 days)' });
   }
 }

@@ -3,10 +3,12 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WEBHOOKS_STREAM_FILTER } from '#shared/stream/stream-filters.ts';
 import { BUSINESS_METRICS } from '#shared/observability/metrics.ts';
 import { retentionDays } from '../../infra/backup.ts';
+import { EXPORT_EXPIRY } from '../../infra/exports-bucket.ts';
 import { JOB_MAX_EVENT_AGE, JOB_RETRY_ATTEMPTS, STREAM_MAX_RECORD_AGE, STREAM_RETRY_ATTEMPTS } from '../../infra/faults.ts';
+import { EXPORT_STREAM_FILTER } from '../../functions/oversight/stream-filter.ts';
+import { WEBHOOK_STREAM_FILTER } from '../../functions/webhooks/stream-filter.ts';
 import { functionNames, specOf } from '../../infra/function-specs.ts';
 import { functionId, resources, synth, type Synth } from './synth.ts';
 
@@ -53,13 +55,14 @@ describe('a stream batch that keeps failing', () => {
     expect(iteratorAge.sort()).toEqual(streamFunctions.map((n) => functionId(prod.template, n)).sort());
   });
 
-  it('reaches the webhooks consumer only for new manifest events (its filter); other consumers get every record', () => {
+  it('reaches webhooks only for new manifest events and oversight only for new export requests (the functions\' own filters); others get every record', () => {
     const mappings = resources(prod.template, 'AWS::Lambda::EventSourceMapping');
-    for (const m of Object.values(mappings)) {
-      const isWebhooks = m.Properties.FunctionName.Ref === functionId(prod.template, 'webhooks');
-      if (isWebhooks) expect(JSON.parse(m.Properties.FilterCriteria.Filters[0].Pattern)).toEqual(WEBHOOKS_STREAM_FILTER);
-      else expect(m.Properties.FilterCriteria).toBeUndefined();
-    }
+    const patterns = Object.fromEntries(streamFunctions.map((n) => [functionId(prod.template, n), n]));
+    const byFunction = Object.fromEntries(Object.values(mappings).map((m) => {
+      const filters = m.Properties.FilterCriteria?.Filters;
+      return [patterns[m.Properties.FunctionName.Ref], filters ? filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern)) : 'every record'];
+    }));
+    expect(byFunction).toEqual({ alerts: 'every record', webhooks: [WEBHOOK_STREAM_FILTER.pattern], oversight: [EXPORT_STREAM_FILTER.pattern] });
   });
 });
 
@@ -124,6 +127,64 @@ describe('the functions', () => {
         TracingConfig: { Mode: 'Active' },
         Environment: { Variables: Match.objectLike({ SERVICE_NAME: name, DEPLOYMENT: 'WasteChain' }) },
       });
+    }
+  });
+});
+
+describe('background exports', () => {
+  const bucketOf = (s: Synth) => idOf(s, 'AWS::S3::Bucket', 'ExportsBucket');
+  /** The statements of the policies attached to a function's role. */
+  const statementsOf = (s: Synth, name: string) => {
+    const role = resources(s.template, 'AWS::Lambda::Function')[functionId(s.template, name)].Properties.Role['Fn::GetAtt'][0];
+    return Object.values(resources(s.template, 'AWS::IAM::Policy'))
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement);
+  };
+  const s3Statements = (s: Synth, name: string) => statementsOf(s, name).filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith('s3:')));
+
+  it('go to a private, TLS-only, encrypted bucket whose objects expire after 7 days, retained in prod', () => {
+    const bucket = resources(prod.template, 'AWS::S3::Bucket')[bucketOf(prod)];
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      LifecycleConfiguration: { Rules: [expect.objectContaining({ ExpirationInDays: EXPORT_EXPIRY.toDays(), Status: 'Enabled' })] },
+    });
+    expect(EXPORT_EXPIRY.toDays()).toBe(7);
+    const policy = Object.values(resources(prod.template, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === bucketOf(prod));
+    expect(policy!.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({
+      Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    }));
+  });
+
+  it('are encrypted with the customer-managed key when there is one, and emptied when a dev stage is destroyed', () => {
+    const bucket = resources(dev.template, 'AWS::S3::Bucket')[bucketOf(dev)];
+    expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([{
+      BucketKeyEnabled: true,
+      ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [idOf(dev, 'AWS::KMS::Key', 'DataKey'), 'Arn'] } },
+    }]);
+    const autoDelete = Object.values(dev.template.toJSON().Resources as Record<string, { Type: string; Properties: any }>)
+      .filter((r) => r.Type === 'Custom::S3AutoDeleteObjects').map((r) => r.Properties.BucketName.Ref);
+    expect(autoDelete).toContain(bucketOf(dev));
+    expect(statementsOf(dev, 'oversight')).toContainEqual(expect.objectContaining({ Action: expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey']) }));
+  });
+
+  it('are written and pre-signed by the oversight function only: EXPORT_BUCKET, and exactly GetObject and PutObject on its objects', () => {
+    const bucket = bucketOf(prod);
+    prod.template.hasResourceProperties('AWS::Lambda::Function', {
+      Description: 'WasteChain oversight',
+      Timeout: 300,
+      Environment: { Variables: Match.objectLike({ EXPORT_BUCKET: { Ref: bucket } }) },
+    });
+    expect(s3Statements(prod, 'oversight')).toEqual([{
+      Effect: 'Allow',
+      Action: ['s3:GetObject', 's3:PutObject'],
+      Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucket, 'Arn'] }, '/*']] },
+    }]);
+    for (const name of names.filter((n) => n !== 'oversight')) {
+      expect(s3Statements(prod, name), name).toEqual([]);
+      const vars = resources(prod.template, 'AWS::Lambda::Function')[functionId(prod.template, name)].Properties.Environment.Variables;
+      expect(vars.EXPORT_BUCKET, name).toBeUndefined();
     }
   });
 });

@@ -18,8 +18,8 @@ beforeAll(() => {
 
 const ref = (id: string) => ({ Ref: id });
 const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
-const onlyId = (type: string) => {
-  const ids = Object.keys(resources(s.template, type));
+const onlyId = (type: string, prefix = '') => {
+  const ids = Object.keys(resources(s.template, type)).filter((id) => id.startsWith(prefix));
   expect(ids).toHaveLength(1);
   return ids[0];
 };
@@ -34,6 +34,7 @@ function grantsOf(name: string): string[] {
     if (json === JSON.stringify(arnOf(table))) return 'table';
     if (json === JSON.stringify({ 'Fn::GetAtt': [table, 'StreamArn'] })) return 'stream';
     if (json === JSON.stringify(ref(onlyId('AWS::SecretsManager::Secret')))) return 'cursor secret';
+    if (json === JSON.stringify({ 'Fn::Join': ['', [arnOf(onlyId('AWS::S3::Bucket', 'ExportsBucket')), '/*']] })) return 'export objects';
     const queue = /^\{"Fn::GetAtt":\["(StreamFailures|JobFailures)[0-9A-F]{8}","Arn"\]\}$/.exec(json);
     if (queue) return queue[1];
     const index = /"\/index\/([^"]+)"/.exec(json);
@@ -175,7 +176,7 @@ describe('the functions', () => {
     }
   });
 
-  it('may each do exactly what their spec grants: its table actions, Query on its named indexes, the secret value', () => {
+  it('may each do exactly what their spec grants: its table actions, Query on its named indexes, the secret value, export objects', () => {
     const sendTo = (queue: string) => ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].map((a) => `${a} on ${queue}`);
     const logs = ['logs:CreateLogStream', 'logs:PutLogEvents'].map((a) => `${a} on own log group`);
     // What the stream's event source mapping needs (CDK's grantStreamRead): ListStreams takes no resource.
@@ -187,6 +188,7 @@ describe('the functions', () => {
         ...spec.table.map((a) => `dynamodb:${a} on table`),
         ...(spec.indexes ?? []).map((i) => `dynamodb:Query on index ${i}`),
         ...(spec.cursorSecret ? ['secretsmanager:GetSecretValue on cursor secret'] : []),
+        ...(spec.exportBucket ?? []).map((a) => `${a} on export objects`),
         ...(spec.stream ? [...stream, 'dynamodb:ListStreams on *'] : []),
         // Lambda's active tracing (X-Ray takes no resource).
         'xray:PutTraceSegments on *', 'xray:PutTelemetryRecords on *',
