@@ -1,5 +1,8 @@
 // Route tracks (api.md "track"; domain.md rules 26-27) and site locations.
 import * as z from './zod.ts';
+
+/** DynamoDB stores no number of magnitude below 1e-130: such a coordinate is zero to any GPS. */
+const storable = (v: number) => v === 0 || Math.abs(v) >= 1e-100;
 import { Id, Instant, PageQuery } from './common.ts';
 import { MAX_POINTS_PER_CALL, POINT_SOURCES, REFUSAL_REASONS } from '../shared/domain/track-rules.ts';
 
@@ -44,5 +47,5 @@ export const TrackGeoJson = z
   .openapi('TrackGeoJson', { description: 'RFC 7946: per leg a LineString (properties kind "leg", leg, transporterId, points, firstAt, lastAt); per stop longer than 15 minutes a Point (kind "stop", leg, startAt, endAt, minutes)' });
 
 export const LocationBody = z
-  .strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) })
+  .strictObject({ lat: z.number().min(-90).max(90).refine(storable, 'too small a magnitude to store'), lon: z.number().min(-180).max(180).refine(storable, 'too small a magnitude to store') })
   .openapi('Location', { description: 'WGS-84 degrees' });
