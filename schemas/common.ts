@@ -23,7 +23,8 @@ export const LocalDate = z.iso.date().max(10).openapi({ description: 'calendar d
 export const Instant = z.iso
   .datetime({ offset: true })
   .max(40)
-  .refine((t) => Date.parse(t) >= Date.parse('1900-01-01T00:00:00Z'), 'before 1900')
+  // NaN (not a datetime at all) is left to the datetime check, so a bad value reports one error, not two.
+  .refine((t) => !(Date.parse(t) < Date.parse('1900-01-01T00:00:00Z')), 'before 1900')
   .openapi({ description: 'RFC 3339 instant with offset', example: '2026-03-15T08:00:00+08:00' });
 export const DivisionCode = z.string().max(6).regex(/^\d{6}$/, 'a 6-digit county division code').openapi({ example: '141102' });
 export const WasteCodeString = z.string().max(10).regex(/^\d{3}-\d{3}-\d{2}$/, 'a waste code NNN-NNN-NN').openapi({ example: '900-041-49' });

@@ -1,10 +1,11 @@
 // Route tracks (api.md "track"; domain.md rules 26-27) and site locations.
 import * as z from './zod.ts';
 
-/** DynamoDB stores no number of magnitude below 1e-130: such a coordinate is zero to any GPS. */
-const storable = (v: number) => v === 0 || Math.abs(v) >= 1e-100;
 import { Id, Instant, PageQuery } from './common.ts';
 import { MAX_POINTS_PER_CALL, POINT_SOURCES, REFUSAL_REASONS } from '../shared/domain/track-rules.ts';
+
+/** DynamoDB stores no number of magnitude below 1e-130: such a coordinate is zero to any GPS. */
+const storable = (v: number) => v === 0 || Math.abs(v) >= 1e-100;
 
 /** Coordinates are checked per point (out-of-range is a refusal, not a 400): any finite number passes the schema. */
 const Coordinate = z.number().openapi({ description: 'WGS-84 degrees; outside −90…90 (lat) or −180…180 (lon) the point is refused as out-of-range' });
