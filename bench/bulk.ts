@@ -7,6 +7,7 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import { divisionPartitions } from '#shared/domain/oversight-divisions.ts';
 import { divisions } from '#shared/reference/divisions.ts';
 import { keys } from '#shared/store/keys.ts';
+import { must } from '#shared/must.ts';
 
 type Item = Record<string, any>;
 
@@ -15,8 +16,9 @@ const counties = (outside: string) => [...divisions().values()].filter((d) => d.
 /** The items of one synthetic manifest: the manifest and its oversight entries. */
 function manifestItems(template: Item, n: number, places: string[]): Item[] {
   const id = randomUUID();
-  const generatorDivision = places[n % places.length];
-  const receiverDivision = places[(n * 7 + 3) % places.length];
+  const place = (k: number) => must(places[k % places.length], 'counties outside the measured city');
+  const generatorDivision = place(n);
+  const receiverDivision = place(n * 7 + 3);
   const createdAt = new Date(Date.now() - (n % 300) * 86_400_000 - (n % 86_400) * 1000).toISOString();
   const manifest: Item = {
     ...template,

@@ -59,9 +59,13 @@ export function stepCosts(stepNames: readonly string[], steps: Waves[]): StepCos
   return steps.map((waves, s) => {
     const ops = waves.flat();
     const items = ops.flatMap((o) => (o.kind === 'transact' ? o.items : []));
-    const count = (pick: (label: string) => boolean) => items.reduce<Record<string, number>>((acc, i) => (pick(i.label) ? { ...acc, [i.label]: (acc[i.label] ?? 0) + 1 } : acc), {});
+    const count = (pick: (label: string) => boolean) => {
+      const counts: Record<string, number> = {};
+      for (const i of items) if (pick(i.label)) counts[i.label] = (counts[i.label] ?? 0) + 1;
+      return counts;
+    };
     return {
-      step: stepNames[s],
+      step: stepNames[s] ?? `step ${s + 1}`,
       roundTrips: waves.length,
       commands: ops.length,
       transactionItems: items.length,

@@ -4,6 +4,7 @@
 // or updated item is one seeded per worker, rewritten under the same kind of condition, moving its index entries.
 import { BatchWriteCommand, BatchGetCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Op, TxOp, Waves } from './recorder.ts';
+import { must } from '#shared/must.ts';
 
 type Item = Record<string, unknown>;
 const table = () => process.env.TABLE_NAME!;
@@ -106,7 +107,7 @@ function replayOp(client: DynamoDBDocumentClient, op: Op, worker: number, run: n
       }));
     }
     case 'write': {
-      const [kind, input] = Object.entries(writeEntry(op.write, worker, run, at))[0];
+      const [kind, input] = must(Object.entries(writeEntry(op.write, worker, run, at))[0], 'a write entry names its kind');
       const Command = { Put: PutCommand, Update: UpdateCommand, Delete: DeleteCommand }[kind as 'Put'];
       if (!Command) throw new Error(`no standalone ${kind}`);
       return client.send(new Command(input as never));

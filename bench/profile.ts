@@ -2,6 +2,7 @@
 // Chrome DevTools, and summarised as self time per package — where the API's own CPU goes.
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { must } from '#shared/must.ts';
 
 interface ProfileNode {
   id: number;
@@ -19,8 +20,8 @@ interface CpuProfile {
 function ownerOf(node: ProfileNode): string {
   const { url, functionName } = node.callFrame;
   if (!url) return functionName.startsWith('(') ? functionName : '(native)';
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
-  if (pkg) return pkg[1];
+  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+  if (pkg) return pkg;
   if (url.startsWith('node:')) return 'node:internal';
   const own = /\/work\/main\/([^/]+)\//.exec(url) ?? /\/(shared|functions|schemas|local|bench)\//.exec(url);
   return own ? `project:${own[1]}` : url.split('/').slice(-2).join('/');
@@ -52,8 +53,8 @@ function summarise(profile: CpuProfile, file: string): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const ms = new Map<string, number>();
   profile.samples.forEach((id, i) => {
-    const owner = ownerOf(byId.get(id)!);
-    ms.set(owner, (ms.get(owner) ?? 0) + profile.timeDeltas[i] / 1000);
+    const owner = ownerOf(must(byId.get(id), 'a sample names a profile node'));
+    ms.set(owner, (ms.get(owner) ?? 0) + must(profile.timeDeltas[i], 'a time delta per sample') / 1000);
   });
   const totalMs = [...ms.values()].reduce((s, n) => s + n, 0);
   const byOwner = [...ms.entries()]

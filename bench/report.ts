@@ -4,7 +4,7 @@ import type { LoadResult } from './load.ts';
 import type { Results } from './run.ts';
 
 const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(8);
-const row = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+const row = (cells: string[], widths: number[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
 
 function loadRow(name: string, r: LoadResult, unit: string): string {
   return row([name, `${r.perSecond.toFixed(2)} ${unit}`, ms(r.latency.p50), ms(r.latency.p95), ms(r.latency.p99), String(r.done), String(r.failed)], [34, 16, 8, 8, 8, 6, 6]);
@@ -15,7 +15,7 @@ export function printReport(r: Results): void {
   const header = row(['', 'throughput', 'p50', 'p95', 'p99', 'n', 'failed'], [34, 16, 8, 8, 8, 6, 6]);
   out.push(`\nWasteChain bench — ${r.environment.cpus} cores, node ${r.environment.node}, load avg at start ${r.environment.loadAtStart.join(' / ')}`);
   out.push('\nCommand mix of one lifecycle (per step: GetItem, Query, BatchGet keys, single writes, TransactWrite items):');
-  for (const [i, m] of r.mix.entries()) out.push(`  ${r.steps[i].padEnd(9)} get ${m.get}  query ${m.query}  batchGet ${m.batchGet}  write ${m.write}  transact ${m.transact}`);
+  for (const [i, m] of r.mix.entries()) out.push(`  ${(r.steps[i] ?? `step ${i + 1}`).padEnd(9)} get ${m.get}  query ${m.query}  batchGet ${m.batchGet}  write ${m.write}  transact ${m.transact}`);
   for (const level of r.lifecycles) {
     out.push(`\n(a)/(b) lifecycles at concurrency ${level.concurrency} (load avg ${level.load.join(' / ')})`);
     out.push(header);
@@ -23,7 +23,7 @@ export function printReport(r: Results): void {
     out.push(loadRow('(b) API over HTTP', level.api, 'lc/s'));
     const target = level.ratio >= 0.8 ? 'met' : 'MISSED';
     out.push(`    ratio API/floor ${level.ratio.toFixed(2)} (target ≥ 0.8: ${target})`);
-    out.push(`    per step p50 API / floor: ${r.steps.map((s, i) => `${s} ${level.stepsApi[i].toFixed(0)}/${level.stepsFloor[i].toFixed(0)}`).join(', ')} ms`);
+    out.push(`    per step p50 API / floor: ${r.steps.map((s, i) => `${s} ${level.stepsApi[i]?.toFixed(0) ?? '-'}/${level.stepsFloor[i]?.toFixed(0) ?? '-'}`).join(', ')} ms`);
     const b = level.breakdown;
     out.push(
       `    per API request (mean): ${b.latencyMs} ms at the client = ${b.dbMs} ms DynamoDB in flight + ${b.serverCpuMs} ms in the handler besides ` +
@@ -64,7 +64,7 @@ export function printReport(r: Results): void {
     out.push(`    (load avg ${q.load.join(' / ')})`);
   }
   const g = r.queries.growth;
-  out.push(`    p50 growth ${r.queries.sizes.at(-1)!.manifests}/${r.queries.sizes[0].manifests}: chain ${g.chain.toFixed(2)}×, list ${g.list.toFixed(2)}× (target ≤ 1.3: ${g.chain <= 1.3 && g.list <= 1.3 ? 'met' : 'MISSED'}); the floor's: chain ${g.chainFloor.toFixed(2)}×, list ${g.listFloor.toFixed(2)}×`);
+  out.push(`    p50 growth ${r.queries.sizes.at(-1)?.manifests ?? '-'}/${r.queries.sizes[0]?.manifests ?? '-'}: chain ${g.chain.toFixed(2)}×, list ${g.list.toFixed(2)}× (target ≤ 1.3: ${g.chain <= 1.3 && g.list <= 1.3 ? 'met' : 'MISSED'}); the floor's: chain ${g.chainFloor.toFixed(2)}×, list ${g.listFloor.toFixed(2)}×`);
   for (const s of r.queries.seeding) out.push(`    seeded ${s.manifests} manifests (${s.items} items) in ${s.seconds} s: ${s.manifestsPerSecond} manifests/s`);
   if (r.profile) {
     out.push(`\nCPU profile of the API phase (${r.profile.file}), self time by owner of ${r.profile.totalMs} ms:`);

@@ -5,6 +5,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '#shared/store/keys.ts';
+import { must } from '#shared/must.ts';
 import { buildBundles, measure, type BundleReport } from '../infra/bundles.ts';
 import type { BulkResult } from './bulk.ts';
 import { seedManifests } from './bulk.ts';
@@ -72,6 +73,8 @@ export interface Results {
 }
 
 const stepSamples = () => LIFECYCLE_STEPS.map(() => [] as number[]);
+const sampleInto = (samples: number[][]) => (step: number, ms: number) => must(samples[step], `a sample list per step (${step})`).push(ms);
+const castOf = (casts: readonly Cast[], w: number) => must(casts[w], `a cast per meter worker (${w})`);
 const p50s = (samples: number[][]) => samples.map((s) => latency(s).p50);
 
 type CommandMeans = Record<string, { count: number; meanMs: number }>;
@@ -100,11 +103,11 @@ async function measureLevel(h: Harness, casts: Cast[], steps: Waves[], concurren
   let floorRuns = level * 1_000_000;
   for (let round = 0; round < ROUNDS; round++) {
     h.recorder.takeCommandTimes();
-    await floor.during(slice, (w) => floorLifecycle(h.raw, steps, w, floorRuns++, (s, ms) => floorSteps[s].push(ms)));
+    await floor.during(slice, (w) => floorLifecycle(h.raw, steps, w, floorRuns++, sampleInto(floorSteps)));
     add(floorTimes, h.recorder.takeCommandTimes());
     h.recorder.takeTimings();
     const verifyBefore = h.verifyMs();
-    await api.during(slice, (w) => lifecycle(h, casts[w], (s, ms) => apiSteps[LIFECYCLE_STEPS.indexOf(s)].push(ms)).then(() => undefined));
+    await api.during(slice, (w) => lifecycle(h, castOf(casts, w), (s, ms) => sampleInto(apiSteps)(LIFECYCLE_STEPS.indexOf(s), ms)).then(() => undefined));
     add(apiTimes, h.recorder.takeCommandTimes());
     timings.push(...h.recorder.takeTimings());
     verifyMs += h.verifyMs() - verifyBefore;
@@ -127,7 +130,7 @@ async function measureLevel(h: Harness, casts: Cast[], steps: Waves[], concurren
 
 /** BENCH_PROFILE=1: one more API-only slice under the CPU profiler (not counted in the figures). */
 const profileApi = (h: Harness, casts: Cast[], concurrency: number) =>
-  profiled(join(tmpdir(), 'wastechain-bench.cpuprofile'), () => new Meter(concurrency).during(SECONDS / 2 / ROUNDS, (w) => lifecycle(h, casts[w]).then(() => undefined)));
+  profiled(join(tmpdir(), 'wastechain-bench.cpuprofile'), () => new Meter(concurrency).during(SECONDS / 2 / ROUNDS, (w) => lifecycle(h, castOf(casts, w)).then(() => undefined)));
 
 /** One read route at QUERY_CONCURRENCY, and its floor: the reads one request of it sent, replayed raw. */
 async function measureRead(h: Harness, request: () => Promise<void>) {
@@ -154,9 +157,10 @@ async function main() {
   try {
     console.log(`setting up ${Math.max(...CONCURRENCY)} casts through the API…`);
     const casts = await makeCasts(h, Math.max(...CONCURRENCY));
-    await lifecycle(h, casts[0]); // warm-up: every route compiled once
+    const first = castOf(casts, 0);
+    await lifecycle(h, first); // warm-up: every route compiled once
     h.recorder.capture(true);
-    const sample = { cast: casts[0], manifestId: await lifecycle(h, casts[0]) };
+    const sample = { cast: first, manifestId: await lifecycle(h, first) };
     h.recorder.capture(false);
     const steps = h.recorder.takeCaptured().shapes.slice(-LIFECYCLE_STEPS.length);
     results.mix = commandMix(steps);
@@ -176,15 +180,16 @@ async function main() {
       }
     }
 
-    const level = results.lifecycles[0];
-    console.log(`track ingest: batches of ${TRACK_BATCH} points at concurrency ${CONCURRENCY[0]}, API against BatchWriteItem…`);
+    const level = must(results.lifecycles[0], 'BENCH_CONCURRENCY names a level');
+    console.log(`track ingest: batches of ${TRACK_BATCH} points at concurrency ${level.concurrency}, API against BatchWriteItem…`);
     h.recorder.takeTimings();
-    results.track = await measureTrack(h, casts, CONCURRENCY[0], TRACK_SECONDS, ROUNDS, TRACK_BATCH);
+    results.track = await measureTrack(h, casts, level.concurrency, TRACK_SECONDS, ROUNDS, TRACK_BATCH);
     const trackTimings = h.recorder.takeTimings();
     const trackMs = trackTimings.reduce((n, t) => n + t.serverMs, 0) / Math.max(1, trackTimings.length);
     results.cost = costReport(LIFECYCLE_STEPS, steps, level.breakdown.dbMs + level.breakdown.serverCpuMs, trackMs);
 
-    const template = (await h.raw.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: keys.manifest(sample.manifestId) }))).Item!;
+    const template = (await h.raw.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: keys.manifest(sample.manifestId) }))).Item;
+    if (!template) throw new Error(`the sample manifest ${sample.manifestId} is not in the table`);
     results.queries = { concurrency: QUERY_CONCURRENCY, requests: QUERIES, sizes: [], seeding: [], growth: { chain: 0, list: 0, chainFloor: 0, listFloor: 0 } };
     for (const size of [1000, BULK]) {
       if (size > manifests) {
@@ -195,7 +200,7 @@ async function main() {
       console.log(`(c) chain and list with ${manifests} manifests…`);
       results.queries.sizes.push({ manifests, ...(await measureQueries(h, sample)), load: load() });
     }
-    const [small, large] = [results.queries.sizes[0], results.queries.sizes.at(-1)!];
+    const [small, large] = [must(results.queries.sizes[0], 'a size measured'), must(results.queries.sizes.at(-1), 'a size measured')];
     const growth = (f: (s: typeof small) => LoadResult) => Math.round((f(large).latency.p50 / f(small).latency.p50) * 100) / 100;
     results.queries.growth = { chain: growth((s) => s.chain), list: growth((s) => s.list), chainFloor: growth((s) => s.chainFloor), listFloor: growth((s) => s.listFloor) };
   } finally {

@@ -4,6 +4,7 @@
 import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { setClockOffset } from '#shared/clock.ts';
 import { keys } from '#shared/store/keys.ts';
+import { must } from '#shared/must.ts';
 import { expectStatus, type Harness } from './harness.ts';
 import { Meter, runCount, type LoadResult } from './load.ts';
 import { WASTE_CODE, type Cast } from './world.ts';
@@ -62,28 +63,33 @@ async function transactWrite(h: Harness, items: Record<string, unknown>[]) {
 }
 
 export async function measureTrack(h: Harness, casts: Cast[], concurrency: number, seconds: number, rounds: number, batch: number): Promise<TrackResults> {
-  const legs = await Promise.all(casts.slice(0, concurrency).map((c) => onTheRoad(h, c, 30)));
-  const sent = legs.map(() => 0);
-  const floorSent = legs.map(() => 0);
+  // Per meter worker: its cast, its leg on the road, and the points each writer has sent on it so far.
+  const workers = await Promise.all(casts.slice(0, concurrency).map(async (cast) => ({ cast, leg: await onTheRoad(h, cast, 30), sent: 0, floorSent: 0, conditionalSent: 0 })));
+  const worker = (w: number) => must(workers[w], `a cast per meter worker (${w})`);
   const [api, floor, conditional] = [new Meter(concurrency), new Meter(concurrency), new Meter(concurrency)];
-  const conditionalSent = legs.map(() => 0);
   const slice = seconds / 2 / rounds;
   for (let round = 0; round < rounds; round++) {
     await floor.during(slice, async (w) => {
-      const from = floorSent[w];
-      floorSent[w] += batch;
-      await batchWrite(h, Array.from({ length: batch }, (_, k) => floorItem(w, legs[w].id, pointAt(legs[w].pickedUpAt, from + k))));
+      const wk = worker(w);
+      const { leg } = wk;
+      const from = wk.floorSent;
+      wk.floorSent += batch;
+      await batchWrite(h, Array.from({ length: batch }, (_, k) => floorItem(w, leg.id, pointAt(leg.pickedUpAt, from + k))));
     });
     await conditional.during(slice, async (w) => {
-      const from = conditionalSent[w];
-      conditionalSent[w] += batch;
-      await transactWrite(h, Array.from({ length: batch }, (_, k) => ({ ...floorItem(w, legs[w].id, pointAt(legs[w].pickedUpAt, from + k)), PK: `BENCHTRACKTX#${w}#${legs[w].id}#01` })));
+      const wk = worker(w);
+      const { leg } = wk;
+      const from = wk.conditionalSent;
+      wk.conditionalSent += batch;
+      await transactWrite(h, Array.from({ length: batch }, (_, k) => ({ ...floorItem(w, leg.id, pointAt(leg.pickedUpAt, from + k)), PK: `BENCHTRACKTX#${w}#${leg.id}#01` })));
     });
     await api.during(slice, async (w) => {
-      const from = sent[w];
-      sent[w] += batch;
-      const points = Array.from({ length: batch }, (_, k) => pointAt(legs[w].pickedUpAt, from + k));
-      const r = expectStatus(await h.call(casts[w].carrier.user, 'POST', `/v1/manifests/${legs[w].id}/track`, { transporterId: casts[w].carrier.id, points }), 200, 'track');
+      const wk = worker(w);
+      const { cast, leg } = wk;
+      const from = wk.sent;
+      wk.sent += batch;
+      const points = Array.from({ length: batch }, (_, k) => pointAt(leg.pickedUpAt, from + k));
+      const r = expectStatus(await h.call(cast.carrier.user, 'POST', `/v1/manifests/${leg.id}/track`, { transporterId: cast.carrier.id, points }), 200, 'track');
       if (r.accepted !== batch) throw new Error(`accepted ${r.accepted} of ${batch}: ${JSON.stringify(r.refused.slice(0, 3))}`);
     });
   }
@@ -91,12 +97,13 @@ export async function measureTrack(h: Harness, casts: Cast[], concurrency: numbe
   const [a, f, cf] = [per(api.result()), per(floor.result()), per(conditional.result())];
 
   // A leg of 2,000 points, read whole: as GeoJSON (one request), and as JSON pages of 1,000.
-  const long = await onTheRoad(h, casts[0], 20);
+  const first = must(casts[0], 'a cast to read with');
+  const long = await onTheRoad(h, first, 20);
   for (let k = 0; k < 2000; k += 500) {
     const points = Array.from({ length: 500 }, (_, j) => pointAt(long.pickedUpAt, k + j));
-    expectStatus(await h.call(casts[0].carrier.user, 'POST', `/v1/manifests/${long.id}/track`, { transporterId: casts[0].carrier.id, points }), 200, 'track 2000');
+    expectStatus(await h.call(first.carrier.user, 'POST', `/v1/manifests/${long.id}/track`, { transporterId: first.carrier.id, points }), 200, 'track 2000');
   }
-  const reader = casts[0].generator.user;
+  const reader = first.generator.user;
   const geojson = await runCount(4, 60, async () => {
     const r = await h.call(reader, 'GET', `/v1/manifests/${long.id}/track`, undefined, { accept: 'application/geo+json' });
     if (r.status !== 200 || r.body.features[0].geometry.coordinates.length !== 2000) throw new Error(`geojson ${r.status}`);

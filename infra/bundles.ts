@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { copyRuntimeFiles, esbuildOptions, FONTS_FOLDER, REFERENCE_DATA_FOLDER } from './bundling.ts';
 import { entryOf, functionNames, PROJECT_ROOT } from './function-specs.ts';
+import { must } from '../shared/must.ts';
 
 /** 1 MB minified with the AWS SDK inside (a bare DynamoDB client is about 0.5 MB); files beside it don't count.
  *  Every function fits, documents included (pdf-lib, fontkit, qrcode): see infra/bundle-stubs/ for what is left out. */
@@ -29,7 +30,7 @@ export async function buildBundle(name: string, outRoot: string): Promise<BuiltB
   // The same afterBundling commands CDK runs.
   for (const command of copyRuntimeFiles(PROJECT_ROOT, dir)) execFileSync('bash', ['-c', command], { cwd: PROJECT_ROOT });
   const file = join(dir, 'index.mjs');
-  return { name, dir, file, bytes: statSync(file).size, metafile: result.metafile! };
+  return { name, dir, file, bytes: statSync(file).size, metafile: must(result.metafile, 'esbuildOptions ask for the metafile') };
 }
 
 export const buildBundles = (outRoot: string, names = functionNames()) => Promise.all(names.map((n) => buildBundle(n, outRoot)));
@@ -78,28 +79,26 @@ export interface BundleReport {
   bundles: BundleMeasure[];
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN; // none: NaN
 const rounded = (values: number[]) => values.map((v) => Math.round(v * 100) / 100);
 
 /** Sizes and cold imports. The runs go round the bundles, so a change in the machine's load falls on all of them alike. */
 export function measure(bundles: BuiltBundle[], runs = IMPORT_RUNS): BundleReport {
   const loadBefore = rounded(loadavg());
-  const times = bundles.map(() => [] as number[]);
-  for (let run = 0; run < runs; run++) bundles.forEach((b, i) => {
-      times[i].push(importOnce(b));
-    });
+  const timed = bundles.map((b) => ({ b, times: [] as number[] }));
+  for (let run = 0; run < runs; run++) for (const { b, times } of timed) times.push(importOnce(b));
   return {
     budgetBytes: BUNDLE_BUDGET_BYTES,
     importTargetMs: IMPORT_TARGET_MS,
     cpus: cpus().length,
     loadBefore,
     loadAfter: rounded(loadavg()),
-    bundles: bundles.map((b, i) => ({
+    bundles: timed.map(({ b, times }) => ({
       name: b.name,
       bytes: b.bytes,
       withinBudget: b.bytes <= BUNDLE_BUDGET_BYTES,
-      importMs: Math.round(median(times[i])),
-      importRunsMs: times[i].map(Math.round),
+      importMs: Math.round(median(times)),
+      importRunsMs: times.map(Math.round),
     })),
   };
 }

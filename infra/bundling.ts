@@ -1,7 +1,7 @@
 // How a function becomes a Lambda bundle, stated once: CDK's NodejsFunction and the bundle budget check
 // (infra/bundles.ts) both build from these settings, so the measured bundle is the deployed one.
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';
 import type { BuildOptions } from 'esbuild';
 import { FONT_MODULE } from '../shared/documents/fonts.ts';
@@ -15,7 +15,7 @@ export const SWAGGER_UI_FOLDER = 'swagger-ui';
 const SWAGGER_UI_PACKAGE = relative(PROJECT_ROOT, dirname(createRequire(join(PROJECT_ROOT, 'package.json')).resolve('swagger-ui-dist/package.json')));
 
 const FONT_FILE = relative(PROJECT_ROOT, createRequire(join(PROJECT_ROOT, 'package.json')).resolve(FONT_MODULE));
-const FONT_NAME = FONT_FILE.split('/').pop()!;
+const FONT_NAME = basename(FONT_FILE);
 
 /** ESM for top-level await (the cursor secret is read before the first request); CJS dependencies get a real `require`. */
 const BANNER = "import{createRequire as __wcRequire}from'node:module';const require=__wcRequire(import.meta.url);";

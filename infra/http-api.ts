@@ -6,6 +6,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { routesByFunction } from '../schemas/routes/index.ts';
+import { must } from '../shared/must.ts';
 import { logGroup } from './logging.ts';
 import { acknowledge } from './nag.ts';
 import type { Identity } from './identity.ts';
@@ -19,7 +20,7 @@ export interface ApiRoute {
 
 /** Served by the public function without a token (the OpenAPI document and its viewer are plain hono routes). */
 export const PUBLIC_ROUTES: ApiRoute[] = [
-  ...routesByFunction.public.map((r) => ({ method: r.method.toUpperCase(), path: r.path, functionName: 'public', isPublic: true })),
+  ...must(routesByFunction.public, 'the route table has public routes').map((r) => ({ method: r.method.toUpperCase(), path: r.path, functionName: 'public', isPublic: true })),
   { method: 'GET', path: '/openapi.json', functionName: 'public', isPublic: true },
   { method: 'GET', path: '/docs', functionName: 'public', isPublic: true },
 ];
@@ -50,7 +51,7 @@ export function createHttpApi(scope: Construct, functions: Map<string, IFunction
     description: 'WasteChain electronic transfer manifest API',
     createDefaultStage: false,
     // Unknown paths reach the public function, whose answer is a problem+json 404 like the local server's.
-    defaultIntegration: new HttpLambdaIntegration('DefaultIntegration', functions.get('public')!, { scopePermissionToRoute: false }),
+    defaultIntegration: new HttpLambdaIntegration('DefaultIntegration', must(functions.get('public'), 'a public function'), { scopePermissionToRoute: false }),
   });
   const accessLogs = logGroup(scope, 'ApiAccessLogs', removalPolicy);
   const stage = api.addStage('DefaultStage', {
@@ -72,8 +73,12 @@ export function createHttpApi(scope: Construct, functions: Map<string, IFunction
     const fn = functions.get(name);
     if (!fn) throw new Error(`The route table names function ${name}, but functions/${name}/index.ts does not exist`);
     // One permission per function for the whole API, so the function policy stays small as routes grow.
-    if (!integrations.has(name)) integrations.set(name, new HttpLambdaIntegration(`${name}Integration`, fn, { scopePermissionToRoute: false }));
-    return integrations.get(name)!;
+    let integration = integrations.get(name);
+    if (!integration) {
+      integration = new HttpLambdaIntegration(`${name}Integration`, fn, { scopePermissionToRoute: false });
+      integrations.set(name, integration);
+    }
+    return integration;
   };
   for (const route of apiRoutes()) {
     const [added] = api.addRoutes({
@@ -82,7 +87,7 @@ export function createHttpApi(scope: Construct, functions: Map<string, IFunction
       integration: integrationOf(route.functionName),
       ...(route.isPublic ? {} : { authorizer }),
     });
-    if (route.isPublic) acknowledge(added, 'AwsSolutions-APIG4', `${route.method} ${route.path} is public by contract (health, the OpenAPI document and its viewer)`);
+    if (route.isPublic) acknowledge(must(added, 'a route per method added'), 'AwsSolutions-APIG4', `${route.method} ${route.path} is public by contract (health, the OpenAPI document and its viewer)`);
   }
   acknowledge(api.node.findChild('DefaultRoute'), 'AwsSolutions-APIG4',
     'The catch-all route only answers problem+json 404 from the public function; /v1 paths there still demand a token');

@@ -27,7 +27,7 @@ export interface LambdaOptions {
 /** What a caller of a table encrypted with a customer-managed key needs of the key (DynamoDB uses it on their behalf). */
 const KEY_ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'];
 
-const capitalized = (name: string) => name[0].toUpperCase() + name.slice(1);
+const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(1);
 
 /** The spec's actions on the table's items, and Query on the indexes it names (no `index/*` wildcard). */
 function tableStatements(table: dynamodb.Table, spec: FunctionSpec): iam.PolicyStatement[] {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { routesByFunction } from '../schemas/routes/index.ts';
 import { GLOBAL_INDEXES } from '../shared/store/table-definition.ts';
+import { must } from '../shared/must.ts';
 import { esbuildOptions } from './bundling.ts';
 import { entryOf, PROJECT_ROOT } from './function-specs.ts';
 import { iamActionsOf } from './iam-actions.ts';
@@ -85,7 +86,10 @@ const hasPost = (name: string) => (routesByFunction[name] ?? []).some((r) => r.m
 function projectSources(bundle: string): string {
   const parts = bundle.split(/^\/\/ (\S+)\n/m);
   const own: string[] = [];
-  for (let i = 1; i < parts.length; i += 2) if (!parts[i].includes('node_modules/') && !parts[i].includes(':')) own.push(parts[i + 1]);
+  for (let i = 1; i < parts.length; i += 2) {
+    const label = parts[i] ?? '';
+    if (!label.includes('node_modules/') && !label.includes(':')) own.push(parts[i + 1] ?? '');
+  }
   return own.join('\n');
 }
 
@@ -106,10 +110,10 @@ export async function codeAccessOf(name: string, entry = entryOf(name)): Promise
     write: false,
     plugins: [awsClientStubs, ...(hasPost(name) ? [] : [idempotencyPassThrough])],
   });
-  const bundle = result.outputFiles[0].text;
+  const bundle = must(result.outputFiles[0], 'write: false gives the bundle in memory').text;
   const own = projectSources(bundle);
-  const items = [...new Set([...own.matchAll(/\b(Put|Update|Delete|ConditionCheck): \{/g)].map((m) => m[1]))];
-  const sent = [...bundle.matchAll(new RegExp(`"${MARKER}([^:"]+):(\\w+)"`, 'g'))].map(([, pkg, command]) => actionOfCommand(pkg, command));
+  const items = [...new Set([...own.matchAll(/\b(Put|Update|Delete|ConditionCheck): \{/g)].map((m) => must(m[1], 'the pattern captures the kind')))];
+  const sent = [...bundle.matchAll(new RegExp(`"${MARKER}([^:"]+):(\\w+)"`, 'g'))].map((m) => actionOfCommand(must(m[1], 'the marker names the package'), must(m[2], 'the marker names the command')));
   const actions = new Set(sent.flatMap((action) => iamActionsOf(action, items)));
   const queries = actions.has('dynamodb:Query');
   const indexes = GLOBAL_INDEXES.map((i) => i.indexName).filter((i) => queries && own.includes(`"${i}"`));

@@ -3,6 +3,7 @@
 import type { Hono } from 'hono';
 import { setClockOffset } from '#shared/clock.ts';
 import { usccCheckCharacter } from '#shared/domain/uscc.ts';
+import { must } from '#shared/must.ts';
 import { demoApplications } from './demo-applications.ts';
 import { demoIncident } from './demo-incident.ts';
 import type { LocalAuth } from './keys.ts';
@@ -78,6 +79,9 @@ export const DEMO_PARTIES = [
   },
 ] as const;
 
+/** The id a demo party was created with (all are created before any demo manifest). */
+const idOf = (ids: Record<string, string>, user: (typeof DEMO_PARTIES)[number]['user']) => must(ids[user], `demo party ${user} created`);
+
 async function call(api: Hono, token: string, method: string, path: string, body?: unknown) {
   const res = await api.request(path, {
     method,
@@ -136,7 +140,7 @@ async function demoOpenMatters(api: Hono, auth: LocalAuth, ids: Record<string, s
     setClockOffset(0);
   }
   await call(api, carrier, 'POST', `/v1/manifests/${manifest.id}/track`, { transporterId: ids['demo-carrier'], points: demoTrack() });
-  await demoIncident((token, method, path, body) => call(api, token, method, path, body), carrier, ids['demo-carrier'], manifest.id as string);
+  await demoIncident((token, method, path, body) => call(api, token, method, path, body), carrier, idOf(ids, 'demo-carrier'), manifest.id as string);
   await call(api, clinic, 'POST', `/v1/parties/${ids['demo-clinic']}/ledger`, {
     wasteCode: '841-001-01', medicalCategory: 'infectious', quantityKg: 12.8, at: minutesAgo(72 * 60), containers: [{ labelCode: 'LL-0002', count: 1, volumeL: 40 }],
   });
@@ -186,6 +190,6 @@ export async function loadDemoData(api: Hono, auth: LocalAuth): Promise<number> 
   }
   await demoChain(api, auth, ids);
   await demoOpenMatters(api, auth, ids);
-  await demoApplications(api, auth, call, regulator, ids['demo-generator'], ids['demo-hebei-disposer']);
+  await demoApplications(api, auth, call, regulator, idOf(ids, 'demo-generator'), idOf(ids, 'demo-hebei-disposer'));
   return DEMO_PARTIES.length;
 }

@@ -2,6 +2,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Hono } from 'hono';
 import { routesByFunction } from '#schemas/routes/index.ts';
+import { must } from '#shared/must.ts';
 
 export type FunctionApps = Record<string, Hono<any>>;
 
@@ -30,7 +31,8 @@ export function dispatcher(apps: FunctionApps, fallback: string) {
   return (method: string, path: string): Pick<Hono<any>, 'fetch'> => {
     const exact = table.find((r) => r.method === method && r.pattern.test(path));
     const anyMethod = exact ?? table.find((r) => r.pattern.test(path));
-    const app = apps[anyMethod?.functionName ?? fallback];
+    const functionName = anyMethod?.functionName ?? fallback;
+    const app = must(apps[functionName], `an app for the function ${functionName}`);
     return exact ? { fetch: (request, ...rest) => servingFunction.run(exact.functionName, () => app.fetch(request, ...rest)) } : app;
   };
 }

@@ -35,19 +35,26 @@ interface Chunk {
 export function measure(dist = DIST): { screen: string; files: number; gzipBytes: number }[] {
   const manifest = JSON.parse(readFileSync(`${dist}.vite/manifest.json`, 'utf8')) as Record<string, Chunk>;
   const gz = new Map<string, number>();
-  const size = (file: string) => gz.get(file) ?? gz.set(file, gzipSync(readFileSync(dist + file), { level: 9 }).length).get(file)!;
-  const closure = (keys: string[], seen = new Set<string>()) => {
+  const size = (file: string) => {
+    let bytes = gz.get(file);
+    if (bytes === undefined) {
+      bytes = gzipSync(readFileSync(dist + file), { level: 9 }).length;
+      gz.set(file, bytes);
+    }
+    return bytes;
+  };
+  const closure = (keys: string[], seen = new Map<string, Chunk>()) => {
     for (const key of keys) {
       if (seen.has(key)) continue;
       const chunk = manifest[key];
       if (!chunk) throw new Error(`${key} is not a chunk of the build: SCREENS is out of date with web/src/app/Shell.tsx`);
-      seen.add(key);
+      seen.set(key, chunk);
       closure(chunk.imports ?? [], seen);
     }
     return seen;
   };
   return Object.entries(SCREENS).map(([screen, chunks]) => {
-    const files = [...closure(['index.html', ...chunks])].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
+    const files = [...closure(['index.html', ...chunks]).values()].map((c) => c.file).filter((f) => f.endsWith('.js'));
     return { screen, files: files.length, gzipBytes: files.reduce((s, f) => s + size(f), 0) };
   });
 }

@@ -8,6 +8,7 @@ import { formatKg, localDay } from '#shared/documents/format.ts';
 import { drawQr } from '#shared/documents/qr.ts';
 import { MM, wrapText } from '#shared/documents/text-layout.ts';
 import type { RenderOptions } from '#shared/documents/manifest-pdf.ts';
+import { must } from '#shared/must.ts';
 
 export interface LabelContainer {
   labelCode: string;
@@ -93,7 +94,7 @@ function drawLabel(page: PDFPage, font: PDFFont, input: LabelDocument, container
     const lines = fields.flatMap((f) => wrapText(font, f, size, columnWidth * MM));
     const room = Math.floor(77 / lineHeight);
     if (lines.length <= room || size <= 4.5) {
-      const shown = lines.length <= room ? lines : [...lines.slice(0, room - 1), `${lines[room - 1].slice(0, -1)}…`];
+      const shown = lines.length <= room ? lines : [...lines.slice(0, room - 1), `${must(lines[room - 1], 'more lines than room').slice(0, -1)}…`];
       shown.forEach((line, i) => {
         text(line, 5, 19 + size / MM + i * lineHeight, size);
       });

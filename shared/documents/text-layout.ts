@@ -1,5 +1,6 @@
 // Flowing text and tables down A4 pages: wrapping for mixed Chinese and Latin text, page breaks, repeated table heads.
 import { rgb, type PDFDocument, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { must } from '#shared/must.ts';
 
 export const MM = 72 / 25.4;
 export const A4: [number, number] = [210 * MM, 297 * MM];
@@ -141,21 +142,21 @@ export class PageWriter {
     const pad = 3;
     const lineHeight = size * 1.35;
     const measure = (cells: string[]) => {
-      const wrapped = cells.map((cell, i) => wrapText(this.font, cell, size, columns[i].width - 2 * pad));
-      return { wrapped, height: Math.max(...wrapped.map((lines) => lines.length)) * lineHeight + 2 * pad };
+      const wrapped = columns.map((column, i) => ({ column, lines: wrapText(this.font, must(cells[i], 'a row has a cell per column'), size, column.width - 2 * pad) }));
+      return { wrapped, height: Math.max(...wrapped.map(({ lines }) => lines.length)) * lineHeight + 2 * pad };
     };
     const draw = ({ wrapped, height }: ReturnType<typeof measure>, isHead: boolean) => {
       let x = this.left;
-      columns.forEach((column, i) => {
+      for (const { column, lines } of wrapped) {
         this.page.drawRectangle({
           x, y: this.y - height, width: column.width, height, ...(isHead ? { color: HEAD_FILL } : {}), borderColor: RULE, borderWidth: 0.5,
         });
-        wrapped[i].forEach((text, n) => {
+        lines.forEach((text, n) => {
           const baseline = this.y - pad - (n + 1) * lineHeight + size * 0.3;
           this.line(text, x + pad, baseline, column.width - 2 * pad, { size, align: isHead ? 'left' : column.align });
         });
         x += column.width;
-      });
+      }
       this.y -= height;
     };
     const headRow = head ? measure(columns.map((c) => c.title)) : undefined;

@@ -1,6 +1,8 @@
 // When each alert of domain.md falls due, derived from an item as it stands (pure: the stream consumer and the
 // alerts job both call these; time and the working calendar are passed in).
 import { addDays, startOfLocalDay } from '#shared/domain/calendar.ts';
+import { subjectParts } from '#shared/domain/alert-subject.ts';
+import { must } from '#shared/must.ts';
 import { workingDayDeadline, type WorkingCalendar } from '#shared/domain/working-days.ts';
 import type { Flow } from '#shared/domain/declaration.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
@@ -61,13 +63,14 @@ export function licencesAtStake(m: Manifest): string[] {
 export function manifestDeadlines(m: Manifest, receiverLicences: readonly Pick<LicenceLike, 'id' | 'validTo'>[], s: AlertSettings): Deadline[] {
   const deadlines: Deadline[] = [];
   const base = { subjectId: m.id, manifestId: m.id };
+  const [firstLeg, lastLeg] = [m.legs[0], m.legs.at(-1)];
   const lastCarrierHasIt = m.status === 'in_transit' && m.legs.length === m.transporterIds.length;
-  if (m.status === 'in_transit' && m.legs[0]) {
+  if (m.status === 'in_transit' && firstLeg && lastLeg) {
     // Waste on the road that never arrives is what illegal dumping looks like (domain.md rule 13).
-    deadlines.push({ ...base, type: 'transit-overdue', partyId: m.legs.at(-1)!.transporterId, divisionCode: m.generatorDivision, dueAt: new Date(Date.parse(m.legs[0].pickedUpAt) + s.transitOverdueHours * HOUR).toISOString() });
+    deadlines.push({ ...base, type: 'transit-overdue', partyId: lastLeg.transporterId, divisionCode: m.generatorDivision, dueAt: new Date(Date.parse(firstLeg.pickedUpAt) + s.transitOverdueHours * HOUR).toISOString() });
   }
   if (m.status === 'delivered' || lastCarrierHasIt) {
-    const from = m.status === 'delivered' ? (m.deliveredAt ?? m.updatedAt) : m.legs.at(-1)!.pickedUpAt;
+    const from = m.status === 'delivered' ? (m.deliveredAt ?? m.updatedAt) : must(lastLeg, `manifest ${m.id} in transit has a leg`).pickedUpAt;
     deadlines.push({ ...base, type: 'overdue-receipt', partyId: m.receiverId, divisionCode: m.receiverDivision, dueAt: workingDayDeadline(new Date(from), 5, s.timeZone, s.calendar).toISOString() });
   }
   if (m.discrepancy?.status === 'open' && m.receivedAt) {
@@ -142,7 +145,7 @@ export interface CapacityCounterLike {
 /** Names one capacity counter (its licence id is unique, so the receiver need not be part of it). */
 export const capacitySubject = (c: Pick<CapacityCounterLike, 'licenceId' | 'entryCode' | 'year'>) => `${c.licenceId}/${c.entryCode}/${c.year}`;
 export function parseCapacitySubject(subjectId: string): Pick<CapacityCounterLike, 'licenceId' | 'entryCode' | 'year'> {
-  const [licenceId, entryCode, year] = subjectId.split('/');
+  const [licenceId, entryCode, year] = subjectParts(subjectId, 3);
   return { licenceId, entryCode, year: Number(year) };
 }
 
@@ -160,7 +163,7 @@ export interface PlanLike {
 
 export const overPlanSubject = (partyId: string, year: number, wasteCode: string) => `${partyId}/${year}/${wasteCode}`;
 export function parseOverPlanSubject(subjectId: string): { partyId: string; year: number } {
-  const [partyId, year] = subjectId.split('/');
+  const [partyId, year] = subjectParts(subjectId, 2);
   return { partyId, year: Number(year) };
 }
 
@@ -201,7 +204,7 @@ export function medicalLineDeadlines(b: ReceivedLineLike, divisionCode: string, 
 
 export const receivedLineSubject = (b: Pick<ReceivedLineLike, 'manifestId' | 'lineNo'>) => `${b.manifestId}/${b.lineNo}`;
 export function parseReceivedLineSubject(subjectId: string): Pick<ReceivedLineLike, 'manifestId' | 'lineNo'> {
-  const [manifestId, lineNo] = subjectId.split('/');
+  const [manifestId, lineNo] = subjectParts(subjectId, 2);
   return { manifestId, lineNo: Number(lineNo) };
 }
 

@@ -1,6 +1,6 @@
 // Cross-province transfer approvals (跨省转移审批, ZY 21–28; domain.md rule 16): who issues them, how long they last.
 import { AppError, validationFailed } from '#shared/errors.ts';
-import { addDays } from '#shared/domain/calendar.ts';
+import { addDays, dateParts } from '#shared/domain/calendar.ts';
 import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
 import { MEDICAL_CATEGORIES, type MedicalCategory } from '#shared/reference/catalogue.ts';
 import { provinceOf } from '#shared/reference/divisions.ts';
@@ -8,7 +8,7 @@ import { coveringEntry, type LicenceLike } from '#shared/domain/manifest/licence
 
 /** The last day an approval starting on `validFrom` may run: validFrom + 12 months − 1 day (the month's end when the day is missing). */
 export function lastDayOfTerm(validFrom: string): string {
-  const [y, m, d] = validFrom.split('-').map(Number);
+  const [y, m, d] = dateParts(validFrom);
   const daysInMonth = new Date(Date.UTC(y + 1, m, 0)).getUTCDate();
   const anniversary = new Date(Date.UTC(y + 1, m - 1, Math.min(d, daysInMonth))).toISOString().slice(0, 10);
   return addDays(anniversary, -1);

@@ -2,6 +2,7 @@
 // siblings), level by level to `depth`, in an order that does not change between calls, so that pages past the
 // first are a stable slice. Reading is the caller's `load` (one batch of reads per level); the rules are here.
 import type { ChainNode, Link, NodeRef } from '#shared/domain/chain.ts';
+import { must } from '#shared/must.ts';
 
 export const DEFAULT_DEPTH = 10;
 export const MAX_DEPTH = 50;
@@ -54,7 +55,8 @@ export function edgesOf(placed: readonly Placed[]): Edge[] {
   const add = (from: string, l: Pick<Link, 'grams'>, to: string) => {
     const key = `${from}>${to}`;
     if (!ids.has(from) || !ids.has(to)) return;
-    if (!edges.has(key) || (edges.get(key)!.grams === undefined && l.grams !== undefined)) edges.set(key, { from, to, ...(l.grams !== undefined ? { grams: l.grams } : {}) });
+    const known = edges.get(key);
+    if (!known || (known.grams === undefined && l.grams !== undefined)) edges.set(key, { from, to, ...(l.grams !== undefined ? { grams: l.grams } : {}) });
   };
   for (const { node } of placed) {
     for (const l of node.upstream) add(l.ref.id, l, node.id);
@@ -66,9 +68,10 @@ export function edgesOf(placed: readonly Placed[]): Edge[] {
 /** One page: nodes [offset, offset + size), and the edges whose later end (in walk order) is on it. */
 export function pageOf(placed: readonly Placed[], offset: number, size: number): { nodes: Placed[]; edges: Edge[]; more: boolean } {
   const order = new Map(placed.map((p, i) => [p.node.id, i]));
+  const indexOf = (id: string) => must(order.get(id), 'edges join placed nodes');
   const end = offset + size;
   const edges = edgesOf(placed).filter((e) => {
-    const later = Math.max(order.get(e.from)!, order.get(e.to)!);
+    const later = Math.max(indexOf(e.from), indexOf(e.to));
     return later >= offset && later < end;
   });
   return { nodes: placed.slice(offset, end), edges, more: placed.length > end };

@@ -7,6 +7,7 @@ import type { DisposalReport, ManifestParties } from '#shared/domain/disposal.ts
 import { lostGrams, type Incident } from '#shared/domain/manifest/incidents.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
+import { must } from '#shared/must.ts';
 
 export type NodeType = 'batch' | 'manifest' | 'disposal' | 'residue' | 'incident' | 'pending-identification';
 /** How to read a node: ledger entries by their party, disposal reports by their manifest. */
@@ -152,7 +153,7 @@ export function manifestNode(m: Manifest, balances: readonly BalanceFacts[], rep
     type: 'manifest',
     id: m.id,
     number: m.number,
-    wasteCode: codes[0],
+    wasteCode: must(codes[0], `manifest ${m.id} has a line`),
     wasteCodes: codes,
     grams,
     state: m.status,
@@ -223,11 +224,11 @@ export function disposalNode(r: DisposalReport): ChainNode {
   return {
     type: 'disposal',
     id: r.id,
-    wasteCode: codes[0],
+    wasteCode: must(codes[0], `disposal report ${r.id} has a line`),
     wasteCodes: codes,
     grams: { in: total, out: 0, disposed: total, onHand: 0, lost: 0 },
     state: 'reported',
-    times: { completedAt: r.lines.map((l) => l.completedAt).sort().at(-1)!, reportedAt: r.createdAt },
+    times: { completedAt: must(r.lines.map((l) => l.completedAt).sort().at(-1), `disposal report ${r.id} has a line`), reportedAt: r.createdAt },
     ...manifestParties(r.manifestParties),
     divisionCode: r.manifestParties.receiverDivision,
     operationCodes: [...new Set(r.lines.map((l) => l.operationCode))],
@@ -243,7 +244,8 @@ export function incidentNode(i: Incident, m: Pick<Manifest, 'lines' | 'generator
   return {
     type: 'incident',
     id: i.id,
-    wasteCode: codes[0],
+    // An incident that lost nothing has no lines: no code of its own (as for a line the manifest lacks).
+    wasteCode: codes[0] ?? '',
     wasteCodes: codes,
     grams: { in: lost, out: 0, disposed: 0, onHand: 0, lost },
     state: i.status,

@@ -1,5 +1,6 @@
 // Declaration periods, tiers and due dates (HJ 1259-2022 §7.2; domain.md rule 9). Pure; dates are local (CST).
-import { addDays, startOfLocalDay } from '#shared/domain/calendar.ts';
+import { addDays, dateParts, startOfLocalDay } from '#shared/domain/calendar.ts';
+import { must } from '#shared/must.ts';
 
 export type PeriodKind = 'month' | 'quarter' | 'year';
 
@@ -56,7 +57,7 @@ export const filesPeriod = (tier: Tier, kind: PeriodKind): boolean => kind === '
 /** Monthly: the 15th of the next month; quarterly: the 15th of the first month of the next quarter; annual: 31 March next year. */
 export function dueDate(p: Period): string {
   if (p.kind === 'year') return `${p.year + 1}-03-31`;
-  const [y, m] = p.lastMonth.split('-').map(Number);
+  const [y, m] = dateParts(p.to); // the last day of its last month
   return m === 12 ? `${y + 1}-01-15` : `${monthId(y, m + 1)}-15`;
 }
 
@@ -70,5 +71,5 @@ export const periodOver = (p: Period, now: Date, timeZone: string): boolean => n
 export function periodsOfYear(tier: Tier, year: number): Period[] {
   const periodic = PERIODIC[tier];
   const ids = periodic === 'month' ? Array.from({ length: 12 }, (_, i) => monthId(year, i + 1)) : periodic === 'quarter' ? [1, 2, 3, 4].map((q) => `${year}-Q${q}`) : [];
-  return [...ids, String(year)].map((id) => parsePeriod(id)!);
+  return [...ids, String(year)].map((id) => must(parsePeriod(id), `${id} names a period`));
 }

@@ -7,6 +7,7 @@ import { coveringEntry, type LicenceLike } from '#shared/domain/manifest/licence
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
 import { sumBy } from '#shared/domain/quantity.ts';
+import { must } from '#shared/must.ts';
 
 export type OperationKind = 'utilisation' | 'disposal';
 
@@ -85,7 +86,10 @@ export function planDisposal(input: DisposalInput, ctx: DisposalContext): Dispos
       errors.push({ path: `lines.${i}.completedAt`, message: 'cannot be before the receipt' });
     }
   });
-  const disposedCodes = new Set(input.lines.flatMap((l) => (byLine.has(l.lineNo) ? [arrivedCode(byLine.get(l.lineNo)!)] : [])));
+  const disposedCodes = new Set(input.lines.flatMap((l) => {
+    const line = byLine.get(l.lineNo);
+    return line ? [arrivedCode(line)] : [];
+  }));
   const seenResidues = new Set<string>();
   input.residues.forEach((r, i) => {
     if (seenResidues.has(r.wasteCode)) errors.push({ path: `residues.${i}.wasteCode`, message: 'one entry per residue code' });
@@ -95,15 +99,16 @@ export function planDisposal(input: DisposalInput, ctx: DisposalContext): Dispos
   if (errors.length) throw new AppError('VALIDATION_FAILED', 'The disposal report is invalid', errors);
 
   const unknown = input.residues.findIndex((r) => !isWasteCode(r.wasteCode));
-  if (unknown >= 0) {
-    throw new AppError('UNKNOWN_WASTE_CODE', `${input.residues[unknown].wasteCode} is not in the 2021 catalogue`, [
+  const unknownResidue = input.residues[unknown];
+  if (unknownResidue) {
+    throw new AppError('UNKNOWN_WASTE_CODE', `${unknownResidue.wasteCode} is not in the 2021 catalogue`, [
       { path: `residues.${unknown}.wasteCode`, message: 'not in the 2021 catalogue' },
     ]);
   }
 
   const lines = input.lines.map((l, i): DisposalLine => {
-    const line = byLine.get(l.lineNo)!;
-    const kind = operations().get(l.operationCode)!.kind;
+    const line = must(byLine.get(l.lineNo), `line ${l.lineNo} was checked above`);
+    const kind = must(operations().get(l.operationCode), `the schema admits catalogue operations only (${l.operationCode})`).kind;
     const wasteCode = arrivedCode(line);
     const day = localDate(new Date(l.completedAt), ctx.timeZone);
     const allowing = ctx.licences.filter((lic) => lic.operations.includes(LICENCE_OPERATION[kind]));
@@ -125,6 +130,6 @@ export function planDisposal(input: DisposalInput, ctx: DisposalContext): Dispos
     }
   }
   const disposed = [...sumBy(lines.map((l) => [l.wasteCode, l.grams] as const))].map(([wasteCode, grams]) => ({ wasteCode, grams }));
-  const completedAt = lines.map((l) => l.completedAt).sort().at(-1)!;
+  const completedAt = must(lines.map((l) => l.completedAt).sort().at(-1), 'a disposal report has a line');
   return { lines, draws, disposed, completedAt };
 }

@@ -1,8 +1,9 @@
 // Rule 27's alerts from a leg's summary (pure): long-stop and off-corridor hold while the summary says so; track-silent
 // falls due a fixed time after the leg's last point (or its pickup), and only the alerts job moves that deadline.
 import type { TrackSettings } from '#shared/domain/track-rules.ts';
+import { subjectParts } from '#shared/domain/alert-subject.ts';
 import type { Deadline } from '#shared/domain/alert-rules.ts';
-import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { legOf, type Manifest } from '#shared/domain/manifest/manifest.ts';
 import type { Findings, LegSummary } from '#shared/domain/track-rules.ts';
 import { defined } from '#shared/defined.ts';
 
@@ -12,7 +13,7 @@ export const TRACK_ALERT_TYPES = ['long-stop', 'off-corridor', 'track-silent'] a
 /** One subject per manifest leg: each leg's causes are its own alerts. */
 export const legSubject = (manifestId: string, leg: number) => `${manifestId}/${leg}`;
 export function parseLegSubject(subjectId: string): { manifestId: string; leg: number } {
-  const [manifestId, leg] = subjectId.split('/');
+  const [manifestId, leg] = subjectParts(subjectId, 2);
   return { manifestId, leg: Number(leg) };
 }
 
@@ -22,7 +23,7 @@ export const currentLeg = (m: Pick<Manifest, 'status' | 'legs'>) => (m.status ==
 const base = (m: Manifest, leg: number) => ({
   subjectId: legSubject(m.id, leg),
   manifestId: m.id,
-  partyId: m.legs[leg - 1].transporterId,
+  partyId: legOf(m, leg).transporterId,
   divisionCode: m.generatorDivision,
 });
 
@@ -30,7 +31,7 @@ const base = (m: Manifest, leg: number) => ({
 export function trackSilentDeadlines(m: Manifest, lastAt: string | undefined, s: Pick<TrackSettings, 'silentHours'>): Deadline[] {
   const leg = currentLeg(m);
   if (!leg) return [];
-  const pickedUpAt = m.legs[leg - 1].pickedUpAt;
+  const pickedUpAt = legOf(m, leg).pickedUpAt;
   const from = lastAt && lastAt > pickedUpAt ? lastAt : pickedUpAt;
   return [{ ...base(m, leg), type: 'track-silent', dueAt: new Date(Date.parse(from) + s.silentHours * HOUR).toISOString() }];
 }
@@ -59,7 +60,7 @@ export function summaryDeadlines(m: Manifest, leg: number, summary: LegSummary, 
 }
 
 /** Whom a leg's alerts name. */
-export const legParty = (m: Manifest, leg: number) => ({ manifestId: m.id, leg, partyId: m.legs[leg - 1].transporterId, divisionCode: m.generatorDivision });
+export const legParty = (m: Manifest, leg: number) => ({ manifestId: m.id, leg, partyId: legOf(m, leg).transporterId, divisionCode: m.generatorDivision });
 
 /** Every track cause of the manifest's current leg now: what the alerts job opens or keeps open. */
 export function trackDeadlines(m: Manifest, leg: number, summary: LegSummary | undefined, s: Pick<TrackSettings, 'longStopHours' | 'silentHours'>): Deadline[] {

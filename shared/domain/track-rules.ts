@@ -1,6 +1,7 @@
 // Route tracks (domain.md rules 26-27), pure: which points a leg accepts, the leg's digest, and the running summary of
 // a leg (its current stop and corridor excursion) from which long-stop and off-corridor are read. Time is passed in.
 import { jcsHash } from '#shared/domain/hash-chain.ts';
+import { must } from '#shared/must.ts';
 import { distanceM, distanceToSegmentM, durationMs, inRange, stopsOf, type LatLon, type Stop, type Timed } from '#shared/domain/geo.ts';
 
 /** Thresholds of rules 26-27, per deployment (values: shared/config.ts). */
@@ -131,7 +132,8 @@ export const offCorridor = (p: LatLon, sites: Sites, s: Pick<Thresholds, 'corrid
  * the corridor run continues or ends. For points arriving out of order, fold all of the leg's points from empty.
  */
 export function foldPoints(before: LegSummary, points: readonly TrackPoint[], sites: Sites, s: Thresholds): { summary: LegSummary; findings: Findings } {
-  if (points.length === 0) return { summary: before, findings: {} };
+  const [firstPoint, lastPoint] = [points[0], points.at(-1)];
+  if (!firstPoint || !lastPoint) return { summary: before, findings: {} };
   const continued = before.stop && { ...before.stop, first: -1, last: -1 };
   const stops = stopsOf(points, s.stopRadiusM, continued);
   const findings: Findings = {};
@@ -143,12 +145,12 @@ export function foldPoints(before: LegSummary, points: readonly TrackPoint[], si
     if (off) findings.offCorridorAt ??= p.at;
     offSince = off ? (offSince ?? p.at) : undefined;
   }
-  const last = stops.at(-1)!;
+  const last = must(stops.at(-1), 'points make at least one stop');
   const stop = { anchor: last.anchor, startAt: last.startAt, endAt: last.endAt };
   const summary: LegSummary = {
     points: before.points + points.length,
-    firstAt: before.firstAt ?? points[0].at,
-    lastAt: points.at(-1)!.at,
+    firstAt: before.firstAt ?? firstPoint.at,
+    lastAt: lastPoint.at,
     stop,
     ...(isLongStop(stop, sites, s) ? { longStopSince: stop.startAt } : {}),
     ...(offSince ? { offCorridorSince: offSince } : {}),

@@ -7,10 +7,10 @@ const SHAPE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
 export function usccCheckCharacter(first17: string): string | undefined {
   if (first17.length !== 17) return undefined;
   let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const value = USCC_CHARSET.indexOf(first17[i]);
+  for (const [i, weight] of WEIGHTS.entries()) {
+    const value = USCC_CHARSET.indexOf(first17.charAt(i));
     if (value < 0) return undefined;
-    sum += value * WEIGHTS[i];
+    sum += value * weight;
   }
   return USCC_CHARSET[(31 - (sum % 31)) % 31];
 }

@@ -35,9 +35,9 @@ export const authenticate = createMiddleware<AppEnv>(async function authenticate
     claims = claimsFromAuthorizer(authorizerClaims);
   } else {
     const header = c.req.header('authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match || !verifier) throw new AppError('UNAUTHENTICATED', 'A valid Bearer token is required');
-    claims = await verifier(match[1]);
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token || !verifier) throw new AppError('UNAUTHENTICATED', 'A valid Bearer token is required');
+    claims = await verifier(token);
   }
   c.set('actor', actorOf(claims));
   addLogContext({ actor: claims.sub, groups: claims.groups });

@@ -51,6 +51,11 @@ export function parseGroupMap(json: string): Record<string, Group> {
 /** The API's groups for the issuer's values: mapped when a map is set, else the values that are API groups. */
 export function mapGroups(raw: unknown, mapping: ClaimMapping): Group[] {
   const { groupMap } = mapping;
-  const groups = groupMap ? claimValues(raw).flatMap((v) => (Object.hasOwn(groupMap, v) ? [groupMap[v]] : [])) : parseGroups(raw);
+  const groups = groupMap
+    ? claimValues(raw).flatMap((v) => {
+        const group = Object.hasOwn(groupMap, v) ? groupMap[v] : undefined;
+        return group ? [group] : [];
+      })
+    : parseGroups(raw);
   return [...new Set(groups)];
 }

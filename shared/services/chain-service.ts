@@ -1,6 +1,7 @@
 // GET /v1/chains/{manifestId} (api.md "Chains and oversight"): answers only if the caller sees the starting manifest;
 // then each node the caller may see (domain.md rule 25) is whole and every other one redacted. Reads per level: a
 // BatchGet per node type, and two Queries per manifest (line balances, disposal reports); never a Scan.
+import { notFound } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { verifyChain } from '#shared/domain/hash-chain.ts';
 import { gramsToKg } from '#shared/domain/quantity.ts';
@@ -12,6 +13,7 @@ import { getIncidents } from '#shared/store/incident-store.ts';
 import { getManifests, membershipsAmong } from '#shared/store/manifest-store.ts';
 import type { ChainNodeView, ChainView } from '#schemas/disposal.ts';
 import { seeManifest } from '#shared/services/manifest-access.ts';
+import { must } from '#shared/must.ts';
 
 async function load(refs: NodeRef[]): Promise<ChainNode[]> {
   const of = <T extends NodeRef['type']>(type: T) => refs.filter((r): r is Extract<NodeRef, { type: T }> => r.type === type);
@@ -34,7 +36,10 @@ async function incidentsWithManifests(ids: string[]): Promise<ChainNode[]> {
   if (!ids.length) return [];
   const incidents = await getIncidents(ids);
   const manifests = await getManifests([...new Set(incidents.map((i) => i.manifestId))]);
-  return incidents.flatMap((i) => (manifests.has(i.manifestId) ? [incidentNode(i, manifests.get(i.manifestId)!)] : []));
+  return incidents.flatMap((i) => {
+    const m = manifests.get(i.manifestId);
+    return m ? [incidentNode(i, m)] : [];
+  });
 }
 
 const kgOf = (n: ChainNode) => ({ in: gramsToKg(n.grams.in), out: gramsToKg(n.grams.out), disposed: gramsToKg(n.grams.disposed), onHand: gramsToKg(n.grams.onHand), lost: gramsToKg(n.grams.lost) });
@@ -69,7 +74,7 @@ async function evidenceOf(nodes: Placed[]): Promise<NonNullable<ChainView['evide
   return Promise.all(
     nodes.map(async ({ node }) => {
       const events = await listEvents(node.id);
-      return { manifestId: node.id, number: node.number!, events, integrity: verifyChain(events) };
+      return { manifestId: node.id, number: must(node.number, `manifest node ${node.id} has a number`), events, integrity: verifyChain(events) };
     }),
   );
 }
@@ -85,18 +90,19 @@ export async function chainOf(actor: Actor, manifestId: string, request: ChainRe
   await seeManifest(actor, manifestId);
   const depth = request.depth ?? DEFAULT_DEPTH;
   const [start] = await load([{ type: 'manifest', id: manifestId }]);
+  if (!start) throw notFound('manifest');
   // Each page walks again from the start, up to its own last node: the walk order is stable, and no cursor has to
   // carry a frontier of unbounded size.
   const placed = await walk(start, depth, request.offset + PAGE_NODES + 1, load);
   const page = pageOf(placed, request.offset, PAGE_NODES);
   const viewer = await viewerOf(actor, page.nodes);
-  const whole = page.nodes.map((p) => seesWhole(viewer, p.node));
+  const shown = page.nodes.map((p) => ({ p, whole: seesWhole(viewer, p.node) }));
   const chain: Omit<ChainView, 'nextCursor'> = {
     manifestId,
     depth,
-    nodes: page.nodes.map((p, i) => nodeView(p, whole[i])),
+    nodes: shown.map(({ p, whole }) => nodeView(p, whole)),
     edges: page.edges.map((e) => ({ from: e.from, to: e.to, ...(e.grams !== undefined ? { kg: gramsToKg(e.grams) } : {}) })),
   };
-  if (request.format === 'evidence') chain.evidence = await evidenceOf(page.nodes.filter((p, i) => whole[i] && p.node.type === 'manifest'));
+  if (request.format === 'evidence') chain.evidence = await evidenceOf(shown.filter(({ p, whole }) => whole && p.node.type === 'manifest').map(({ p }) => p));
   return { chain, ...(page.more ? { nextOffset: request.offset + PAGE_NODES } : {}) };
 }

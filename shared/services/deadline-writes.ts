@@ -51,7 +51,8 @@ export const receivedLineDeadlineWrites = (b: ReceivedLineLike, holderCollects: 
  */
 export function capacityCheckWrites(c: Omit<CapacityCounterLike, 'committedGrams'>, committedBefore: number, annualCapacityGrams: number | undefined, divisionCode: string, now: Date): TxItem[] {
   if (annualCapacityGrams === undefined) return [];
-  const check: Deadline = capacityDeadlines({ ...c, committedGrams: Number.MAX_SAFE_INTEGER }, annualCapacityGrams, divisionCode, now)[0];
+  const [check] = capacityDeadlines({ ...c, committedGrams: Number.MAX_SAFE_INTEGER }, annualCapacityGrams, divisionCode, now);
+  if (!check) return []; // a capacity no count can pass
   const before = capacityDeadlines({ ...c, committedGrams: committedBefore }, annualCapacityGrams, divisionCode, now);
   return deadlineWrites(before, [check], now, { alwaysPut: true });
 }

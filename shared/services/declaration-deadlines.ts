@@ -3,6 +3,7 @@
 // the job's check that a period is still owed.
 import { config } from '#shared/config.ts';
 import type { Deadline } from '#shared/domain/alert-rules.ts';
+import { subjectParts } from '#shared/domain/alert-subject.ts';
 import { filesPeriod, overdueFrom, parsePeriod, periodsOfYear, tierOf, type Period, type Tier } from '#shared/domain/declaration-periods.ts';
 import { submittedVersions } from '#shared/store/declaration-store.ts';
 import { hasLedgerActivity } from '#shared/store/ledger-store.ts';
@@ -10,6 +11,7 @@ import { getParty, type PartyEntity } from '#shared/store/party-store.ts';
 import { getCurrentPlan } from '#shared/store/plan-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import { ensureDeadlines } from '#shared/services/deadline-writes.ts';
+import { must } from '#shared/must.ts';
 
 type Owner = Pick<PartyEntity, 'id' | 'divisionCode'>;
 
@@ -24,12 +26,12 @@ export const declarationDeadlineWrites = (party: Owner, year: number, tier: Tier
 
 /** A ledger entry: its year's annual declaration is owed, plan or not (every tier files it). */
 export const annualDeclarationWrites = (party: Owner, year: number, now: Date): TxItem[] =>
-  ensureDeadlines([deadlineOf(party, parsePeriod(String(year))!)], now);
+  ensureDeadlines([deadlineOf(party, must(parsePeriod(String(year)), `${year} names a period`))], now);
 
 /** The alerts job's check: the party's tier declares the period, nothing is submitted for it, and the party owes
  *  declarations that year at all (a plan, the key-unit flag, or a ledger entry not voided). */
 export async function declarationDeadlinesNow(d: Pick<Deadline, 'subjectId'>): Promise<Deadline[]> {
-  const [partyId, periodId] = d.subjectId.split('/');
+  const [partyId, periodId] = subjectParts(d.subjectId, 2);
   const [party, period] = [await getParty(partyId), parsePeriod(periodId)];
   if (!party || !period) return [];
   const plan = await getCurrentPlan(partyId, period.year);

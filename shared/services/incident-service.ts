@@ -21,6 +21,7 @@ import { actOn, holdersOf, seeManifest } from '#shared/services/manifest-access.
 import { incidentDeadlines } from '#shared/services/medical-clock-causes.ts';
 import { eventDraft, manifestWrites, nextVersion, type Decision } from '#shared/services/manifest-transition.ts';
 import { regulatorDivision } from '#shared/services/oversight-service.ts';
+import { must } from '#shared/must.ts';
 
 export function incidentView(i: Incident): IncidentView {
   const { lines, generatorDivision: _g, receiverDivision: _r, ...rest } = i;
@@ -42,7 +43,8 @@ function checkReport(m: Manifest, input: IncidentBody, now: Date): void {
     throw new AppError('UNKNOWN_DIVISION', `${input.divisionCode} is not an existing county-level division code`, [{ path: 'divisionCode', message: 'not an existing county-level division' }]);
   }
   const at = new Date(input.at);
-  if (at.getTime() > now.getTime() + 60_000 || at.toISOString() < m.legs[0].pickedUpAt) {
+  const firstPickup = must(m.legs[0], 'incidents are reported in transit or after delivery').pickedUpAt;
+  if (at.getTime() > now.getTime() + 60_000 || at.toISOString() < firstPickup) {
     throw new AppError('VALIDATION_FAILED', 'at lies between the first pickup and now', [{ path: 'at', message: 'before the first pickup, or in the future' }]);
   }
 }

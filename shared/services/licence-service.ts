@@ -16,8 +16,9 @@ import { defined } from '#shared/defined.ts';
 export async function fileLicence(actor: Actor, partyId: string, input: CreateLicenceInput, now: Date): Promise<Decision<ReturnType<typeof licenceView>>> {
   await actFor(actor, partyId);
   const unknown = input.wasteCodes.findIndex((w) => !isWasteCode(w.code) && !isCategory(w.code));
-  if (unknown >= 0) {
-    throw new AppError('UNKNOWN_WASTE_CODE', `${input.wasteCodes[unknown].code} is neither a catalogue code nor a category`, [
+  const unknownCode = input.wasteCodes[unknown];
+  if (unknownCode) {
+    throw new AppError('UNKNOWN_WASTE_CODE', `${unknownCode.code} is neither a catalogue code nor a category`, [
       { path: `wasteCodes.${unknown}.code`, message: 'not in the 2021 catalogue' },
     ]);
   }

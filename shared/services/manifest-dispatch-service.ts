@@ -18,6 +18,7 @@ import { actOn } from '#shared/services/manifest-access.ts';
 import { dispatchCheckWrites } from '#shared/services/dispatch-deadlines.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
 import { defined } from '#shared/defined.ts';
+import { must } from '#shared/must.ts';
 
 /** DynamoDB's limit, less the idempotency record that commits with every transition. */
 const MAX_WRITES = 99;
@@ -30,7 +31,7 @@ export async function loadDispatchContext(draft: DispatchDraft, now: Date): Prom
   const sourceRefs = draft.lines.flatMap((l) => l.sources ?? []);
   const [parties, licenceLists, plan, stocks, committed, approval, sourceBalances] = await Promise.all([
     getParties([draft.generatorId, draft.receiverId, ...draft.transporterIds]),
-    Promise.all(licensed.map((id) => listLicences(id))),
+    Promise.all(licensed.map(async (id) => ({ id, licences: await listLicences(id) }))),
     getCurrentPlan(draft.generatorId, year),
     Promise.all(stockCodes.map((code) => getStock(draft.generatorId, code))),
     committedGrams(draft.receiverId, year),
@@ -42,7 +43,7 @@ export async function loadDispatchContext(draft: DispatchDraft, now: Date): Prom
     day,
     year,
     parties,
-    licences: new Map(licensed.map((id, i) => [id, licenceLists[i]])),
+    licences: new Map(licenceLists.map((l) => [l.id, l.licences])),
     plan: plan && new Set(plan.items.map((i) => i.wasteCode)),
     expectedGrams: plan && new Map(plan.items.map((i) => [i.wasteCode, i.expectedGrams])),
     dispatchedThisYear: new Map(stockCodes.map((code, i) => [code, stocks[i]?.dispatchedByYear[year] ?? 0])),
@@ -76,7 +77,7 @@ export async function planDraws(generatorId: string, lines: readonly ManifestLin
 
 /** The refusal for the first failing check, listing every failure of the same code. */
 export function refusal(errors: Finding[]): AppError {
-  const first = errors[0];
+  const first = must(errors[0], 'a refusal names a failing check');
   return new AppError(first.code, first.message, errors.filter((e) => e.code === first.code).map(({ path, message, code }) => ({ path, message, code })));
 }
 
@@ -87,6 +88,7 @@ export async function dispatchManifest(actor: Actor, manifestId: string, ifMatch
   const { errors, take } = dispatchChecks(ctx);
   if (errors.length) throw refusal(errors);
   const batches = await planDraws(m.generatorId, m.lines);
+  const approvalId = take.approvalCodes.length ? must(m.approvalId, 'approval codes are drawn on the manifest’s approval') : undefined;
   const taken: Taken = {
     stock: take.stock,
     batches,
@@ -95,7 +97,7 @@ export async function dispatchManifest(actor: Actor, manifestId: string, ifMatch
       year: ctx.year,
       ...defined({ licenceValidTo: ctx.licences.get(m.receiverId)?.find((l) => l.id === c.licenceId)?.validTo }),
     })),
-    ...(take.approvalCodes.length ? { approval: { approvalId: m.approvalId!, codes: take.approvalCodes.map(({ code, grams }) => ({ code, grams })) } } : {}),
+    ...(approvalId ? { approval: { approvalId, codes: take.approvalCodes.map(({ code, grams }) => ({ code, grams })) } } : {}),
     sources: take.sources,
   };
   const at = now.toISOString();
@@ -107,8 +109,8 @@ export async function dispatchManifest(actor: Actor, manifestId: string, ifMatch
     ...take.stock.map((s) => moveStock(m.generatorId, s.wasteCode, 'dispatched', s.grams, { requireOnHand: true, year: ctx.year })),
     ...batches.flatMap((b) => drawBatchWrites(m.generatorId, m.id, b.draws)),
     ...take.capacity.map((c) => commitCapacityWrite({ partyId: m.receiverId, year: ctx.year, licenceId: c.licenceId, entryCode: c.entryCode }, c.grams, c.limitGrams)),
-    ...(take.approvalCodes.length
-      ? [approvalUseWrite(m.approvalId!, 'consume', take.approvalCodes.map((a) => ({ wasteCode: a.code, grams: a.grams, maxGrams: a.maxGrams })))]
+    ...(approvalId
+      ? [approvalUseWrite(approvalId, 'consume', take.approvalCodes.map((a) => ({ wasteCode: a.code, grams: a.grams, maxGrams: a.maxGrams })))]
       : []),
     ...take.sources.map((s) => drawLineBalanceWrite(s, m.generatorId, 'SOURCE_EXCEEDED', m.id)),
     ...dispatchCheckWrites(m, ctx, take, now),

@@ -6,6 +6,7 @@ import { wasteCodes, type Hazard } from '#shared/reference/catalogue.ts';
 import { renderManifestPdf, type DocumentParty, type ManifestSignature } from '#shared/documents/manifest-pdf.ts';
 import { getParties, type PartyEntity } from '#shared/store/party-store.ts';
 import { seeManifest } from '#shared/services/manifest-access.ts';
+import { defined } from '#shared/defined.ts';
 
 const documentParty = (p: PartyEntity | undefined): DocumentParty => ({
   name: p?.name ?? '—', uscc: p?.uscc ?? '', address: p?.address ?? '', contact: p?.contact ?? { name: '', phone: '' },
@@ -19,7 +20,7 @@ function signaturesOf(m: Manifest, parties: Map<string, PartyEntity>): ManifestS
   if (s.dispatch) list.push({ kind: 'dispatch', signer: s.dispatch.sub, partyName: name(s.dispatch.partyId), at: s.dispatch.at, documentHash: s.dispatch.documentHash });
   s.pickups.forEach((p, i) => {
     const leg = m.legs[i];
-    list.push({ kind: i === 0 ? 'pickup' : 'handover', signer: p.sub, partyName: name(p.partyId), at: p.at, documentHash: p.documentHash, leg: i + 1, vehiclePlate: leg?.vehiclePlate, driverName: leg?.driverName });
+    list.push({ kind: i === 0 ? 'pickup' : 'handover', signer: p.sub, partyName: name(p.partyId), at: p.at, documentHash: p.documentHash, leg: i + 1, ...defined({ vehiclePlate: leg?.vehiclePlate, driverName: leg?.driverName }) });
   });
   for (const kind of ['delivery', 'receipt', 'rejection'] as const) {
     const sig = s[kind];

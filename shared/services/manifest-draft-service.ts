@@ -43,7 +43,7 @@ async function assertDraftRules(generatorId: string, lines: ManifestLine[]): Pro
 async function checkParties(actor: Actor, input: Pick<DraftInput, 'generatorId' | 'receiverId' | 'transporterIds'>) {
   if (!actor.isEnterprise) throw new AppError('FORBIDDEN', 'Only enterprise users create manifests');
   const { party: generator } = await actFor(actor, input.generatorId);
-  const [receiver] = await Promise.all([input.receiverId, ...input.transporterIds].map((id) => seeParty(actor, id)));
+  const [receiver] = await Promise.all([seeParty(actor, input.receiverId), Promise.all(input.transporterIds.map((id) => seeParty(actor, id)))]);
   return { generator, receiver: receiver.party };
 }
 

@@ -17,12 +17,13 @@ import { actOn } from '#shared/services/manifest-access.ts';
 import { refusal } from '#shared/services/manifest-dispatch-service.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
 import { closeLegTrack } from '#shared/services/track-closing.ts';
+import { must } from '#shared/must.ts';
 
 /** Carriers joining a manifest: active, with a transport licence valid today (domain.md rules 2, 5). */
 async function checkCarriers(ids: string[], now: Date, pathOf: (i: number) => string): Promise<void> {
   if (ids.length === 0) return;
-  const [parties, licences] = await Promise.all([getParties(ids), Promise.all(ids.map((id) => listLicences(id)))]);
-  const errors = carrierPartyFindings(ids, parties, new Map(ids.map((id, i) => [id, licences[i]])), localDate(now, config.timeZone), pathOf);
+  const [parties, licences] = await Promise.all([getParties(ids), Promise.all(ids.map(async (id) => ({ id, licences: await listLicences(id) })))]);
+  const errors = carrierPartyFindings(ids, parties, new Map(licences.map((l) => [l.id, l.licences])), localDate(now, config.timeZone), pathOf);
   if (errors.length) throw refusal(errors);
 }
 
@@ -68,7 +69,7 @@ export async function deliver(actor: Actor, manifestId: string, input: { transpo
   const acting = await actOn(actor, manifestId, 'deliver', ifMatch, input.transporterId);
   const m = acting.manifest;
   const deliveredAt = new Date(input.deliveredAt);
-  if (deliveredAt.getTime() > now.getTime() + 60_000 || deliveredAt.toISOString() < m.legs.at(-1)!.pickedUpAt) {
+  if (deliveredAt.getTime() > now.getTime() + 60_000 || deliveredAt.toISOString() < must(m.legs.at(-1), 'delivery follows a pickup').pickedUpAt) {
     throw new AppError('VALIDATION_FAILED', 'deliveredAt lies between the last pickup and now', [{ path: 'deliveredAt', message: 'not after the last pickup, or in the future' }]);
   }
   const at = now.toISOString();
@@ -107,7 +108,8 @@ export async function cancel(actor: Actor, manifestId: string, reason: string, i
 export async function discrepancyNote(actor: Actor, manifestId: string, action: 'explain-discrepancy' | 'close-discrepancy', note: string, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {
   const acting = await actOn(actor, manifestId, action, ifMatch);
   const m = acting.manifest;
-  const discrepancy = action === 'explain-discrepancy' ? { ...m.discrepancy!, status: 'explained' as const, explanation: note } : { ...m.discrepancy!, status: 'closed' as const, note };
+  const noted = must(m.discrepancy, `the transition table guards ${action} on a discrepancy`);
+  const discrepancy = action === 'explain-discrepancy' ? { ...noted, status: 'explained' as const, explanation: note } : { ...noted, status: 'closed' as const, note };
   const after = nextVersion(m, now, { discrepancy });
   const { manifest, writes } = manifestWrites(m, after, [eventDraft(acting.decision.event, actor, acting, after.updatedAt, { note })], ifMatch);
   return decided(manifest, writes);

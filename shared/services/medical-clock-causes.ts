@@ -3,6 +3,7 @@
 import {
   ledgerDeadlines, medicalLineDeadlines, parseReceivedLineSubject, type AlertSettings, type Deadline, type LedgerEntryLike, type ReceivedLineLike,
 } from '#shared/domain/alert-rules.ts';
+import { subjectParts } from '#shared/domain/alert-subject.ts';
 import { alertedDivisions, type Incident } from '#shared/domain/manifest/incidents.ts';
 import { getIncident } from '#shared/store/incident-store.ts';
 import { getEntry } from '#shared/store/ledger-store.ts';
@@ -17,7 +18,10 @@ async function batchWaitingGrams(e: LedgerEntryLike): Promise<number> {
   const draws = Object.entries(e.draws ?? {});
   if (!draws.length) return 0;
   const manifests = await getManifests(draws.map(([id]) => id));
-  return draws.reduce((sum, [id, grams]) => sum + (manifests.has(id) && waiting(manifests.get(id)!) ? grams : 0), 0);
+  return draws.reduce((sum, [id, grams]) => {
+    const m = manifests.get(id);
+    return sum + (m && waiting(m) ? grams : 0);
+  }, 0);
 }
 
 /** A received line's onward manifests not yet picked up (a count: only whether any is waiting matters). */
@@ -48,6 +52,7 @@ export function incidentDeadlines(i: Incident): Deadline[] {
 }
 
 export async function incidentNow(d: Pick<Deadline, 'subjectId'>): Promise<Deadline[]> {
-  const incident = await getIncident(d.subjectId.split('/')[0]);
+  const [incidentId] = subjectParts(d.subjectId, 1);
+  const incident = await getIncident(incidentId);
   return incident ? incidentDeadlines(incident) : [];
 }

@@ -3,7 +3,7 @@
 // while the load is in transit; carriers and regulators always.
 import { config } from '#shared/config.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
-import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { legOf, type Manifest } from '#shared/domain/manifest/manifest.ts';
 import { durationMs, stopsOf } from '#shared/domain/geo.ts';
 import type { Holder } from '#shared/domain/manifest/transition-table.ts';
 import { legPointPage, legPoints, pointFromItem, type StoredPoint } from '#shared/store/track-store.ts';
@@ -28,12 +28,14 @@ export async function trackPage(actor: Actor, manifestId: string, q: { leg?: num
   const legs = legsOf(m, q.leg);
   const hide = hidesPhone(m, holders);
   const items: ReturnType<typeof pointView>[] = [];
-  let position: TrackPosition | undefined = start ?? (legs.length ? { leg: legs[0] } : undefined);
+  const [firstLeg] = legs;
+  let position: TrackPosition | undefined = start ?? (firstLeg !== undefined ? { leg: firstLeg } : undefined);
   while (position && items.length < limit) {
-    const page = await legPointPage(m.id, position.leg, limit - items.length, position.key, hide);
+    const { leg } = position;
+    const page = await legPointPage(m.id, leg, limit - items.length, position.key, hide);
     items.push(...page.items.map(pointFromItem).map(pointView));
-    const nextLeg = legs.find((l) => l > position!.leg);
-    position = page.lastKey ? { leg: position.leg, key: page.lastKey } : nextLeg ? { leg: nextLeg } : undefined;
+    const nextLeg = legs.find((l) => l > leg);
+    position = page.lastKey ? { leg, key: page.lastKey } : nextLeg ? { leg: nextLeg } : undefined;
   }
   return { items, next: position };
 }
@@ -45,12 +47,13 @@ export async function trackGeoJson(actor: Actor, manifestId: string, q: { leg?: 
   const features: Record<string, unknown>[] = [];
   for (const leg of legsOf(m, q.leg)) {
     const points = await legPoints(m.id, leg, hide);
-    if (points.length === 0) continue;
+    const [first, last] = [points[0], points.at(-1)];
+    if (!first || !last) continue;
     features.push({
       type: 'Feature',
       // RFC 7946: a LineString needs two positions; a leg of one point is that Point.
-      geometry: points.length > 1 ? { type: 'LineString', coordinates: points.map((p) => [p.lon, p.lat]) } : { type: 'Point', coordinates: [points[0].lon, points[0].lat] },
-      properties: { kind: 'leg', leg, transporterId: m.legs[leg - 1].transporterId, points: points.length, firstAt: points[0].at, lastAt: points.at(-1)!.at },
+      geometry: points.length > 1 ? { type: 'LineString', coordinates: points.map((p) => [p.lon, p.lat]) } : { type: 'Point', coordinates: [first.lon, first.lat] },
+      properties: { kind: 'leg', leg, transporterId: legOf(m, leg).transporterId, points: points.length, firstAt: first.at, lastAt: last.at },
     });
     for (const stop of stopsOf(points, config.track.stopRadiusM)) {
       const minutes = durationMs(stop.startAt, stop.endAt) / 60_000;

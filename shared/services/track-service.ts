@@ -4,7 +4,7 @@
 import { AppError } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { config } from '#shared/config.ts';
-import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { legOf, type Manifest } from '#shared/domain/manifest/manifest.ts';
 import { findingDeadlines, legParty } from '#shared/domain/track-alert-rules.ts';
 import { byTime, checkPoints, foldPoints, summarise, type Findings, type LegSummary, type Refusal, type Sites, type TrackPoint } from '#shared/domain/track-rules.ts';
 import { getParties } from '#shared/store/party-store.ts';
@@ -44,7 +44,8 @@ async function sitesOf(m: Manifest): Promise<Sites> {
 async function nextSummary(m: Manifest, leg: number, head: LegHead | undefined, points: TrackPoint[], sites: Sites) {
   const ordered = [...points].sort(byTime);
   const before: LegSummary = head ?? { points: 0 };
-  if (!before.lastAt || ordered[0].at > before.lastAt) return foldPoints(before, ordered, sites, config.track);
+  const [first] = ordered;
+  if (!first || !before.lastAt || first.at > before.lastAt) return foldPoints(before, ordered, sites, config.track);
   const all = summarise([...(await legPoints(m.id, leg)), ...ordered], sites, config.track);
   return { summary: all.summary, findings: foldPoints({ points: 0 }, ordered, sites, config.track).findings };
 }
@@ -73,7 +74,7 @@ async function storeChunk(m: Manifest, leg: number, chunk: { index: number; poin
 export async function ingestTrack(actor: Actor, manifestId: string, input: TrackInput, now: Date): Promise<{ accepted: number; refused: Refusal[] }> {
   const { manifest: m, holders } = await seeManifest(actor, manifestId);
   const leg = await openLegOf(actor, m, holders, input.transporterId);
-  const open = m.legs[leg - 1];
+  const open = legOf(m, leg);
   const { candidates, refused } = checkPoints(input.points, { pickedUpAt: open.pickedUpAt, phoneConsent: open.phoneConsentAt !== undefined }, now, config.track);
   if (candidates.length === 0) return { accepted: 0, refused };
   // The sites and the head in one round trip; each later chunk reads the head its predecessor wrote.

@@ -15,9 +15,10 @@ export interface FeedEntry extends ManifestEvent {
 }
 
 export function feedWrites(partyIds: Iterable<string>, manifest: { id: string; number: string }, events: ManifestEvent[], at: string): TxItem[] {
-  if (events.length === 0) return [];
+  const [first] = events;
+  if (!first) return [];
   return [...new Set(partyIds)].map((partyId) =>
-    putNew({ ...keys.feedItem(partyId, at, manifest.id, events[0].seq), itemType: 'feed', partyId, manifestId: manifest.id, manifestNumber: manifest.number, events }),
+    putNew({ ...keys.feedItem(partyId, at, manifest.id, first.seq), itemType: 'feed', partyId, manifestId: manifest.id, manifestNumber: manifest.number, events }),
   );
 }
 

@@ -22,7 +22,7 @@ export async function transact(items: TxItem[]): Promise<void> {
     const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     if ((err as Error).name === 'TransactionCanceledException' && reasons) {
       const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-      if (failed >= 0) throw (items[failed].onConditionFailed ?? versionConflict)();
+      if (failed >= 0) throw (items[failed]?.onConditionFailed ?? versionConflict)();
       if (reasons.some((r) => r.Code === 'TransactionConflict')) throw versionConflict();
       if (reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded')) {
         throw toAppError({ name: 'ThrottlingException' });

@@ -25,7 +25,8 @@ export async function consumeBatch(records: ChangeRecord[], handle: (records: Ch
     await handle(records);
     return {};
   } catch (batchError) {
-    if (records.length === 1) return { failed: records[0], error: batchError };
+    const [only] = records;
+    if (records.length === 1 && only) return { failed: only, error: batchError };
     for (const record of records) {
       try {
         await handle([record]);

@@ -2,6 +2,8 @@
 // derived from the application as it stands. Pure: time and the holiday calendar are passed in, so the routes, the
 // stream consumer and the alerts job (or a write's own transaction) all compute the same due dates.
 import type { Deadline } from '#shared/domain/alert-rules.ts';
+import { subjectParts } from '#shared/domain/alert-subject.ts';
+import { must } from '#shared/must.ts';
 import { workingDayDeadline, type WorkingCalendar } from '#shared/domain/working-days.ts';
 import type { ApplicationAction, ApplicationState } from '#shared/domain/application/transition-table.ts';
 
@@ -74,16 +76,16 @@ export function stepOf(status: ApplicationState, since: string, s: StepSettings)
  *  its submission, so the preliminary view's 5 working days also run from the submission (and are due at once). */
 export function withDeemedAcceptance<A extends ApplicationFacts>(a: A, now: Date, s: StepSettings): A {
   if (a.status !== 'submitted') return a;
-  const acceptance = stepOf('submitted', a.submittedAt, s)!;
+  const acceptance = must(stepOf('submitted', a.submittedAt, s), 'a submitted application awaits acceptance');
   if (now.getTime() < Date.parse(acceptance.dueAt)) return a;
-  const view = stepOf('accepted', a.submittedAt, s)!;
+  const view = must(stepOf('accepted', a.submittedAt, s), 'an accepted application awaits the preliminary view');
   const entry: HistoryEntry = { action: 'deemed-accept', status: 'accepted', at: a.submittedAt, by: 'system', step: view.step, dueAt: view.dueAt };
   return { ...a, status: 'accepted', since: a.submittedAt, history: [...a.history, entry] };
 }
 
 /** `application-review-overdue` names the step, so each step of an application is its own alert. */
 export const reviewSubject = (applicationId: string, step: ApplicationStep) => `${applicationId}/${step}`;
-export const parseReviewSubject = (subjectId: string) => subjectId.split('/')[0];
+export const parseReviewSubject = (subjectId: string) => subjectParts(subjectId, 1)[0];
 
 /** The alert deadline of the step the application waits for, for the province that owes it (its party and county).
  *  Acceptance never raises one: unanswered it is deemed given, and the preliminary view is then owed from submission. */

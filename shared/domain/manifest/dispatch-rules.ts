@@ -184,13 +184,12 @@ export function stockFindings(ctx: DispatchContext): { errors: Finding[]; stock:
 
 /** Rules 19, 21: each source line was received by this generator and still has the kilograms of its portion. */
 export function sourceFindings(ctx: DispatchContext): { errors: Finding[]; sources: DispatchTake['sources'] } {
-  const draws = new Map<string, DispatchTake['sources'][number] & { paths: string[]; wasteCode: string }>();
+  const draws = new Map<string, DispatchTake['sources'][number] & { path: string; wasteCode: string }>();
   ctx.draft.lines.forEach((l, i) => {
     l.sources?.forEach((s, j) => {
       const key = `${s.manifestId}|${s.lineNo}`;
-      const draw = draws.get(key) ?? { manifestId: s.manifestId, lineNo: s.lineNo, accepted: 0, rejected: 0, paths: [], wasteCode: l.wasteCode };
+      const draw = draws.get(key) ?? { manifestId: s.manifestId, lineNo: s.lineNo, accepted: 0, rejected: 0, path: `lines.${i}.sources.${j}`, wasteCode: l.wasteCode };
       draw[s.portion] += s.grams;
-      draw.paths.push(`lines.${i}.sources.${j}`);
       draws.set(key, draw);
     });
   });
@@ -200,10 +199,10 @@ export function sourceFindings(ctx: DispatchContext): { errors: Finding[]; sourc
     const fits = balance && balance.holderId === ctx.draft.generatorId && balance.wasteCode === d.wasteCode &&
       balance.availableAcceptedGrams >= d.accepted && balance.availableRejectedGrams >= d.rejected;
     if (!fits) {
-      errors.push({ path: d.paths[0], code: 'SOURCE_EXCEEDED', message: `Line ${d.lineNo} of manifest ${d.manifestId} does not hold these kilograms of ${d.wasteCode} for this generator` });
+      errors.push({ path: d.path, code: 'SOURCE_EXCEEDED', message: `Line ${d.lineNo} of manifest ${d.manifestId} does not hold these kilograms of ${d.wasteCode} for this generator` });
     }
   }
-  return { errors, sources: [...draws.values()].map(({ paths: _p, wasteCode: _w, ...draw }) => draw) };
+  return { errors, sources: [...draws.values()].map(({ path: _p, wasteCode: _w, ...draw }) => draw) };
 }
 
 /** Rule 16: across provinces, an approval naming both parties, valid on the day, covering each code with kilograms left. */

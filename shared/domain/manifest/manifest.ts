@@ -1,5 +1,6 @@
 // The manifest (电子转移联单) as the domain sees it: quantities in integer grams, parties by id.
 import type { MedicalCategory } from '#shared/reference/catalogue.ts';
+import { must } from '#shared/must.ts';
 
 export const MANIFEST_STATES = ['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected', 'lost'] as const;
 export type ManifestState = (typeof MANIFEST_STATES)[number];
@@ -129,6 +130,9 @@ export interface Manifest {
   lastEventSeq: number;
   headHash: string;
 }
+
+/** Leg `leg` (1-based) of the manifest; a number past its legs is a bug (callers take it from the manifest or its track). */
+export const legOf = (m: Pick<Manifest, 'id' | 'legs'>, leg: number): Leg => must(m.legs[leg - 1], `manifest ${m.id} has leg ${leg}`);
 
 /** Parties on a manifest with their roles (a party may hold several). */
 export function partiesOf(m: Pick<Manifest, 'generatorId' | 'receiverId' | 'transporterIds'>): Map<string, PartyRole[]> {

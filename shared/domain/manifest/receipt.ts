@@ -3,6 +3,7 @@
 import { AppError, type FieldError } from '#shared/errors.ts';
 import { lostGrams } from '#shared/domain/manifest/incidents.ts';
 import type { Discrepancy, LineReceipt, Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
+import { must } from '#shared/must.ts';
 
 export interface ReceiptInput {
   lineNo: number;
@@ -19,6 +20,9 @@ export const quantityDiffers = (shippedGrams: number, receivedGrams: number) => 
 
 /** A shortfall the incidents explain: |quantity − lost − received| ≤ 1% of quantity (integer arithmetic). */
 export const lossExplains = (shippedGrams: number, lost: number, receivedGrams: number) => Math.abs(shippedGrams - lost - receivedGrams) * 100 <= shippedGrams;
+
+/** A line once the receiver has answered it (every line of a receipt or a rejection). */
+export type ReceivedLine = ManifestLine & { receipt: LineReceipt };
 
 type Reason = Discrepancy['lines'][number]['reasons'][number];
 
@@ -48,7 +52,7 @@ function discrepancyOf(lines: Discrepancy['lines'], m: Pick<Manifest, 'incidents
 }
 
 /** The lines with their receipts, and the discrepancy they open (null when none). Every line is answered once. */
-export function applyReceipt(m: Pick<Manifest, 'lines' | 'incidents'>, input: readonly ReceiptInput[]): { lines: ManifestLine[]; discrepancy: Discrepancy | null } {
+export function applyReceipt(m: Pick<Manifest, 'lines' | 'incidents'>, input: readonly ReceiptInput[]): { lines: ReceivedLine[]; discrepancy: Discrepancy | null } {
   const lines = m.lines;
   const errors: FieldError[] = [];
   const byLine = new Map<number, ReceiptInput>();
@@ -62,8 +66,8 @@ export function applyReceipt(m: Pick<Manifest, 'lines' | 'incidents'>, input: re
   if (errors.length) throw new AppError('VALIDATION_FAILED', 'The receipt must answer every line once, with rejected ≤ received', errors);
 
   const discrepancyLines: Discrepancy['lines'] = [];
-  const received = lines.map((line) => {
-    const r = byLine.get(line.lineNo)!;
+  const received = lines.map((line): ReceivedLine => {
+    const r = must(byLine.get(line.lineNo), 'every line is answered (checked above)');
     const rejectedGrams = r.rejectedGrams ?? 0;
     const receipt: LineReceipt = {
       receivedGrams: r.receivedGrams,
@@ -85,7 +89,7 @@ export function applyReceipt(m: Pick<Manifest, 'lines' | 'incidents'>, input: re
 export const arrivedCode = (line: ManifestLine) => line.receipt?.actualWasteCode ?? line.wasteCode;
 
 /** A whole-load rejection: every line refused as shipped, less what incidents lost on the way. */
-export function rejectAll(m: Pick<Manifest, 'lines' | 'incidents'>): ManifestLine[] {
+export function rejectAll(m: Pick<Manifest, 'lines' | 'incidents'>): ReceivedLine[] {
   return m.lines.map((l) => {
     const grams = l.grams - lostGrams(m, l.lineNo);
     return { ...l, receipt: { receivedGrams: grams, rejectedGrams: grams, acceptedGrams: 0, containerCount: l.containerCount } };

@@ -142,7 +142,7 @@ export function awaitedParties(m: TransitionFacts & Pick<Manifest, 'generatorId'
     { role: 'receiver', partyId: m.receiverId },
   ];
   const awaited = new Set(TRANSITIONS.filter((t) => t.awaited).map((t) => t.action));
-  return [...new Set(availableActions(m, holders).filter((a) => awaited.has(a.action)).map((a) => a.partyId!))];
+  return [...new Set(availableActions(m, holders).flatMap((a) => (awaited.has(a.action) && a.partyId !== null ? [a.partyId] : [])))];
 }
 
 /** The state diagram (Mermaid) drawn from the table, for the README. */
