@@ -384,7 +384,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Ancestors and descendants of a manifest: batches, manifests, disposal reports, residues (others redacted) */
+        /** Ancestors and descendants of a manifest: batches (and the pending-identification entries they were identified from), manifests, disposal reports, residues, incidents (others redacted) */
         get: operations["getChain"];
         put?: never;
         post?: never;
@@ -1944,6 +1944,8 @@ export interface components {
                 onHand: number;
                 out: number;
             };
+            /** @description pending-identification nodes: what the waste was called */
+            name?: string;
             number?: string;
             operationCodes?: string[];
             parties?: {
@@ -1956,15 +1958,22 @@ export interface components {
                 /** @enum {string} */
                 role: "generator" | "transporter" | "receiver" | "holder";
             }[];
+            /** @description pending-identification nodes: the process that produced it */
+            process?: string;
             redacted: boolean;
             /** @enum {string} */
             relation: "start" | "ancestor" | "descendant";
+            /** @description pending-identification nodes: the identification report, when the result named one */
+            reportNumber?: string;
             state: string;
             times?: {
                 [key: string]: string;
             };
-            /** @enum {string} */
-            type: "batch" | "manifest" | "disposal" | "residue" | "incident";
+            /**
+             * @description `pending-identification` (api.md is silent; chosen here): the 待鉴别 ledger entry an identified batch was made from (domain.md rule 29), upstream of that batch, with `name`, `process`, `reportNumber` and `times.at`/`times.identifiedAt`; its `wasteCode` is `pending`
+             * @enum {string}
+             */
+            type: "batch" | "manifest" | "disposal" | "residue" | "incident" | "pending-identification";
             wasteCode: string;
             wasteCodes?: string[];
         };

@@ -71,7 +71,10 @@ const Place = {
 
 export const ChainNode = z
   .object({
-    type: z.enum(['batch', 'manifest', 'disposal', 'residue', 'incident']),
+    type: z.enum(['batch', 'manifest', 'disposal', 'residue', 'incident', 'pending-identification']).openapi({
+      description:
+        '`pending-identification` (api.md is silent; chosen here): the 待鉴别 ledger entry an identified batch was made from (domain.md rule 29), upstream of that batch, with `name`, `process`, `reportNumber` and `times.at`/`times.identifiedAt`; its `wasteCode` is `pending`',
+    }),
     id: Id,
     wasteCode: z.string(),
     kg: Kilograms,
@@ -85,6 +88,9 @@ export const ChainNode = z
     parties: z.array(z.object({ partyId: Id, role: z.enum(['generator', 'transporter', 'receiver', 'holder']) })).optional(),
     times: z.record(z.string(), Instant).optional(),
     operationCodes: z.array(z.string()).optional(),
+    name: z.string().optional().openapi({ description: 'pending-identification nodes: what the waste was called' }),
+    process: z.string().optional().openapi({ description: 'pending-identification nodes: the process that produced it' }),
+    reportNumber: z.string().optional().openapi({ description: 'pending-identification nodes: the identification report, when the result named one' }),
   })
   .openapi('ChainNode');
 

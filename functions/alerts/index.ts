@@ -2,7 +2,7 @@
 // and on an EventBridge schedule (the alerts job). Alert deadlines are not the stream's: each write commits its own
 // (shared/services/deadline-writes.ts), so a failing consumer loses no alert.
 import { clock } from '#shared/clock.ts';
-import { onAlertChanges, runAlertJob } from '#shared/services/alert-service.ts';
+import { runAlertJob } from '#shared/services/alert-service.ts';
 import { onCustodyChanges } from '#shared/services/completion-consumer.ts';
 import { onPartyAlertChanges } from '#shared/services/party-alert-service.ts';
 import { onStatsChanges } from '#shared/services/stats-service.ts';
@@ -14,7 +14,7 @@ import { toChangeRecords, type ChangeRecord, type RawStreamRecord } from '#share
 
 /** What this function does with the stream (the local server runs the same beside the webhooks consumer). */
 export const onAlertsStream = (records: ChangeRecord[], now: Date) =>
-  Promise.all([onAlertChanges(records, now), onStatsChanges(records, now), onCustodyChanges(records, now), countManifestEvents(records), onPartyAlertChanges(records)]);
+  Promise.all([onStatsChanges(records, now), onCustodyChanges(records, now), countManifestEvents(records), onPartyAlertChanges(records)]);
 
 export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{ opened: number; closed: number } | BatchResponse> {
   if (event.Records) {

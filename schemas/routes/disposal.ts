@@ -24,7 +24,7 @@ export const getDisposal = createRoute({
 });
 export const getChain = createRoute({
   method: 'get', path: '/v1/chains/{manifestId}', ...tags('Chains'),
-  summary: 'Ancestors and descendants of a manifest: batches, manifests, disposal reports, residues (others redacted)',
+  summary: 'Ancestors and descendants of a manifest: batches (and the pending-identification entries they were identified from), manifests, disposal reports, residues, incidents (others redacted)',
   request: { params: ChainParam, query: ChainQuery },
   responses: { 200: json(Chain, 'The chain (a page of at most 500 nodes)'), ...problems(404) },
 });

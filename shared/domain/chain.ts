@@ -1,5 +1,5 @@
-// The chain of custody (api.md "Chains and oversight"; domain.md rules 20, 21, 28): nodes are ledger batches,
-// manifests, disposal reports, residues and incidents; each knows its links upstream (where its waste came from) and
+// The chain of custody (api.md "Chains and oversight"; domain.md rules 20, 21, 28, 29): nodes are ledger batches (and
+// the pending-identification entries identified batches came from), manifests, disposal reports, residues and incidents; each knows its links upstream (where its waste came from) and
 // downstream (where it went). Kilograms per node: in = out + disposed + onHand + lost, always (custody conserves mass
 // less what incidents lost; treatment does not, so a residue's kilograms are linked to its report, never counted
 // against it). Pure: the service reads, this decides.
@@ -8,7 +8,7 @@ import { lostGrams, type Incident } from '#shared/domain/manifest/incidents.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
 
-export type NodeType = 'batch' | 'manifest' | 'disposal' | 'residue' | 'incident';
+export type NodeType = 'batch' | 'manifest' | 'disposal' | 'residue' | 'incident' | 'pending-identification';
 /** How to read a node: ledger entries by their party, disposal reports by their manifest. */
 export type NodeRef =
   | { type: 'manifest'; id: string }
@@ -47,6 +47,11 @@ export interface ChainNode {
   number?: string;
   batchCode?: string;
   operationCodes?: string[];
+  /** A pending-identification node (rule 29): what the waste was called, the process that made it, and the
+   *  identification report that named its code. */
+  name?: string;
+  process?: string;
+  reportNumber?: string;
   upstream: Link[];
   downstream: Link[];
 }
@@ -72,6 +77,13 @@ export interface LedgerFacts {
   at: string;
   residueOf?: { disposalId: string; manifestId: string };
   voided?: unknown;
+  /** Rule 29: a pending entry (wasteCode 'pending') and its result, or the batch a hazardous result made of one. */
+  kind?: string;
+  name?: string;
+  process?: string;
+  identification?: { result: string; reportNumber?: string; at: string };
+  resultEntryId?: string;
+  identifiedFrom?: string;
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -152,8 +164,9 @@ export function manifestNode(m: Manifest, balances: readonly BalanceFacts[], rep
   };
 }
 
-/** A ledger batch, or a residue when a disposal report produced it. */
+/** A ledger batch, or a residue when a disposal report produced it, or the pending entry a batch was identified from. */
 export function ledgerNode(e: LedgerFacts, divisionCode: string): ChainNode {
+  if (e.kind === 'pending-identification') return pendingNode(e, divisionCode);
   const remaining = e.voided ? 0 : (e.remainingGrams ?? 0);
   const total = e.voided ? 0 : e.quantityGrams;
   const drawn = Object.entries(e.draws ?? {});
@@ -171,8 +184,36 @@ export function ledgerNode(e: LedgerFacts, divisionCode: string): ChainNode {
     divisionCode,
     upstream: e.residueOf
       ? [{ ref: { type: 'disposal', id: e.residueOf.disposalId, manifestId: e.residueOf.manifestId }, grams: e.quantityGrams }]
-      : [],
+      : e.identifiedFrom
+        ? [{ ref: { type: 'ledger', id: e.identifiedFrom, partyId: e.partyId }, grams: e.quantityGrams }]
+        : [],
     downstream: drawn.map(([id]) => ({ ref: { type: 'manifest', id } })),
+  };
+}
+
+/** Waste pending identification (rule 29): until identified its kilograms are on hand under the code 'pending'; a
+ *  result moves them all out (to the batch a hazardous result made, or off the hazardous ledger). */
+function pendingNode(e: LedgerFacts, divisionCode: string): ChainNode {
+  const total = e.voided ? 0 : e.quantityGrams;
+  const result = e.identification;
+  const moved = result ? total : 0;
+  return {
+    type: 'pending-identification',
+    id: e.id,
+    batchCode: e.batchCode,
+    wasteCode: e.wasteCode,
+    wasteCodes: [e.wasteCode],
+    grams: { in: total, out: moved, disposed: 0, onHand: result ? 0 : total, lost: 0 },
+    state: e.voided ? 'voided' : result ? 'identified' : 'pending',
+    times: defined({ at: e.at, identifiedAt: result?.at }),
+    parties: [{ partyId: e.partyId, role: 'holder' }],
+    visibility: { memberOf: [e.partyId], divisions: [divisionCode] },
+    divisionCode,
+    ...(e.name !== undefined ? { name: e.name } : {}),
+    ...(e.process !== undefined ? { process: e.process } : {}),
+    ...(result?.reportNumber !== undefined ? { reportNumber: result.reportNumber } : {}),
+    upstream: [],
+    downstream: e.resultEntryId ? [{ ref: { type: 'ledger', id: e.resultEntryId, partyId: e.partyId }, grams: moved }] : [],
   };
 }
 

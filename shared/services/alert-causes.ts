@@ -1,7 +1,7 @@
 // Where each alert's cause is read as it stands now, one entry per alert type: the alerts job's check before it opens an
 // alert (a deadline may be stale) and while one is open (its cause may be gone). Deadlines are written by the write paths
-// (deadline-writes.ts); long-stop and off-corridor are opened by the track ingest as points show them; a cross-province
-// application's deadlines are still derived from the change stream (streamDeadlineChanges).
+// (deadline-writes.ts), a cross-province application's too; long-stop and off-corridor are opened by the track ingest
+// as points show them. Nothing here reads the change stream.
 import {
   capacityDeadlines, holdsCollectionLicence, ledgerDeadlines, licenceDeadlines, licencesAtStake, manifestDeadlines, medicalLineDeadlines, overPlanDeadlines,
   parseCapacitySubject, parseOverPlanSubject, parseReceivedLineSubject, receivedLineDeadlines,
@@ -11,7 +11,7 @@ import { applicationDeadlines, parseReviewSubject } from '#shared/domain/applica
 import type { Flow } from '#shared/domain/declaration.ts';
 import { parseLegSubject, trackDeadlines } from '#shared/domain/track-alert-rules.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
-import { getApplication, type ApplicationEntity } from '#shared/store/application-store.ts';
+import { getApplication } from '#shared/store/application-store.ts';
 import { getCapacityCounter } from '#shared/store/capacity-store.ts';
 import { getEntry } from '#shared/store/ledger-store.ts';
 import { getLineBalances } from '#shared/store/line-balance-store.ts';
@@ -20,7 +20,6 @@ import { getLicence, getParty, listLicences } from '#shared/store/party-store.ts
 import { getCurrentPlan } from '#shared/store/plan-store.ts';
 import { listStock } from '#shared/store/stock-store.ts';
 import { getLegHead } from '#shared/store/track-store.ts';
-import type { ChangeRecord } from '#shared/stream/change-records.ts';
 import { incidentNow, medicalStorageNow } from '#shared/services/medical-clock-causes.ts';
 import { declarationDeadlinesNow } from '#shared/services/declaration-deadlines.ts';
 
@@ -104,15 +103,3 @@ const causes: Record<AlertType, (d: Cause, s: AlertSettings, now: Date) => Promi
 };
 
 export const currentDeadlines = (d: Cause, s: AlertSettings, now: Date): Promise<Deadline[]> => causes[d.type](d, s, now);
-
-type Image = Record<string, unknown>;
-const fromStream: Record<string, (image: Image, s: AlertSettings) => Deadline[]> = {
-  'approval-application': (a, s) => applicationDeadlines(a as unknown as ApplicationEntity, s),
-};
-
-/** For the item types above, the deadlines a stream record's old and new images imply; undefined for any other. */
-export async function streamDeadlineChanges(r: ChangeRecord, s: AlertSettings, _now: Date): Promise<{ before: Deadline[]; after: Deadline[] } | undefined> {
-  const derive = fromStream[(r.newImage ?? r.oldImage)?.itemType as string];
-  if (!derive) return undefined;
-  return { before: r.oldImage ? derive(r.oldImage, s) : [], after: r.newImage ? derive(r.newImage, s) : [] };
-}

@@ -5,12 +5,11 @@ import { AppError, notFound } from '#shared/errors.ts';
 import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
 import { alertIdOf } from '#shared/domain/alert-id.ts';
 import { sameCause, type Deadline } from '#shared/domain/alert-rules.ts';
-import type { ChangeRecord } from '#shared/stream/change-records.ts';
 import { alertFromItem, alertPage, getAlert, openAlert, saveAlertWrite, type AlertEntity } from '#shared/store/alert-store.ts';
 import { deadlineWrites, dueDeadlines, endOccurrence, goneDeadline, handledDeadline, movedDeadline } from '#shared/store/deadline-store.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import { transact } from '#shared/store/transact.ts';
-import { currentDeadlines, streamDeadlineChanges } from '#shared/services/alert-causes.ts';
+import { currentDeadlines } from '#shared/services/alert-causes.ts';
 import { alertSettings } from '#shared/services/alert-settings.ts';
 import { regulatorDivision } from '#shared/services/oversight-service.ts';
 
@@ -28,18 +27,6 @@ export function raiseAlert(d: Deadline, now: Date): Promise<boolean> {
     id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode,
     ...(d.manifestId ? { manifestId: d.manifestId } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1,
   });
-}
-
-/** Stream consumer for the item types whose writes do not yet put their deadlines in their own transaction (a track
- *  leg's head, a cross-province application): the deadlines their images imply, written as the write paths do. */
-export async function onAlertChanges(records: ChangeRecord[], now: Date): Promise<void> {
-  const s = alertSettings();
-  for (const r of records) {
-    const change = await streamDeadlineChanges(r, s, now);
-    if (!change) continue;
-    const writes = deadlineWrites(change.before, change.after, now);
-    if (writes.length) await transact(writes);
-  }
 }
 
 /** The scheduled job (EventBridge in AWS; a timer and POST /local/jobs/alerts locally). */

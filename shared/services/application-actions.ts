@@ -1,6 +1,7 @@
 // The actions on an application (api.md "Applications"), decided by the one transition table: each is one
 // transaction conditional on the application's version; `/approve` issues the approval of rule 16 in the same one,
-// and acting on a step that is past due closes its `application-review-overdue` alert there too.
+// and acting on a step that is past due closes its `application-review-overdue` alert there too. Each writes the step
+// deadlines it ends and starts in its own transaction (no change-stream consumer is needed for the alert).
 import { getDeadline } from '#shared/store/deadline-store.ts';
 import { AppError } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
@@ -14,6 +15,7 @@ import type { TxItem } from '#shared/store/transact.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import { MAX_ATTACHMENTS, type AttachmentInput } from '#schemas/application.ts';
 import { issueApproval } from '#shared/services/approval-service.ts';
+import { applicationDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import { applicationView, seeApplication, stepSettings, type ApplicationView } from '#shared/services/application-service.ts';
 import type { Decision } from '#shared/services/party-service.ts';
 
@@ -75,7 +77,7 @@ export async function actOnApplication(
     next.approvalId = issued.view.id;
     Object.assign(entry, { approvalId: issued.view.id, validFrom: input.validFrom, validTo: input.validTo });
   }
-  writes.push(saveApplicationWrite(next, stored.version, lostRace(ifMatch)));
+  writes.push(saveApplicationWrite(next, stored.version, lostRace(ifMatch)), ...applicationDeadlineWrites(stored, next, now));
   if (closed) writes.push(...(await closeStepAlert(a.id, closed.step, now)));
   return { view: applicationView(next, now), writes };
 }

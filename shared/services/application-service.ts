@@ -18,6 +18,7 @@ import { applicationFromItem, applicationPage, type ApplicationPartition, create
 import { listLicences, listMembershipsOf } from '#shared/store/party-store.ts';
 import type { ApplicationInput } from '#schemas/application.ts';
 import { actFor, seeParty } from '#shared/services/access.ts';
+import { applicationDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import type { Decision } from '#shared/services/party-service.ts';
 
 export const stepSettings = (): StepSettings => ({ timeZone: config.timeZone, calendar: workingCalendar() });
@@ -66,7 +67,7 @@ export async function submitApplication(actor: Actor, input: ApplicationInput, n
     createdAt: at,
     updatedAt: at,
   };
-  return { view: applicationView(a, now), writes: [createApplicationWrite(a)] };
+  return { view: applicationView(a, now), writes: [createApplicationWrite(a), ...applicationDeadlineWrites(undefined, a, now)] };
 }
 
 async function membershipsOf(actor: Actor): Promise<Set<string>> {

@@ -51,6 +51,9 @@ function nodeView({ node, relation, distance }: Placed, whole: boolean): ChainNo
     ...(node.number ? { number: node.number } : {}),
     ...(node.batchCode ? { batchCode: node.batchCode } : {}),
     ...(node.operationCodes ? { operationCodes: node.operationCodes } : {}),
+    ...(node.name !== undefined ? { name: node.name } : {}),
+    ...(node.process !== undefined ? { process: node.process } : {}),
+    ...(node.reportNumber !== undefined ? { reportNumber: node.reportNumber } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   capacityDeadlines, ledgerDeadlines, licenceDeadlines, manifestDeadlines, medicalLineDeadlines, overPlanSubject, receivedLineDeadlines,
   type CapacityCounterLike, type Deadline, type LedgerEntryLike, type LicenceLike, type ReceivedLineLike,
 } from '#shared/domain/alert-rules.ts';
+import { applicationDeadlines, type ApplicationFacts } from '#shared/domain/application/deadlines.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { deadlineWrites } from '#shared/store/deadline-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
@@ -32,6 +33,11 @@ export const ledgerDeadlineWrites = (before: LedgerEntryLike | undefined, after:
 /** licence-expiring: verifying or revoking a licence. */
 export const licenceDeadlineWrites = (before: LicenceLike, after: LicenceLike, divisionCode: string, now: Date): TxItem[] =>
   deadlinesOfChange((l: LicenceLike) => licenceDeadlines(l, divisionCode, alertSettings()), before, after, now);
+
+/** application-review-overdue (rule 30): submitting, and each action on, a cross-province application. `before` is the
+ *  application as stored (a deemed acceptance is never stored, so its deadlines are those of `submitted`). */
+export const applicationDeadlineWrites = (before: ApplicationFacts | undefined, after: ApplicationFacts, now: Date): TxItem[] =>
+  deadlinesOfChange((a: ApplicationFacts) => applicationDeadlines(a, alertSettings()), before, after, now);
 
 /** collector-holding-exceeded (a received line of a collection licence holder) and the medical clock of HW01 kept
  *  at the receiver (rule 23). */

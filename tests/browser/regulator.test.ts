@@ -2,16 +2,19 @@
 // down to a county, finds an overdue load there (transit-overdue), follows it to the manifest, closes the alert
 // with a note, sees statistics as charts and exports CSV; once the load is received and incinerated, the chain
 // graph shows the kilograms of two clinics, through the collector, reaching the disposer's report. A synthetic
-// 500-node chain measures the graph's layout time. Screenshots in test-results/regulator/, axe-core clean, and the
+// 500-node chain measures the graph's layout time. A cross-province application goes through both provinces (the
+// plant, Shanxi, Hebei, Shanxi) to an approval the plant's manifest then dispatches under. Screenshots in test-results/regulator/, axe-core clean, and the
 // JS budget (each screen's first load ≤ 300 KB gzip; charts and graph lazy).
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { ConsoleStack } from './console-stack.ts';
 import { launchBrowser } from '../support/browser.ts';
-import { regulator } from '../support/api.ts';
+import { DEMO_PARTIES } from '../../local/demo-data.ts';
+import { enterprise, regulator } from '../support/api.ts';
 import {
   carrier, expectOk, generated, medicalLine, member, plan, reportDisposal, ship, transfer, type Actor,
 } from '../integration/scenario-steps.ts';
@@ -76,12 +79,13 @@ afterAll(async () => {
   delete process.env.TRANSIT_OVERDUE_HOURS;
 });
 
-async function signIn(viewport = DESKTOP): Promise<Page> {
+/** Signs in as a demo user at `path` (a deep link: the app asks to sign in, then shows that screen). */
+async function signIn(viewport = DESKTOP, user = 'demo-regulator-shanxi', path = '/'): Promise<Page> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
   context.setDefaultTimeout(20_000);
   const page = await context.newPage();
-  await page.goto(stack.base);
-  await page.getByRole('button', { name: 'demo-regulator-shanxi', exact: true }).click();
+  await page.goto(stack.base + path);
+  await page.getByRole('button', { name: user, exact: true }).click();
   await page.getByRole('navigation', { name: '导航' }).waitFor();
   return page;
 }
@@ -236,6 +240,148 @@ function syntheticChain(n: number) {
   }
   return { manifestId: id(perRank), depth: 10, nodes, edges, nextCursor: null };
 }
+
+// 跨省转移 (rule 30) in the browser: the Taiyuan plant applies to send waste to the Hebei disposer; Shanxi 受理 and
+// 商请接受地, Hebei 同意接受, Shanxi 批准; the plant then files a manifest under the approval and dispatches it.
+const CROSS = '900-041-49';
+const LIMIT = `${CROSS} ≤ 500 kg`; // how the application's card names its waste, unlike the demo's applications
+const cstDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+const goTo = async (page: Page, nav: string) => {
+  await page.getByRole('navigation', { name: '导航' }).getByRole('link', { name: nav, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: nav }).waitFor();
+};
+const cardIn = (page: Page, list: string) => page.getByRole('region', { name: list }).locator('li.card').filter({ hasText: LIMIT });
+const badge = async (card: Locator) => ((await card.count()) === 1 ? card.locator('.badge').first().textContent() : `${await card.count()} cards`);
+
+describe('跨省转移, in the browser alone', () => {
+  it('an application through both provinces to an approval that a dispatch then uses', async () => {
+    const t = stack.t;
+    const started = performance.now();
+    const pages: Page[] = [];
+    const step = (what: string) => console.log(`跨省转移 ${((performance.now() - started) / 1000).toFixed(1)} s: ${what}`);
+    onTestFailed(async () => {
+      for (const [i, p] of pages.entries()) await p.screenshot({ path: `${SHOTS}/FAILED-xprov-${i}.png`, fullPage: true }).catch(() => {});
+    });
+    const plant = enterprise('demo-generator');
+    const found = await expectOk(await t.call(plant, 'GET', `/v1/parties?q=${encodeURIComponent(DEMO_PARTIES[0].party.uscc)}`), 200, 'plant');
+    const plantId: string = found.items[0].id;
+    // The demo's 860 kg are on the road: a new batch for this load (the ledger screen is part 1's journey).
+    await expectOk(await t.call(plant, 'POST', `/v1/parties/${plantId}/ledger`, { wasteCode: CROSS, quantityKg: 120, at: new Date(Date.now() - 3_600_000).toISOString() }), 201, 'ledger');
+    const mine = async () => {
+      const list = await expectOk(await t.call(plant, 'GET', `/v1/approval-applications?generatorId=${plantId}&limit=100`), 200, 'applications');
+      return list.items.filter((a: { wasteCodes: { maxKg: number }[] }) => a.wasteCodes[0]?.maxKg === 500);
+    };
+
+    // The plant files 提交申请 with the receiver's licence: its name and SHA-256, computed in the browser.
+    step('the plant applies');
+    const gen = await signIn(DESKTOP, 'demo-generator', '/applications');
+    pages.push(gen);
+    const form = gen.locator('form', { has: gen.getByRole('heading', { name: '新申请' }) });
+    await form.getByLabel('接受单位', { exact: true }).fill('河北');
+    await form.getByRole('group', { name: '接受单位候选' }).getByLabel('河北示范环保处置有限公司').check();
+    await form.getByLabel('废物代码').fill(CROSS);
+    await form.getByLabel('最大数量(kg)').fill('500');
+    await form.getByLabel('利用处置方式').selectOption('dispose');
+    await form.getByLabel('申请起始日').fill(cstDay(0));
+    await form.getByLabel('申请截止日').fill(cstDay(90));
+    const licence = { name: '冀危废经字第130100006号.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 河北示范环保处置有限公司 危险废物经营许可证') };
+    await form.getByLabel('选择文件').setInputFiles(licence);
+    await poll(() => form.getByRole('group', { name: '附件' }).textContent()).toContain(licence.name);
+    await form.getByRole('button', { name: '提交申请', exact: true }).click();
+    await poll(() => badge(cardIn(gen, '我的申请'))).toBe('已提交');
+    const [filed] = await mine();
+    expect(filed).toMatchObject({ status: 'submitted', method: 'dispose', due: { step: 'acceptance', province: '14' } });
+    expect(filed.attachments).toEqual([expect.objectContaining({ kind: 'receiver-licence', name: licence.name, documentHash: createHash('sha256').update(licence.buffer).digest('hex') })]);
+    await screen(gen, 'xprov-generator-1440');
+
+    // Shanxi owes acceptance: 受理, then 商请接受地; the step is then Hebei's, so the card leaves Shanxi's queue.
+    step('Shanxi accepts');
+    const sx = await signIn(DESKTOP, 'demo-regulator-shanxi', '/applications');
+    pages.push(sx);
+    await expect(cardIn(sx, '待办队列').textContent()).resolves.toContain('本步期限');
+    await screen(sx, 'xprov-shanxi-queue-1440');
+    await cardIn(sx, '待办队列').getByRole('button', { name: '受理', exact: true }).click();
+    await poll(() => badge(cardIn(sx, '待办队列'))).toBe('已受理');
+    await cardIn(sx, '待办队列').getByRole('button', { name: '商请接受地', exact: true }).click();
+    await poll(() => badge(cardIn(sx, '本省相关申请'))).toBe('已商请接受地');
+    await expect(cardIn(sx, '待办队列').count()).resolves.toBe(0);
+
+    // Hebei, the receiving province, owes its consent (on a phone): 同意接受.
+    step('Hebei consents');
+    const hb = await signIn(PHONE, 'demo-regulator-hebei', '/applications');
+    pages.push(hb);
+    await poll(() => badge(cardIn(hb, '待办队列'))).toBe('已商请接受地');
+    await expect(hb.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
+    await screen(hb, 'xprov-hebei-queue-360');
+    await cardIn(hb, '待办队列').getByRole('button', { name: '同意接受', exact: true }).click();
+    await poll(() => badge(cardIn(hb, '本省相关申请'))).toBe('接受地同意');
+    await hb.context().close();
+
+    // Shanxi, back on its queue, decides: 批准 for the requested period; the approval's number shows on the card
+    // and under 批准.
+    step('Shanxi approves');
+    await goTo(sx, '监管');
+    await goTo(sx, '跨省转移');
+    await poll(() => badge(cardIn(sx, '待办队列'))).toBe('接受地同意');
+    await cardIn(sx, '待办队列').getByRole('button', { name: '批准', exact: true }).click();
+    await expect(cardIn(sx, '待办队列').getByLabel('有效期自').inputValue()).resolves.toBe(cstDay(0));
+    await cardIn(sx, '待办队列').getByRole('button', { name: '确定 批准', exact: true }).click();
+    await poll(() => badge(cardIn(sx, '本省相关申请'))).toBe('已批准');
+    const [approved] = await mine();
+    const approvalId: string = approved.approvalId;
+    expect(approved).toMatchObject({ status: 'approved', due: null, approvalId: expect.any(String) });
+    await expect(cardIn(sx, '本省相关申请').textContent()).resolves.toContain(`批准编号 ${approvalId}`);
+    await expect(sx.getByRole('region', { name: '批准', exact: true }).getByText(approvalId).count()).resolves.toBe(1);
+    await sx.context().close();
+
+    // The plant sees 已批准 (on a phone), and files a manifest to Hebei: 校验 without the approval is refused beside
+    // 跨省转移批准, and nothing else is.
+    step('the plant dispatches');
+    await goTo(gen, '转移联单');
+    await goTo(gen, '跨省转移');
+    await poll(() => badge(cardIn(gen, '我的申请'))).toBe('已批准');
+    await expect(cardIn(gen, '我的申请').textContent()).resolves.toContain(approvalId);
+    await gen.setViewportSize(PHONE);
+    await expect(gen.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
+    await screen(gen, 'xprov-generator-360');
+    await gen.setViewportSize(DESKTOP);
+    await goTo(gen, '转移联单');
+    await gen.getByRole('button', { name: '新建联单', exact: true }).click();
+    await gen.getByRole('heading', { name: '新建联单' }).waitFor();
+    await gen.getByLabel('接受单位', { exact: true }).fill('河北');
+    await gen.getByRole('group', { name: '接受单位候选' }).getByLabel('河北示范环保处置有限公司').check();
+    await gen.getByRole('group', { name: '承运单位候选' }).getByLabel('山西示范危货运输有限公司').check();
+    const line = gen.getByRole('group', { name: '明细 1' });
+    await line.getByLabel('废物代码').fill(CROSS);
+    await poll(() => line.getByRole('group', { name: '危险特性' }).locator('input:checked').count()).toBeGreaterThan(0); // from the catalogue
+    await line.getByLabel('废物名称').fill('废包装桶');
+    await line.getByLabel('数量(kg)').fill('120');
+    await line.getByLabel('容器数量').fill('3');
+    const approvalField = gen.getByLabel('跨省转移批准');
+    await gen.getByRole('button', { name: '校验', exact: true }).click();
+    await poll(() => approvalField.getAttribute('aria-invalid')).toBe('true');
+    await expect(gen.locator('[aria-invalid="true"]').count()).resolves.toBe(1);
+    await screen(gen, 'xprov-manifest-refused-1440');
+    await approvalField.selectOption(approvalId);
+    await gen.getByRole('button', { name: '校验', exact: true }).click();
+    await poll(() => gen.getByRole('status').first().textContent()).toContain('校验通过');
+    await gen.getByRole('button', { name: '移出确认', exact: true }).click();
+    await gen.getByRole('heading', { level: 1, name: /^联单详情/ }).waitFor();
+    await expect(gen.getByRole('region', { name: '概况' }).locator('.badge').first().textContent()).resolves.toBe('已移出');
+    await expect(gen.locator('dt', { hasText: '批准编号' }).locator('xpath=..').locator('dd').textContent()).resolves.toBe(approvalId);
+    await screen(gen, 'xprov-manifest-dispatched-1440');
+
+    // Through the API: the dispatched manifest names the approval, which has consumed its kilograms.
+    const manifestId = new URL(gen.url()).pathname.split('/').at(-1) ?? '';
+    const manifest = await expectOk(await t.call(plant, 'GET', `/v1/manifests/${manifestId}`), 200, 'manifest');
+    expect(manifest).toMatchObject({ status: 'dispatched', approvalId, generatorId: plantId });
+    const approval = await expectOk(await t.call(plant, 'GET', `/v1/approvals/${approvalId}`), 200, 'approval');
+    expect(approval).toMatchObject({ status: 'active', applicationId: approved.id, generatorProvince: '14', receiverProvince: '13' });
+    expect(approval.wasteCodes).toEqual([expect.objectContaining({ code: CROSS, maxKg: 500, usedKg: 120, remainingKg: 380 })]);
+    await gen.context().close();
+    step('done');
+  }, 2 * JOURNEY); // four sign-ins and seven screens: about 190 s at a load average of 34 on this 2-core machine
+});
 
 describe('quality', () => {
   it('each screen first loads at most 300 KB of gzipped JavaScript; charts and the graph are not in any first load', () => {

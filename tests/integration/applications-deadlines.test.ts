@@ -1,10 +1,10 @@
 // The working-day steps of an application (domain.md rule 30): an unanswered submission is deemed accepted as of its
-// submission; a step past due opens `application-review-overdue` for the province that owes it, through the change
-// stream, the due-time index and the alerts job; taking the step late still works and closes the alert at once.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { clock, setClockOffset } from '#shared/clock.ts';
-import { onAlertChanges } from '#shared/services/alert-service.ts';
-import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
+// submission; a step past due opens `application-review-overdue` for the province that owes it, through the deadline
+// each write commits in its own transaction, the due-time index and the alerts job; taking the step late still works
+// and closes the alert at once. No change-stream consumer runs in this file: none is needed for any of it.
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { setClockOffset } from '#shared/clock.ts';
+import { getDeadline } from '#shared/store/deadline-store.ts';
 import { testApi, type TestApi } from '../support/api.ts';
 import { provinceRegulator } from '../support/fixtures.ts';
 import { applicationBody } from './application-fixtures.ts';
@@ -14,14 +14,11 @@ const DAY = 86_400_000;
 const shanxi = provinceRegulator('14');
 const hebei = provinceRegulator('13');
 let t: TestApi;
-let poller: StreamPoller;
 
 beforeAll(async () => {
   t = await testApi();
-  poller = await startStreamPoller((records) => onAlertChanges(records, clock()), 50);
 });
 afterEach(() => setClockOffset(0));
-afterAll(() => poller.stop());
 
 async function apply(prefix: string) {
   const [generator, receiver] = await Promise.all([
@@ -32,9 +29,8 @@ async function apply(prefix: string) {
   return { generator, receiver, id: submitted.id as string, submitted };
 }
 
-/** The alerts job, once the stream has caught up, at the clock as it is now. */
+/** The alerts job at the clock as it is now (no stream consumer has run, or ever will here). */
 async function runJob() {
-  await poller.drain();
   expectStatus(await t.call(null, 'POST', '/local/jobs/alerts'), 200, 'alerts job');
 }
 
@@ -106,5 +102,55 @@ describe('application-review-overdue', () => {
     expect((await reviewAlerts(hebei, `${id}/consent`))[0].status).toBe('closed');
     await runJob();
     expect((await reviewAlerts(hebei, `${id}/consent`))[0].status).toBe('closed');
+  });
+});
+
+describe('step deadlines are written by the application writes themselves', () => {
+  const review = (id: string, step: string) => getDeadline({ type: 'application-review-overdue', subjectId: `${id}/${step}` });
+
+  it('each write ends the step it took and starts the next, in its own transaction; late steps still work, closing their alert', async () => {
+    const { generator, receiver, id, submitted } = await apply('app-tx');
+    // Right after the submission: the deadline of the view owed from it (acceptance is deemed, never an alert).
+    expect(await review(id, 'preliminary-view')).toMatchObject({ partyId: generator.party.id, divisionCode: '140105', dueAt: submitted.due.dueAt });
+
+    // Deemed accepted, the view is overdue: the job opens the alert from the deadline the submission wrote.
+    setClockOffset(20 * DAY);
+    await runJob();
+    const [view] = await reviewAlerts(shanxi, `${id}/preliminary-view`);
+    expect(view).toMatchObject({ status: 'open', partyId: generator.party.id });
+
+    const asked = expectStatus(await t.call(shanxi, 'POST', `/v1/approval-applications/${id}/request-consent`), 200, 'late request-consent');
+    expect(asked.history.at(-1)).toMatchObject({ action: 'request-consent', late: true, step: 'consent' });
+    expect((await reviewAlerts(shanxi, `${id}/preliminary-view`))[0]).toMatchObject({ id: view.id, status: 'closed', closedBy: 'system' });
+    expect(await review(id, 'preliminary-view')).toBeUndefined();
+    expect(await review(id, 'consent')).toMatchObject({ partyId: receiver.party.id, divisionCode: '130102', dueAt: asked.due.dueAt });
+
+    // The receiving province's 10 working days pass: its alert, then the late consent closes it and starts the decision.
+    setClockOffset(60 * DAY);
+    await runJob();
+    const [consent] = await reviewAlerts(hebei, `${id}/consent`);
+    expect(consent).toMatchObject({ status: 'open', partyId: receiver.party.id, divisionCode: '130102' });
+    const consented = expectStatus(await t.call(hebei, 'POST', `/v1/approval-applications/${id}/consent`), 200, 'late consent');
+    expect((await reviewAlerts(hebei, `${id}/consent`))[0]).toMatchObject({ id: consent.id, status: 'closed' });
+    expect(await review(id, 'consent')).toBeUndefined();
+    expect(await review(id, 'decision')).toMatchObject({ partyId: generator.party.id, dueAt: consented.due.dueAt });
+
+    // A final state owes nothing: refusing removes the last deadline, and the job opens nothing more.
+    expectStatus(await t.call(shanxi, 'POST', `/v1/approval-applications/${id}/refuse`, { reason: '处置能力不足' }), 200, 'refuse');
+    expect(await review(id, 'decision')).toBeUndefined();
+    setClockOffset(90 * DAY);
+    await runJob();
+    expect(await reviewAlerts(shanxi, `${id}/decision`)).toEqual([]);
+  });
+
+  it('incomplete ends the clock (the generator’s turn); resubmitting starts a new one', async () => {
+    const { generator, id } = await apply('app-tx-inc');
+    expectStatus(await t.call(shanxi, 'POST', `/v1/approval-applications/${id}/incomplete`, { missing: ['合同'] }), 200, 'incomplete');
+    expect(await review(id, 'preliminary-view')).toBeUndefined();
+    const again = expectStatus(
+      await t.call(generator.user, 'POST', `/v1/approval-applications/${id}/resubmit`, { attachments: [{ kind: 'contract', name: '合同.pdf', documentHash: 'a'.repeat(64) }] }),
+      200, 'resubmit',
+    );
+    expect(await review(id, 'preliminary-view')).toMatchObject({ dueAt: again.due.dueAt, since: again.submittedAt });
   });
 });

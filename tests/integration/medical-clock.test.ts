@@ -4,7 +4,7 @@
 // is configuration per province.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clock, setClockOffset } from '#shared/clock.ts';
-import { onAlertChanges } from '#shared/services/alert-service.ts';
+import { onStatsChanges } from '#shared/services/stats-service.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { regulator, testApi, type TestApi } from '../support/api.ts';
 import {
@@ -24,7 +24,7 @@ let serial = 0;
 
 beforeAll(async () => {
   t = await testApi();
-  poller = await startStreamPoller((records) => onAlertChanges(records, clock()), 50);
+  poller = await startStreamPoller((records) => onStatsChanges(records, clock()), 50);
   [truck, disposer] = await Promise.all([
     carrier(t, 'mc-truck'),
     member(t, 'mc-disposer', '141102', ['receiver'], { type: 'medical-waste', operations: ['store', 'dispose'], wasteCodes: [{ code: 'HW01', annualCapacityKg: 500_000 }] }),

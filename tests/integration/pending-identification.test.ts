@@ -98,6 +98,23 @@ describe('waste pending identification', () => {
     }), 201, 'manifest');
     expect((await t.call(plant.user, 'POST', `/v1/manifests/${draft.id}/dispatch`)).body).toMatchObject({ status: 'dispatched' });
     expect(await stockRow('900-000-49')).toMatchObject({ generatedKg: 40, dispatchedKg: 40, onHandKg: 0 });
+
+    // The chain through the manifest shows the pending entry as the batch's origin: pending → batch → manifest.
+    const chain = await expectOk(await t.call(plant.user, 'GET', `/v1/chains/${draft.id}`), 200, 'chain');
+    const origin = chain.nodes.find((n: { id: string }) => n.id === entry.id);
+    expect(origin).toMatchObject({
+      type: 'pending-identification', relation: 'ancestor', distance: 2, redacted: false, wasteCode: 'pending', batchCode: entry.batchCode,
+      name: '不明废液', process: '设备清洗', reportNumber: 'JB-2026-001', state: 'identified',
+      kg: { in: 40, out: 40, disposed: 0, onHand: 0, lost: 0 }, times: { at, identifiedAt: identified.identification.at },
+    });
+    expect(chain.nodes.find((n: { id: string }) => n.id === batch.id)).toMatchObject({ type: 'batch', relation: 'ancestor', distance: 1, wasteCode: '900-000-49' });
+    expect(chain.edges).toEqual(expect.arrayContaining([{ from: entry.id, to: batch.id, kg: 40 }, { from: batch.id, to: draft.id, kg: 40 }]));
+    // The disposer sees the manifest, not the plant's ledger: the origin is there, redacted (no name, process, report).
+    const theirs = await expectOk(await t.call(disposer.user, 'GET', `/v1/chains/${draft.id}`), 200, 'chain (disposer)');
+    expect(theirs.nodes.find((n: { id: string }) => n.id === entry.id)).toEqual({
+      type: 'pending-identification', id: entry.id, wasteCode: 'pending', kg: { in: 40, out: 40, disposed: 0, onHand: 0, lost: 0 },
+      state: 'identified', divisionCode: '140105', redacted: true, relation: 'ancestor', distance: 2,
+    });
   });
 
   it('identified not hazardous, it leaves the hazardous stock with its report on record; declarations show pending waste as its own row', async () => {

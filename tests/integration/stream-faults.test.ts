@@ -13,7 +13,7 @@ import { handler as webhooksHandler } from '#functions/webhooks/index.ts';
 import { config } from '#shared/config.ts';
 import { db } from '#shared/store/client.ts';
 import { keys } from '#shared/store/keys.ts';
-import { onAlertChanges } from '#shared/services/alert-service.ts';
+import { onStatsChanges } from '#shared/services/stats-service.ts';
 import { createLocalApi } from '../../local/api.ts';
 import { localJobs, startStreamConsumers, type StreamConsumers } from '../../local/change-handlers.ts';
 import { fileFailureQueue } from '../../local/failure-queue.ts';
@@ -119,14 +119,14 @@ describe('the local stream poller', () => {
     }
   });
 
-  it('a consumer that crashes on a batch loses no alert: the retry queues the deadline and the job opens it', async () => {
+  it('a consumer that crashes on a batch loses no alert: the deadline came with the write, and the job opens it', async () => {
     let crashes = 1;
     const poller = await startStreamPoller(async (records) => {
       if (crashes > 0 && records.some((r) => r.newImage?.itemType === 'ledger-entry')) {
         crashes -= 1;
         throw new Error('consumer crashed mid-batch');
       }
-      await onAlertChanges(records, new Date());
+      await onStatsChanges(records, new Date());
     }, 20);
     try {
       const batch = await medicalBatch(60);

@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEMO_REGULATOR_HEBEI } from '../../local/demo-applications.ts';
 import { DEMO_PARTIES, DEMO_REGULATOR } from '../../local/demo-data.ts';
 import { isApiPath } from '../../local/console-static.ts';
 import { DEMO_USERS } from '../../web/src/app/demo-users.ts';
@@ -15,8 +16,9 @@ const files = (dir: string): string[] =>
 
 describe('the web console', () => {
   it('offers one sign-in button per demo user of the local server', () => {
-    expect(DEMO_USERS.map((u) => u.sub)).toEqual([...DEMO_PARTIES.map((d) => d.user), DEMO_REGULATOR.sub]);
-    expect(DEMO_USERS.at(-1)).toEqual({ sub: DEMO_REGULATOR.sub, groups: [...DEMO_REGULATOR.groups], jurisdiction: DEMO_REGULATOR.jurisdiction });
+    const regulators = [DEMO_REGULATOR, DEMO_REGULATOR_HEBEI];
+    expect(DEMO_USERS.map((u) => u.sub)).toEqual([...DEMO_PARTIES.map((d) => d.user), ...regulators.map((r) => r.sub)]);
+    expect(DEMO_USERS.slice(-2)).toEqual(regulators.map((r) => ({ sub: r.sub, groups: [...r.groups], jurisdiction: r.jurisdiction })));
   });
 
   it('has English for every text it passes through t()', () => {

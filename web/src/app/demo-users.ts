@@ -8,4 +8,6 @@ export const DEMO_USERS: { sub: string; groups: ('enterprise' | 'regulator' | 'a
   { sub: 'demo-collector', groups: ['enterprise'] },
   { sub: 'demo-hebei-disposer', groups: ['enterprise'] },
   { sub: 'demo-regulator-shanxi', groups: ['regulator'], jurisdiction: '14' },
+  // the receiving province of the demo's cross-province applications (local/demo-applications.ts)
+  { sub: 'demo-regulator-hebei', groups: ['regulator'], jurisdiction: '13' },
 ];

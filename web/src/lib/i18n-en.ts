@@ -60,6 +60,7 @@ export const EN: Record<string, string> = {
   '最大数量(kg)': 'Maximum quantity (kg)', 添加废物: 'Add waste', 申请起始日: 'Requested from', 申请截止日: 'Requested until', 提交申请: 'Submit application',
   申请已提交: 'Application submitted', 跨省转移: 'Inter-provincial transfer', 待办队列: 'Queue', 本省相关申请: 'Applications concerning this province',
   我的申请: 'My applications', 没有记录: 'No records', 批准: 'Approve', 已撤销: 'Revoked', 撤销批准: 'Revoke approval', 附件: 'Attachments', 移除: 'Remove',
+  跨省转移批准: 'Cross-province approval', '无（省内转移）': 'None (within the province)', 剩余: 'left',
   附件类型: 'Attachment type', 选择文件: 'Choose file', 经过联单: 'Via manifests', 下载证据包: 'Download evidence bundle', 个节点: ' nodes',
   处置合计: 'Disposed in total', '节点超过500，仅显示第一页': 'More than 500 nodes; showing the first page only', 链条图: 'Chain graph', 已脱敏: 'Redacted',
   预警: 'Alerts', 到期: 'Due', 查看联单: 'View manifest', 关闭说明: 'Closing note', 备注: 'Note', 关闭预警: 'Close alert', 区划: 'Division', 全国: 'Nationwide',

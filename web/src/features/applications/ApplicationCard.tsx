@@ -27,7 +27,7 @@ export function ApplicationCard({ application: a }: { application: Application }
   const { api } = useSession();
   const t = useT();
   const qc = useQueryClient();
-  const actions = useQuery({ queryKey: ['applications', a.id, 'actions'], queryFn: () => unwrap(api.GET('/v1/approval-applications/{id}/actions', { params: { path: { id: a.id } } })) });
+  const actions = useQuery({ queryKey: ['applications', a.id, 'actions'], staleTime: 0, queryFn: () => unwrap(api.GET('/v1/approval-applications/{id}/actions', { params: { path: { id: a.id } } })) });
   const [asking, setAsking] = useState<AppAction | null>(null);
   const [text, setText] = useState('');
   const [from, setFrom] = useState(a.requestedFrom);
@@ -47,7 +47,7 @@ export function ApplicationCard({ application: a }: { application: Application }
       <p className="muted">
         {a.wasteCodes.map((w) => `${w.code} ≤ ${kg(w.maxKg)}`).join('; ')} · {a.requestedFrom} – {a.requestedTo}
         {a.due && <> · {t('本步期限')} <strong>{cst(a.due.dueAt)}</strong> ({a.due.province}){a.due.overdue && <span className="badge warn"> {t('已逾期')}</span>}</>}
-        {a.approvalId && <> · {t('批准编号')} <code>{a.approvalId.slice(0, 8)}</code></>}
+        {a.approvalId && <> · {t('批准编号')} <code className="id">{a.approvalId}</code></>}
       </p>
       {a.missing && a.missing.length > 0 && <p>{t('需补正')}: {a.missing.join('、')}</p>}
       <details>

@@ -40,7 +40,8 @@ export default function Applications() {
 function ApplicationList({ title, query, keep = () => true }: { title: string; query: Record<string, string | number>; keep?: (a: Application) => boolean }) {
   const { api } = useSession();
   const t = useT();
-  const list = useQuery({ queryKey: ['applications', query], queryFn: () => unwrap(api.GET('/v1/approval-applications', { params: { query } })) });
+  // A queue is the queue now: fetched again whenever the screen is shown (another province may have acted).
+  const list = useQuery({ queryKey: ['applications', query], staleTime: 0, queryFn: () => unwrap(api.GET('/v1/approval-applications', { params: { query } })) });
   const items = (list.data?.items ?? []).filter(keep).sort(byDue);
   return (
     <section aria-label={title}>

@@ -15,7 +15,7 @@ interface Approval { id: string; generatorId: string; receiverId: string; wasteC
 export function Approvals({ province }: { province: string }) {
   const { api } = useSession();
   const t = useT();
-  const list = useQuery({ queryKey: ['applications', 'approvals', province], queryFn: () => unwrap(api.GET('/v1/approvals', { params: { query: { province, limit: 100 } } })) });
+  const list = useQuery({ queryKey: ['applications', 'approvals', province], staleTime: 0, queryFn: () => unwrap(api.GET('/v1/approvals', { params: { query: { province, limit: 100 } } })) });
   return (
     <section aria-labelledby="appr-h">
       <h2 id="appr-h">{t('批准')}</h2>
@@ -37,7 +37,7 @@ function ApprovalCard({ approval: a }: { approval: Approval }) {
   return (
     <li className="card">
       <p><strong><PartyName id={a.generatorId} /> → <PartyName id={a.receiverId} /></strong> {revoked && <span className="badge warn">{t('已撤销')}</span>}</p>
-      <p className="muted">{a.wasteCodes.map((w) => `${w.code} ≤ ${kg(w.maxKg)}`).join('; ')} · {a.validFrom} – {a.validTo}</p>
+      <p className="muted">{t('批准编号')} <code className="id">{a.id}</code> · {a.wasteCodes.map((w) => `${w.code} ≤ ${kg(w.maxKg)}`).join('; ')} · {a.validFrom} – {a.validTo}</p>
       {!revoked && !asking && <button type="button" onClick={() => setAsking(true)}>{t('撤销批准')}</button>}
       {asking && (
         <RefusalScope refusal={revoke.refusal}>

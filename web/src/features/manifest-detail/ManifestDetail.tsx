@@ -41,6 +41,7 @@ export default function ManifestDetail({ params }: { params: Record<string, stri
           <div><dt>{t('承运人')}</dt><dd>{m.transporterIds.map((p) => <div key={p}><PartyName id={p} /></div>)}</dd></div>
           <div><dt>{t('接受人')}</dt><dd><PartyName id={m.receiverId} /></dd></div>
           <div><dt>{t('计划提货时间')}</dt><dd>{cst(m.plannedPickupAt)}</dd></div>
+          {m.approvalId && <div><dt>{t('批准编号')}</dt><dd><code className="id">{m.approvalId}</code></dd></div>}
           {m.legs.map((l, i) => (
             <div key={l.pickedUpAt}><dt>{t('提货')} {i + 1}</dt><dd>{l.vehiclePlate} · {l.driverName} · {cst(l.pickedUpAt)}</dd></div>
           ))}

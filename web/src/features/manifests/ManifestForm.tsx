@@ -11,6 +11,7 @@ import { ProblemBanner, RefusalScope, type Refusal } from '../../lib/problem.tsx
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 import { bodyOf, draftOf, emptyDraft, emptyLine, type Draft, type LineDraft } from './draft.ts';
+import { ApprovalField } from './ApprovalField.tsx';
 import { LineFields } from './LineFields.tsx';
 
 export default function ManifestForm() {
@@ -58,7 +59,9 @@ export default function ManifestForm() {
       setSavedBody(json);
       return m;
     }
-    const { generatorId: _g, ...patch } = body;
+    const { generatorId: _g, ...fields } = body;
+    // Merge patch: an approval taken off the form is removed with null.
+    const patch = saved.approvalId && !fields.approvalId ? { ...fields, approvalId: null } : fields;
     const m = await unwrap(api.PATCH('/v1/manifests/{id}', {
       params: { path: { id: saved.id }, header: { 'If-Match': `"${saved.version}"` } as never }, body: patch as never,
     }));
@@ -96,7 +99,7 @@ export default function ManifestForm() {
   const shown: Refusal | null = refusal ?? (validation && !validation.valid
     ? { detail: t('移出确认将被拒绝：') + validation.errors.length + t(' 项'), errors: validation.errors }
     : null);
-  const placed = ['receiverId', 'transporterIds', 'plannedPickupAt', ...draft.lines.map((_, i) => `lines.${i}`)];
+  const placed = ['receiverId', 'transporterIds', 'plannedPickupAt', 'approvalId', ...draft.lines.map((_, i) => `lines.${i}`)];
 
   return (
     <form className="card" onSubmit={(e) => { e.preventDefault(); void saveDraft(); }} aria-labelledby="mf-h">
@@ -113,6 +116,7 @@ export default function ManifestForm() {
           <PartySearch label={t('承运单位')} kind="transporter" path="transporterIds" multiple value={draft.carriers} onChange={(carriers) => setDraft((d) => ({ ...d, carriers }))} />
           <Field label={t('计划提货时间')} path="plannedPickupAt" type="datetime-local" value={draft.plannedPickupAt}
             onChange={(e) => setDraft((d) => ({ ...d, plannedPickupAt: e.target.value }))} />
+          <ApprovalField receiverId={draft.receiver[0]?.id ?? ''} value={draft.approvalId} onChange={(approvalId) => setDraft((d) => ({ ...d, approvalId }))} />
         </div>
         {draft.lines.map((line, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a line's position is its lineNo, its identity in the API's paths

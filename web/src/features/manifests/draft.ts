@@ -19,12 +19,14 @@ export interface Draft {
   carriers: { id: string; name: string }[];
   plannedPickupAt: string;
   lines: LineDraft[];
+  /** the cross-province approval this manifest uses (rule 30), or '' (a transfer within the province) */
+  approvalId: string;
 }
 
 export const emptyLine = (): LineDraft => ({
   wasteCode: '', name: '', quantityKg: '', packaging: 'drum', containerCount: '1', medicalCategory: '', physicalForm: 'solid', hazards: [], source: '',
 });
-export const emptyDraft = (): Draft => ({ receiver: [], carriers: [], plannedPickupAt: toLocalInput(new Date(Date.now() + 3_600_000)), lines: [emptyLine()] });
+export const emptyDraft = (): Draft => ({ receiver: [], carriers: [], plannedPickupAt: toLocalInput(new Date(Date.now() + 3_600_000)), lines: [emptyLine()], approvalId: '' });
 
 /** HW01 (medical waste) codes are 841-…-01: their lines name a medical category. */
 export const isMedical = (code: string) => code.trim().startsWith('841-');
@@ -46,6 +48,7 @@ export function bodyOf(generatorId: string, d: Draft): Schemas['CreateManifest']
       ...(isMedical(l.wasteCode) && l.medicalCategory ? { medicalCategory: l.medicalCategory as never } : {}),
       ...(l.source ? { sources: [{ manifestId: l.source.split(':')[0], lineNo: Number(l.source.split(':')[1]), quantityKg: num(l.quantityKg) }] } : {}),
     })),
+    ...(d.approvalId ? { approvalId: d.approvalId } : {}),
   };
 }
 
@@ -59,5 +62,6 @@ export function draftOf(m: Manifest, names: Record<string, string>): Draft {
       medicalCategory: l.medicalCategory ?? '', physicalForm: l.physicalForm, hazards: [...l.hazards],
       source: l.sources?.length === 1 ? `${l.sources[0].manifestId}:${l.sources[0].lineNo}` : '',
     })),
+    approvalId: m.approvalId ?? '',
   };
 }
