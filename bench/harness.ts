@@ -76,7 +76,7 @@ export async function startHarness(): Promise<Harness> {
       // Clients retry POSTs safely with an Idempotency-Key (api.md), so the measured path includes its lock.
       if (method === 'POST') headers['idempotency-key'] = randomUUID();
       if (body !== undefined) headers['content-type'] = 'application/json';
-      const res = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(base + path, { method, headers, body: body === undefined ? null : JSON.stringify(body) });
       const text = await res.text();
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     },

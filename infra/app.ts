@@ -8,8 +8,11 @@ import { WasteChainStack } from './wastechain-stack.ts';
 
 const app = new App();
 const config = deploymentConfigFromContext(app.node);
+const account = config.account ?? process.env.CDK_DEFAULT_ACCOUNT;
+const region = config.region ?? process.env.CDK_DEFAULT_REGION;
 new WasteChainStack(app, app.node.tryGetContext('stackName') ?? 'WasteChain', {
   config,
-  env: { account: config.account ?? process.env.CDK_DEFAULT_ACCOUNT, region: config.region ?? process.env.CDK_DEFAULT_REGION },
+  // Unset: an environment-agnostic stack.
+  env: { ...(account !== undefined ? { account } : {}), ...(region !== undefined ? { region } : {}) },
 });
 Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

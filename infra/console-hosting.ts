@@ -11,6 +11,7 @@ import type { Construct } from 'constructs';
 import { PROJECT_ROOT } from './function-specs.ts';
 import { acknowledge } from './nag.ts';
 import type { StageSettings } from './stage.ts';
+import { asIBucket } from './cdk-interfaces.ts';
 
 export const CONSOLE_DIST = join(PROJECT_ROOT, 'web/dist');
 
@@ -45,7 +46,7 @@ export interface ConsoleHosting {
 
 export function createConsoleHosting(scope: Construct, api: apigw.HttpApi, stage: StageSettings, distDir = CONSOLE_DIST): ConsoleHosting {
   const destroyable = stage.stage === 'dev';
-  const logs = new s3.Bucket(scope, 'ConsoleLogs', {
+  const logs = asIBucket(new s3.Bucket(scope, 'ConsoleLogs', {
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
     encryption: s3.BucketEncryption.S3_MANAGED,
     enforceSSL: true,
@@ -53,7 +54,7 @@ export function createConsoleHosting(scope: Construct, api: apigw.HttpApi, stage
     objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
     lifecycleRules: [{ expiration: Duration.days(365) }],
     removalPolicy: stage.removalPolicy,
-  });
+  }));
   acknowledge(logs, 'AwsSolutions-S1', 'This is the access-log bucket itself; logging it into itself would loop');
   const bucket = new s3.Bucket(scope, 'ConsoleBucket', {
     blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -75,7 +76,7 @@ export function createConsoleHosting(scope: Construct, api: apigw.HttpApi, stage
     logBucket: logs,
     logFilePrefix: 'cloudfront/',
     defaultBehavior: {
-      origin: S3BucketOrigin.withOriginAccessControl(bucket),
+      origin: S3BucketOrigin.withOriginAccessControl(asIBucket(bucket)),
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
       functionAssociations: [{
@@ -108,7 +109,7 @@ export function createConsoleHosting(scope: Construct, api: apigw.HttpApi, stage
   if (deployed) {
     new deployment.BucketDeployment(scope, 'ConsoleFiles', {
       sources: [deployment.Source.asset(distDir)],
-      destinationBucket: bucket,
+      destinationBucket: asIBucket(bucket),
       distribution,
       distributionPaths: ['/index.html'],
       prune: true,

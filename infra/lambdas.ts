@@ -9,18 +9,19 @@ import { CURSOR_SECRET_ACTION, entryOf, functionNames, PROJECT_ROOT, specOf, typ
 import { logGroup } from './logging.ts';
 import { acknowledge } from './nag.ts';
 import type { StageSettings } from './stage.ts';
+import { asITable } from './cdk-interfaces.ts';
 
 export interface LambdaOptions {
   table: dynamodb.Table;
-  cursorSecret: secrets.ISecret;
+  cursorSecret: secrets.Secret;
   /** Tests pass prebuilt code to skip bundling; a deploy always bundles. */
-  codeOf?: (name: string) => lambda.Code | undefined;
+  codeOf?: ((name: string) => lambda.Code | undefined) | undefined;
   stage: StageSettings;
   /** How the functions read groups and jurisdiction from the issuer's claims (infra/identity.ts). */
   claimEnv: Record<string, string>;
   failures: FailureQueues;
   /** Where background exports are written (infra/exports-bucket.ts), for the functions whose spec names it. */
-  exportBucket: s3.IBucket;
+  exportBucket: s3.Bucket;
 }
 
 /** What a caller of a table encrypted with a customer-managed key needs of the key (DynamoDB uses it on their behalf). */
@@ -97,7 +98,7 @@ export function createLambdas(scope: Construct, options: LambdaOptions): Map<str
       role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: KEY_ACTIONS, resources: [stage.key.keyArn] }));
     }
     if (spec.stream) {
-      addStreamSource(fn, name, table, failures);
+      addStreamSource(fn, name, asITable(table), failures);
       acknowledge(role, 'AwsSolutions-IAM5[Resource::*]',
         'dynamodb:ListStreams, which the stream event source needs, and X-Ray trace writes cannot be limited to a resource');
     } else {

@@ -11,7 +11,7 @@ export interface StageSettings {
   /** Table and user pool deletion protection. */
   deletionProtection: boolean;
   /** The customer-managed key, when the deployment chose one. */
-  key?: kms.IKey;
+  key?: kms.IKey | undefined;
 }
 
 export function stageSettings(scope: Construct, config: DeploymentConfig): StageSettings {

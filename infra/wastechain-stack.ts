@@ -16,12 +16,13 @@ import { acknowledge } from './nag.ts';
 import { createObservability } from './observability.ts';
 import { stageSettings } from './stage.ts';
 import { createTable } from './table.ts';
+import { asITable } from './cdk-interfaces.ts';
 
 export interface WasteChainStackProps extends StackProps {
   /** The deployment's choices; defaults: prod stage, the stack's own Cognito user pool, AWS-owned keys, console on. */
   config?: DeploymentConfig;
   /** Tests pass prebuilt code to skip bundling; a deploy always bundles. */
-  codeOf?: (name: string) => Code | undefined;
+  codeOf?: ((name: string) => Code | undefined) | undefined;
   /** Where the built console is (tests point elsewhere); default web/dist. */
   consoleDist?: string;
 }
@@ -33,7 +34,7 @@ export class WasteChainStack extends Stack {
     const stage = stageSettings(this, config);
     const identity = createIdentity(this, config, stage);
     const table = createTable(this, stage);
-    createBackups(this, table, stage, config.backup.retentionYears);
+    createBackups(this, asITable(table), stage, config.backup.retentionYears);
     const cursorSecret = new secrets.Secret(this, 'CursorSecret', {
       description: 'Seals the list cursors of the WasteChain API (HMAC key)',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },

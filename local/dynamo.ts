@@ -41,7 +41,7 @@ export async function waitForDynamo(endpoint: string, timeoutMs = 120_000): Prom
 }
 
 /** Starts DynamoDB Local on `port`, keeping its file in `dataDir` (in memory when none). */
-export async function startDynamo(options: { port: number; dataDir?: string }): Promise<RunningDynamo> {
+export async function startDynamo(options: { port: number; dataDir?: string | undefined }): Promise<RunningDynamo> {
   // The package runs java in its own folder, so the data path must be absolute. sharedDb: one database whatever
   // the region or credentials a client uses.
   const path = options.dataDir ? resolve(options.dataDir) : null;

@@ -36,8 +36,8 @@ export async function loadOrCreateKeys(dir: string): Promise<LocalKeys> {
 export interface TokenRequest {
   sub: string;
   groups: Group[];
-  jurisdiction?: string;
-  expiresIn?: number;
+  jurisdiction?: string | undefined;
+  expiresIn?: number | undefined;
 }
 
 export interface LocalAuth {

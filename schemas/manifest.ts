@@ -82,7 +82,7 @@ export const PatchManifestBody = z
   })
   .openapi('PatchManifest', { description: 'JSON Merge Patch (RFC 7396): null removes a field, an array replaces the old one whole' });
 
-const rejectionRefine = (r: { disposition: string; alternateReceiverId?: string }, ctx: z.RefinementCtx) => {
+const rejectionRefine = (r: { disposition: string; alternateReceiverId?: string | undefined }, ctx: z.RefinementCtx) => {
   if (r.disposition === 'alternate' && !r.alternateReceiverId) ctx.addIssue({ code: 'custom', path: ['alternateReceiverId'], message: 'an alternate disposition names the alternate receiver' });
   if (r.disposition === 'return' && r.alternateReceiverId) ctx.addIssue({ code: 'custom', path: ['alternateReceiverId'], message: 'a return goes to the original generator' });
 };

@@ -22,7 +22,7 @@ export interface LabelDocument {
   wasteName: string;
   physicalForm?: string;
   hazards: Hazard[];
-  mainComponents?: string | string[];
+  mainComponents?: string | string[] | undefined;
   /** RFC 3339 instant the batch was generated (`at`) */
   generatedAt: string;
   quantityKg?: number;

@@ -71,13 +71,13 @@ export function wrapText(font: PDFFont, text: string, size: number, width: numbe
 export interface Column {
   title: string;
   width: number;
-  align?: 'left' | 'right';
+  align?: 'left' | 'right' | undefined;
 }
 
 export interface TextStyle {
   size: number;
   color?: RGB;
-  align?: 'left' | 'center' | 'right';
+  align?: 'left' | 'center' | 'right' | undefined;
 }
 
 /** A cursor moving down the pages of one document. */
@@ -148,7 +148,7 @@ export class PageWriter {
       let x = this.left;
       columns.forEach((column, i) => {
         this.page.drawRectangle({
-          x, y: this.y - height, width: column.width, height, color: isHead ? HEAD_FILL : undefined, borderColor: RULE, borderWidth: 0.5,
+          x, y: this.y - height, width: column.width, height, ...(isHead ? { color: HEAD_FILL } : {}), borderColor: RULE, borderWidth: 0.5,
         });
         wrapped[i].forEach((text, n) => {
           const baseline = this.y - pad - (n + 1) * lineHeight + size * 0.3;

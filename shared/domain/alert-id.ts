@@ -5,5 +5,5 @@ import type { Deadline } from '#shared/domain/alert-rules.ts';
 
 const ALERT_NAMESPACE = '3b8e5f0a-9c2d-4e71-8a6b-1f4d2c7e9a30';
 
-export const alertIdOf = (d: Pick<Deadline, 'type' | 'subjectId'> & { since?: string }) =>
+export const alertIdOf = (d: Pick<Deadline, 'type' | 'subjectId'> & { since?: string | undefined }) =>
   uuidv5(d.since ? `${d.type}/${d.subjectId}/${d.since}` : `${d.type}/${d.subjectId}`, ALERT_NAMESPACE);

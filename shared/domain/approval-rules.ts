@@ -76,7 +76,7 @@ export interface AmendableTerms {
 /** Rule 31: an amendment only narrows (a later start, an earlier end, fewer kilograms of codes it lists; a new code is
  *  a new application → 422 AMENDMENT_NOT_DOWNWARD), never below what was consumed (422 APPROVAL_EXCEEDED), and its
  *  period stays possible (400). Returns the new terms. */
-export function amendedTerms(current: AmendableTerms, change: { validFrom?: string; validTo?: string; wasteCodes?: readonly { code: string; maxGrams: number }[] }): AmendableTerms {
+export function amendedTerms(current: AmendableTerms, change: { validFrom?: string | undefined; validTo?: string | undefined; wasteCodes?: readonly { code: string; maxGrams: number }[] | undefined }): AmendableTerms {
   const validFrom = change.validFrom ?? current.validFrom;
   const validTo = change.validTo ?? current.validTo;
   if (validTo < validFrom) throw validationFailed('The amended period ends before it starts', [{ path: change.validTo ? 'validTo' : 'validFrom', message: `validFrom ${validFrom} is after validTo ${validTo}` }]);

@@ -77,7 +77,7 @@ export function pageOf(placed: readonly Placed[], offset: number, size: number):
 export interface Viewer {
   memberOf: ReadonlySet<string>;
   /** A regulator's division prefix ('' nationwide); undefined for enterprises. */
-  jurisdictionPrefix?: string;
+  jurisdictionPrefix?: string | undefined;
 }
 
 /** Rule 25: whole for members of a party the node concerns, and for regulators covering one of its divisions. */

@@ -15,7 +15,7 @@ export interface Actor extends Claims {
   isRegulator: boolean;
   isEnterprise: boolean;
   /** The division prefix a regulator covers: '' nationwide; undefined for non-regulators. */
-  jurisdictionPrefix?: string;
+  jurisdictionPrefix?: string | undefined;
 }
 
 export function actorOf(claims: Claims): Actor {

@@ -3,6 +3,7 @@ import { AppError, validationFailed } from '#shared/errors.ts';
 // Reference data is bundled and served from memory, so reading it keeps these rules pure.
 import { isWasteCode, operations, type MedicalCategory, type Operation } from '#shared/reference/catalogue.ts';
 import { medicalCategoryFindings } from '#shared/domain/manifest/dispatch-rules.ts';
+import { defined } from '#shared/defined.ts';
 
 export const LEDGER_KINDS = ['generated', 'self-utilised', 'self-disposed', 'pending-identification'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
@@ -26,7 +27,7 @@ const OPERATION_KIND: Record<Exclude<LedgerKind, 'generated' | 'pending-identifi
 
 /** Rule 22's category half, the same check a manifest line gets. */
 export function checkMedicalCategory(wasteCode: string, medicalCategory: MedicalCategory | undefined): void {
-  const [finding] = medicalCategoryFindings([{ wasteCode, medicalCategory }]);
+  const [finding] = medicalCategoryFindings([{ wasteCode, ...defined({ medicalCategory }) }]);
   if (finding) throw new AppError(finding.code, finding.message, [{ path: 'medicalCategory', message: finding.message }]);
 }
 
@@ -38,12 +39,12 @@ export function requireWasteCode(wasteCode: string, path = 'wasteCode'): void {
 
 export interface LedgerEntryInput {
   kind: LedgerKind;
-  wasteCode?: string;
+  wasteCode?: string | undefined;
   at: Date;
-  medicalCategory?: MedicalCategory;
-  operationCode?: string;
-  name?: string;
-  process?: string;
+  medicalCategory?: MedicalCategory | undefined;
+  operationCode?: string | undefined;
+  name?: string | undefined;
+  process?: string | undefined;
 }
 
 /** Rule 29: a name and the process that produced it, and nothing that presumes what the waste is. */
@@ -84,7 +85,7 @@ export function checkLedgerEntry(input: LedgerEntryInput, now: Date): void {
 
 /** The identification result (rule 29): hazardous with a code the API accepts anywhere, or not hazardous with its report. */
 export type Identification =
-  | { result: 'hazardous'; wasteCode: string; reportNumber?: string }
+  | { result: 'hazardous'; wasteCode: string; reportNumber?: string | undefined }
   | { result: 'not-hazardous'; reportNumber: string; issuedBy: string };
 
 export function checkIdentification(input: Identification): void {

@@ -27,8 +27,8 @@ export interface Fact {
 }
 
 export interface Change {
-  oldImage?: Record<string, unknown>;
-  newImage?: Record<string, unknown>;
+  oldImage?: Record<string, unknown> | undefined;
+  newImage?: Record<string, unknown> | undefined;
 }
 
 interface LedgerImage {

@@ -4,6 +4,7 @@ import type { TrackSettings } from '#shared/domain/track-rules.ts';
 import type { Deadline } from '#shared/domain/alert-rules.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import type { Findings, LegSummary } from '#shared/domain/track-rules.ts';
+import { defined } from '#shared/defined.ts';
 
 const HOUR = 3_600_000;
 export const TRACK_ALERT_TYPES = ['long-stop', 'off-corridor', 'track-silent'] as const;
@@ -68,5 +69,5 @@ export function trackDeadlines(m: Manifest, leg: number, summary: LegSummary | u
 
 /** What arriving points showed, as alerts to open at once (even if over by the call's last point). */
 export function findingDeadlines(m: Manifest, leg: number, findings: Findings, s: Pick<TrackSettings, 'longStopHours'>): Deadline[] {
-  return headDeadlines({ points: 0, ...legParty(m, leg), longStopSince: findings.longStop?.since, offCorridorSince: findings.offCorridorAt }, s);
+  return headDeadlines({ points: 0, ...legParty(m, leg), ...defined({ longStopSince: findings.longStop?.since, offCorridorSince: findings.offCorridorAt }) }, s);
 }

@@ -27,7 +27,7 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 export const MAX_POINTS_PER_CALL = 500;
 
 export interface TrackPoint extends Timed {
-  speedKmh?: number;
+  speedKmh?: number | undefined;
   source: PointSource;
 }
 
@@ -94,8 +94,8 @@ export function trackDigest(points: readonly TrackPoint[]): TrackDigest {
 
 /** The sites on a manifest with coordinates: the corridor runs from the generator's to the receiver's. */
 export interface Sites {
-  generator?: LatLon;
-  receiver?: LatLon;
+  generator?: LatLon | undefined;
+  receiver?: LatLon | undefined;
   all: LatLon[];
 }
 

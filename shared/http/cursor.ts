@@ -49,10 +49,10 @@ export function queryFingerprint(c: Context<AppEnv>): string {
 
 export interface PageRequest<P> {
   limit: number;
-  start?: P;
+  start?: P | undefined;
 }
 
-export function pageRequest<P>(c: Context<AppEnv>, query: { limit?: number; cursor?: string }): PageRequest<P> {
+export function pageRequest<P>(c: Context<AppEnv>, query: { limit?: number | undefined; cursor?: string | undefined }): PageRequest<P> {
   return {
     limit: query.limit ?? 25,
     start: query.cursor ? openCursor<P>(query.cursor, c.var.actor.sub, queryFingerprint(c)) : undefined,

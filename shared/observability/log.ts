@@ -9,7 +9,7 @@ const RANK: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 }
 
 /** What every line of one request or invocation carries. */
 export interface LogContext {
-  requestId?: string;
+  requestId?: string | undefined;
   /** The user acting (`sub`) and their groups, once authenticated. */
   actor?: string;
   groups?: string[];

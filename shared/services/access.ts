@@ -7,7 +7,7 @@ import { getMember, getParty, type MemberEntity, type PartyEntity } from '#share
 
 export interface PartyAccess {
   party: PartyEntity;
-  member?: MemberEntity;
+  member?: MemberEntity | undefined;
   visibility: Exclude<Visibility, 'none'>;
 }
 

@@ -77,7 +77,7 @@ function closing(alert: AlertEntity, by: { closedBy: string; closeNote: string }
   return { view: next, writes: [saveAlertWrite(next, alert.version, lostRace(ifMatch))] };
 }
 
-export async function listAlerts(actor: Actor, query: { division?: string; type?: string; status?: 'open' | 'closed' }, limit: number, start?: Record<string, unknown>) {
+export async function listAlerts(actor: Actor, query: { division?: string | undefined; type?: string | undefined; status?: 'open' | 'closed' | undefined }, limit: number, start?: Record<string, unknown>) {
   const divisionPrefix = regulatorDivision(actor, query.division);
   const page = await alertPage({ divisionPrefix, type: query.type, status: query.status }, limit, start);
   return { items: page.items.map(alertFromItem), next: page.lastKey };

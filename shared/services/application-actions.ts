@@ -58,7 +58,7 @@ export async function actOnApplication(
     ...(input.attachments ? { attachments: input.attachments.length } : {}),
   };
   const next: ApplicationEntity = { ...a, status: transition.to, since: at, updatedAt: at, version: stored.version + 1, history: [...a.history, entry] };
-  if (action === 'incomplete') next.missing = input.missing;
+  if (action === 'incomplete' && input.missing) next.missing = input.missing;
   if (action === 'resubmit') {
     const added = input.attachments ?? [];
     if (a.attachments.length + added.length > MAX_ATTACHMENTS) {

@@ -97,18 +97,18 @@ export async function applicationActions(actor: Actor, id: string, now: Date) {
 
 /** Where a province list is: the outbound partition first, then the inbound one. */
 export interface ListPosition {
-  inbound?: boolean;
-  key?: Record<string, unknown>;
+  inbound?: boolean | undefined;
+  key?: Record<string, unknown> | undefined;
 }
 
 /** A generator's applications (those the caller may see), or a province's for its regulators: outbound, then inbound. */
 export async function applicationList(
   actor: Actor,
-  query: { generatorId?: string; province?: string; status?: ApplicationState },
+  query: { generatorId?: string | undefined; province?: string | undefined; status?: ApplicationState | undefined },
   limit: number,
   start: ListPosition | undefined,
   now: Date,
-): Promise<{ items: ApplicationView[]; next?: ListPosition }> {
+): Promise<{ items: ApplicationView[]; next?: ListPosition | undefined }> {
   if (!query.generatorId === !query.province) {
     throw validationFailed('Name exactly one of generatorId or province', [{ path: 'query.generatorId', message: 'generatorId or province, not both' }]);
   }

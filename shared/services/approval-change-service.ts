@@ -35,9 +35,9 @@ export async function revokeApproval(actor: Actor, id: string, reason: string, i
 }
 
 export interface AmendmentInput {
-  validFrom?: string;
-  validTo?: string;
-  wasteCodes?: { code: string; maxKg: number }[];
+  validFrom?: string | undefined;
+  validTo?: string | undefined;
+  wasteCodes?: { code: string; maxKg: number }[] | undefined;
 }
 
 export async function amendApproval(actor: Actor, id: string, input: AmendmentInput, ifMatch: number | undefined, now: Date): Promise<Decision<ApprovalView>> {

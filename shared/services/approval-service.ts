@@ -88,7 +88,7 @@ export async function approval(actor: Actor, id: string): Promise<ApprovalView> 
 /** Approvals of a generator (optionally to one receiver) or of a receiver; only those the caller may read. */
 export async function approvalList(
   actor: Actor,
-  query: { generatorId?: string; receiverId?: string },
+  query: { generatorId?: string | undefined; receiverId?: string | undefined },
   limit: number,
   start?: Record<string, unknown>,
 ) {

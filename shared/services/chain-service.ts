@@ -75,8 +75,8 @@ async function evidenceOf(nodes: Placed[]): Promise<NonNullable<ChainView['evide
 }
 
 export interface ChainRequest {
-  depth?: number;
-  format?: 'evidence';
+  depth?: number | undefined;
+  format?: 'evidence' | undefined;
   /** Nodes already served on earlier pages (from the cursor). */
   offset: number;
 }

@@ -15,6 +15,7 @@ import { annualDeclarationWrites } from '#shared/services/declaration-deadlines.
 import { ledgerDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import { entryView } from '#shared/services/ledger-service.ts';
 import type { Decision } from '#shared/services/party-service.ts';
+import { defined } from '#shared/defined.ts';
 
 export async function identifyEntry(actor: Actor, partyId: string, entryId: string, input: Identification, ifMatch: number | undefined, now: Date): Promise<Decision<ReturnType<typeof entryView>>> {
   const { party } = await actFor(actor, partyId, { private: true });
@@ -32,11 +33,11 @@ export async function identifyEntry(actor: Actor, partyId: string, entryId: stri
         batchCode: await allocateBatchCode(partyId, 'generated', entry.at),
         quantityGrams: entry.quantityGrams, remainingGrams: entry.quantityGrams, draws: {},
         // Generated when the pending waste was: its age (medical storage, declarations) runs from then.
-        at: entry.at, containers: entry.containers, name: entry.name, process: entry.process,
+        at: entry.at, containers: entry.containers, ...defined({ name: entry.name, process: entry.process }),
         identifiedFrom: entry.id, recordedBy: actor.sub, recordedAt: at, version: 1,
       }
     : undefined;
-  const identification = { ...input, at, by: actor.sub };
+  const identification = { ...defined(input), at, by: actor.sub };
   const next: LedgerEntryEntity = { ...entry, identification, ...(batch ? { resultEntryId: batch.id } : {}), version: entry.version + 1 };
   const writes = [
     ...identifyEntryWrites(entry, next, lostRace(ifMatch)),

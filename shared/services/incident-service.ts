@@ -56,7 +56,7 @@ export async function reportIncident(actor: Actor, manifestId: string, input: In
   const reportedAt = now.toISOString();
   const incident: Incident = {
     id: uuidv7(), manifestId, manifestNumber: m.number, partyId: input.partyId, type: input.type, at: new Date(input.at).toISOString(),
-    ...(input.lat !== undefined ? { lat: input.lat, lon: input.lon } : {}),
+    ...(input.lat !== undefined && input.lon !== undefined ? { lat: input.lat, lon: input.lon } : {}),
     divisionCode: input.divisionCode, lines, description: input.description, measures: input.measures, status: 'open', reportedAt, reportedBy: actor.sub,
     generatorDivision: m.generatorDivision, receiverDivision: m.receiverDivision, version: 1,
   };
@@ -115,7 +115,7 @@ export async function closeIncident(actor: Actor, incidentId: string, note: stri
   };
 }
 
-export async function oversightIncidents(actor: Actor, query: { division?: string; status?: 'open' | 'closed' }, limit: number, start?: Record<string, unknown>) {
+export async function oversightIncidents(actor: Actor, query: { division?: string | undefined; status?: 'open' | 'closed' | undefined }, limit: number, start?: Record<string, unknown>) {
   const divisionPrefix = regulatorDivision(actor, query.division);
   const page = await incidentPage({ divisionPrefix, status: query.status }, limit, start);
   return { items: page.items.map((i) => incidentView(incidentFromItem(i))), next: page.lastKey };

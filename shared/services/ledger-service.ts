@@ -22,6 +22,7 @@ import { actFor, readPrivate } from '#shared/services/access.ts';
 import { annualDeclarationWrites } from '#shared/services/declaration-deadlines.ts';
 import { ledgerDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import type { Decision } from '#shared/services/party-service.ts';
+import { defined } from '#shared/defined.ts';
 
 function statusOf(e: LedgerEntryEntity) {
   if (e.voided) return 'voided' as const;
@@ -59,7 +60,7 @@ export async function recordEntry(actor: Actor, partyId: string, input: LedgerEn
   }
   const { quantityKg: _kg, containers, ...details } = input;
   const entry: LedgerEntryEntity = {
-    ...details,
+    ...defined(details),
     wasteCode,
     id: uuidv7(),
     partyId,
@@ -111,7 +112,7 @@ export async function ledgerEntry(actor: Actor, partyId: string, entryId: string
 }
 
 /** Local days (China Standard Time) → the instants bounding them, both inclusive. */
-function instantRange(from?: string, to?: string): { from?: string; to?: string } {
+function instantRange(from?: string, to?: string): { from?: string | undefined; to?: string | undefined } {
   if (from && to && from > to) throw validationFailed('`from` is after `to`', [{ path: 'query.from', message: 'must not be after to' }]);
   return {
     from: from && startOfLocalDay(from, config.timeZone).toISOString(),

@@ -11,6 +11,7 @@ import { actFor, seeParty } from '#shared/services/access.ts';
 import { licenceDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import { licenceView } from '#shared/services/party-views.ts';
 import type { Decision } from '#shared/services/party-service.ts';
+import { defined } from '#shared/defined.ts';
 
 export async function fileLicence(actor: Actor, partyId: string, input: CreateLicenceInput, now: Date): Promise<Decision<ReturnType<typeof licenceView>>> {
   await actFor(actor, partyId);
@@ -66,7 +67,7 @@ export async function changeLicenceStatus(
   const next: LicenceEntity = {
     ...licence,
     status: rule.to,
-    ...(action === 'verify' ? { verifiedBy: actor.sub } : { revokedReason: reason }),
+    ...(action === 'verify' ? { verifiedBy: actor.sub } : defined({ revokedReason: reason })),
     version: licence.version + 1,
     updatedAt: now.toISOString(),
   };

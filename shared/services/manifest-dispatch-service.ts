@@ -17,6 +17,7 @@ import type { TxItem } from '#shared/store/transact.ts';
 import { actOn } from '#shared/services/manifest-access.ts';
 import { dispatchCheckWrites } from '#shared/services/dispatch-deadlines.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
+import { defined } from '#shared/defined.ts';
 
 /** DynamoDB's limit, less the idempotency record that commits with every transition. */
 const MAX_WRITES = 99;
@@ -92,7 +93,7 @@ export async function dispatchManifest(actor: Actor, manifestId: string, ifMatch
     capacity: take.capacity.map(({ limitGrams: _l, ...c }) => ({
       ...c,
       year: ctx.year,
-      licenceValidTo: ctx.licences.get(m.receiverId)?.find((l) => l.id === c.licenceId)?.validTo,
+      ...defined({ licenceValidTo: ctx.licences.get(m.receiverId)?.find((l) => l.id === c.licenceId)?.validTo }),
     })),
     ...(take.approvalCodes.length ? { approval: { approvalId: m.approvalId!, codes: take.approvalCodes.map(({ code, grams }) => ({ code, grams })) } } : {}),
     sources: take.sources,

@@ -15,6 +15,7 @@ import { actOn, type Acting } from '#shared/services/manifest-access.ts';
 import { loadDispatchContext, planDraws, refusal } from '#shared/services/manifest-dispatch-service.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, type ManifestDecision } from '#shared/services/manifest-transition.ts';
 import { draftInputOf, linesFromInput } from '#shared/services/manifest-views.ts';
+import { defined } from '#shared/defined.ts';
 
 function unknownCodeFindings(lines: readonly Pick<ManifestLine, 'wasteCode'>[]): Finding[] {
   return lines.flatMap((l, i) =>
@@ -101,7 +102,7 @@ export async function patchManifest(actor: Actor, manifestId: string, patch: Pat
     transporterIds: draft.transporterIds,
     receiverId: draft.receiverId,
     receiverDivision: receiver?.divisionCode ?? m.receiverDivision,
-    returnToOrigin: m.returnToOrigin && !receiver,
+    ...defined({ returnToOrigin: m.returnToOrigin && !receiver }),
     lines,
     ...(draft.plannedPickupAt ? { plannedPickupAt: draft.plannedPickupAt } : {}),
     ...(draft.approvalId ? { approvalId: draft.approvalId } : {}),
@@ -114,7 +115,7 @@ export async function patchManifest(actor: Actor, manifestId: string, patch: Pat
 export async function validateManifest(actor: Actor, input: CreateManifestInput, now: Date) {
   await checkParties(actor, input);
   const lines = linesFromInput(input.lines);
-  const draft = { ...input, lines, returnToOrigin: false };
+  const draft = { ...defined(input), lines, returnToOrigin: false };
   const unknown = [...unknownCodeFindings(lines), ...(await pendingFindings(input.generatorId, lines))];
   const { errors, warnings } = unknown.length ? { errors: unknown, warnings: [] } : dispatchChecks(await loadDispatchContext(draft, now));
   if (!errors.some((e) => e.code === 'INSUFFICIENT_STOCK' || e.code === 'UNKNOWN_WASTE_CODE' || e.code === 'PENDING_IDENTIFICATION')) {

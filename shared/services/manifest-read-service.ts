@@ -31,10 +31,10 @@ export async function manifestActions(actor: Actor, manifestId: string) {
 
 export interface ManifestListQuery {
   partyId: string;
-  role?: string;
-  status?: string;
-  from?: string;
-  to?: string;
+  role?: string | undefined;
+  status?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 /** A party's manifests, newest first: its members, and regulators for manifests whose generator or receiver they cover. */

@@ -25,8 +25,9 @@ import { draftWrites } from '#shared/services/manifest-draft-service.ts';
 import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
 import type { EventDraft } from '#shared/domain/hash-chain.ts';
 import { closeLegTrack } from '#shared/services/track-closing.ts';
+import { defined } from '#shared/defined.ts';
 
-type Rejection = { disposition: 'return' | 'alternate'; alternateReceiverId?: string };
+type Rejection = { disposition: 'return' | 'alternate'; alternateReceiverId?: string | undefined };
 
 /** Receipt re-checks the receiver's licence for what it accepts (a return to its origin excepted). */
 async function recheckLicence(m: Manifest, lines: ManifestLine[], now: Date): Promise<void> {
@@ -150,5 +151,5 @@ export async function receive(actor: Actor, manifestId: string, input: ReceiveIn
 export async function reject(actor: Actor, manifestId: string, input: RejectInput, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {
   const acting = await actOn(actor, manifestId, 'reject', ifMatch);
   const { reason, ...rejection } = input;
-  return settle(actor, acting, rejectAll(acting.manifest), { rejection: { reason, ...rejection } }, rejection, now, ifMatch);
+  return settle(actor, acting, rejectAll(acting.manifest), { rejection: { reason, ...defined(rejection) } }, rejection, now, ifMatch);
 }

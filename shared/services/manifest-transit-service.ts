@@ -44,7 +44,7 @@ export async function changeCarriers(actor: Actor, manifestId: string, transport
 }
 
 export async function pickup(
-  actor: Actor, manifestId: string, input: { transporterId: string; vehiclePlate: string; driverName: string; phoneConsent?: boolean }, ifMatch: number | undefined, now: Date,
+  actor: Actor, manifestId: string, input: { transporterId: string; vehiclePlate: string; driverName: string; phoneConsent?: boolean | undefined }, ifMatch: number | undefined, now: Date,
 ): Promise<ManifestDecision> {
   const acting = await actOn(actor, manifestId, 'pickup', ifMatch, input.transporterId);
   const m = acting.manifest;

@@ -3,6 +3,7 @@ import { documentHash } from '#shared/domain/hash-chain.ts';
 import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
 import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
 import type { DraftInput, ManifestView } from '#schemas/manifest.ts';
+import { defined } from '#shared/defined.ts';
 
 const kg = gramsToKg;
 
@@ -39,7 +40,7 @@ export function linesFromInput(lines: DraftInput['lines']): ManifestLine[] {
   return lines.map((l, i) => {
     const { quantityKg, ledgerEntries, sources, ...rest } = l;
     return {
-      ...rest,
+      ...defined(rest),
       lineNo: i + 1,
       grams: kgToGrams(quantityKg),
       ...(ledgerEntries ? { ledgerEntries: ledgerEntries.map((e) => ({ entryId: e.entryId, grams: kgToGrams(e.quantityKg) })) } : {}),

@@ -22,11 +22,11 @@ export function regulatorDivision(actor: Actor, division: string | undefined): s
 }
 
 export interface ManifestFilter {
-  division?: string;
-  status?: string;
-  wasteCode?: string;
-  from?: string;
-  to?: string;
+  division?: string | undefined;
+  status?: string | undefined;
+  wasteCode?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 export function oversightManifests(actor: Actor, filter: ManifestFilter, limit: number, start?: OversightCursor) {
@@ -44,7 +44,7 @@ export function oversightManifests(actor: Actor, filter: ManifestFilter, limit: 
   );
 }
 
-export async function keyUnits(actor: Actor, query: { division?: string; year?: number }, now: Date, limit: number, start?: Record<string, unknown>) {
+export async function keyUnits(actor: Actor, query: { division?: string | undefined; year?: number | undefined }, now: Date, limit: number, start?: Record<string, unknown>) {
   const divisionPrefix = regulatorDivision(actor, query.division);
   const year = query.year ?? localYear(now, config.timeZone);
   const page = await partyPage({ divisionPrefix, keyUnitYear: year }, limit, start);

@@ -18,6 +18,7 @@ import type { CreatePartyInput } from '#schemas/party.ts';
 import { seeParty } from '#shared/services/access.ts';
 import { declarationDeadlineWrites } from '#shared/services/declaration-deadlines.ts';
 import { partyView, wholePartyView } from '#shared/services/party-views.ts';
+import { defined } from '#shared/defined.ts';
 
 export interface Decision<T> {
   view: T;
@@ -48,7 +49,7 @@ export async function changePartyStatus(
   const { party, member } = await seeParty(actor, partyId);
   const status = nextPartyStatus(actor, party, member !== undefined, action);
   assertVersion(party.version, ifMatch);
-  const next: PartyEntity = { ...party, status, statusReason: reason, version: party.version + 1, updatedAt: now.toISOString() };
+  const next: PartyEntity = { ...party, status, ...defined({ statusReason: reason }), version: party.version + 1, updatedAt: now.toISOString() };
   if (!reason) delete next.statusReason;
   return { view: wholePartyView(next), writes: [savePartyWrite(next, party.version, lostRace(ifMatch))] };
 }
@@ -78,10 +79,10 @@ export async function viewParty(actor: Actor, partyId: string) {
 }
 
 export interface PartyListQuery {
-  kind?: string;
-  status?: PartyEntity['status'];
-  divisionCode?: string;
-  q?: string;
+  kind?: string | undefined;
+  status?: PartyEntity['status'] | undefined;
+  divisionCode?: string | undefined;
+  q?: string | undefined;
 }
 
 /** Regulators: their jurisdiction, every status, whole. Enterprises: the active directory, whole for their own parties. */

@@ -33,11 +33,11 @@ export async function onStatsChanges(records: ChangeRecord[], now: Date): Promis
 }
 
 export interface StatsQuery {
-  division?: string;
-  year?: number;
+  division?: string | undefined;
+  year?: number | undefined;
   groupBy: StatsDimension;
   /** A waste category (HW01): count only its codes. */
-  category?: string;
+  category?: string | undefined;
   /** One row per group and month instead of per group. */
   perMonth?: boolean;
 }

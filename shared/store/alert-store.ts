@@ -57,8 +57,8 @@ export async function getAlert(id: string): Promise<AlertEntity | undefined> {
 
 export interface AlertFilter {
   divisionPrefix: string;
-  type?: string;
-  status?: 'open' | 'closed';
+  type?: string | undefined;
+  status?: 'open' | 'closed' | undefined;
 }
 
 export function alertPage(f: AlertFilter, limit: number, start?: Record<string, unknown>): Promise<Page> {

@@ -66,7 +66,7 @@ export const approvalProvinceLinkWrites = (a: ApprovalEntity): TxItem[] =>
     putNew({ ...keys.approvalProvinceLink(province, a.createdAt, a.id), itemType: 'approval-link', approvalId: a.id, side: province === a.generatorProvince ? 'outbound' : 'inbound' }));
 
 /** A province's approvals (outbound and inbound), newest first: a page of links, then the approvals themselves. */
-export async function approvalsOfProvince(province: string, limit: number, start?: Record<string, unknown>): Promise<{ items: ApprovalEntity[]; lastKey?: Record<string, unknown> }> {
+export async function approvalsOfProvince(province: string, limit: number, start?: Record<string, unknown>): Promise<{ items: ApprovalEntity[]; lastKey?: Record<string, unknown> | undefined }> {
   const page = await queryPage({ partition: keys.approvalProvincePartition(province), newestFirst: true }, limit, start);
   const found = new Map((await batchGet(page.items.map((l) => keys.approval(l.approvalId as string)))).map((i) => [i.id as string, approvalFromItem(i)]));
   return { items: page.items.flatMap((l) => found.get(l.approvalId as string) ?? []), lastKey: page.lastKey };

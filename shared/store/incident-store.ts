@@ -23,7 +23,7 @@ export async function getIncidents(ids: string[]): Promise<Incident[]> {
   return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
 }
 
-export function incidentPage(f: { divisionPrefix: string; status?: 'open' | 'closed' }, limit: number, start?: Record<string, unknown>): Promise<Page> {
+export function incidentPage(f: { divisionPrefix: string; status?: 'open' | 'closed' | undefined }, limit: number, start?: Record<string, unknown>): Promise<Page> {
   const spec: QuerySpec = f.status ? { index: 'GSI2', partition: keys.incidentsByStatusPartition(f.status) } : { index: 'GSI1', partition: keys.incidentsPartition };
   if (f.divisionPrefix) spec.sortPrefix = f.divisionPrefix;
   return queryPage(spec, limit, start);

@@ -95,7 +95,7 @@ export const keys = {
   manifestNumberCounter: (year: number, city: string): Key => ({ PK: `COUNTER#MANIFEST#${year}#${city}`, SK: 'COUNTER' }),
   /** A party's link to a manifest it is on. GSI1: all its manifests by creation; GSI2: by status; GSI3: its inbox, oldest first. */
   manifestLink: (partyId: string, manifestId: string): Key => ({ PK: `PARTY#${partyId}`, SK: `MANIFEST#${manifestId}` }),
-  manifestLinkIndexes: (l: { partyId: string; manifestId: string; createdAt: string; status: string; awaitedSince?: string }) => ({
+  manifestLinkIndexes: (l: { partyId: string; manifestId: string; createdAt: string; status: string; awaitedSince?: string | undefined }) => ({
     GSI1PK: `MANIFESTS#${l.partyId}`,
     GSI1SK: `${l.createdAt}#${l.manifestId}`,
     GSI2PK: `MANIFESTS#${l.partyId}#${l.status}`,

@@ -149,11 +149,11 @@ export async function getEntry(partyId: string, entryId: string): Promise<Ledger
 }
 
 export interface EntryFilter {
-  wasteCode?: string;
-  kind?: LedgerKind;
+  wasteCode?: string | undefined;
+  kind?: LedgerKind | undefined;
   /** Instants (UTC ISO), both inclusive. */
-  from?: string;
-  to?: string;
+  from?: string | undefined;
+  to?: string | undefined;
 }
 
 /** A party's ledger by when it happened, newest first. */

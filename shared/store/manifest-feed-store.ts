@@ -24,7 +24,7 @@ export function feedWrites(partyIds: Iterable<string>, manifest: { id: string; n
 export type FeedPosition = { PK: string; SK: string };
 
 /** Feed items after `start`, settled by `now`; the position to resume from is the last item read (or `start`). */
-export async function feedPage(partyId: string, now: Date, limit: number, start?: FeedPosition): Promise<{ entries: FeedEntry[]; position?: FeedPosition }> {
+export async function feedPage(partyId: string, now: Date, limit: number, start?: FeedPosition): Promise<{ entries: FeedEntry[]; position?: FeedPosition | undefined }> {
   const horizon = new Date(now.getTime() - FEED_SETTLE_MS).toISOString();
   if (start && start.SK >= horizon) return { entries: [], position: start };
   const page = await queryPage({ partition: keys.feedPartition(partyId), sortBetween: ['0', horizon] }, limit, start);

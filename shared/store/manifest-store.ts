@@ -60,11 +60,11 @@ export async function membershipsAmong(sub: string, partyIds: string[]): Promise
 
 export interface ManifestListFilter {
   partyId: string;
-  status?: string;
-  role?: string;
+  status?: string | undefined;
+  role?: string | undefined;
   /** Creation instants (ISO), from inclusive, to exclusive. */
-  from?: string;
-  to?: string;
+  from?: string | undefined;
+  to?: string | undefined;
   /** Regulators: only manifests whose generator or receiver lies in this division prefix. */
   divisionPrefix?: string;
 }

@@ -57,10 +57,10 @@ export function oversightIndexWrites(before: Manifest | undefined, after: Manife
 
 export interface OversightQuery {
   division: string;
-  status?: string;
-  wasteCode?: string;
-  fromInstant?: string;
-  toInstant?: string;
+  status?: string | undefined;
+  wasteCode?: string | undefined;
+  fromInstant?: string | undefined;
+  toInstant?: string | undefined;
 }
 
 /** Per partition, the sort key to continue before (exclusive); absent = not started; null = exhausted. */

@@ -93,9 +93,9 @@ export async function getLicence(partyId: string, licenceId: string): Promise<Li
 
 export interface PartyListFilter {
   divisionPrefix: string;
-  status?: PartyStatus;
-  kind?: string;
-  q?: string;
+  status?: PartyStatus | undefined;
+  kind?: string | undefined;
+  q?: string | undefined;
   /** Only parties on the key supervised unit list for this year. */
   keyUnitYear?: number;
 }

@@ -42,9 +42,9 @@ export interface QuerySpec {
   partition: string;
   /** Sort key condition: begins_with a prefix, or between two bounds (inclusive). */
   sortPrefix?: string;
-  sortBetween?: [string, string];
+  sortBetween?: [string, string] | undefined;
   newestFirst?: boolean;
-  filter?: Filter;
+  filter?: Filter | undefined;
 }
 
 /** A filter expression with the attribute names and values it uses. */
@@ -74,7 +74,7 @@ export function filterOf(...clauses: (Filter | false | '' | 0 | null | undefined
 
 export interface Page {
   items: Item[];
-  lastKey?: Record<string, unknown>;
+  lastKey?: Record<string, unknown> | undefined;
 }
 
 /** One page of at most `limit` matching items; keeps reading while a filter leaves the page short. */

@@ -75,7 +75,7 @@ export function moveStock(
   wasteCode: string,
   field: StockField,
   grams: number,
-  options: { requireOnHand?: boolean; year?: number } = {},
+  options: { requireOnHand?: boolean; year?: number | undefined } = {},
 ): TxItem {
   if (!Number.isInteger(grams)) throw new Error(`stock moves are whole grams, not ${grams}`);
   const onHandDelta = ON_HAND_SIGN[field] * grams;

@@ -10,7 +10,7 @@ type DocTransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[n
 export interface TxItem {
   item: DocTransactItem;
   /** The refusal when this item's condition fails; a lost version race by default. */
-  onConditionFailed?: () => AppError;
+  onConditionFailed?: (() => AppError) | undefined;
 }
 
 export async function transact(items: TxItem[]): Promise<void> {

@@ -16,8 +16,8 @@ export interface ChangeRecord {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
   key: string;
   sequenceNumber: string;
-  newImage?: Record<string, unknown>;
-  oldImage?: Record<string, unknown>;
+  newImage?: Record<string, unknown> | undefined;
+  oldImage?: Record<string, unknown> | undefined;
 }
 
 type Image = Record<string, AttributeValue>;

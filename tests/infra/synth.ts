@@ -30,14 +30,14 @@ export interface SynthOptions {
 
 export function synth(options: SynthOptions = {}): Synth {
   const app = new App({
-    outdir: options.outdir,
+    ...(options.outdir !== undefined ? { outdir: options.outdir } : {}),
     builtinCloudFormationValidation: false,
     context: options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] },
   });
   const stack = new WasteChainStack(app, 'WasteChain', {
     codeOf: options.codeOf,
     config: parseDeploymentConfig(options.config ?? {}),
-    env: options.env,
+    ...(options.env !== undefined ? { env: options.env } : {}),
     consoleDist: options.consoleDist ?? '/nonexistent/web/dist',
   });
   return { app, stack, template: Template.fromStack(stack) };

@@ -60,9 +60,9 @@ interface Send {
   params: Params;
   /** Parameters are sent as they are, not percent-encoded. */
   raw?: boolean;
-  query?: Record<string, string>;
-  text?: string;
-  headers?: Record<string, string>;
+  query?: Record<string, string> | undefined;
+  text?: string | undefined;
+  headers?: Record<string, string> | undefined;
 }
 
 async function send(route: RouteConfig, s: Send): Promise<Reply> {
@@ -122,7 +122,7 @@ describe('fuzzing', () => {
   it('bodies of the wrong type, hostile values, prototype-pollution keys, malformed JSON, wrong content types and oversized bodies are refused, and change nothing', async () => {
     const prepared = await prepare(withBody, actingRole);
     const before = await snapshot();
-    type Accepted = { route: RouteConfig; text: string; params: Params; query?: Record<string, string> };
+    type Accepted = { route: RouteConfig; text: string; params: Params; query?: Record<string, string> | undefined };
     const schemaValid: Accepted[] = [];
     /** Bodies with a lone surrogate in one string: each is sent to a fresh subject, so none is hidden by a 409. */
     const surrogates: Accepted[] = [];

@@ -55,7 +55,7 @@ export function testApi(): Promise<TestApi> {
             ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
             ...headers,
           },
-          body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+          body: body === undefined ? null : typeof body === 'string' ? body : JSON.stringify(body),
         });
         // Keep a BOM if there is one (Response.text() would drop it): CSV exports must start with it.
         const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer());

@@ -56,7 +56,7 @@ export const FAULTS: Fault[] = [
 
 export interface FaultyStore {
   /** Makes matching commands fail (every time until disarmed, or `times` times). */
-  arm(fault: Fault, options?: { commands?: RegExp; times?: number }): void;
+  arm(fault: Fault, options?: { commands?: RegExp | undefined; times?: number }): void;
   disarm(): void;
   /** Commands that failed since the last arm. */
   readonly injected: string[];
@@ -68,7 +68,7 @@ export interface FaultyStore {
 function patientClient(endpoint = config.dynamoEndpoint): DynamoDBClient {
   return new DynamoDBClient({
     region: config.region,
-    endpoint,
+    ...(endpoint !== undefined ? { endpoint } : {}),
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 3,
     requestHandler: { connectionTimeout: 10_000, requestTimeout: 60_000 },
@@ -80,7 +80,7 @@ function patientClient(endpoint = config.dynamoEndpoint): DynamoDBClient {
 export function installFaultyStore(endpoint?: string, options: { patient?: boolean } = {}): FaultyStore {
   const base = options.patient ? patientClient(endpoint) : createDynamoClient(endpoint);
   const client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
-  let armed: { fault: Fault; commands?: RegExp; left: number } | undefined;
+  let armed: { fault: Fault; commands?: RegExp | undefined; left: number } | undefined;
   const injected: string[] = [];
   client.middlewareStack.add(
     (next, context) => async (args) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { declarationLines, ON_HAND_SIGN } from '#shared/domain/declaration.ts';
 import { factsOf, MOVEMENTS, STAT_MEASURES, type Fact, type Movement } from '#shared/domain/stats-facts.ts';
 import { ALL_WASTE, flowDeltas, foldRows, statsDeltas, utilisationRate, zeroGrams, type CounterDelta } from '#shared/domain/stats.ts';
+import { defined } from '#shared/defined.ts';
 
 const TZ = 'Asia/Shanghai';
 const codes = ['900-041-49', '841-001-01', '900-249-08'];
@@ -17,7 +18,7 @@ const fact: fc.Arbitrary<Fact> = fc.record({
   divisionCode: fc.constantFrom(...counties),
   generatorId: fc.constantFrom('p1', 'p2'),
   receiverId: fc.option(fc.constantFrom('p3', 'p4'), { nil: undefined }),
-});
+}).map(defined);
 
 const isStat = (m: Movement) => (STAT_MEASURES as readonly string[]).includes(m);
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

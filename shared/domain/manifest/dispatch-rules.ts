@@ -47,14 +47,14 @@ export interface DispatchContext {
   parties: ReadonlyMap<string, PartyFacts>;
   licences: ReadonlyMap<string, readonly LicenceLike[]>;
   /** The plan filed for the year, by waste code (undefined: none filed). */
-  plan?: ReadonlySet<string>;
+  plan?: ReadonlySet<string> | undefined;
   /** The plan's expected grams by code, and what the year's dispatches took so far (over-plan's check, not a refusal). */
-  expectedGrams?: ReadonlyMap<string, number>;
+  expectedGrams?: ReadonlyMap<string, number> | undefined;
   dispatchedThisYear?: ReadonlyMap<string, number>;
   onHandGrams: ReadonlyMap<string, number>;
   /** Committed grams per capacity counter, keyed `${licenceId}|${entryCode}`. */
   committedGrams: ReadonlyMap<string, number>;
-  approval?: ApprovalLike;
+  approval?: ApprovalLike | undefined;
   /** Source line balances, keyed `${manifestId}|${lineNo}`. */
   sourceBalances: ReadonlyMap<string, SourceBalance>;
 }

@@ -30,7 +30,7 @@ const entryCategory = (entryCode: string) => (entryCode.startsWith('HW') ? entry
 /** The licence entry that covers the line on the day: its exact code first, then its category, then a medical alternate. */
 export function coveringEntry(
   licences: readonly LicenceLike[],
-  line: { wasteCode: string; medicalCategory?: MedicalCategory },
+  line: { wasteCode: string; medicalCategory?: MedicalCategory | undefined },
   day: string,
 ): CoveringEntry | undefined {
   const usable = licences.filter((l) => l.type !== 'transport' && l.operations.length > 0 && validOnDay(l, day));

@@ -9,9 +9,9 @@ export interface ReceiptInput {
   receivedGrams: number;
   containerCount: number;
   rejectedGrams?: number;
-  rejectionReason?: string;
-  differentWaste?: boolean;
-  actualWasteCode?: string;
+  rejectionReason?: string | undefined;
+  differentWaste?: boolean | undefined;
+  actualWasteCode?: string | undefined;
 }
 
 /** Strictly more than 10% off what was shipped (integer arithmetic: no rounding at the boundary). */

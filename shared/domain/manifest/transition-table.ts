@@ -5,6 +5,7 @@ import { AppError } from '#shared/errors.ts';
 import type { EventType } from '#shared/domain/hash-chain.ts';
 import { lostWhole, openIncidents } from '#shared/domain/manifest/incidents.ts';
 import { FINAL_STATES, type Manifest, type ManifestState, type Role } from '#shared/domain/manifest/manifest.ts';
+import { defined } from '#shared/defined.ts';
 
 export const ACTIONS = [
   'update', 'dispatch', 'change-carriers', 'pickup', 'deliver', 'receive', 'reject', 'cancel', 'explain-discrepancy', 'close-discrepancy',
@@ -34,7 +35,7 @@ const nextCarrier = (m: TransitionFacts) => m.transporterIds[m.legs.length];
 const lastCarrier = (m: TransitionFacts) => m.transporterIds.at(-1);
 const currentCarrier = (m: TransitionFacts) => m.legs.at(-1)?.transporterId;
 /** Closing the only open incident of a load lost whole ends it `lost` (rule 19). */
-const lastOpenOfLostLoad = (m: TransitionFacts) => openIncidents(m).length === 1 && !!m.lines?.length && lostWhole({ lines: m.lines, incidents: m.incidents });
+const lastOpenOfLostLoad = (m: TransitionFacts) => openIncidents(m).length === 1 && !!m.lines?.length && lostWhole({ lines: m.lines, ...defined({ incidents: m.incidents }) });
 const arrived = { holds: (m: TransitionFacts) => m.status === 'delivered' || allPickedUp(m), unless: 'the last carrier has not picked the load up yet' };
 
 export const TRANSITIONS: readonly Transition[] = [

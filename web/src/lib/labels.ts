@@ -11,6 +11,11 @@ export const ACTION: Record<string, string> = {
   'report-incident': '报告事故', 'close-incident': '关闭事故',
 };
 
+/** Kinds of node in a chain (api.md "chain"; pending-identification: the 待鉴别 entry an identified batch came from). */
+export const NODE_TYPE: Record<string, string> = {
+  'pending-identification': '待鉴别', batch: '批次', manifest: '联单', disposal: '利用处置', residue: '残渣', incident: '事故',
+};
+
 export const PACKAGING: [string, string][] = [
   ['drum', '桶'], ['bag', '袋'], ['box', '箱'], ['tank', '罐'], ['ibc', '吨桶(IBC)'], ['bulk', '散装'], ['sharps-container', '利器盒'], ['other', '其他'],
 ];

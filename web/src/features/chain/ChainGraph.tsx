@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import type { Schemas } from '../../lib/api.ts';
 import { kg } from '../../lib/format.ts';
+import { NODE_TYPE } from '../../lib/labels.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { navigate } from '../../lib/nav.tsx';
 import { layoutChain, NODE_H, NODE_W } from './layout.ts';
@@ -11,7 +12,6 @@ import { layoutChain, NODE_H, NODE_W } from './layout.ts';
 type Node = Schemas['ChainNode'];
 type Edge = Schemas['Chain']['edges'][number];
 
-export const NODE_TYPE: Record<string, string> = { batch: '批次', manifest: '联单', disposal: '利用处置', residue: '残渣', incident: '事故' };
 
 /** The page a node opens: a manifest its own; the others the manifest they hang on (a batch: the manifest it feeds). */
 export function nodeHref(node: Node, edges: readonly Edge[], byId: Map<string, Node>): string | null {

@@ -3,10 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../lib/api.ts';
 import { kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
+import { NODE_TYPE } from '../../lib/labels.ts';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 
-const TYPE: Record<string, string> = { batch: '批次', manifest: '联单', disposal: '利用处置', residue: '残渣' };
 
 export function ChainTable({ id }: { id: string }) {
   const { api } = useSession();
@@ -22,7 +22,7 @@ export function ChainTable({ id }: { id: string }) {
           <tbody>
             {chain.data?.nodes.map((n) => (
               <tr key={n.id} className={n.redacted ? 'muted' : undefined}>
-                <td>{t(TYPE[n.type] ?? n.type)}</td><td>{n.number ?? n.batchCode ?? (n.redacted ? n.divisionCode : '')}</td><td>{n.wasteCode}</td><td>{n.state}</td>
+                <td>{t(NODE_TYPE[n.type] ?? n.type)}</td><td>{n.number ?? n.batchCode ?? (n.redacted ? n.divisionCode : '')}</td><td>{n.wasteCode}</td><td>{n.state}</td>
                 <td className="num">{kg(n.kg.in)}</td><td className="num">{kg(n.kg.out)}</td><td className="num">{kg(n.kg.disposed)}</td><td className="num">{kg(n.kg.onHand)}</td>
               </tr>
             ))}
