@@ -18,6 +18,7 @@ import { enterprise, regulator } from '../support/api.ts';
 import {
   carrier, expectOk, generated, medicalLine, member, plan, reportDisposal, ship, transfer, type Actor,
 } from '../integration/scenario-steps.ts';
+import { at, entry, first, found } from '../support/present.ts';
 
 const SHOTS = 'test-results/regulator';
 const PHONE = { width: 360, height: 780 };
@@ -53,8 +54,9 @@ beforeAll(async () => {
   ]);
   await Promise.all([...clinics, collector].map((a) => plan(t, a, [INFECTIOUS])));
   clinicManifests = await Promise.all(clinics.map(async (clinic, i) => {
-    await generated(t, clinic, INFECTIOUS, CLINIC_KG[i], { medicalCategory: 'infectious' });
-    return transfer(t, clinic, collector, truck, [medicalLine('infectious', CLINIC_KG[i])]);
+    const kg = at(CLINIC_KG, i, 'clinic kilograms');
+    await generated(t, clinic, INFECTIOUS, kg, { medicalCategory: 'infectious' });
+    return transfer(t, clinic, collector, truck, [medicalLine('infectious', kg)]);
   }));
   const total = CLINIC_KG.reduce((s, k) => s + k * 1000, 0) / 1000;
   load = await ship(t, collector, incinerator, truck, [medicalLine('infectious', total, {
@@ -187,8 +189,9 @@ describe('the regulator, in the browser alone', () => {
     expect(JSON.parse(readFileSync(await (await evidence).path(), 'utf8')).evidence.length).toBeGreaterThanOrEqual(3);
 
     // A node opens its page: clinic A's manifest.
-    await graph.locator(`g.node[data-id="${clinicManifests[0].id}"]`).click();
-    await poll(() => page.url()).toContain(`/manifests/${clinicManifests[0].id}`);
+    const clinicA = first(clinicManifests, "clinic A's manifest");
+    await graph.locator(`g.node[data-id="${clinicA.id}"]`).click();
+    await poll(() => page.url()).toContain(`/manifests/${clinicA.id}`);
     await page.setViewportSize(PHONE);
     await page.goBack();
     await graph.waitFor();
@@ -389,15 +392,16 @@ describe('quality', () => {
       for (const i of manifest[key]?.imports ?? []) closure(i, seen);
       return seen;
     };
-    const entry = Object.keys(manifest).find((k) => manifest[k].isEntry)!;
-    const gz = (key: string) => gzipSync(readFileSync(`web/dist/${manifest[key].file}`)).length;
-    const screens = manifest[entry].dynamicImports ?? [];
+    const chunk = (key: string) => entry(manifest, key, 'the Vite manifest');
+    const entryKey = found(Object.keys(manifest), (k) => chunk(k).isEntry === true, 'the entry chunk');
+    const gz = (key: string) => gzipSync(readFileSync(`web/dist/${chunk(key).file}`)).length;
+    const screens = chunk(entryKey).dynamicImports ?? [];
     expect(screens.some((s) => s.includes('oversight/Oversight'))).toBe(true);
     for (const s of screens) {
-      const first = new Set([...closure(entry), ...closure(s)]);
-      const bytes = [...first].reduce((sum, k) => sum + gz(k), 0);
+      const firstLoad = new Set([...closure(entryKey), ...closure(s)]);
+      const bytes = [...firstLoad].reduce((sum, k) => sum + gz(k), 0);
       expect(bytes, s).toBeLessThanOrEqual(300 * 1024);
-      expect([...first].some((k) => /StatsChart|ChainGraph|echarts|dagre/.test(k)), s).toBe(false);
+      expect([...firstLoad].some((k) => /StatsChart|ChainGraph|echarts|dagre/.test(k)), s).toBe(false);
     }
   });
 

@@ -17,6 +17,7 @@ import { functionNames, PROJECT_ROOT } from '../../infra/function-specs.ts';
 import { testApi } from '../support/api.ts';
 import { buildWorld, ledgerBody, type World } from '../support/world.ts';
 import { httpApiEvent, invokeBundle, scheduledEvent, type ApiCall, type AuthorizerClaims, type InvocationResult } from './lambda-events.ts';
+import { exactly, only } from '../support/present.ts';
 
 const EXTERNAL = JSON.parse(readFileSync(join(PROJECT_ROOT, 'infra/config/cn-northwest-1.example.json'), 'utf8')).identity;
 /** What the stack sets on every function for that issuer (infra/identity.ts). */
@@ -74,7 +75,8 @@ function bothShapes(fn: string, user: User, call: Omit<ApiCall, 'claims'>): { co
     { event: httpApiEvent({ ...call, claims: externalClaims(user) }), env: EXTERNAL_ENV },
   ]);
   for (const r of runs) if (r.error) throw new Error(r.error);
-  return { cognito: runs[0].result, external: runs[1].result, runs };
+  const [cognito, external] = exactly(runs, 2, 'invocation');
+  return { cognito: cognito.result, external: external.result, runs };
 }
 
 const json = (r: Reply) => JSON.parse(r.body);
@@ -87,7 +89,7 @@ describe('every function is covered', () => {
 
 describe('API functions, built, under API Gateway HTTP API v2 events', () => {
   it('public: GET /v1/health answers without claims', () => {
-    const [run] = invokeBundle(bundles.get('public')!, [{ event: httpApiEvent({ method: 'GET', route: '/v1/health', path: '/v1/health' }) }]);
+    const run = only(invokeBundle(bundles.get('public')!, [{ event: httpApiEvent({ method: 'GET', route: '/v1/health', path: '/v1/health' }) }]), 'invocation');
     expect(run.result.statusCode).toBe(200);
     expect(JSON.parse(run.result.body)).toMatchObject({ status: 'ok' });
   });
@@ -135,7 +137,7 @@ describe('API functions, built, under API Gateway HTTP API v2 events', () => {
 
   it('oversight: the external issuer\'s claims without the stack\'s mapping make no regulator (403), so the mapping is what reads them', () => {
     const call = { method: 'GET', route: '/v1/oversight/manifests', path: '/v1/oversight/manifests', query: 'division=14', claims: externalClaims(w.users.regulatorIn) };
-    const [run] = invokeBundle(bundles.get('oversight')!, [{ event: httpApiEvent(call) }]);
+    const run = only(invokeBundle(bundles.get('oversight')!, [{ event: httpApiEvent(call) }]), 'invocation');
     expect(run.result.statusCode).toBe(403);
   });
 
@@ -150,7 +152,7 @@ describe('API functions, built, under API Gateway HTTP API v2 events', () => {
   }, 60_000);
 
   it('a protected route that arrives without authorizer claims is refused (401 problem+json)', () => {
-    const [run] = invokeBundle(bundles.get('registry')!, [{ event: httpApiEvent({ method: 'GET', route: '/v1/me', path: '/v1/me' }) }]);
+    const run = only(invokeBundle(bundles.get('registry')!, [{ event: httpApiEvent({ method: 'GET', route: '/v1/me', path: '/v1/me' }) }]), 'invocation');
     expect(run.result.statusCode).toBe(401);
     expect(JSON.parse(run.result.body)).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
@@ -158,7 +160,7 @@ describe('API functions, built, under API Gateway HTTP API v2 events', () => {
   it('logs one JSON line per request with API Gateway\'s request id, the acting user and the party in the path', () => {
     const path = `/v1/parties/${w.generator.id}/ledger`;
     const event = httpApiEvent({ method: 'GET', route: '/v1/parties/{id}/ledger', path, claims: externalClaims(w.users.owner) });
-    const [run] = invokeBundle(bundles.get('records')!, [{ event, env: EXTERNAL_ENV }]);
+    const run = only(invokeBundle(bundles.get('records')!, [{ event, env: EXTERNAL_ENV }]), 'invocation');
     expect(run.result.statusCode).toBe(200);
     const access = run.lines.filter((l) => l.message === 'request');
     expect(access).toEqual([expect.objectContaining({
@@ -170,7 +172,7 @@ describe('API functions, built, under API Gateway HTTP API v2 events', () => {
 
 describe('stream functions, built', () => {
   it('alerts: the scheduled job runs and reports what it opened and closed', () => {
-    const [run] = invokeBundle(bundles.get('alerts')!, [{ event: scheduledEvent() }]);
+    const run = only(invokeBundle(bundles.get('alerts')!, [{ event: scheduledEvent() }]), 'invocation');
     expect(run.error).toBeUndefined();
     expect(run.result).toEqual({ opened: expect.any(Number), closed: expect.any(Number) });
     expect(run.lines.find((l) => l.message === 'alerts job')).toMatchObject({ level: 'INFO', job: 'alerts' });
@@ -188,7 +190,7 @@ describe('stream functions, built', () => {
       },
       eventSourceARN: 'arn:aws-cn:dynamodb:cn-northwest-1:123456789012:table/t/stream/2026-01-01T00:00:00.000',
     };
-    const [run] = invokeBundle(bundles.get('alerts')!, [{ event: { Records: [record] } }]);
+    const run = only(invokeBundle(bundles.get('alerts')!, [{ event: { Records: [record] } }]), 'invocation');
     expect(run.error).toBeUndefined();
     const emf = run.lines.find((l) => l._aws);
     expect(emf).toMatchObject({
@@ -199,7 +201,7 @@ describe('stream functions, built', () => {
   });
 
   it('webhooks: the scheduled retry sweep runs', () => {
-    const [run] = invokeBundle(bundles.get('webhooks')!, [{ event: scheduledEvent() }]);
+    const run = only(invokeBundle(bundles.get('webhooks')!, [{ event: scheduledEvent() }]), 'invocation');
     expect(run.error).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import { enterprise, testApi, type User } from '../support/api.ts';
 import { activeParty } from '../support/fixtures.ts';
 import { decodeQr, pageTexts } from '../support/pdf-reader.ts';
 import { functionId, synth } from './synth.ts';
+import { first } from '../support/present.ts';
 
 let outRoot: string;
 let bundles: BuiltBundle[];
@@ -146,7 +147,7 @@ describe('a bundle invoked as Lambda', () => {
       env: {
         DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!,
         TABLE_NAME: process.env.TABLE_NAME!,
-        FONT_PATH: join(documents.dir, FONTS_FOLDER, readdirSync(join(documents.dir, FONTS_FOLDER))[0]),
+        FONT_PATH: join(documents.dir, FONTS_FOLDER, first(readdirSync(join(documents.dir, FONTS_FOLDER)), 'bundled font')),
       },
     });
     expect(reply.statusCode, reply.body).toBe(200);

@@ -8,6 +8,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SPA_REWRITE } from '../../infra/console-hosting.ts';
 import { resources, synth, type Synth } from './synth.ts';
+import { entry, first } from '../support/present.ts';
 
 /** CloudFront's managed policies (ids are fixed by AWS). */
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -28,13 +29,13 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-const distribution = (s: Synth) => Object.values(resources(s.template, 'AWS::CloudFront::Distribution'))[0].Properties.DistributionConfig;
+const distribution = (s: Synth) => first(Object.values(resources(s.template, 'AWS::CloudFront::Distribution')), 'distribution').Properties.DistributionConfig;
 
 describe('the console bucket', () => {
   it('is private, TLS-only and read by CloudFront through origin access control only', () => {
     const buckets = resources(built.template, 'AWS::S3::Bucket');
     const id = Object.keys(buckets).find((k) => k.startsWith('ConsoleBucket'))!;
-    expect(buckets[id].Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(entry(buckets, id, 'buckets').Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
     expect(Object.keys(resources(built.template, 'AWS::CloudFront::OriginAccessControl'))).toHaveLength(1);
     const policy = Object.values(resources(built.template, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === id)!;
     const statements = policy.Properties.PolicyDocument.Statement;
@@ -88,7 +89,7 @@ describe('publishing web/dist', () => {
   it('deploys the built files and invalidates index.html when web/dist is built', () => {
     const deployments = Object.values(resources(built.template, 'Custom::CDKBucketDeployment'));
     expect(deployments).toHaveLength(1);
-    expect(deployments[0].Properties).toMatchObject({ Prune: true, DistributionPaths: ['/index.html'] });
+    expect(first(deployments).Properties).toMatchObject({ Prune: true, DistributionPaths: ['/index.html'] });
     expect(Object.keys(built.template.toJSON().Outputs)).toContain('ConsoleUrl');
   });
 

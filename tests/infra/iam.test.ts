@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { functionNames, grantedActions, PROJECT_ROOT, specOf } from '../../infra/function-specs.ts';
 import { codeAccessOf, type CodeAccess } from '../../infra/table-access.ts';
+import { entry } from '../support/present.ts';
 
 const names = functionNames();
 let access: Record<string, CodeAccess>;
@@ -18,19 +19,20 @@ beforeAll(async () => {
 const lines = (byFunction: Record<string, string[]>) => Object.entries(byFunction).flatMap(([name, xs]) => xs.map((x) => `${name} ${x}`));
 const eachFunction = (f: (name: string) => string[]) => lines(Object.fromEntries(names.map((n) => [n, f(n)])));
 const difference = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
+const accessOf = (name: string) => entry(access, name, 'what each function can send');
 
 describe('each function is granted', () => {
   it('every action its code can send (else AccessDenied in AWS)', () => {
-    expect(eachFunction((n) => difference(access[n].actions, grantedActions(specOf(n))))).toEqual([]);
+    expect(eachFunction((n) => difference(accessOf(n).actions, grantedActions(specOf(n))))).toEqual([]);
   });
 
   it('no action its code cannot send', () => {
-    expect(eachFunction((n) => difference(grantedActions(specOf(n)), access[n].actions))).toEqual([]);
+    expect(eachFunction((n) => difference(grantedActions(specOf(n)), accessOf(n).actions))).toEqual([]);
   });
 
   it('Query on exactly the indexes its code names, and no index when it queries none', () => {
-    expect(eachFunction((n) => difference(access[n].indexes, specOf(n).indexes ?? []).map((i) => `Query on ${i} not granted`))).toEqual([]);
-    expect(eachFunction((n) => difference(specOf(n).indexes ?? [], access[n].indexes).map((i) => `Query on ${i} granted, never named`))).toEqual([]);
+    expect(eachFunction((n) => difference(accessOf(n).indexes, specOf(n).indexes ?? []).map((i) => `Query on ${i} not granted`))).toEqual([]);
+    expect(eachFunction((n) => difference(specOf(n).indexes ?? [], accessOf(n).indexes).map((i) => `Query on ${i} granted, never named`))).toEqual([]);
   });
 });
 
@@ -41,7 +43,7 @@ describe('the analysis', () => {
   });
 
   it('leaves out the idempotency writes of a function with no POST route, and only there', () => {
-    const writes = (n: string) => access[n].actions.filter((a) => ['dynamodb:PutItem', 'dynamodb:DeleteItem'].includes(a));
+    const writes = (n: string) => accessOf(n).actions.filter((a) => ['dynamodb:PutItem', 'dynamodb:DeleteItem'].includes(a));
     expect(writes('documents')).toEqual([]);
     expect(writes('registry')).toEqual(['dynamodb:DeleteItem', 'dynamodb:PutItem']);
   });

@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuiltBundle } from '../../infra/bundles.ts';
 import { FONTS_FOLDER, REFERENCE_DATA_FOLDER } from '../../infra/bundling.ts';
+import { first } from '../support/present.ts';
 
 /** Claims as the JWT authorizer passes them on: every value a string, an array claim flattened to "[a b]". */
 export type AuthorizerClaims = Record<string, string>;
@@ -97,7 +98,7 @@ for (const [i, { event, env }] of invocations.entries()) {
 /** Only the documents bundle carries the font (infra/bundling.ts); FONT_PATH names the file. */
 function fontOf(bundle: BuiltBundle): Record<string, string> {
   const dir = join(bundle.dir, FONTS_FOLDER);
-  return existsSync(dir) ? { FONT_PATH: join(dir, readdirSync(dir)[0]) } : {};
+  return existsSync(dir) ? { FONT_PATH: join(dir, first(readdirSync(dir), 'bundled font')) } : {};
 }
 
 /** Runs the invocations in one fresh Node process with the bundle's runtime files and the test's DynamoDB Local. */

@@ -10,7 +10,8 @@ import { JOB_MAX_EVENT_AGE, JOB_RETRY_ATTEMPTS, STREAM_MAX_RECORD_AGE, STREAM_RE
 import { EXPORT_STREAM_FILTER } from '../../functions/oversight/stream-filter.ts';
 import { WEBHOOK_STREAM_FILTER } from '../../functions/webhooks/stream-filter.ts';
 import { functionNames, specOf } from '../../infra/function-specs.ts';
-import { functionId, resources, synth, type Synth } from './synth.ts';
+import { functionId, resourceOf, resources, synth, type Synth } from './synth.ts';
+import { first } from '../support/present.ts';
 
 let prod: Synth;
 let dev: Synth;
@@ -26,7 +27,7 @@ beforeAll(() => {
 const idOf = (s: Synth, type: string, prefix: string) => {
   const ids = Object.keys(resources(s.template, type)).filter((id) => id.startsWith(prefix));
   expect(ids, `${type} ${prefix}`).toHaveLength(1);
-  return ids[0];
+  return first(ids);
 };
 const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
 const alarms = (s: Synth) => Object.values(resources(s.template, 'AWS::CloudWatch::Alarm')).map((a) => a.Properties);
@@ -111,7 +112,7 @@ describe('alarms and the dashboard', () => {
   });
 
   it('show every business metric, the API, the functions, the stream and the failure queues on one dashboard', () => {
-    const [dashboard] = Object.values(resources(prod.template, 'AWS::CloudWatch::Dashboard'));
+    const dashboard = first(Object.values(resources(prod.template, 'AWS::CloudWatch::Dashboard')), 'dashboard');
     const body = JSON.stringify(dashboard.Properties.DashboardBody);
     for (const metric of BUSINESS_METRICS) expect(body, metric).toContain(`\\"${metric}\\"`);
     for (const metric of ['IteratorAge', 'ApproximateNumberOfMessagesVisible', '5xx', 'Throttles', 'Errors']) expect(body, metric).toContain(metric);
@@ -135,7 +136,7 @@ describe('background exports', () => {
   const bucketOf = (s: Synth) => idOf(s, 'AWS::S3::Bucket', 'ExportsBucket');
   /** The statements of the policies attached to a function's role. */
   const statementsOf = (s: Synth, name: string) => {
-    const role = resources(s.template, 'AWS::Lambda::Function')[functionId(s.template, name)].Properties.Role['Fn::GetAtt'][0];
+    const role = resourceOf(s.template, 'AWS::Lambda::Function', functionId(s.template, name)).Properties.Role['Fn::GetAtt'][0];
     return Object.values(resources(s.template, 'AWS::IAM::Policy'))
       .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === role))
       .flatMap((p) => p.Properties.PolicyDocument.Statement);
@@ -143,7 +144,7 @@ describe('background exports', () => {
   const s3Statements = (s: Synth, name: string) => statementsOf(s, name).filter((st: any) => [st.Action].flat().some((a: string) => a.startsWith('s3:')));
 
   it('go to a private, TLS-only, encrypted bucket whose objects expire after 7 days, retained in prod', () => {
-    const bucket = resources(prod.template, 'AWS::S3::Bucket')[bucketOf(prod)];
+    const bucket = resourceOf(prod.template, 'AWS::S3::Bucket', bucketOf(prod));
     expect(bucket.DeletionPolicy).toBe('Retain');
     expect(bucket.Properties).toMatchObject({
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
@@ -158,7 +159,7 @@ describe('background exports', () => {
   });
 
   it('are encrypted with the customer-managed key when there is one, and emptied when a dev stage is destroyed', () => {
-    const bucket = resources(dev.template, 'AWS::S3::Bucket')[bucketOf(dev)];
+    const bucket = resourceOf(dev.template, 'AWS::S3::Bucket', bucketOf(dev));
     expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration).toEqual([{
       BucketKeyEnabled: true,
       ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { 'Fn::GetAtt': [idOf(dev, 'AWS::KMS::Key', 'DataKey'), 'Arn'] } },
@@ -183,7 +184,7 @@ describe('background exports', () => {
     }]);
     for (const name of names.filter((n) => n !== 'oversight')) {
       expect(s3Statements(prod, name), name).toEqual([]);
-      const vars = resources(prod.template, 'AWS::Lambda::Function')[functionId(prod.template, name)].Properties.Environment.Variables;
+      const vars = resourceOf(prod.template, 'AWS::Lambda::Function', functionId(prod.template, name)).Properties.Environment.Variables;
       expect(vars.EXPORT_BUCKET, name).toBeUndefined();
     }
   });
@@ -191,25 +192,25 @@ describe('background exports', () => {
 
 describe('backups', () => {
   it('keep a monthly point of the table for 10 years in a vault locked at that minimum, and a daily one 35 days', () => {
-    const [plan] = Object.values(resources(prod.template, 'AWS::Backup::BackupPlan'));
+    const plan = first(Object.values(resources(prod.template, 'AWS::Backup::BackupPlan')), 'backup plan');
     const rules = plan.Properties.BackupPlan.BackupPlanRule;
     const records = idOf(prod, 'AWS::Backup::BackupVault', 'RecordsBackupVault');
     const monthly = rules.find((r: any) => r.Lifecycle.DeleteAfterDays >= 3650);
     expect(monthly).toMatchObject({ Lifecycle: { DeleteAfterDays: retentionDays(10) }, TargetBackupVault: { 'Fn::GetAtt': [records, 'BackupVaultName'] } });
     expect(retentionDays(10)).toBe(3653);
     expect(rules.find((r: any) => r !== monthly).Lifecycle.DeleteAfterDays).toBe(35);
-    expect(resources(prod.template, 'AWS::Backup::BackupVault')[records]).toMatchObject({
+    expect(resourceOf(prod.template, 'AWS::Backup::BackupVault', records)).toMatchObject({
       DeletionPolicy: 'Retain',
       Properties: { LockConfiguration: { MinRetentionDays: retentionDays(10) } },
     });
-    const [selection] = Object.values(resources(prod.template, 'AWS::Backup::BackupSelection'));
+    const selection = first(Object.values(resources(prod.template, 'AWS::Backup::BackupSelection')), 'backup selection');
     expect(JSON.stringify(selection.Properties.BackupSelection.Resources)).toContain(idOf(prod, 'AWS::DynamoDB::Table', 'Table'));
   });
 });
 
 describe('stages', () => {
   it('prod retains the table, its users, vaults and logs, with deletion protection', () => {
-    expect(resources(prod.template, 'AWS::DynamoDB::Table')[idOf(prod, 'AWS::DynamoDB::Table', 'Table')]).toMatchObject({ DeletionPolicy: 'Retain', Properties: { DeletionProtectionEnabled: true } });
+    expect(resourceOf(prod.template, 'AWS::DynamoDB::Table', idOf(prod, 'AWS::DynamoDB::Table', 'Table'))).toMatchObject({ DeletionPolicy: 'Retain', Properties: { DeletionProtectionEnabled: true } });
     expect(Object.values(resources(prod.template, 'AWS::Cognito::UserPool'))[0]).toMatchObject({ DeletionPolicy: 'Retain', Properties: { DeletionProtection: 'ACTIVE' } });
     for (const g of Object.values(resources(prod.template, 'AWS::Logs::LogGroup'))) expect(g.DeletionPolicy).toBe('Retain');
   });
@@ -237,7 +238,7 @@ describe('a customer-managed key', () => {
   });
 
   it('lets CloudWatch publish alarms to the encrypted topic', () => {
-    const [key] = Object.values(resources(dev.template, 'AWS::KMS::Key'));
+    const key = first(Object.values(resources(dev.template, 'AWS::KMS::Key')), 'key');
     const statements = key.Properties.KeyPolicy.Statement;
     expect(statements.some((st: any) => st.Principal?.Service === 'cloudwatch.amazonaws.com' && [st.Action].flat().includes('kms:GenerateDataKey*'))).toBe(true);
   });

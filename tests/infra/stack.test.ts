@@ -8,6 +8,7 @@ import { GLOBAL_INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '#shared/store/table-d
 import { apiRoutes } from '../../infra/http-api.ts';
 import { FUNCTION_SPECS, functionNames, specOf } from '../../infra/function-specs.ts';
 import { functionId, resources, synth, type Synth } from './synth.ts';
+import { at, entry, first } from '../support/present.ts';
 
 let s: Synth;
 const names = functionNames();
@@ -21,7 +22,7 @@ const arnOf = (id: string) => ({ 'Fn::GetAtt': [id, 'Arn'] });
 const onlyId = (type: string, prefix = '') => {
   const ids = Object.keys(resources(s.template, type)).filter((id) => id.startsWith(prefix));
   expect(ids).toHaveLength(1);
-  return ids[0];
+  return first(ids);
 };
 
 /** Every (action, resource) pair of the policies attached to the function's role, resources named by kind. */
@@ -38,7 +39,7 @@ function grantsOf(name: string): string[] {
     const queue = /^\{"Fn::GetAtt":\["(StreamFailures|JobFailures)[0-9A-F]{8}","Arn"\]\}$/.exec(json);
     if (queue) return queue[1];
     const index = /"\/index\/([^"]+)"/.exec(json);
-    if (index && json.includes(table)) return `index ${index[1]}`;
+    if (index && json.includes(table)) return `index ${at(index, 1, 'index name')}`;
     if (json === JSON.stringify(arnOf(fn.LoggingConfig.LogGroup.Ref))) return 'own log group';
     return r === '*' ? '*' : json;
   };
@@ -119,7 +120,7 @@ describe('the HTTP API', () => {
     const routeByKey = new Map(Object.values(resources(s.template, 'AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r]));
     for (const route of apiRoutes()) {
       const target = routeByKey.get(`${route.method} ${route.path}`)!.Properties.Target['Fn::Join'][1][1].Ref;
-      expect(integrations[target].Properties.IntegrationUri, `${route.method} ${route.path}`).toEqual(arnOf(functionId(s.template, route.functionName)));
+      expect(entry(integrations, target, 'integrations').Properties.IntegrationUri, `${route.method} ${route.path}`).toEqual(arnOf(functionId(s.template, route.functionName)));
     }
   });
 
@@ -172,7 +173,7 @@ describe('the functions', () => {
     const groups = resources(s.template, 'AWS::Logs::LogGroup');
     for (const name of names) {
       const logGroup = s.template.toJSON().Resources[functionId(s.template, name)].Properties.LoggingConfig.LogGroup.Ref;
-      expect(groups[logGroup].Properties.RetentionInDays).toBe(365);
+      expect(entry(groups, logGroup, 'log groups').Properties.RetentionInDays).toBe(365);
     }
   });
 

@@ -4,6 +4,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import type { Code } from 'aws-cdk-lib/aws-lambda';
 import { parseDeploymentConfig } from '../../infra/deployment-config.ts';
 import { WasteChainStack } from '../../infra/wastechain-stack.ts';
+import { entry, first } from '../support/present.ts';
 
 export interface Synth {
   app: App;
@@ -46,11 +47,14 @@ type Resources = Record<string, { Type: string; Properties: any; DeletionPolicy?
 
 export const resources = (template: Template, type: string): Resources => template.findResources(type) as Resources;
 
+/** The resource of that type under that logical id, which the template must hold. */
+export const resourceOf = (template: Template, type: string, id: string) => entry(resources(template, type), id, `the ${type} resources`);
+
 /** The logical id of a function's Lambda (they are described as `WasteChain <name>`). */
 export function functionId(template: Template, name: string): string {
   const found = Object.entries(resources(template, 'AWS::Lambda::Function')).filter(
     ([, r]) => r.Properties.Description === `WasteChain ${name}`,
   );
   if (found.length !== 1) throw new Error(`Expected one Lambda for ${name}, found ${found.length}`);
-  return found[0][0];
+  return first(found)[0];
 }

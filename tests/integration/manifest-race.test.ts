@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../support/api.ts';
 import { race } from '../support/race.ts';
 import { cast, createBody, delivered, expectStatus, line, member, plan, receiptOf, receiverLicence, stockOf, CODE, type Cast } from './manifest-fixtures.ts';
+import { exactly } from '../support/present.ts';
 
 // One cast for the file: each test races on manifests of its own and checks stock as a difference.
 let t: TestApi;
@@ -28,7 +29,7 @@ describe('racing on one manifest', () => {
   it('two dispatches of one draft racing with If-Match: one wins, the other gets 412 or 409', async () => {
     const d = expectStatus(await t.call(c.generator.user, 'POST', '/v1/manifests', { generatorId: c.generator.party.id, transporterIds: [c.carrier.party.id], receiverId: c.receiver.party.id, lines: [{ wasteCode: '900-041-49', name: 'x', physicalForm: 'solid', hazards: ['T'], packaging: 'drum', containerCount: 1, quantityKg: 1 }], plannedPickupAt: new Date().toISOString() }), 201);
     const replies = await Promise.all([1, 2].map(() => t.call(c.generator.user, 'POST', `/v1/manifests/${d.id}/dispatch`, undefined, { 'if-match': '"1"' })));
-    const [winner, loser] = [...replies].sort((a, b) => a.status - b.status);
+    const [winner, loser] = exactly([...replies].sort((a, b) => a.status - b.status), 2, 'reply');
     expect(winner.status).toBe(200);
     expect([409, 412]).toContain(loser.status);
   });
@@ -43,7 +44,7 @@ describe('racing on one manifest', () => {
     const drafts = await Promise.all([1, 2].map(async () => expectStatus(await t.call(c.receiver.user, 'POST', '/v1/manifests', body), 201)));
     const before = await stockOf(t, c.receiver);
     const replies = await Promise.all(drafts.map((d) => t.call(c.receiver.user, 'POST', `/v1/manifests/${d.id}/dispatch`)));
-    const [winner, loser] = [...replies].sort((a, b) => a.status - b.status);
+    const [winner, loser] = exactly([...replies].sort((a, b) => a.status - b.status), 2, 'reply');
     expect(winner.status).toBe(200);
     expect(['SOURCE_EXCEEDED', 'INSUFFICIENT_STOCK', 'VERSION_CONFLICT']).toContain(loser.body.code);
     expect((await stockOf(t, c.receiver)).onHandKg).toBe(before.onHandKg - 60);

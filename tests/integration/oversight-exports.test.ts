@@ -18,6 +18,7 @@ import { localExportFiles, type LocalExportFiles } from '../../local/export-file
 import { logFailureQueue } from '../../local/failure-queue.ts';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
 import { parseCsv } from '../support/csv.ts';
+import { at } from '../support/present.ts';
 
 const BIG_DIVISION = '650102'; // Urumqi: the 50,000 alerts
 const SMALL_DIVISION = '141102'; // Lüliang: a handful with hostile notes
@@ -55,7 +56,7 @@ async function writeAlerts(alerts: AlertEntity[]) {
   };
   let next = 0;
   await Promise.all(Array.from({ length: 4 }, async () => {
-    while (next < batches.length) await writeBatch(batches[next++]);
+    while (next < batches.length) await writeBatch(at(batches, next++, 'batch'));
   }));
 }
 

@@ -6,6 +6,7 @@ import { getStock, moveStock } from '#shared/store/stock-store.ts';
 import { transact } from '#shared/store/transact.ts';
 import { enterprise, testApi, type TestApi } from '../support/api.ts';
 import { activeParty } from '../support/fixtures.ts';
+import { exactly, only } from '../support/present.ts';
 
 const CODE = '900-041-49';
 const owner = enterprise('draws-owner');
@@ -54,27 +55,29 @@ describe('drawing batches', () => {
       ['2026-01-01T08:00:00+08:00', 3],
       ['2026-01-02T08:00:00+08:00', 4],
     ]);
+    const [older, newer] = exactly(ids, 2, 'batch id');
     const other = await t.call(owner, 'POST', `/v1/parties/${party.id}/ledger`, { wasteCode: '900-039-49', quantityKg: 9, at: '2026-01-01T08:00:00Z' });
-    await expect(planBatchDraws(party.id, CODE, 5000, [{ entryId: ids[0], grams: 5000 }])).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
+    await expect(planBatchDraws(party.id, CODE, 5000, [{ entryId: older, grams: 5000 }])).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
     await expect(planBatchDraws(party.id, CODE, 1000, [{ entryId: other.body.id, grams: 1000 }])).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
-    await expect(planBatchDraws(party.id, CODE, 5000, [{ entryId: ids[1], grams: 4000 }])).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(planBatchDraws(party.id, CODE, 5000, [{ entryId: newer, grams: 4000 }])).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     const manifestId = uuidv7();
-    await dispatch(party.id, manifestId, 5000, [{ entryId: ids[1], grams: 2000 }, { entryId: ids[1], grams: 2000 }, { entryId: ids[0], grams: 1000 }]);
-    expect(await getEntry(party.id, ids[1])).toMatchObject({ remainingGrams: 0, draws: { [manifestId]: 4000 } });
-    expect(await getEntry(party.id, ids[0])).toMatchObject({ remainingGrams: 2000 });
+    await dispatch(party.id, manifestId, 5000, [{ entryId: newer, grams: 2000 }, { entryId: newer, grams: 2000 }, { entryId: older, grams: 1000 }]);
+    expect(await getEntry(party.id, newer)).toMatchObject({ remainingGrams: 0, draws: { [manifestId]: 4000 } });
+    expect(await getEntry(party.id, older)).toMatchObject({ remainingGrams: 2000 });
     // A fully drawn batch is closed: FIFO passes it by.
-    expect(await planBatchDraws(party.id, CODE, 2000)).toEqual([{ entryId: ids[0], grams: 2000 }]);
+    expect(await planBatchDraws(party.id, CODE, 2000)).toEqual([{ entryId: older, grams: 2000 }]);
   });
 
   it('concurrent dispatches never overdraw a batch or the stock', async () => {
     const t = await testApi();
     const { party, ids } = await partyWithBatches(t, [['2026-01-01T08:00:00+08:00', 10]]);
+    const batchId = only(ids, 'batch id');
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => dispatch(party.id, uuidv7(), 3000)));
     for (const r of results) if (r.status === 'rejected') expect(['INSUFFICIENT_STOCK', 'VERSION_CONFLICT']).toContain(r.reason.code);
     const won = results.filter((r) => r.status === 'fulfilled').length;
     expect(won).toBeGreaterThanOrEqual(1);
     expect(won).toBeLessThanOrEqual(3);
-    const batch = (await getEntry(party.id, ids[0]))!;
+    const batch = (await getEntry(party.id, batchId))!;
     expect(batch.remainingGrams).toBe(10_000 - won * 3000);
     expect(Object.keys(batch.draws)).toHaveLength(won);
     expect((await getStock(party.id, CODE))!.onHandGrams).toBe(10_000 - won * 3000);
@@ -83,13 +86,14 @@ describe('drawing batches', () => {
   it('a cancelled manifest gives its draws back, once', async () => {
     const t = await testApi();
     const { party, ids } = await partyWithBatches(t, [['2026-01-01T08:00:00+08:00', 10]]);
+    const batchId = only(ids, 'batch id');
     const manifestId = uuidv7();
     const draws = await dispatch(party.id, manifestId, 6000);
     await transact([...returnBatchWrites(party.id, manifestId, draws), moveStock(party.id, CODE, 'dispatched', -6000)]);
-    expect(await getEntry(party.id, ids[0])).toMatchObject({ remainingGrams: 10_000, draws: {} });
+    expect(await getEntry(party.id, batchId)).toMatchObject({ remainingGrams: 10_000, draws: {} });
     expect((await getStock(party.id, CODE))!).toMatchObject({ dispatchedGrams: 0, onHandGrams: 10_000 });
     await expect(transact(returnBatchWrites(party.id, manifestId, draws))).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    const read = await t.call(owner, 'GET', `/v1/parties/${party.id}/ledger/${ids[0]}`);
+    const read = await t.call(owner, 'GET', `/v1/parties/${party.id}/ledger/${batchId}`);
     expect(read.body).toMatchObject({ dispatchedKg: 0, manifests: [] });
   });
 

@@ -8,6 +8,7 @@ import { moveStock } from '#shared/store/stock-store.ts';
 import { transact } from '#shared/store/transact.ts';
 import { enterprise, testApi, type TestApi } from '../support/api.ts';
 import { activeParty } from '../support/fixtures.ts';
+import { at as nth } from '../support/present.ts';
 
 const CODE = '900-041-49';
 const owner = enterprise('stock-owner');
@@ -57,7 +58,7 @@ async function run(t: TestApi, partyId: string, model: Model, o: Op, at: string)
     model.totals[kind === 'generated' ? 'generated' : 'selfTreated'] += o.g;
   } else if (o.t === 'void') {
     if (model.entries.length === 0) return;
-    const e = model.entries[o.i % model.entries.length];
+    const e = nth(model.entries, o.i % model.entries.length, 'entry');
     const res = await t.call(owner, 'POST', `${ledger}/${e.id}/void`, { reason: 'model' });
     if (e.voided || e.drawn > 0) return void expect(res.status).toBe(409);
     if (e.kind === 'generated' && model.onHand < e.g) return void expect([res.status, res.body.code]).toEqual([422, 'INSUFFICIENT_STOCK']);

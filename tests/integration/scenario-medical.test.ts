@@ -7,6 +7,7 @@ import { regulator, testApi, type TestApi } from '../support/api.ts';
 import {
   carrier, disposalLine, generated, LVLIANG_COUNTIES, medicalLine, member, plan, reportDisposal, transfer, line, type Actor,
 } from './scenario-steps.ts';
+import { at, first } from '../support/present.ts';
 
 const INFECTIOUS = '841-001-01';
 const SHARPS = '841-002-01';
@@ -16,6 +17,7 @@ const CONTRIBUTED = [
   { infectious: 8, sharps: 0.75 },
   { infectious: 20.25, sharps: 2 },
 ];
+const contributionOf = (clinic: number) => at(CONTRIBUTED, clinic, 'clinic contribution');
 const lvliang = regulator('scenario-lvliang', '1411');
 
 let t: TestApi;
@@ -43,16 +45,17 @@ beforeAll(async () => {
   // Each clinic records its waste and hands it to the collector.
   clinicManifests = await Promise.all(
     clinics.map(async (clinic, i) => {
-      await generated(t, clinic, INFECTIOUS, CONTRIBUTED[i].infectious, { medicalCategory: 'infectious' });
-      await generated(t, clinic, SHARPS, CONTRIBUTED[i].sharps, { medicalCategory: 'sharps' });
-      return transfer(t, clinic, collector, truck, [medicalLine('infectious', CONTRIBUTED[i].infectious), medicalLine('sharps', CONTRIBUTED[i].sharps)]);
+      const share = contributionOf(i);
+      await generated(t, clinic, INFECTIOUS, share.infectious, { medicalCategory: 'infectious' });
+      await generated(t, clinic, SHARPS, share.sharps, { medicalCategory: 'sharps' });
+      return transfer(t, clinic, collector, truck, [medicalLine('infectious', share.infectious), medicalLine('sharps', share.sharps)]);
     }),
   );
 
   // The collector consolidates: one line per category, drawing on every clinic's line.
   const consolidate = (lineNo: 1 | 2, category: 'infectious' | 'sharps') =>
     medicalLine(category, CONTRIBUTED.reduce((s, c) => s + c[category] * 1000, 0) / 1000, {
-      sources: clinicManifests.map((m, i) => ({ manifestId: m.id, lineNo, quantityKg: CONTRIBUTED[i][category] })),
+      sources: clinicManifests.map((m, i) => ({ manifestId: m.id, lineNo, quantityKg: contributionOf(i)[category] })),
     });
   consolidated = await transfer(t, collector, incinerator, truck, [consolidate(1, 'infectious'), consolidate(2, 'sharps')]);
 
@@ -84,9 +87,9 @@ describe('the medical waste of three Lüliang clinics', () => {
     expect(incineration).toMatchObject({ relation: 'ancestor', operationCodes: ['Y10'], kg: { in: 44.7, disposed: 44.7 } });
     expect(node(consolidated.id)).toMatchObject({ relation: 'ancestor', distance: 3, kg: { in: 44.7, out: 0, disposed: 44.7, onHand: 0 } });
     clinicManifests.forEach((m, i) => {
-      const kg = CONTRIBUTED[i].infectious + CONTRIBUTED[i].sharps;
+      const kg = contributionOf(i).infectious + contributionOf(i).sharps;
       expect(node(m.id)).toMatchObject({ relation: 'ancestor', distance: 4, state: 'completed', kg: { in: kg, out: kg, disposed: 0, onHand: 0 } });
-      expect(node(m.id).parties).toContainEqual({ partyId: clinics[i].party.id, role: 'generator' });
+      expect(node(m.id).parties).toContainEqual({ partyId: at(clinics, i, 'clinic').party.id, role: 'generator' });
       expect(edges).toContainEqual({ from: m.id, to: consolidated.id, kg });
     });
     const batches = nodes.filter((n: any) => n.type === 'batch');
@@ -98,7 +101,7 @@ describe('the medical waste of three Lüliang clinics', () => {
   });
 
   it("from a clinic's manifest the chain reaches forward to the landfill, without the other clinics, redacting what the clinic may not see", async () => {
-    const reply = await chain(clinics[0].user, clinicManifests[0].id);
+    const reply = await chain(first(clinics, 'clinic').user, clinicManifests[0].id);
     expect(reply.status).toBe(200);
     const { nodes } = reply.body;
     const descendants = nodes.filter((n: any) => n.relation === 'descendant');
@@ -113,12 +116,12 @@ describe('the medical waste of three Lüliang clinics', () => {
     expect(descendants[3]).toMatchObject({ divisionCode: '141123', wasteCode: FLY_ASH, state: 'completed', kg: { in: 3.5, disposed: 3.5 } });
     // Its own records are whole; the other clinics are siblings, not in its chain.
     const own = nodes.filter((n: any) => n.relation !== 'descendant');
-    expect(own.every((n: any) => !n.redacted && n.parties.some((p: any) => p.partyId === clinics[0].party.id))).toBe(true);
+    expect(own.every((n: any) => !n.redacted && n.parties.some((p: any) => p.partyId === first(clinics, 'clinic').party.id))).toBe(true);
     expect(nodes.some((n: any) => n.id === clinicManifests[1].id || n.id === clinicManifests[2].id)).toBe(false);
   });
 
   it('answers 404 to a clinic asking for the chain of a manifest it is not on, and bounds the walk by depth', async () => {
-    const hidden = await chain(clinics[0].user, ashManifest.id);
+    const hidden = await chain(first(clinics, 'clinic').user, ashManifest.id);
     expect([hidden.status, hidden.body.code]).toEqual([404, 'NOT_FOUND']);
     const outside = await chain(regulator('scenario-xinjiang', '65'), ashManifest.id);
     expect(outside.status).toBe(404);

@@ -76,15 +76,16 @@ beforeAll(async () => {
 });
 afterAll(() => poller.stop());
 
-const MEASURES = ['generated', 'dispatched', 'received', 'utilised', 'disposed'] as const;
+type Row = Record<`${Done['measure']}Kg`, number>;
+const NOTHING_DONE: Row = { generatedKg: 0, dispatchedKg: 0, receivedKg: 0, utilisedKg: 0, disposedKg: 0 };
 
 /** The rows the statistics should show: `done` filtered and summed by `key`. */
 function expected(filter: (d: Done) => boolean, key: (d: Done) => string | undefined) {
-  const rows = new Map<string, Record<string, number>>();
+  const rows = new Map<string, Row>();
   for (const d of done.filter(filter)) {
     const group = key(d);
     if (group === undefined) continue;
-    const row = rows.get(group) ?? Object.fromEntries(MEASURES.map((m) => [`${m}Kg`, 0]));
+    const row = rows.get(group) ?? { ...NOTHING_DONE };
     row[`${d.measure}Kg`] = Math.round((row[`${d.measure}Kg`] + d.kg) * 1000) / 1000;
     rows.set(group, row);
   }

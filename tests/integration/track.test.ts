@@ -112,17 +112,17 @@ describe('track ingest', () => {
 describe('tamper evidence', () => {
   it('the delivery carries the digest; a stored point edited afterwards makes integrity invalid at that event', async () => {
     const m = await onTheRoad(1);
-    const batch = [point(30 * 60_000), point(20 * 60_000, 37.6)];
-    await send(m, batch);
+    const [earlier, later] = [point(30 * 60_000), point(20 * 60_000, 37.6)];
+    await send(m, [earlier, later]);
     expectStatus(await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/deliver`, { transporterId: c.carrier.party.id, deliveredAt: iso(0) }), 200, 'deliver');
     const events = (await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/events`)).body.items;
     const delivered = events.find((e: Entity) => e.type === 'delivered');
-    expect(delivered.data.track).toMatchObject({ leg: 1, points: 2, firstAt: new Date(batch[0].at).toISOString(), lastAt: new Date(batch[1].at).toISOString() });
+    expect(delivered.data.track).toMatchObject({ leg: 1, points: 2, firstAt: new Date(earlier.at).toISOString(), lastAt: new Date(later.at).toISOString() });
     const before = await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/integrity`);
     expect(before.body).toMatchObject({ valid: true, firstBrokenSeq: null, tracks: [{ seq: delivered.seq, leg: 1, valid: true, points: 2 }] });
 
     await db().send(new UpdateCommand({
-      TableName: config.tableName, Key: keys.trackPoint(m.id, 1, new Date(batch[1].at).toISOString()),
+      TableName: config.tableName, Key: keys.trackPoint(m.id, 1, new Date(later.at).toISOString()),
       UpdateExpression: 'SET lat = :lat', ExpressionAttributeValues: { ':lat': 36.1 },
     }));
     const after = await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/integrity`);

@@ -17,6 +17,7 @@ import { dueDeliveries } from '#shared/store/webhook-store.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { enterprise, testApi, type TestApi } from '../support/api.ts';
 import { activeParty } from '../support/fixtures.ts';
+import { first } from '../support/present.ts';
 
 interface Received {
   path: string;
@@ -65,7 +66,7 @@ async function subscribe(owner: string, partyId: string, path: string, events: s
 async function writeEvents(manifestId: string, partyIds: string[], types: ManifestEvent['type'][]) {
   let head: ManifestEvent | undefined;
   for (const type of types) {
-    head = sealEvent(head, { type, at: new Date().toISOString(), actor: { sub: 'u', partyId: partyIds[0], role: 'generator' }, data: { step: type } });
+    head = sealEvent(head, { type, at: new Date().toISOString(), actor: { sub: 'u', partyId: first(partyIds, 'party id'), role: 'generator' }, data: { step: type } });
     await transact([appendEventWrite(manifestId, head, { manifestNumber: '20261401000001', partyIds })]);
   }
 }
@@ -156,7 +157,7 @@ describe('webhooks', () => {
     const hook = await subscribe('hook-owner-6', party.id, '/verified');
     await writeEvents(uuidv7(), [party.id], ['created']);
     await poller.drain();
-    const [delivery] = forPath('/verified');
+    const delivery = first(forPath('/verified'), 'delivery to /verified');
     const verify = readmeVerifier();
     expect(verify(hook.secret, delivery.headers, delivery.body)).toBe(true);
     expect(verify(hook.secret, delivery.headers, delivery.body.replace('created', 'cancelled'))).toBe(false);

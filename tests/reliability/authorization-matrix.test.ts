@@ -22,6 +22,7 @@ import { installFaultyStore, type FaultyStore } from '../support/fault-injection
 import { buildWorld, type World } from '../support/world.ts';
 import { badTokens } from './bad-tokens.ts';
 import { EXPECTATIONS } from './expectations.ts';
+import { exactly } from '../support/present.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -43,7 +44,7 @@ afterAll(async () => {
 
 /** One call of `route` by `caller` (a role's user, or a raw Authorization header). */
 async function call(key: string, expectation: Expectation, caller: IdentityRole | string | null, params: Params) {
-  const [method, path] = key.split(' ');
+  const [method, path] = exactly(key.split(' '), 2, 'part of the route key');
   const user = caller !== null && (IDENTITY_ROLES as readonly string[]).includes(caller) ? w.users[caller as IdentityRole] : caller;
   const query = expectation.query ? `?${new URLSearchParams(expectation.query(w))}` : '';
   cells += 1;
@@ -52,9 +53,10 @@ async function call(key: string, expectation: Expectation, caller: IdentityRole 
 
 /** Runs a few routes at a time, each route's cells concurrently (each cell has its own subject); returns every mismatch, named. */
 async function check(cellsOf: (key: string, e: Expectation) => Promise<Promise<string | undefined>[]>): Promise<string[]> {
-  const perRoute = allRoutes
-    .filter((route) => EXPECTATIONS[routeKey(route)])
-    .map((route) => async () => Promise.all(await cellsOf(routeKey(route), EXPECTATIONS[routeKey(route)])));
+  const perRoute = allRoutes.flatMap((route) => {
+    const expectation = EXPECTATIONS[routeKey(route)];
+    return expectation ? [async () => Promise.all(await cellsOf(routeKey(route), expectation))] : [];
+  });
   return (await bounded(6, perRoute)).flat().filter((f): f is string => f !== undefined);
 }
 
@@ -109,7 +111,7 @@ describe('authorization matrix', () => {
     const failures = await check(async (key, expectation) => {
       // `other` never acts, so it gets the world's shared subjects: no fresh ones are made only to be replaced.
       const base = (await expectation.params?.(w, 'other')) ?? {};
-      const ids = Object.keys(base).filter((name) => UUID.test(base[name]));
+      const ids = Object.entries(base).filter(([, value]) => UUID.test(value)).map(([name]) => name);
       if (ids.length === 0) return [];
       const params = { ...base, ...Object.fromEntries(ids.map((name) => [name, randomUUID()])) };
       return IDENTITY_ROLES.map(async (role) => {

@@ -3,6 +3,7 @@
 import { generateLocalKeys, localAuth } from '../../local/keys.ts';
 import type { TestApi, User } from '../support/api.ts';
 import type { BadTokenRole } from '../support/route-matrix.ts';
+import { exactly } from '../support/present.ts';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString()) as Record<string, unknown>;
@@ -10,7 +11,7 @@ const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toStr
 /** The Authorization header value (null: none) per bad-token role, for `user`. */
 export async function badTokens(t: TestApi, user: User): Promise<Record<BadTokenRole, string | null>> {
   const valid = await t.token(user);
-  const [header, payload, signature] = valid.split('.');
+  const [header, payload, signature] = exactly(valid.split('.'), 3, 'part of the token');
   // A valid token escalated to a nationwide admin: same signature, other claims.
   const escalated = { ...decode(payload), 'cognito:groups': ['admin'], 'custom:jurisdiction': '00' };
   const foreign = await localAuth(await generateLocalKeys());

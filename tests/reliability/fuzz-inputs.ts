@@ -2,6 +2,7 @@
 // joined by a prototype-pollution key), bodies of the wrong type, malformed JSON, wrong content types, hostile
 // path parameters, query values and headers. Bodies are raw text, so keys like `__proto__` reach the server.
 import fc from 'fast-check';
+import { last } from '../support/present.ts';
 
 export const BODY_LIMIT = 256 * 1024;
 
@@ -62,10 +63,10 @@ function setAt(value: unknown, path: (string | number)[], next: unknown, drop = 
   const copy = structuredClone(value) as Record<string | number, unknown>;
   let node = copy;
   for (const step of path.slice(0, -1)) node = node[step] as Record<string | number, unknown>;
-  const last = path[path.length - 1];
-  if (drop && Array.isArray(node)) node.splice(last as number, 1);
-  else if (drop) delete node[last];
-  else node[last] = next;
+  const step = last(path, 'path step');
+  if (drop && Array.isArray(node)) node.splice(step as number, 1);
+  else if (drop) delete node[step];
+  else node[step] = next;
   return copy;
 }
 

@@ -25,6 +25,7 @@ import { buildWorld, type World } from '../support/world.ts';
 import { EXPECTATIONS } from './expectations.ts';
 import { BODY_LIMIT, bodiesFrom, headerValue, hostileParam, hostileQueryValue, loneSurrogates, MALFORMED, NOT_JSON, oversized, RAW_SEGMENTS } from './fuzz-inputs.ts';
 import { changes, snapshot } from './store-snapshot.ts';
+import { entry } from '../support/present.ts';
 
 /** Runs per route; FUZZ_RUNS=500 for a deeper hunt than CI affords. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
@@ -69,14 +70,15 @@ async function send(route: RouteConfig, s: Send): Promise<Reply> {
   return w.t.call(s.user, route.method.toUpperCase(), fillPath(route.path, s.params, s.raw ? String : encodeURIComponent) + query, s.text, s.headers);
 }
 
-const expectationOf = (route: RouteConfig): Expectation => EXPECTATIONS[routeKey(route)];
+const expectationOf = (route: RouteConfig): Expectation => entry(EXPECTATIONS, routeKey(route), 'the expectation table');
 
 /** Each route's expectation and parameters, made before a snapshot is taken (fresh subjects are writes). A route
  * missing from the table is skipped here: the authorization matrix fails naming it. */
 async function prepare(routes: RouteConfig[], roleOf: (e: Expectation) => IdentityRole = () => 'owner') {
   const prepared = [];
-  for (const route of routes.filter(expectationOf)) {
-    const e = expectationOf(route);
+  for (const route of routes) {
+    const e = EXPECTATIONS[routeKey(route)];
+    if (!e) continue;
     prepared.push({ route, e, params: (await e.params?.(w, roleOf(e))) ?? {}, query: e.query?.(w) });
   }
   await w.settle();

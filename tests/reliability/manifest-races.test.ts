@@ -7,6 +7,7 @@ import { testApi, type TestApi } from '../support/api.ts';
 import { installFaultyStore, type FaultyStore } from '../support/fault-injection.ts';
 import { cast, delivered, dispatched, draft, receiptOf, stockOf, type Cast } from '../integration/manifest-fixtures.ts';
 import { losersOnly, race, races, RACE_CONCURRENCY, type Tally } from '../support/race.ts';
+import { first } from '../support/present.ts';
 
 // Many simultaneous transactions can exhaust DynamoDB Local's connections on a loaded 2-core machine: such a request
 // answers 503 (nothing applied, retry). The invariants below (one winner, kilograms moved once, one valid event
@@ -59,7 +60,7 @@ describe('manifest races', () => {
       return t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m), i % 2 ? { 'if-match': `"${m.version}"` } : {});
     });
     expectOneWinner(tally);
-    const winner = tally.winners[0].body;
+    const winner = first(tally.winners, 'winner').body;
     expect(['received', 'rejected']).toContain(winner.status);
     const stored = (await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}`)).body;
     expect(stored).toEqual(winner);
@@ -84,7 +85,7 @@ describe('manifest races', () => {
     const pickup = { transporterId: c.carrier.party.id, vehiclePlate: '晋A12345', driverName: '张师傅' };
     const tally = await race(50, () => t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, pickup));
     expectOneWinner(tally);
-    expect(tally.winners[0].body).toMatchObject({ status: 'in_transit', currentLeg: 1 });
+    expect(first(tally.winners, 'winner').body).toMatchObject({ status: 'in_transit', currentLeg: 1 });
     await expectLog(m.id, ['dispatched', 'picked_up']);
   }, 120_000);
 });

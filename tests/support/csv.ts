@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { at, first } from './present.ts';
 
 /** Parses the CSV export the way a spreadsheet would (RFC 4180 quoting, BOM first). */
 export function parseCsv(text: string): Record<string, string>[] {
@@ -18,6 +19,6 @@ export function parseCsv(text: string): Record<string, string>[] {
     else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
     else cell += ch;
   }
-  const [header, ...body] = rows;
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+  const [header, ...body] = [first(rows, 'CSV header row'), ...rows.slice(1)];
+  return body.map((r, n) => Object.fromEntries(header.map((h, i) => [h, at(r, i, `CSV row ${n + 1} cell ${h}`)])));
 }

@@ -6,13 +6,14 @@ import { db } from '#shared/store/client.ts';
 import { grantedActions, specOf } from '../../infra/function-specs.ts';
 import { iamActionsOf } from '../../infra/iam-actions.ts';
 import { servingFunction } from '../../local/dispatch.ts';
+import { first } from './present.ts';
 
 const indexGrant = (index: string) => `dynamodb:Query on index ${index}`;
 const grantsOf = (name: string) => [...grantedActions(specOf(name)), ...(specOf(name).indexes ?? []).map(indexGrant)];
 
 /** What IAM checks for one command: its action (a transaction's: those of its items), and the index it queries. */
 function needs(commandName: string, input: { TransactItems?: object[]; IndexName?: string }): string[] {
-  const items = (input.TransactItems ?? []).map((item) => Object.keys(item)[0]);
+  const items = (input.TransactItems ?? []).map((item) => first(Object.keys(item), 'transaction item kind'));
   const actions = iamActionsOf(`dynamodb:${commandName.replace(/Command$/, '')}`, items);
   return input.IndexName ? [...actions, indexGrant(input.IndexName)] : actions;
 }

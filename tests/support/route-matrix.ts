@@ -6,6 +6,7 @@ import { allRoutes } from '#schemas/routes/index.ts';
 import { ERROR_CODES } from '#shared/errors.ts';
 import type { Reply } from './api.ts';
 import type { World } from './world.ts';
+import { at } from './present.ts';
 
 export { allRoutes };
 
@@ -15,7 +16,7 @@ export const routeKey = (route: RouteConfig) => `${route.method.toUpperCase()} $
 /** Routes without `security` take no token (health). */
 export const isPublic = (route: RouteConfig) => !route.security?.length;
 
-export const paramNames = (route: RouteConfig) => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+export const paramNames = (route: RouteConfig) => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => at(m, 1, 'parameter name'));
 
 /** The path with its parameters filled in, encoded (`encode` = identity sends raw percent-escapes as they are). */
 export function fillPath(path: string, params: Record<string, string>, encode: (s: string) => string = encodeURIComponent): string {
@@ -92,7 +93,7 @@ export async function bounded<T>(concurrency: number, tasks: (() => Promise<T>)[
   const worker = async () => {
     while (next < tasks.length) {
       const i = next++;
-      results[i] = await tasks[i]();
+      results[i] = await at(tasks, i, 'task')();
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));

@@ -2,10 +2,11 @@
 // nowhere else) and gives the file a table of its own.
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { at } from './present.ts';
 
 const endpoints = inject('dynamoEndpoints');
 // VITEST_POOL_ID runs from 1 to maxWorkers: two files running at once never share an instance.
-const endpoint = endpoints[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length];
+const endpoint = at(endpoints, (Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length, 'DynamoDB Local endpoint');
 const host = new URL(endpoint).hostname;
 if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`Tests only run against a local DynamoDB, not ${endpoint}`);
 process.env.DYNAMODB_ENDPOINT = endpoint;

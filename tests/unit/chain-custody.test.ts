@@ -6,6 +6,7 @@ import type { AppError } from '#shared/errors.ts';
 import { disposalNode, ledgerNode, manifestNode, type BalanceFacts, type ChainNode, type LedgerFacts } from '#shared/domain/chain.ts';
 import { planDisposal, type DisposalReport } from '#shared/domain/disposal.ts';
 import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
+import { at, first, present } from '../support/present.ts';
 
 const CODE = '900-041-49';
 const PARTIES = ['p0', 'p1', 'p2', 'p3'];
@@ -39,8 +40,8 @@ class World {
   }
 
   apply(op: Op) {
-    const party = PARTIES[op.a % PARTIES.length];
-    const other = PARTIES[(op.a + 1 + (op.b % (PARTIES.length - 1))) % PARTIES.length];
+    const party = at(PARTIES, op.a % PARTIES.length);
+    const other = at(PARTIES, (op.a + 1 + (op.b % (PARTIES.length - 1))) % PARTIES.length);
     if (op.kind === 'generate') {
       this.batches.push({ id: this.id('b'), partyId: party, batchCode: 'B', wasteCode: CODE, quantityGrams: op.grams, remainingGrams: op.grams, draws: {}, at: '2026-01-01T00:00:00Z' });
       this.generated += op.grams;
@@ -65,15 +66,15 @@ class World {
     } else if (op.kind === 'receive') {
       const m = this.inFlight()[op.b % Math.max(1, this.inFlight().length)];
       if (!m) return;
-      const line = m.lines[0];
+      const line = first(m.lines, 'manifest line');
       const rejected = Math.floor((line.grams * (op.grams % 4)) / 8);
       line.receipt = { receivedGrams: line.grams, rejectedGrams: rejected, acceptedGrams: line.grams - rejected, containerCount: 1 };
       m.status = 'received';
       this.balances.set(m.id, [{ lineNo: 1, acceptedGrams: line.grams - rejected, rejectedGrams: rejected, availableAcceptedGrams: line.grams - rejected, availableRejectedGrams: rejected, onwardManifestIds: new Set() }]);
     } else if (op.kind === 'replace') {
-      const found = this.manifests.find((m) => !m.replacedBy && (this.balances.get(m.id)?.[0].availableRejectedGrams ?? 0) > 0);
+      const found = this.manifests.find((m) => !m.replacedBy && (this.balances.get(m.id)?.[0]?.availableRejectedGrams ?? 0) > 0);
       if (!found) return;
-      const grams = this.balances.get(found.id)![0].availableRejectedGrams;
+      const grams = this.balanceOf(found.id).availableRejectedGrams;
       const replacement = this.manifest(found.receiverId, op.b % 2 ? found.generatorId : other, { grams, sources: [{ manifestId: found.id, lineNo: 1, grams, portion: 'rejected' }] });
       found.replacedBy = replacement.id;
       replacement.replaces = found.id;
@@ -81,13 +82,13 @@ class World {
     } else {
       const m = this.manifests.filter((x) => this.balances.has(x.id))[op.b % Math.max(1, this.balances.size)];
       if (!m) return;
-      const balance = this.balances.get(m.id)![0];
+      const balance = this.balanceOf(m.id);
       try {
         const plan = planDisposal(
           { lines: [{ lineNo: 1, operationCode: 'D10', grams: op.grams, completedAt: '2026-02-01T00:00:00Z' }], residues: [] },
           { manifest: m, availableGrams: new Map([[1, balance.availableAcceptedGrams]]), licences: [licence], now: new Date('2026-03-01T00:00:00Z'), timeZone: 'Asia/Shanghai' },
         );
-        balance.availableAcceptedGrams -= plan.draws[0].grams;
+        balance.availableAcceptedGrams -= first(plan.draws, 'disposal draw').grams;
         const report = { id: this.id('d'), manifestId: m.id, receiverId: m.receiverId, manifestParties: m, lines: plan.lines, residues: [], createdAt: '2026-03-01T00:00:00Z' } as unknown as DisposalReport;
         this.reports.set(m.id, [...(this.reports.get(m.id) ?? []), report]);
       } catch (err) {
@@ -99,8 +100,11 @@ class World {
 
   private inFlight = () => this.manifests.filter((m) => m.status === 'dispatched');
 
+  /** The one line's balance of a received manifest. */
+  private balanceOf = (manifestId: string) => first(present(this.balances.get(manifestId), `balances of ${manifestId}`));
+
   private draw(manifestId: string, onwardId: string, grams: number, portion: 'accepted' | 'rejected') {
-    const b = this.balances.get(manifestId)![0];
+    const b = this.balanceOf(manifestId);
     const available = portion === 'accepted' ? b.availableAcceptedGrams : b.availableRejectedGrams;
     if (grams > available) throw new Error('the model drew more than available');
     if (portion === 'accepted') b.availableAcceptedGrams -= grams;

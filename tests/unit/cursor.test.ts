@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '#shared/errors.ts';
 import { openCursor, sealCursor, setCursorSecret } from '#shared/http/cursor.ts';
+import { first } from '../support/present.ts';
 
 const user = fc.string({ minLength: 1, maxLength: 40 });
 const query = fc.string({ maxLength: 80 }).map((q) => `/v1/parties?${q}`);
@@ -38,7 +39,7 @@ describe('list cursors (sealed, bound to the user and the query)', () => {
         const err = refusal(() => openCursor(sealCursor(p, owner, q), other, q));
         expect(err).toBeInstanceOf(AppError);
         expect(err.status).toBe(400);
-        expect(err.errors?.[0].path).toBe('query.cursor');
+        expect(first(err.errors ?? [], 'error').path).toBe('query.cursor');
       }),
     );
   });

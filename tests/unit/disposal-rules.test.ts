@@ -4,6 +4,7 @@ import type { AppError } from '#shared/errors.ts';
 import { planDisposal, type DisposalContext, type DisposalInput } from '#shared/domain/disposal.ts';
 import { completionOf, type OnwardFacts } from '#shared/domain/disposal-completion.ts';
 import type { Manifest, ManifestLine } from '#shared/domain/manifest/manifest.ts';
+import { first } from '../support/present.ts';
 
 const received = (lineNo: number, wasteCode: string, accepted: number, rejected = 0, over: Partial<ManifestLine> = {}): ManifestLine => ({
   lineNo, wasteCode, name: 'x', physicalForm: 'solid', hazards: ['T'], packaging: 'drum', containerCount: 1, grams: accepted + rejected,
@@ -51,7 +52,7 @@ describe('disposal reports', () => {
     expect(refusal({ lines: [line(2, 'C1', 1000)], residues: [] }, disposes)).toBe('LICENCE_MISSING');
     expect(refusal({ lines: [line(2, 'D10', 1000)], residues: [] }, utilises)).toBe('LICENCE_MISSING');
     expect(refusal({ lines: [line(2, 'R4', 1000)], residues: [] }, utilises)).toBeUndefined();
-    expect(planDisposal({ lines: [line(2, 'R4', 1000)], residues: [] }, utilises).lines[0].kind).toBe('utilisation');
+    expect(first(planDisposal({ lines: [line(2, 'R4', 1000)], residues: [] }, utilises).lines).kind).toBe('utilisation');
   });
 
   it('needs the licence valid on the day of the treatment, verified, and covering the waste that arrived', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderManifestPdf, type DocumentParty, type ManifestDocument } from '#shared/documents/manifest-pdf.ts';
 import { decodeQr, pageSizesMm, pageTexts } from '../support/pdf-reader.ts';
+import { at } from '../support/present.ts';
 
 const party = (name: string, uscc: string, contact: string): DocumentParty => ({
   name, uscc, address: '山西省太原市小店区龙城大街1号化工园区东区3号厂房', contact: { name: contact, phone: '0351-1234567' },
@@ -55,7 +56,7 @@ describe('the printable manifest', () => {
   });
 
   it('runs onto more pages when the lines do, repeating the table head and numbering the pages', async () => {
-    const lines = Array.from({ length: 60 }, (_, i) => ({ ...manifest.lines[1], lineNo: i + 1, name: `废矿物油批次${i + 1}` }));
+    const lines = Array.from({ length: 60 }, (_, i) => ({ ...at(manifest.lines, 1), lineNo: i + 1, name: `废矿物油批次${i + 1}` }));
     const pages = await pageTexts(await renderManifestPdf({ ...manifest, lines }));
     expect(pages.length).toBeGreaterThan(1);
     expect(pages[1]).toContain('废物代码');

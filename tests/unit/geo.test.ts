@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { distanceM, distanceToSegmentM, inRange, stopsOf, type LatLon } from '#shared/domain/geo.ts';
+import { at, first, last } from '../support/present.ts';
 
 // Mainland China, where the tracks are: well away from the poles and the antimeridian.
 const place = fc.record({ lat: fc.double({ min: 18, max: 53, noNaN: true }), lon: fc.double({ min: 73, max: 135, noNaN: true }) });
@@ -63,21 +64,21 @@ describe('stops', () => {
   it('cut the points into maximal runs within the radius of each run\'s first point, covering every point once', () => {
     const walk = fc.array(fc.record({ dLat: fc.double({ min: -0.01, max: 0.01, noNaN: true }), dLon: fc.double({ min: -0.01, max: 0.01, noNaN: true }) }), { minLength: 1, maxLength: 60 });
     fc.assert(fc.property(place, walk, (start, steps) => {
-      let at = { ...start };
+      let here = { ...start };
       const points = steps.map((s, i) => {
-        at = { lat: at.lat + s.dLat, lon: at.lon + s.dLon };
-        return { ...at, at: minutes(i) };
+        here = { lat: here.lat + s.dLat, lon: here.lon + s.dLon };
+        return { ...here, at: minutes(i) };
       });
       const stops = stopsOf(points, 500);
-      expect(stops[0].first).toBe(0);
-      expect(stops.at(-1)!.last).toBe(points.length - 1);
+      expect(first(stops, 'stop').first).toBe(0);
+      expect(last(stops, 'stop').last).toBe(points.length - 1);
       stops.forEach((stop, k) => {
-        if (k > 0) expect(stop.first).toBe(stops[k - 1].last + 1);
-        for (let i = stop.first; i <= stop.last; i += 1) expect(distanceM(stop.anchor, points[i])).toBeLessThanOrEqual(500);
+        if (k > 0) expect(stop.first).toBe(at(stops, k - 1, 'stop').last + 1);
+        for (let i = stop.first; i <= stop.last; i += 1) expect(distanceM(stop.anchor, at(points, i, 'point'))).toBeLessThanOrEqual(500);
         // Maximal: the next point lies outside this run's radius.
-        if (stop.last + 1 < points.length) expect(distanceM(stop.anchor, points[stop.last + 1])).toBeGreaterThan(500);
-        expect(stop.startAt).toBe(points[stop.first].at);
-        expect(stop.endAt).toBe(points[stop.last].at);
+        if (stop.last + 1 < points.length) expect(distanceM(stop.anchor, at(points, stop.last + 1, 'point'))).toBeGreaterThan(500);
+        expect(stop.startAt).toBe(at(points, stop.first, 'point').at);
+        expect(stop.endAt).toBe(at(points, stop.last, 'point').at);
       });
     }));
   });

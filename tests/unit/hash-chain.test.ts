@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { documentHash, EVENT_TYPES, GENESIS_HASH, jcsHash, sealEvent, verifyChain, type EventDraft, type ManifestEvent } from '#shared/domain/hash-chain.ts';
+import { at, exactly } from '../support/present.ts';
 
 const draft: fc.Arbitrary<EventDraft> = fc.record({
   type: fc.constantFrom(...EVENT_TYPES),
@@ -18,10 +19,11 @@ function chain(drafts: EventDraft[]): ManifestEvent[] {
 describe('manifest event hash chain', () => {
   it('starts at 64 zeros and links each event to the previous hash', () => {
     const events = chain([{ type: 'created', at: '2026-03-15T00:00:00.000Z', actor: { sub: 'u', partyId: null, role: 'generator' }, data: {} }, { type: 'updated', at: '2026-03-15T01:00:00.000Z', actor: { sub: 'u', partyId: null, role: 'generator' }, data: { a: 1 } }]);
-    expect(events[0].prevHash).toBe(GENESIS_HASH);
-    expect(events[1].prevHash).toBe(events[0].hash);
+    const [created, updated] = exactly(events, 2, 'event');
+    expect(created.prevHash).toBe(GENESIS_HASH);
+    expect(updated.prevHash).toBe(created.hash);
     expect(events.map((e) => e.seq)).toEqual([1, 2]);
-    const { hash, ...unsealed } = events[1];
+    const { hash, ...unsealed } = updated;
     expect(hash).toBe(jcsHash(unsealed));
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -37,7 +39,8 @@ describe('manifest event hash chain', () => {
     fc.assert(fc.property(fc.array(draft, { minLength: 1, maxLength: 10 }), fc.nat(), fc.string({ minLength: 1, maxLength: 5 }), (drafts, i, mark) => {
       const events = chain(drafts);
       const index = i % events.length;
-      events[index] = { ...events[index], data: { ...events[index].data, tampered: mark } };
+      const target = at(events, index, 'event');
+      events[index] = { ...target, data: { ...target.data, tampered: mark } };
       const report = verifyChain(events);
       return !report.valid && report.firstBrokenSeq === index + 1;
     }));

@@ -11,6 +11,7 @@ import type { IncidentRef, Manifest, ManifestLine } from '#shared/domain/manifes
 import { applyReceipt, rejectAll } from '#shared/domain/manifest/receipt.ts';
 import type { AppError } from '#shared/errors.ts';
 import { workingCalendar } from '#shared/reference/holidays.ts';
+import { first } from '../support/present.ts';
 
 const line = (lineNo: number, grams: number): ManifestLine =>
   ({ lineNo, wasteCode: '900-041-49', name: 'x', physicalForm: 'solid', hazards: ['T'], packaging: 'drum', containerCount: 2, grams }) as ManifestLine;
@@ -82,7 +83,7 @@ describe('the chain with losses', () => {
           expect(node.grams.in).toBe(node.grams.out + node.grams.disposed + node.grams.onHand + node.grams.lost);
           expect(node.grams.lost).toBe(l1 + l2);
           expect(node.downstream.map((d) => d.ref)).toContainEqual({ type: 'incident', id: 'i' });
-          const inc = incidentNode({ id: 'i', manifestId: 'm', partyId: 'c', divisionCode: '140702', lines: incidents[0].lines, status: 'open', at: 'x', reportedAt: 'x' } as Incident, m);
+          const inc = incidentNode({ id: 'i', manifestId: 'm', partyId: 'c', divisionCode: '140702', lines: first(incidents).lines, status: 'open', at: 'x', reportedAt: 'x' } as Incident, m);
           expect(inc.grams).toEqual({ in: l1 + l2, out: 0, disposed: 0, onHand: 0, lost: l1 + l2 });
         }
       }),

@@ -6,6 +6,7 @@ import { coveringEntry, capacityLimitGrams } from '#shared/domain/manifest/licen
 import { dispatchChecks, medicalCategoryFindings, type DispatchContext } from '#shared/domain/manifest/dispatch-rules.ts';
 import { replacementLines } from '#shared/domain/manifest/replacement.ts';
 import type { ManifestLine } from '#shared/domain/manifest/manifest.ts';
+import { first, present } from '../support/present.ts';
 
 const line = (over: Partial<ManifestLine> = {}): ManifestLine => ({
   lineNo: 1, wasteCode: '900-041-49', name: 'x', physicalForm: 'solid', hazards: ['T'], packaging: 'drum', containerCount: 2, grams: 100_000, ...over,
@@ -40,7 +41,7 @@ describe('receipt', () => {
       fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 0, max: 1e9 }), (a, b) => {
         const [received, rejected] = a >= b ? [a, b] : [b, a];
         const { lines } = applyReceipt({ lines: [line()] }, [{ lineNo: 1, receivedGrams: received, rejectedGrams: rejected, containerCount: 2 }]);
-        expect(lines[0].receipt!.acceptedGrams).toBe(received - rejected);
+        expect(present(first(lines).receipt, 'receipt').acceptedGrams).toBe(received - rejected);
       }),
     );
   });
@@ -127,7 +128,7 @@ describe('dispatch checks', () => {
     const ctx = context({ parties: far, approval });
     ctx.draft.approvalId = 'a';
     expect(codes(ctx)).toEqual(['APPROVAL_EXCEEDED']);
-    expect(codes({ ...ctx, approval: { ...approval, wasteCodes: [{ ...approval.wasteCodes[0], usedGrams: 50_000 }] } })).toEqual([]);
+    expect(codes({ ...ctx, approval: { ...approval, wasteCodes: [{ ...first(approval.wasteCodes), usedGrams: 50_000 }] } })).toEqual([]);
     expect(codes({ ...ctx, draft: { ...ctx.draft, returnToOrigin: true } })).toEqual([]);
   });
 

@@ -6,6 +6,7 @@ import { countMetrics, emfDocument } from '#shared/observability/metrics.ts';
 import { manifestCounts } from '#shared/observability/manifest-metrics.ts';
 import { wantedByWebhooks } from '../../functions/webhooks/stream-filter.ts';
 import type { ChangeRecord, RawStreamRecord } from '#shared/stream/change-records.ts';
+import { first } from '../support/present.ts';
 
 let lines: string[] = [];
 const capture = () => {
@@ -46,7 +47,7 @@ describe('log lines', () => {
   it('render an error with its name, message and stack', () => {
     capture();
     logger.error('unhandled error', { error: new TypeError('boom') });
-    expect(JSON.parse(lines[0]).error).toMatchObject({ name: 'TypeError', message: 'boom', stack: expect.stringContaining('TypeError: boom') });
+    expect(JSON.parse(first(lines, 'log line')).error).toMatchObject({ name: 'TypeError', message: 'boom', stack: expect.stringContaining('TypeError: boom') });
   });
 });
 
@@ -66,7 +67,7 @@ describe('EMF metrics', () => {
     expect(lines).toEqual([]);
     process.env.METRICS = 'emf';
     countMetrics({ TrackPointsRefused: 1 });
-    expect(JSON.parse(lines[0])).toMatchObject({ TrackPointsRefused: 1 });
+    expect(JSON.parse(first(lines, 'log line'))).toMatchObject({ TrackPointsRefused: 1 });
   });
 });
 

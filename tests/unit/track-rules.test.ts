@@ -7,6 +7,7 @@ import { config } from '#shared/config.ts';
 import { checkPoints, foldPoints, summarise, trackDigest, type LegSummary, type Sites, type TrackPoint } from '#shared/domain/track-rules.ts';
 import { trackDeadlines, trackSilentDeadlines } from '#shared/domain/track-alert-rules.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { first } from '../support/present.ts';
 
 const s = { ...config.track };
 const T0 = Date.UTC(2026, 5, 1, 0, 0);
@@ -104,7 +105,7 @@ describe('track alert deadlines', () => {
   } as unknown as Manifest;
   it('track-silent falls due 2 hours after the pickup, or after the last point once there is one', () => {
     expect(trackSilentDeadlines(m, undefined, s)).toEqual([{ type: 'track-silent', subjectId: 'm1/1', manifestId: 'm1', partyId: 'c1', divisionCode: '140105', dueAt: at(120) }]);
-    expect(trackSilentDeadlines(m, at(50), s)[0].dueAt).toBe(at(170));
+    expect(first(trackSilentDeadlines(m, at(50), s)).dueAt).toBe(at(170));
     expect(trackSilentDeadlines({ ...m, status: 'delivered' }, at(50), s)).toEqual([]);
   });
   it('long-stop and off-corridor hold only for the leg on the road', () => {
