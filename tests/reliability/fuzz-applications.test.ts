@@ -101,7 +101,8 @@ describe('fuzzing applications against api.md', () => {
         let asked = false;
         let before = await snapshot();
         for (const step of plan) {
-          const { caller, action }: { caller: Caller; action: Action } = (step.guided && guide(state, asked, step.k)) || step;
+          const chosen: { caller: Caller; action: Action } = (step.guided ? guide(state, asked, step.k) : undefined) ?? step;
+          const { caller, action } = chosen;
           const m = MODEL[action];
           const reply = await t.call(users[caller], 'POST', `/v1/approval-applications/${id}/${action}`, m.body?.());
           const roles = rolesOf(caller, asked);
