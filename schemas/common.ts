@@ -19,6 +19,10 @@ export const KgOrZero = z
   .refine(hasAtMostThreeDecimals, 'at most 3 decimals')
   .openapi({ description: 'kilograms, ≥ 0, at most 3 decimals' });
 
+/** DynamoDB stores no number of magnitude below 1e-130 (it refuses the write): a measured value that small (a
+ *  coordinate, a speed) is zero to any instrument, so the schema refuses it as a 400 rather than the store as a 500. */
+export const Measured = z.number().refine((v) => v === 0 || Math.abs(v) >= 1e-100, 'too small a magnitude to store (send 0)');
+
 export const LocalDate = z.iso.date().max(10).openapi({ description: 'calendar date YYYY-MM-DD (China Standard Time)', example: '2026-01-01' });
 export const Instant = z.iso
   .datetime({ offset: true })

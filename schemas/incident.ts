@@ -3,11 +3,11 @@
 import * as z from './zod.ts';
 import { INCIDENT_TYPES } from '../shared/domain/manifest/incidents.ts';
 import { MAX_LINES } from '../shared/domain/manifest/manifest.ts';
-import { DivisionCode, Id, Instant, Kg, LongText, PageQuery } from './common.ts';
+import { DivisionCode, Id, Instant, Kg, LongText, Measured, PageQuery } from './common.ts';
 import { DivisionFilter } from './oversight.ts';
 
-const Lat = z.number().min(-90).max(90).openapi({ description: 'WGS-84 latitude', example: 37.52 });
-const Lon = z.number().min(-180).max(180).openapi({ description: 'WGS-84 longitude', example: 111.14 });
+const Lat = Measured.min(-90).max(90).openapi({ description: 'WGS-84 latitude', example: 37.52 });
+const Lon = Measured.min(-180).max(180).openapi({ description: 'WGS-84 longitude', example: 111.14 });
 
 export const IncidentBody = z
   .strictObject({

@@ -1,21 +1,19 @@
 // Route tracks (api.md "track"; domain.md rules 26-27) and site locations.
 import * as z from './zod.ts';
 
-import { Id, Instant, PageQuery } from './common.ts';
+import { Id, Instant, Measured, PageQuery } from './common.ts';
 import { MAX_POINTS_PER_CALL, POINT_SOURCES, REFUSAL_REASONS } from '../shared/domain/track-rules.ts';
 
-/** DynamoDB stores no number of magnitude below 1e-130: such a coordinate is zero to any GPS. */
-const storable = (v: number) => v === 0 || Math.abs(v) >= 1e-100;
-
-/** Coordinates are checked per point (out-of-range is a refusal, not a 400): any finite number passes the schema. */
-const Coordinate = z.number().openapi({ description: 'WGS-84 degrees; outside −90…90 (lat) or −180…180 (lon) the point is refused as out-of-range' });
+/** Coordinates are checked per point (out-of-range is a refusal, not a 400): any finite number DynamoDB can store
+ *  passes the schema. */
+const Coordinate = Measured.openapi({ description: 'WGS-84 degrees; outside −90…90 (lat) or −180…180 (lon) the point is refused as out-of-range' });
 
 export const TrackPoint = z
   .strictObject({
     at: Instant,
     lat: Coordinate,
     lon: Coordinate,
-    speedKmh: z.number().min(0).max(400).optional(),
+    speedKmh: Measured.min(0).max(400).optional(),
     source: z.enum(POINT_SOURCES).openapi({ description: "terminal: a vehicle terminal's feed relayed by the carrier's platform; phone: the driver's phone (needs the consent recorded at pickup)" }),
   })
   .openapi('TrackPoint');
@@ -48,5 +46,5 @@ export const TrackGeoJson = z
   .openapi('TrackGeoJson', { description: 'RFC 7946: per leg a LineString (properties kind "leg", leg, transporterId, points, firstAt, lastAt); per stop longer than 15 minutes a Point (kind "stop", leg, startAt, endAt, minutes)' });
 
 export const LocationBody = z
-  .strictObject({ lat: z.number().min(-90).max(90).refine(storable, 'too small a magnitude to store'), lon: z.number().min(-180).max(180).refine(storable, 'too small a magnitude to store') })
+  .strictObject({ lat: Measured.min(-90).max(90), lon: Measured.min(-180).max(180) })
   .openapi('Location', { description: 'WGS-84 degrees' });

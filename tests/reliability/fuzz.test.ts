@@ -26,6 +26,7 @@ import { EXPECTATIONS } from './expectations.ts';
 import { BODY_LIMIT, bodiesFrom, headerValue, hostileParam, hostileQueryValue, loneSurrogates, MALFORMED, NOT_JSON, oversized, RAW_SEGMENTS } from './fuzz-inputs.ts';
 import { changes, snapshot } from './store-snapshot.ts';
 import { entry } from '../support/present.ts';
+import { actingRole, refusingRole } from './fuzz-roles.ts';
 
 /** Runs per route; FUZZ_RUNS=500 for a deeper hunt than CI affords. */
 const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
@@ -39,7 +40,7 @@ beforeAll(async () => {
   // Never armed: long timeouts only, so a slow shared CI machine cannot turn an answer into a 503.
   store = installFaultyStore(undefined, { patient: true });
   w = await buildWorld(await testApi(), 'fuzz');
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await w?.stop();
@@ -85,12 +86,6 @@ async function prepare(routes: RouteConfig[], roleOf: (e: Expectation) => Identi
   return prepared;
 }
 
-/** The identity the route serves (the owner when it serves several): schema-valid bodies go as it. */
-const actingRole = (e: Expectation): IdentityRole => IDENTITY_ROLES.find((role) => answerOf(e.answers, role) < 400) ?? 'owner';
-
-/** The first identity the route refuses (a refused request writes nothing, whatever its body). */
-const refusingRole = (e: Expectation): IdentityRole | undefined =>
-  (['regulatorOut', 'other', 'regulatorIn', 'owner'] as const).find((role) => answerOf(e.answers, role) >= 400);
 
 function isJson(text: string): boolean {
   try {
