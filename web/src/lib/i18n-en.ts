@@ -47,6 +47,8 @@ export const EN: Record<string, string> = {
   // ledger, plans, declarations, home
   新增台账: 'Add entry', 产生时间: 'Generated at', 打印标签: 'Print label', 已记录批次: 'Recorded batch', 已转移: 'Dispatched', 标签: 'Label',
   产生: 'Generated', 自行利用: 'Self-utilised', 自行处置: 'Self-disposed', 登记鉴别结果: 'Record identification',
+  待鉴别: 'Pending identification', 产生工序: 'Process', 鉴别结果: 'Result', 危险废物: 'Hazardous waste', 不属于危险废物: 'Not hazardous',
+  鉴别报告编号: 'Report number', 出具单位: 'Issued by', 已鉴别: 'Identified', '待鉴别（按危险废物管理）': 'Pending identification (managed as hazardous)',
   提交备案: 'File plan', 年度: 'Year', 计划项: 'Item', '预计产生量(kg)': 'Expected (kg)', 添加计划项: 'Add item', 以当前版本为底稿: 'Start from the current version',
   '本年度尚未备案。': 'No plan filed for this year.', 版本: 'Version', 当前: 'current',
   申报期: 'Period', 申报表: 'Declaration', 提交申报: 'Submit declaration', 已提交: 'Submitted', 截止: 'due', 已逾期: 'overdue', 期初: 'Opening',
