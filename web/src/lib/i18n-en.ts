@@ -66,7 +66,7 @@ export const EN: Record<string, string> = {
   处置合计: 'Disposed in total', '节点超过500，仅显示第一页': 'More than 500 nodes; showing the first page only', 链条图: 'Chain graph', 已脱敏: 'Redacted',
   预警: 'Alerts', 到期: 'Due', 查看联单: 'View manifest', 关闭说明: 'Closing note', 备注: 'Note', 关闭预警: 'Close alert', 区划: 'Division', 全国: 'Nationwide',
   下级区划: 'Subdivisions', 事故: 'Incident', 损失: 'Lost', 统一社会信用代码: 'Unified social credit code', 大批量导出: 'Bulk export',
-  下载导出文件: 'Download export', 行: ' rows', 导出失败: 'Export failed', 导出中: 'Exporting', 导出进度: 'Export progress', 导出CSV: 'Export CSV', 停留: 'Stop',
+  加载更多: 'Load more', 下载导出文件: 'Download export', 行: ' rows', 导出失败: 'Export failed', 导出中: 'Exporting', 导出进度: 'Export progress', 导出CSV: 'Export CSV', 停留: 'Stop',
   监管视图: 'Oversight view', 轨迹: 'Track', '关闭差异见上方操作（需填写说明）。': 'Close discrepancies with the actions above (a note is required).',
   更新时间: 'Updated', 监管: 'Oversight', 监管内容: 'Oversight', 利用处置率: 'Utilisation and disposal rate', 利用: 'Utilised',
   // driver: location sharing, incidents; home: alerts, site
