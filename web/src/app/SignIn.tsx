@@ -27,7 +27,7 @@ export function SignIn({ config, onLocal, onOidc }: Props) {
       await f();
     } catch (err) {
       const e = err as { message: string; problem?: { errors?: Refusal['errors'] }; status?: number };
-      setRefusal({ detail: e.message, errors: e.problem?.errors ?? [], status: e.status });
+      setRefusal({ detail: e.message, errors: e.problem?.errors ?? [], ...(e.status === undefined ? {} : { status: e.status }) });
     } finally {
       setBusy(false);
     }

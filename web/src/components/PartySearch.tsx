@@ -24,7 +24,7 @@ export function PartySearch({ label, kind, path, multiple, value, onChange }: Pr
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: ['parties', kind, q],
-    queryFn: () => unwrap(api.GET('/v1/parties', { params: { query: { status: 'active', kind, q: q || undefined, limit: 10 } } })),
+    queryFn: () => unwrap(api.GET('/v1/parties', { params: { query: { status: 'active', kind, ...(q ? { q } : {}), limit: 10 } } })),
   });
   const messages = messagesFor(useRefusal(), path);
   const chosen = new Set(value.map((v) => v.id));

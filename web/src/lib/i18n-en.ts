@@ -47,6 +47,8 @@ export const EN: Record<string, string> = {
   // ledger, plans, declarations, home
   新增台账: 'Add entry', 产生时间: 'Generated at', 打印标签: 'Print label', 已记录批次: 'Recorded batch', 已转移: 'Dispatched', 标签: 'Label',
   产生: 'Generated', 自行利用: 'Self-utilised', 自行处置: 'Self-disposed', 登记鉴别结果: 'Record identification',
+  待鉴别: 'Pending identification', 产生工序: 'Process', 鉴别结果: 'Result', 危险废物: 'Hazardous waste', 不属于危险废物: 'Not hazardous',
+  鉴别报告编号: 'Report number', 出具单位: 'Issued by', 已鉴别: 'Identified', '待鉴别（按危险废物管理）': 'Pending identification (managed as hazardous)',
   提交备案: 'File plan', 年度: 'Year', 计划项: 'Item', '预计产生量(kg)': 'Expected (kg)', 添加计划项: 'Add item', 以当前版本为底稿: 'Start from the current version',
   '本年度尚未备案。': 'No plan filed for this year.', 版本: 'Version', 当前: 'current',
   申报期: 'Period', 申报表: 'Declaration', 提交申报: 'Submit declaration', 已提交: 'Submitted', 截止: 'due', 已逾期: 'overdue', 期初: 'Opening',
@@ -65,7 +67,7 @@ export const EN: Record<string, string> = {
   处置合计: 'Disposed in total', '节点超过500，仅显示第一页': 'More than 500 nodes; showing the first page only', 链条图: 'Chain graph', 已脱敏: 'Redacted',
   预警: 'Alerts', 到期: 'Due', 查看联单: 'View manifest', 关闭说明: 'Closing note', 备注: 'Note', 关闭预警: 'Close alert', 区划: 'Division', 全国: 'Nationwide',
   下级区划: 'Subdivisions', 事故: 'Incident', 损失: 'Lost', 统一社会信用代码: 'Unified social credit code', 大批量导出: 'Bulk export',
-  下载导出文件: 'Download export', 行: ' rows', 导出失败: 'Export failed', 导出中: 'Exporting', 导出进度: 'Export progress', 导出CSV: 'Export CSV', 停留: 'Stop',
+  加载更多: 'Load more', 下载导出文件: 'Download export', 行: ' rows', 导出失败: 'Export failed', 导出中: 'Exporting', 导出进度: 'Export progress', 导出CSV: 'Export CSV', 停留: 'Stop',
   监管视图: 'Oversight view', 轨迹: 'Track', '关闭差异见上方操作（需填写说明）。': 'Close discrepancies with the actions above (a note is required).',
   更新时间: 'Updated', 监管: 'Oversight', 监管内容: 'Oversight', 利用处置率: 'Utilisation and disposal rate', 利用: 'Utilised',
   // driver: location sharing, incidents; home: alerts, site

@@ -11,7 +11,7 @@ interface LooseClient {
 
 const loose = (api: Api) => api as unknown as LooseClient;
 
-export const looseGet = <T>(api: Api, path: string, query?: object) => unwrap<T>(loose(api).GET(path, { params: { query } }) as Promise<{ data?: T; error?: unknown; response: Response }>);
+export const looseGet = <T>(api: Api, path: string, query?: object) => unwrap<T>(loose(api).GET(path, { params: query ? { query } : {} }) as Promise<{ data?: T; error?: unknown; response: Response }>);
 export const loosePost = <T>(api: Api, path: string, body?: unknown) => unwrap<T>(loose(api).POST(path, { body: body ?? {} }) as Promise<{ data?: T; error?: unknown; response: Response }>);
 
 /** Query values the API takes: empty fields left out. */

@@ -43,12 +43,13 @@ export function layoutChain(nodes: readonly { id: string }[], edges: readonly { 
 
 /** The point halfway along a polyline (where an edge's kilograms are written). */
 function middle(points: readonly { x: number; y: number }[]): { x: number; y: number } {
-  const seg = points.slice(1).map((p, i) => Math.hypot(p.x - points[i].x, p.y - points[i].y));
-  let rest = seg.reduce((a, b) => a + b, 0) / 2;
-  for (const [i, len] of seg.entries()) {
+  // Each segment with both of its ends (a polyline of n points has n - 1)
+  const segs = points.slice(1).map((b, i) => ({ a: points[i] ?? b, b })).map((s) => ({ ...s, len: Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y) }));
+  let rest = segs.reduce((sum, s) => sum + s.len, 0) / 2;
+  for (const { a, b, len } of segs) {
     if (rest <= len && len > 0) {
       const f = rest / len;
-      return { x: points[i].x + (points[i + 1].x - points[i].x) * f, y: points[i].y + (points[i + 1].y - points[i].y) * f - 6 };
+      return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f - 6 };
     }
     rest -= len;
   }

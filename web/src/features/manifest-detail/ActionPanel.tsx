@@ -25,13 +25,14 @@ export function ActionPanel({ manifest: m, onDone }: { manifest: Manifest; onDon
   const [carriers, setCarriers] = useState<{ id: string; name: string }[]>([]);
   const { busy, refusal, run } = useAction();
   const done = () => { setAsking(null); setText(''); void qc.invalidateQueries({ queryKey: ['manifests'] }); onDone(); };
-  const name = (a: ManifestAction) => t(a === 'pickup' && m.legs.length > 0 ? '确认交接' : ACTION[a]);
+  const name = (a: ManifestAction) => t(a === 'pickup' && m.legs.length > 0 ? '确认交接' : (ACTION[a] ?? a));
 
   const click = (a: ManifestAction, partyId: string | null) => {
     switch (a) {
       case 'dispatch': return run(async () => { await unwrap(api.POST('/v1/manifests/{id}/dispatch', path)); done(); });
+      // …/actions names the carrier for 确认运抵; were it ever missing, the API's refusal of transporterId shows
       case 'deliver': return run(async () => {
-        await unwrap(api.POST('/v1/manifests/{id}/deliver', { ...path, body: { transporterId: partyId!, deliveredAt: new Date().toISOString() } }));
+        await unwrap(api.POST('/v1/manifests/{id}/deliver', { ...path, body: { transporterId: partyId ?? '', deliveredAt: new Date().toISOString() } }));
         done();
       });
       case 'pickup': return navigate(`/driver?number=${m.number}`);

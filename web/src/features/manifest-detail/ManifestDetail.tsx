@@ -15,10 +15,15 @@ import { ChainTable } from './ChainTable.tsx';
 import { ManifestOversight } from '../oversight/ManifestOversight.tsx';
 
 export default function ManifestDetail({ params }: { params: Record<string, string> }) {
+  const t = useT();
+  // The route's pattern always captures an id; a screen reached without one has nothing to show
+  return params.id ? <Detail id={params.id} /> : <h1>{t('页面不存在')}</h1>;
+}
+
+function Detail({ id }: { id: string }) {
   const { api } = useSession();
   const t = useT();
   const qc = useQueryClient();
-  const id = params.id;
   const path = { params: { path: { id } } };
   const manifest = useQuery({ queryKey: ['manifest', id], queryFn: () => unwrap(api.GET('/v1/manifests/{id}', path)) });
   const events = useQuery({ queryKey: ['manifest', id, 'events'], queryFn: () => unwrap(api.GET('/v1/manifests/{id}/events', path)) });

@@ -30,7 +30,7 @@ export default function ManifestForm() {
     queryFn: () => unwrap(api.GET('/v1/manifests', { params: { query: { partyId, role: 'receiver', status: 'received', limit: 50 } } })),
   });
   const sources: [string, string][] = (received.data?.items ?? []).flatMap((m) =>
-    m.lines.filter((l) => (l.receipt?.acceptedKg ?? 0) > 0).map((l) => [`${m.id}:${l.lineNo}`, `${m.number} #${l.lineNo} ${l.wasteCode} ${l.receipt!.acceptedKg} kg`] as [string, string]));
+    m.lines.flatMap((l): [string, string][] => (l.receipt && l.receipt.acceptedKg > 0 ? [[`${m.id}:${l.lineNo}`, `${m.number} #${l.lineNo} ${l.wasteCode} ${l.receipt.acceptedKg} kg`]] : [])));
 
   // Editing a saved draft (/manifests/new?draft=<id>): load it once.
   const draftId = query.get('draft');
@@ -121,7 +121,7 @@ export default function ManifestForm() {
         {draft.lines.map((line, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a line's position is its lineNo, its identity in the API's paths
           <LineFields key={i} index={i} line={line} sources={sources} onChange={(patch) => setLine(i, patch)}
-            onRemove={draft.lines.length > 1 ? () => setDraft((d) => ({ ...d, lines: d.lines.filter((_, j) => j !== i) })) : undefined} />
+            {...(draft.lines.length > 1 ? { onRemove: () => setDraft((d) => ({ ...d, lines: d.lines.filter((_, j) => j !== i) })) } : {})} />
         ))}
       </RefusalScope>
       <div className="actions">

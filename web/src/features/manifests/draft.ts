@@ -31,6 +31,18 @@ export const emptyDraft = (): Draft => ({ receiver: [], carriers: [], plannedPic
 /** HW01 (medical waste) codes are 841-…-01: their lines name a medical category. */
 export const isMedical = (code: string) => code.trim().startsWith('841-');
 
+/** A line's 来源联单 choice (`manifestId:lineNo`, see sourceChoice) as the API's `sources`; none when nothing is chosen. */
+function sourcesOf(source: string, quantityKg: number): { sources?: NonNullable<Schemas['CreateManifest']['lines'][number]['sources']> } {
+  const [manifestId, lineNo] = source.split(':');
+  return manifestId && lineNo ? { sources: [{ manifestId, lineNo: Number(lineNo), quantityKg }] } : {};
+}
+
+/** The 来源联单 choice of a line with exactly one source; a line with none or several has no single choice. */
+function sourceChoice(sources: readonly { manifestId: string; lineNo: number }[]): string {
+  const [only, ...more] = sources;
+  return only && more.length === 0 ? `${only.manifestId}:${only.lineNo}` : '';
+}
+
 export function bodyOf(generatorId: string, d: Draft): Schemas['CreateManifest'] {
   return {
     generatorId,
@@ -46,7 +58,7 @@ export function bodyOf(generatorId: string, d: Draft): Schemas['CreateManifest']
       physicalForm: l.physicalForm as never,
       hazards: l.hazards as never,
       ...(isMedical(l.wasteCode) && l.medicalCategory ? { medicalCategory: l.medicalCategory as never } : {}),
-      ...(l.source ? { sources: [{ manifestId: l.source.split(':')[0], lineNo: Number(l.source.split(':')[1]), quantityKg: num(l.quantityKg) }] } : {}),
+      ...sourcesOf(l.source, num(l.quantityKg)),
     })),
     ...(d.approvalId ? { approvalId: d.approvalId } : {}),
   };
@@ -60,7 +72,7 @@ export function draftOf(m: Manifest, names: Record<string, string>): Draft {
     lines: m.lines.map((l) => ({
       wasteCode: l.wasteCode, name: l.name, quantityKg: String(l.quantityKg), packaging: l.packaging, containerCount: String(l.containerCount),
       medicalCategory: l.medicalCategory ?? '', physicalForm: l.physicalForm, hazards: [...l.hazards],
-      source: l.sources?.length === 1 ? `${l.sources[0].manifestId}:${l.sources[0].lineNo}` : '',
+      source: sourceChoice(l.sources ?? []),
     })),
     approvalId: m.approvalId ?? '',
   };

@@ -1,52 +1,27 @@
 // Alerts in the division; each open one closes with a note (关闭预警); a manifest's alert links to the manifest.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PartyName } from '../../components/PartyName.tsx';
 import { type Schemas, unwrap } from '../../lib/api.ts';
 import { cst } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { compact } from '../../lib/loose.ts';
 import { Link } from '../../lib/nav.tsx';
-import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
+import { ProblemBanner } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 import { ALERT_TYPE, OPEN_CLOSED } from './labels.ts';
-import { ListTools } from './ListTools.tsx';
+import { OversightList } from './OversightList.tsx';
 
 export function AlertsTab({ division }: { division: string }) {
-  const { api } = useSession();
   const t = useT();
-  const [status, setStatus] = useState('open');
-  const [type, setType] = useState('');
-  const query = compact({ division, status, type, limit: 100 });
-  const list = useQuery({
-    queryKey: ['oversight', 'alerts', query],
-    queryFn: () => unwrap(api.GET('/v1/oversight/alerts', { params: { query: query as { division: string; status?: 'open' | 'closed'; type?: 'overdue-receipt' } } })) as Promise<Schemas['AlertPage']>,
-  });
+  const filters = [
+    { name: 'status', label: t('状态'), initial: 'open', options: OPEN_CLOSED },
+    { name: 'type', label: t('类型'), options: ALERT_TYPE },
+  ];
   return (
-    <section aria-labelledby="oa-h">
-      <h2 id="oa-h">{t('预警')}</h2>
-      <div className="filters">
-        <label>{t('状态')}{' '}
-          <select value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t('全部')}</option>
-            {Object.entries(OPEN_CLOSED).map(([k, v]) => <option key={k} value={k}>{t(v)}</option>)}
-          </select>
-        </label>
-        <label>{t('类型')}{' '}
-          <select value={type} onChange={(e) => setType(e.target.value)}>
-            <option value="">{t('全部')}</option>
-            {Object.entries(ALERT_TYPE).map(([k, v]) => <option key={k} value={k}>{t(v)}</option>)}
-          </select>
-        </label>
-      </div>
-      <ProblemBanner refusal={refusalOf(list.error)} />
-      <ul className="cards">
-        {list.data?.items.map((a) => <AlertCard key={a.id} alert={a} />)}
-      </ul>
-      {list.data && list.data.items.length === 0 && <p className="muted">{t('没有记录')}</p>}
-      <ListTools path="/v1/oversight/alerts" query={query} list="alerts" name="alerts" />
-    </section>
+    <OversightList path="/v1/oversight/alerts" division={division} title={t('预警')} filters={filters}>
+      {(items) => <ul className="cards">{items.map((a) => <AlertCard key={a.id} alert={a} />)}</ul>}
+    </OversightList>
   );
 }
 
@@ -60,7 +35,7 @@ function AlertCard({ alert: a }: { alert: Schemas['Alert'] }) {
   return (
     <li className="card" aria-label={`${t(ALERT_TYPE[a.type] ?? a.type)} ${a.id.slice(0, 8)}`}>
       <p>
-        <strong>{t(ALERT_TYPE[a.type] ?? a.type)}</strong> · <span className="badge">{t(OPEN_CLOSED[a.status])}</span>
+        <strong>{t(ALERT_TYPE[a.type] ?? a.type)}</strong> · <span className="badge">{t(OPEN_CLOSED[a.status] ?? a.status)}</span>
         {overdue && <span className="badge warn"> {t('已逾期')}</span>}
       </p>
       <p className="muted">

@@ -1,6 +1,6 @@
 // The large export (api.md "Chains and oversight"): POST /v1/oversight/exports → 202 {id}; GET …/exports/{id} polled
 // every 2 s, its rows shown as progress, until done (then the CSV downloads from its url) or failed.
-import { useQuery } from '@tanstack/react-query';
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useT } from '../../lib/i18n.tsx';
 import { downloadBlob } from '../../lib/loose.ts';
@@ -19,8 +19,8 @@ export function LargeExport({ list, query, name }: { list: ExportList; query: Re
   const [id, setId] = useState<string | null>(null);
   const job = useQuery({
     queryKey: ['export', id],
-    enabled: !!id,
-    queryFn: () => unwrap(api.GET('/v1/oversight/exports/{id}', { params: { path: { id: id! } } })),
+    // skipToken until an export is started: no id, no request
+    queryFn: id ? () => unwrap(api.GET('/v1/oversight/exports/{id}', { params: { path: { id } } })) : skipToken,
     refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 2_000 : false),
   });
   const fetchFile = (url: string) => {

@@ -10,5 +10,12 @@ export const ALERT_TYPE: Record<string, string> = {
   'declaration-overdue': '申报逾期',
   'licence-expiring': '许可证即将到期',
   'licence-expired-in-flight': '在途联单许可证到期',
+  'dispatched-not-picked-up': '移出后未提货',
+  'long-stop': '途中长时间停留',
+  'off-corridor': '偏离运输路线',
+  'track-silent': '轨迹中断',
+  'incident-reported': '发生事故',
+  'identification-overdue': '待鉴别超期',
+  'application-review-overdue': '跨省转移审查逾期',
 };
 export const OPEN_CLOSED: Record<string, string> = { open: '未关闭', closed: '已关闭' };

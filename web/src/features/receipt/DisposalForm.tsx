@@ -19,7 +19,7 @@ export function DisposalForm({ manifest: m }: { manifest: Manifest }) {
   const accepted = m.lines.filter((l) => (l.receipt?.acceptedKg ?? 0) > 0);
   // Until changed, a line's completion time is the moment of 提交 (see use-instant.ts)
   const [opened] = useState(() => toLocalInput());
-  const [lines, setLines] = useState(accepted.map((l) => ({ lineNo: l.lineNo, operationCode: '', quantityKg: String(l.receipt?.acceptedKg ?? ''), completedAt: opened })));
+  const [lines, setLines] = useState(accepted.map((l) => ({ lineNo: l.lineNo, wasteCode: l.wasteCode, name: l.name, operationCode: '', quantityKg: String(l.receipt?.acceptedKg ?? ''), completedAt: opened })));
   const [residues, setResidues] = useState<{ wasteCode: string; quantityKg: string }[]>([]);
   const { busy, refusal, run } = useAction();
   const set = (i: number, k: 'operationCode' | 'quantityKg' | 'completedAt', v: string) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, [k]: v } : l)));
@@ -40,7 +40,7 @@ export function DisposalForm({ manifest: m }: { manifest: Manifest }) {
       <RefusalScope refusal={refusal}>
         {lines.map((l, i) => (
           <fieldset key={l.lineNo} aria-label={`${t('明细')} ${l.lineNo}`}>
-            <legend>{t('明细')} {l.lineNo}: {accepted[i].wasteCode} {accepted[i].name}</legend>
+            <legend>{t('明细')} {l.lineNo}: {l.wasteCode} {l.name}</legend>
             <div className="grid">
               <Select label={t('利用处置方式')} path={`lines.${i}.operationCode`} value={l.operationCode} options={options} onChange={(e) => set(i, 'operationCode', e.target.value)} />
               <Field label={t('数量(kg)')} path={`lines.${i}.quantityKg`} inputMode="decimal" value={l.quantityKg} onChange={(e) => set(i, 'quantityKg', e.target.value)} />

@@ -16,14 +16,15 @@ export function ReceiveForm({ manifest: m }: { manifest: Manifest }) {
   const { api } = useSession();
   const t = useT();
   const qc = useQueryClient();
-  const [lines, setLines] = useState(m.lines.map((l) => ({ receivedKg: String(l.quantityKg), rejectedKg: '0', reason: '', containerCount: String(l.containerCount) })));
+  // Each line of the manifest with what is typed for it
+  const [lines, setLines] = useState(m.lines.map((l) => ({ line: l, receivedKg: String(l.quantityKg), rejectedKg: '0', reason: '', containerCount: String(l.containerCount) })));
   const receivedAt = useInstantField();
   const [disposition, setDisposition] = useState<'return' | 'alternate'>('return');
   const [alternate, setAlternate] = useState<{ id: string; name: string }[]>([]);
   const [reason, setReason] = useState('');
   const { busy, refusal, run } = useAction();
   const path = { params: { path: { id: m.id } } };
-  const set = (i: number, k: keyof (typeof lines)[number], v: string) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, [k]: v } : l)));
+  const set = (i: number, k: 'receivedKg' | 'rejectedKg' | 'reason' | 'containerCount', v: string) => setLines((ls) => ls.map((l, j) => (j === i ? { ...l, [k]: v } : l)));
   const anyRejected = lines.some((l) => num(l.rejectedKg) > 0);
   const rejection = { disposition, ...(disposition === 'alternate' ? { alternateReceiverId: alternate[0]?.id ?? '' } : {}) };
   const done = () => qc.invalidateQueries();
@@ -31,9 +32,9 @@ export function ReceiveForm({ manifest: m }: { manifest: Manifest }) {
   const receive = () => run(async () => {
     await unwrap(api.POST('/v1/manifests/{id}/receive', { ...path, body: {
       receivedAt: receivedAt.instant(),
-      lines: m.lines.map((l, i) => ({
-        lineNo: l.lineNo, receivedKg: num(lines[i].receivedKg), containerCount: num(lines[i].containerCount),
-        ...(num(lines[i].rejectedKg) ? { rejectedKg: num(lines[i].rejectedKg), rejectionReason: lines[i].reason } : {}),
+      lines: lines.map((l) => ({
+        lineNo: l.line.lineNo, receivedKg: num(l.receivedKg), containerCount: num(l.containerCount),
+        ...(num(l.rejectedKg) ? { rejectedKg: num(l.rejectedKg), rejectionReason: l.reason } : {}),
       })),
       ...(anyRejected ? { rejection } : {}),
     } }));
@@ -49,14 +50,14 @@ export function ReceiveForm({ manifest: m }: { manifest: Manifest }) {
       <ProblemBanner refusal={refusal} placed={['receivedAt', 'lines', 'rejection', 'reason', 'disposition', 'alternateReceiverId']} onReload={done} />
       <RefusalScope refusal={refusal}>
         <Field label={t('接收时间')} path="receivedAt" type="datetime-local" value={receivedAt.value} onChange={(e) => receivedAt.setValue(e.target.value)} />
-        {m.lines.map((l, i) => (
+        {lines.map(({ line: l, ...typed }, i) => (
           <fieldset key={l.lineNo} aria-label={`${t('明细')} ${l.lineNo}`}>
             <legend>{t('明细')} {l.lineNo}: {l.wasteCode} {l.name} · {kg(l.quantityKg)}</legend>
             <div className="grid">
-              <Field label={t('接收量(kg)')} path={`lines.${i}.receivedKg`} inputMode="decimal" value={lines[i].receivedKg} onChange={(e) => set(i, 'receivedKg', e.target.value)} />
-              <Field label={t('拒收量(kg)')} path={`lines.${i}.rejectedKg`} inputMode="decimal" value={lines[i].rejectedKg} onChange={(e) => set(i, 'rejectedKg', e.target.value)} />
-              <Field label={t('拒收原因')} path={`lines.${i}.rejectionReason`} value={lines[i].reason} onChange={(e) => set(i, 'reason', e.target.value)} />
-              <Field label={t('容器数量')} path={`lines.${i}.containerCount`} inputMode="numeric" value={lines[i].containerCount} onChange={(e) => set(i, 'containerCount', e.target.value)} />
+              <Field label={t('接收量(kg)')} path={`lines.${i}.receivedKg`} inputMode="decimal" value={typed.receivedKg} onChange={(e) => set(i, 'receivedKg', e.target.value)} />
+              <Field label={t('拒收量(kg)')} path={`lines.${i}.rejectedKg`} inputMode="decimal" value={typed.rejectedKg} onChange={(e) => set(i, 'rejectedKg', e.target.value)} />
+              <Field label={t('拒收原因')} path={`lines.${i}.rejectionReason`} value={typed.reason} onChange={(e) => set(i, 'reason', e.target.value)} />
+              <Field label={t('容器数量')} path={`lines.${i}.containerCount`} inputMode="numeric" value={typed.containerCount} onChange={(e) => set(i, 'containerCount', e.target.value)} />
             </div>
           </fieldset>
         ))}

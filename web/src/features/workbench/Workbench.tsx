@@ -10,12 +10,17 @@ import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { PartyAlerts, SiteLocation } from './PartyPanels.tsx';
 
+const PENDING = 'pending';
+
 export default function Workbench() {
   const { api, partyId, partyName } = useSession();
   const t = useT();
   const path = { path: { id: partyId } };
   const inbox = useQuery({ queryKey: ['inbox', partyId], queryFn: () => unwrap(api.GET('/v1/parties/{id}/inbox', { params: { ...path, query: { limit: 50 } } })) });
   const stock = useQuery({ queryKey: ['stock', partyId], queryFn: () => unwrap(api.GET('/v1/parties/{id}/stock', { params: path })) });
+  // Waste pending identification (domain.md rule 29) is the stock item "pending": shown apart, since it has no code
+  const coded = stock.data?.items.filter((s) => s.wasteCode !== PENDING) ?? [];
+  const pending = stock.data?.items.find((s) => s.wasteCode === PENDING);
 
   return (
     <>
@@ -34,7 +39,7 @@ export default function Workbench() {
                 <tr key={m.id}>
                   <td><Link to={`/manifests/${m.id}`} className="number">{m.number}</Link></td>
                   <td><span className="badge">{t(STATUS[m.status] ?? m.status)}</span></td>
-                  <td>{actions.map((a) => t(a === 'pickup' && m.legs.length ? '确认交接' : ACTION[a])).join('、')}</td>
+                  <td>{actions.map((a) => t(a === 'pickup' && m.legs.length ? '确认交接' : (ACTION[a] ?? a))).join('、')}</td>
                   <td>{cst(since)}</td>
                 </tr>
               ))}
@@ -48,7 +53,7 @@ export default function Workbench() {
           <table>
             <thead><tr><th>{t('废物代码')}</th><th className="num">{t('产生')}</th><th className="num">{t('接收')}</th><th className="num">{t('转移')}</th><th className="num">{t('处置')}</th><th className="num">{t('在库')}</th></tr></thead>
             <tbody>
-              {stock.data?.items.map((s) => (
+              {coded.map((s) => (
                 <tr key={s.wasteCode}>
                   <td>{s.wasteCode}</td><td className="num">{kg(s.generatedKg + s.residueKg)}</td><td className="num">{kg(s.acceptedKg)}</td>
                   <td className="num">{kg(s.dispatchedKg)}</td><td className="num">{kg(s.disposedKg + s.selfTreatedKg)}</td><td className="num"><strong>{kg(s.onHandKg)}</strong></td>
@@ -57,6 +62,9 @@ export default function Workbench() {
             </tbody>
           </table>
         </div>
+        {pending && pending.onHandKg > 0 && (
+          <p className="pending-stock">{t('待鉴别（按危险废物管理）')}: {t('在库')} <strong>{kg(pending.onHandKg)}</strong> ({t('产生')} {kg(pending.generatedKg)})</p>
+        )}
       </section>
     </>
   );
