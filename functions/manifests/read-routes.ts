@@ -4,7 +4,7 @@ import type { AppEnv } from '#shared/http/env.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import { ok } from '#shared/http/respond.ts';
 import type { FeedPosition } from '#shared/services/manifest-read-service.ts';
-import { feed, inbox, listManifests, manifestActions, viewManifest, viewManifestByNumber } from '#shared/services/manifest-read-service.ts';
+import { listFeed, listInbox, listManifests, manifestActions, viewManifest, viewManifestByNumber } from '#shared/services/manifest-read-service.ts';
 import * as r from '#schemas/routes/manifests.ts';
 
 export function readRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -19,12 +19,12 @@ export function readRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.manifestActions, async (c) => ok(c, await manifestActions(c.var.actor, c.req.valid('param').id)));
   on(app, r.partyInbox, async (c) => {
     const page = pageRequest<Record<string, unknown>>(c, c.req.valid('query'));
-    const { items, next } = await inbox(c.var.actor, c.req.valid('param').id, page.limit, page.start);
+    const { items, next } = await listInbox(c.var.actor, c.req.valid('param').id, page.limit, page.start);
     return ok(c, pageResponse(c, items, next));
   });
   on(app, r.partyFeed, async (c) => {
     const page = pageRequest<FeedPosition>(c, c.req.valid('query'));
-    const { items, next } = await feed(c.var.actor, c.req.valid('param').id, c.var.now, page.limit, page.start);
+    const { items, next } = await listFeed(c.var.actor, c.req.valid('param').id, c.var.now, page.limit, page.start);
     return ok(c, pageResponse(c, items, next));
   });
 }

@@ -3,7 +3,7 @@ import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import { ok } from '#shared/http/respond.ts';
-import { trackGeoJson, trackPage, type TrackPosition } from '#shared/services/track-read-service.ts';
+import { viewTrackGeoJson, listTrackPoints, type TrackPosition } from '#shared/services/track-read-service.ts';
 import { ingestTrack } from '#shared/services/track-service.ts';
 import * as r from '#schemas/routes/track.ts';
 
@@ -13,10 +13,10 @@ export function trackRoutes(app: OpenAPIHono<AppEnv>): void {
     const { limit, cursor, leg } = c.req.valid('query');
     const id = c.req.valid('param').id;
     if ((c.req.header('accept') ?? '').includes('application/geo+json')) {
-      return c.body(JSON.stringify(await trackGeoJson(c.var.actor, id, { leg })), 200, { 'content-type': 'application/geo+json' });
+      return c.body(JSON.stringify(await viewTrackGeoJson(c.var.actor, id, { leg })), 200, { 'content-type': 'application/geo+json' });
     }
     const page = pageRequest<TrackPosition>(c, { limit: limit ?? 500, cursor });
-    const { items, next } = await trackPage(c.var.actor, id, { leg }, page.limit, page.start);
+    const { items, next } = await listTrackPoints(c.var.actor, id, { leg }, page.limit, page.start);
     return ok(c, pageResponse(c, items, next));
   });
 }

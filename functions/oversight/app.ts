@@ -6,16 +6,16 @@ import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import { csvResponse, wantsCsv } from '#shared/http/csv.ts';
 import { commit, ok } from '#shared/http/respond.ts';
 import { closeAlert, listAlerts } from '#shared/services/alert-service.ts';
-import { oversightIncidents } from '#shared/services/incident-service.ts';
+import { listOversightIncidents } from '#shared/services/incident-service.ts';
 import { listPartyAlerts } from '#shared/services/party-alert-service.ts';
 import * as extras from '#schemas/routes/party-extras.ts';
-import { keyUnits, oversightManifests } from '#shared/services/oversight-service.ts';
-import { statsOf } from '#shared/services/stats-service.ts';
+import { listKeyUnits, listOversightManifests } from '#shared/services/oversight-service.ts';
+import { viewStats } from '#shared/services/stats-service.ts';
 import { OVERSIGHT_LISTS, type ExportList } from '#shared/services/oversight-lists.ts';
 import type { OversightCursor } from '#shared/services/oversight-service.ts';
 import * as r from '#schemas/routes/oversight.ts';
 import { exportRoutes } from './export-routes.ts';
-import { listOversightIncidents } from '#schemas/routes/oversight-incidents.ts';
+import * as incidentRoutes from '#schemas/routes/oversight-incidents.ts';
 
 export const app = createApp();
 
@@ -29,7 +29,7 @@ on(app, r.listOversightManifests, async (c) => {
   const { limit, cursor, ...filter } = c.req.valid('query');
   if (wantsCsv(c)) return csvOf(c, 'manifests', filter);
   const page = pageRequest<OversightCursor>(c, { limit, cursor });
-  const { items, next } = await oversightManifests(c.var.actor, filter, page.limit, page.start);
+  const { items, next } = await listOversightManifests(c.var.actor, filter, page.limit, page.start);
   return ok(c, pageResponse(c, items, next));
 });
 
@@ -37,7 +37,7 @@ on(app, r.listKeyUnits, async (c) => {
   const { limit, cursor, ...query } = c.req.valid('query');
   if (wantsCsv(c)) return csvOf(c, 'key-units', query);
   const page = pageRequest<Record<string, unknown>>(c, { limit, cursor });
-  const { items, next } = await keyUnits(c.var.actor, query, c.var.now, page.limit, page.start);
+  const { items, next } = await listKeyUnits(c.var.actor, query, c.var.now, page.limit, page.start);
   return ok(c, pageResponse(c, items, next));
 });
 
@@ -64,14 +64,14 @@ on(app, r.closeAlert, async (c) => {
 on(app, r.getStats, async (c) => {
   const query = c.req.valid('query');
   if (wantsCsv(c)) return csvOf(c, 'stats', query);
-  return ok(c, await statsOf(c.var.actor, { ...query, perMonth: query.perMonth === 'true' }, c.var.now));
+  return ok(c, await viewStats(c.var.actor, { ...query, perMonth: query.perMonth === 'true' }, c.var.now));
 });
 
 exportRoutes(app);
-on(app, listOversightIncidents, async (c) => {
+on(app, incidentRoutes.listOversightIncidents, async (c) => {
   const { limit, cursor, ...query } = c.req.valid('query');
   if (wantsCsv(c)) return csvOf(c, 'incidents', query);
   const page = pageRequest<Record<string, unknown>>(c, { limit, cursor });
-  const { items, next } = await oversightIncidents(c.var.actor, query, page.limit, page.start);
+  const { items, next } = await listOversightIncidents(c.var.actor, query, page.limit, page.start);
   return ok(c, pageResponse(c, items, next));
 });

@@ -4,7 +4,7 @@ import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { AppError, fieldErrors } from '#shared/errors.ts';
 import { commit, ok } from '#shared/http/respond.ts';
-import { exportFor, requestExport } from '#shared/services/export-service.ts';
+import { viewExport, requestExport } from '#shared/services/export-service.ts';
 import { EXPORT_QUERIES } from '#schemas/export.ts';
 import * as r from '#schemas/routes/oversight-exports.ts';
 
@@ -17,5 +17,5 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
     return commit(c, writes, view, { status: 202 });
   });
 
-  on(app, r.getExport, async (c) => ok(c, await exportFor(c.var.actor, c.req.valid('param').id, new URL(c.req.url).origin)));
+  on(app, r.getExport, async (c) => ok(c, await viewExport(c.var.actor, c.req.valid('param').id, new URL(c.req.url).origin)));
 }

@@ -3,8 +3,8 @@ import { on } from '#shared/http/create-app.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { commit, ok } from '#shared/http/respond.ts';
-import { amendApproval, provinceApprovals, revokeApproval } from '#shared/services/approval-change-service.ts';
-import { approval, approvalList, issueApproval } from '#shared/services/approval-service.ts';
+import { amendApproval, listProvinceApprovals, revokeApproval } from '#shared/services/approval-change-service.ts';
+import { viewApproval, listApprovals, issueApproval } from '#shared/services/approval-service.ts';
 import * as r from '#schemas/routes/records.ts';
 
 export function approvalRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -12,7 +12,7 @@ export function approvalRoutes(app: OpenAPIHono<AppEnv>): void {
     const { view, writes } = await issueApproval(c.var.actor, c.req.valid('json'), c.var.now);
     return commit(c, writes, view, { location: `/v1/approvals/${view.id}` });
   });
-  on(app, r.getApproval, async (c) => ok(c, await approval(c.var.actor, c.req.valid('param').id)));
+  on(app, r.getApproval, async (c) => ok(c, await viewApproval(c.var.actor, c.req.valid('param').id)));
   on(app, r.revokeApproval, async (c) => {
     const { view, writes } = await revokeApproval(c.var.actor, c.req.valid('param').id, c.req.valid('json').reason, c.var.ifMatch, c.var.now);
     return commit(c, writes, view);
@@ -25,8 +25,8 @@ export function approvalRoutes(app: OpenAPIHono<AppEnv>): void {
     const query = c.req.valid('query');
     const page = pageRequest<Record<string, unknown>>(c, query);
     const { items, next } = query.province
-      ? await provinceApprovals(c.var.actor, query.province, page.limit, page.start)
-      : await approvalList(c.var.actor, query, page.limit, page.start);
+      ? await listProvinceApprovals(c.var.actor, query.province, page.limit, page.start)
+      : await listApprovals(c.var.actor, query, page.limit, page.start);
     return ok(c, pageResponse(c, items, next));
   });
 }

@@ -3,9 +3,9 @@ import { on } from '#shared/http/create-app.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { commit, ok } from '#shared/http/respond.ts';
-import { ledgerEntry, ledgerPage, recordEntry, voidEntry } from '#shared/services/ledger-service.ts';
+import { viewLedgerEntry, listLedger, recordEntry, voidEntry } from '#shared/services/ledger-service.ts';
 import { identifyEntry } from '#shared/services/identification-service.ts';
-import { stockOf } from '#shared/services/stock-service.ts';
+import { viewStock } from '#shared/services/stock-service.ts';
 import * as r from '#schemas/routes/records.ts';
 
 export function ledgerRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -17,12 +17,12 @@ export function ledgerRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.listLedger, async (c) => {
     const query = c.req.valid('query');
     const page = pageRequest<Record<string, unknown>>(c, query);
-    const { items, next } = await ledgerPage(c.var.actor, c.req.valid('param').id, query, page.limit, page.start);
+    const { items, next } = await listLedger(c.var.actor, c.req.valid('param').id, query, page.limit, page.start);
     return ok(c, pageResponse(c, items, next));
   });
   on(app, r.getLedgerEntry, async (c) => {
     const { id, entryId } = c.req.valid('param');
-    return ok(c, await ledgerEntry(c.var.actor, id, entryId));
+    return ok(c, await viewLedgerEntry(c.var.actor, id, entryId));
   });
   on(app, r.voidLedgerEntry, async (c) => {
     const { id, entryId } = c.req.valid('param');
@@ -34,5 +34,5 @@ export function ledgerRoutes(app: OpenAPIHono<AppEnv>): void {
     const { view, writes } = await identifyEntry(c.var.actor, id, entryId, c.req.valid('json'), c.var.ifMatch, c.var.now);
     return commit(c, writes, view);
   });
-  on(app, r.getStock, async (c) => ok(c, await stockOf(c.var.actor, c.req.valid('param').id)));
+  on(app, r.getStock, async (c) => ok(c, await viewStock(c.var.actor, c.req.valid('param').id)));
 }

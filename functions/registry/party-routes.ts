@@ -3,11 +3,11 @@ import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import { commit, ok } from '#shared/http/respond.ts';
-import { changePartyStatus, listParties, me, registerParty, setSupervision, viewParty } from '#shared/services/party-service.ts';
+import { changePartyStatus, listParties, viewMe, registerParty, setSupervision, viewParty } from '#shared/services/party-service.ts';
 import * as r from '#schemas/routes/registry.ts';
 
 export function partyRoutes(app: OpenAPIHono<AppEnv>): void {
-  on(app, r.getMe, async (c) => ok(c, await me(c.var.actor)));
+  on(app, r.getMe, async (c) => ok(c, await viewMe(c.var.actor)));
 
   on(app, r.createParty, async (c) => {
     const { view, writes } = registerParty(c.var.actor, c.req.valid('json'), c.var.now);

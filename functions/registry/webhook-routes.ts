@@ -3,7 +3,7 @@ import { on } from '#shared/http/create-app.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { commit, ok } from '#shared/http/respond.ts';
-import { deliveries, registerWebhook, removeWebhook, webhooks } from '#shared/services/webhook-service.ts';
+import { listDeliveries, registerWebhook, removeWebhook, listWebhooks } from '#shared/services/webhook-service.ts';
 import * as r from '#schemas/routes/webhooks.ts';
 
 export function webhookRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -12,7 +12,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>): void {
     const { view, writes } = await registerWebhook(c.var.actor, partyId, c.req.valid('json'), c.var.now);
     return commit(c, writes, view, { location: `/v1/parties/${partyId}/webhooks/${view.id}` });
   });
-  on(app, r.listWebhooks, async (c) => ok(c, { items: await webhooks(c.var.actor, c.req.valid('param').id) }));
+  on(app, r.listWebhooks, async (c) => ok(c, { items: await listWebhooks(c.var.actor, c.req.valid('param').id) }));
   on(app, r.deleteWebhook, async (c) => {
     const { id, wid } = c.req.valid('param');
     await removeWebhook(c.var.actor, id, wid);
@@ -21,7 +21,7 @@ export function webhookRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.listDeliveries, async (c) => {
     const { id, wid } = c.req.valid('param');
     const page = pageRequest<Record<string, unknown>>(c, c.req.valid('query'));
-    const { items, next } = await deliveries(c.var.actor, id, wid, page.limit, page.start);
+    const { items, next } = await listDeliveries(c.var.actor, id, wid, page.limit, page.start);
     return ok(c, pageResponse(c, items, next));
   });
 }

@@ -16,9 +16,9 @@ import { getCapacityCounter } from '#shared/store/capacity-store.ts';
 import { getEntry } from '#shared/store/ledger-store.ts';
 import { getLineBalances } from '#shared/store/line-balance-store.ts';
 import { getManifest } from '#shared/store/manifest-store.ts';
-import { getLicence, getParty, listLicences } from '#shared/store/party-store.ts';
+import { getLicence, getParty, allLicences } from '#shared/store/party-store.ts';
 import { getCurrentPlan } from '#shared/store/plan-store.ts';
-import { listStock } from '#shared/store/stock-store.ts';
+import { allStock } from '#shared/store/stock-store.ts';
 import { getLegHead } from '#shared/store/track-store.ts';
 import { incidentNow, medicalStorageNow } from '#shared/services/medical-clock-causes.ts';
 import { declarationDeadlinesNow } from '#shared/services/declaration-deadlines.ts';
@@ -27,7 +27,7 @@ const divisionOf = async (partyId: string) => (await getParty(partyId))?.divisio
 
 /** A manifest's deadlines, with the receiver's licences read only when a load in flight depends on them. */
 async function manifestNow(m: Manifest, s: AlertSettings): Promise<Deadline[]> {
-  return manifestDeadlines(m, licencesAtStake(m).length ? await listLicences(m.receiverId) : [], s);
+  return manifestDeadlines(m, licencesAtStake(m).length ? await allLicences(m.receiverId) : [], s);
 }
 
 async function capacityNow(c: CapacityCounterLike, now: Date): Promise<Deadline[]> {
@@ -36,14 +36,14 @@ async function capacityNow(c: CapacityCounterLike, now: Date): Promise<Deadline[
 }
 
 async function receivedLineNow(b: ReceivedLineLike, s: AlertSettings): Promise<Deadline[]> {
-  const [licences, division] = await Promise.all([listLicences(b.holderId), divisionOf(b.holderId)]);
+  const [licences, division] = await Promise.all([allLicences(b.holderId), divisionOf(b.holderId)]);
   return [...receivedLineDeadlines(b, holdsCollectionLicence(licences), division, s), ...medicalLineDeadlines(b, division, s)];
 }
 
 /** Every over-plan deadline of a party's year: the current plan against the year's dispatched grams, which the
  *  dispatches keep on the stock items in their own transactions (no stream consumer needs to have run). */
 async function overPlanNow(partyId: string, year: number, now: Date): Promise<Deadline[]> {
-  const [plan, stock, division] = await Promise.all([getCurrentPlan(partyId, year), listStock(partyId), divisionOf(partyId)]);
+  const [plan, stock, division] = await Promise.all([getCurrentPlan(partyId, year), allStock(partyId), divisionOf(partyId)]);
   const dispatched = stock.map((st) => ({ month: `${year}-01`, wasteCode: st.wasteCode, grams: { dispatched: st.dispatchedByYear[year] ?? 0 } }) as Flow);
   return overPlanDeadlines(plan, dispatched, division, now);
 }

@@ -15,7 +15,7 @@ import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
 import { provinceOf } from '#shared/reference/divisions.ts';
 import { workingCalendar } from '#shared/reference/holidays.ts';
 import { applicationFromItem, applicationPage, type ApplicationPartition, createApplicationWrite, getApplication, seenByReceivingProvince, type ApplicationEntity } from '#shared/store/application-store.ts';
-import { listLicences, listMembershipsOf } from '#shared/store/party-store.ts';
+import { allLicences, allMembershipsOf } from '#shared/store/party-store.ts';
 import type { ApplicationInput } from '#schemas/application.ts';
 import { actFor, seeParty } from '#shared/services/access.ts';
 import { applicationDeadlineWrites } from '#shared/services/deadline-writes.ts';
@@ -48,7 +48,7 @@ export async function submitApplication(actor: Actor, input: ApplicationInput, n
   const inactive = [generator, receiver].findIndex((p) => p.party.status !== 'active');
   if (inactive >= 0) throw new AppError('PARTY_NOT_ACTIVE', 'Both parties must be active', [{ path: inactive ? 'receiverId' : 'generatorId', message: 'not active' }]);
   for (const [i, w] of input.wasteCodes.entries()) requireWasteCode(w.code, `wasteCodes.${i}.code`);
-  checkReceiverMethod(await listLicences(input.receiverId), input.wasteCodes.map((w) => w.code), input.method, localDate(now, config.timeZone));
+  checkReceiverMethod(await allLicences(input.receiverId), input.wasteCodes.map((w) => w.code), input.method, localDate(now, config.timeZone));
   const at = now.toISOString();
   const acceptance = stepOf('submitted', at, stepSettings())!;
   const a: ApplicationEntity = {
@@ -71,7 +71,7 @@ export async function submitApplication(actor: Actor, input: ApplicationInput, n
 }
 
 async function membershipsOf(actor: Actor): Promise<Set<string>> {
-  return new Set((await listMembershipsOf(actor.sub)).map((m) => m.partyId));
+  return new Set((await allMembershipsOf(actor.sub)).map((m) => m.partyId));
 }
 
 const membership = (a: ApplicationEntity, mine: Set<string>): Membership => ({ generator: mine.has(a.generatorId), receiver: mine.has(a.receiverId) });
@@ -86,7 +86,7 @@ export async function seeApplication(actor: Actor, id: string): Promise<{ applic
   return { application, roles: applicationRoles(actor, parties(application), m) };
 }
 
-export async function application(actor: Actor, id: string, now: Date): Promise<ApplicationView> {
+export async function viewApplication(actor: Actor, id: string, now: Date): Promise<ApplicationView> {
   return applicationView((await seeApplication(actor, id)).application, now);
 }
 
@@ -102,7 +102,7 @@ export interface ListPosition {
 }
 
 /** A generator's applications (those the caller may see), or a province's for its regulators: outbound, then inbound. */
-export async function applicationList(
+export async function listApplications(
   actor: Actor,
   query: { generatorId?: string | undefined; province?: string | undefined; status?: ApplicationState | undefined },
   limit: number,

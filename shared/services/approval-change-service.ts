@@ -48,7 +48,7 @@ export async function amendApproval(actor: Actor, id: string, input: AmendmentIn
 }
 
 /** A regulator of the province (jurisdiction the province or 00): its approvals, outbound and inbound, newest first. */
-export async function provinceApprovals(actor: Actor, province: string, limit: number, start?: Record<string, unknown>) {
+export async function listProvinceApprovals(actor: Actor, province: string, limit: number, start?: Record<string, unknown>) {
   if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only regulators list a province’s approvals');
   if (!mayIssue(actor, province)) throw new AppError('FORBIDDEN', `Province ${province} is not your jurisdiction (a provincial or national regulator lists it)`);
   const page = await approvalsOfProvince(province, limit, start);

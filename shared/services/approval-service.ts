@@ -9,7 +9,7 @@ import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
 import { provinceOf } from '#shared/reference/divisions.ts';
 import { approvalFromItem, approvalPage, approvalProvinceLinkWrites, createApprovalWrite, getApproval, type ApprovalEntity } from '#shared/store/approval-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
-import { listLicences, listMembershipsOf } from '#shared/store/party-store.ts';
+import { allLicences, allMembershipsOf } from '#shared/store/party-store.ts';
 import type { ApprovalInput } from '#schemas/records.ts';
 import { seeParty } from '#shared/services/access.ts';
 import type { Decision } from '#shared/services/party-service.ts';
@@ -53,7 +53,7 @@ export async function issueApproval(actor: Actor, input: ApprovalInput, now: Dat
       validFrom: input.validFrom,
       validTo: input.validTo,
     },
-    await listLicences(input.receiverId),
+    await allLicences(input.receiverId),
   );
   const approval: ApprovalEntity = {
     id: uuidv7(),
@@ -74,19 +74,19 @@ export async function issueApproval(actor: Actor, input: ApprovalInput, now: Dat
 export const approvalCreationWrites = (approval: ApprovalEntity): TxItem[] => [createApprovalWrite(approval), ...approvalProvinceLinkWrites(approval)];
 
 export async function partiesOf(actor: Actor): Promise<Set<string>> {
-  return new Set((await listMembershipsOf(actor.sub)).map((m) => m.partyId));
+  return new Set((await allMembershipsOf(actor.sub)).map((m) => m.partyId));
 }
 
 export const readable = (actor: Actor, mine: Set<string>) => (a: ApprovalEntity) => mayRead(actor, a, mine.has(a.generatorId) || mine.has(a.receiverId));
 
-export async function approval(actor: Actor, id: string): Promise<ApprovalView> {
+export async function viewApproval(actor: Actor, id: string): Promise<ApprovalView> {
   const found = await getApproval(id);
   if (!found || !readable(actor, await partiesOf(actor))(found)) throw notFound('approval');
   return approvalView(found);
 }
 
 /** Approvals of a generator (optionally to one receiver) or of a receiver; only those the caller may read. */
-export async function approvalList(
+export async function listApprovals(
   actor: Actor,
   query: { generatorId?: string | undefined; receiverId?: string | undefined },
   limit: number,

@@ -8,7 +8,7 @@ import { gramsToKg } from '#shared/domain/quantity.ts';
 import { disposalNode, incidentNode, ledgerNode, manifestNode, type ChainNode, type NodeRef } from '#shared/domain/chain.ts';
 import { DEFAULT_DEPTH, PAGE_NODES, pageOf, seesWhole, walk, type Placed, type Viewer } from '#shared/domain/chain-walk.ts';
 import { getDisposals, getLedgerFacts, getManifestFacts } from '#shared/store/disposal-store.ts';
-import { listEvents } from '#shared/store/event-store.ts';
+import { allEvents } from '#shared/store/event-store.ts';
 import { getIncidents } from '#shared/store/incident-store.ts';
 import { getManifests, membershipsAmong } from '#shared/store/manifest-store.ts';
 import type { ChainNodeView, ChainView } from '#schemas/disposal.ts';
@@ -73,7 +73,7 @@ async function viewerOf(actor: Actor, nodes: Placed[]): Promise<Viewer> {
 async function evidenceOf(nodes: Placed[]): Promise<NonNullable<ChainView['evidence']>> {
   return Promise.all(
     nodes.map(async ({ node }) => {
-      const events = await listEvents(node.id);
+      const events = await allEvents(node.id);
       return { manifestId: node.id, number: must(node.number, `manifest node ${node.id} has a number`), events, integrity: verifyChain(events) };
     }),
   );
@@ -86,7 +86,7 @@ export interface ChainRequest {
   offset: number;
 }
 
-export async function chainOf(actor: Actor, manifestId: string, request: ChainRequest): Promise<{ chain: Omit<ChainView, 'nextCursor'>; nextOffset?: number }> {
+export async function viewChain(actor: Actor, manifestId: string, request: ChainRequest): Promise<{ chain: Omit<ChainView, 'nextCursor'>; nextOffset?: number }> {
   await seeManifest(actor, manifestId);
   const depth = request.depth ?? DEFAULT_DEPTH;
   const [start] = await load([{ type: 'manifest', id: manifestId }]);

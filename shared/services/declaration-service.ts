@@ -56,7 +56,7 @@ function view(document: DeclarationDocument, submitted: SubmittedDeclaration[], 
   };
 }
 
-export async function declaration(actor: Actor, partyId: string, periodId: string, now: Date) {
+export async function viewDeclaration(actor: Actor, partyId: string, periodId: string, now: Date) {
   const { party } = await readPrivate(actor, partyId);
   const { period, tier } = await declarable(party, periodId);
   const [document, submitted] = await Promise.all([documentOf(party, period, tier), submittedVersions(partyId, period.id)]);

@@ -9,11 +9,11 @@ import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
 import { planDisposal, type DisposalReport } from '#shared/domain/disposal.ts';
 import { completionOf, type Completion } from '#shared/domain/disposal-completion.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
-import { createDisposalWrite, getDisposal, listDisposals, stillInFlightCheck } from '#shared/store/disposal-store.ts';
+import { createDisposalWrite, getDisposal, allDisposals, stillInFlightCheck } from '#shared/store/disposal-store.ts';
 import { residueEntryWrites } from '#shared/store/ledger-store.ts';
-import { drawLineBalanceWrite, listLineBalances, type LineBalance } from '#shared/store/line-balance-store.ts';
+import { drawLineBalanceWrite, allLineBalances, type LineBalance } from '#shared/store/line-balance-store.ts';
 import { getManifest } from '#shared/store/manifest-store.ts';
-import { listLicences } from '#shared/store/party-store.ts';
+import { allLicences } from '#shared/store/party-store.ts';
 import { moveStock } from '#shared/store/stock-store.ts';
 import { transact, type TxItem } from '#shared/store/transact.ts';
 import { assertVersion } from '#shared/store/versioning.ts';
@@ -56,7 +56,7 @@ export async function reportDisposal(actor: Actor, manifestId: string, input: Di
   if (manifest.status !== 'received') throw invalidState(`Cannot report disposal: the manifest is ${manifest.status}`);
   assertVersion(manifest.version, ifMatch);
   const receiverId = manifest.receiverId;
-  const [balances, licences] = await Promise.all([listLineBalances(manifest.id), listLicences(receiverId)]);
+  const [balances, licences] = await Promise.all([allLineBalances(manifest.id), allLicences(receiverId)]);
   const plan = planDisposal(
     {
       lines: input.lines.map((l) => ({ lineNo: l.lineNo, operationCode: l.operationCode, grams: kgToGrams(l.quantityKg), completedAt: l.completedAt })),
@@ -109,12 +109,12 @@ export async function reportDisposal(actor: Actor, manifestId: string, input: Di
   };
 }
 
-export async function disposals(actor: Actor, manifestId: string): Promise<{ items: DisposalReportView[] }> {
+export async function listDisposals(actor: Actor, manifestId: string): Promise<{ items: DisposalReportView[] }> {
   await seeManifest(actor, manifestId);
-  return { items: (await listDisposals(manifestId)).map(disposalView) };
+  return { items: (await allDisposals(manifestId)).map(disposalView) };
 }
 
-export async function disposal(actor: Actor, manifestId: string, disposalId: string): Promise<DisposalReportView> {
+export async function viewDisposal(actor: Actor, manifestId: string, disposalId: string): Promise<DisposalReportView> {
   await seeManifest(actor, manifestId);
   const report = await getDisposal(manifestId, disposalId);
   if (!report) throw notFound('disposal report');
@@ -142,7 +142,7 @@ async function completeIfDone(id: string, cause: { by: string; manifestId: strin
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const m = await getManifest(id);
     if (!m || m.status !== 'received') return false;
-    const balances = await listLineBalances(id);
+    const balances = await allLineBalances(id);
     if (!completionOf(m, balances, await onwardOf(balances)).complete) return false;
     const at = now.toISOString();
     const draft = { type: 'completed' as const, at, actor: { sub: 'system', partyId: null, role: 'system' }, data: cause };

@@ -32,7 +32,7 @@ export async function requestExport(actor: Actor, list: ExportList, query: Recor
   return { view: await exportView(e, ''), writes: [createExportWrite(e)] };
 }
 
-export async function exportFor(actor: Actor, id: string, origin: string) {
+export async function viewExport(actor: Actor, id: string, origin: string) {
   const e = await getExport(id);
   if (!e || e.requestedBy.sub !== actor.sub) throw notFound('export');
   return exportView(e, origin);

@@ -80,7 +80,7 @@ export async function viewIncident(actor: Actor, incidentId: string): Promise<In
   return incidentView((await seeIncident(actor, incidentId)).incident);
 }
 
-export async function manifestIncidents(actor: Actor, manifestId: string): Promise<{ items: IncidentView[] }> {
+export async function listManifestIncidents(actor: Actor, manifestId: string): Promise<{ items: IncidentView[] }> {
   const { manifest } = await seeManifest(actor, manifestId);
   return { items: (await getIncidents((manifest.incidents ?? []).map((i) => i.id))).map(incidentView) };
 }
@@ -117,7 +117,7 @@ export async function closeIncident(actor: Actor, incidentId: string, note: stri
   };
 }
 
-export async function oversightIncidents(actor: Actor, query: { division?: string | undefined; status?: 'open' | 'closed' | undefined }, limit: number, start?: Record<string, unknown>) {
+export async function listOversightIncidents(actor: Actor, query: { division?: string | undefined; status?: 'open' | 'closed' | undefined }, limit: number, start?: Record<string, unknown>) {
   const divisionPrefix = regulatorDivision(actor, query.division);
   const page = await incidentPage({ divisionPrefix, status: query.status }, limit, start);
   return { items: page.items.map((i) => incidentView(incidentFromItem(i))), next: page.lastKey };

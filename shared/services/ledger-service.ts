@@ -104,7 +104,7 @@ export async function voidEntry(
   return { view: entryView(next), writes: [...voidEntryWrites(entry, voided, lostRace(ifMatch)), ...ledgerDeadlineWrites(entry, next, party.divisionCode, now)] };
 }
 
-export async function ledgerEntry(actor: Actor, partyId: string, entryId: string): Promise<EntryView> {
+export async function viewLedgerEntry(actor: Actor, partyId: string, entryId: string): Promise<EntryView> {
   await readPrivate(actor, partyId);
   const entry = await getEntry(partyId, entryId);
   if (!entry) throw notFound('ledger entry');
@@ -120,7 +120,7 @@ function instantRange(from?: string, to?: string): { from?: string | undefined; 
   };
 }
 
-export async function ledgerPage(actor: Actor, partyId: string, query: LedgerQueryInput, limit: number, start?: Record<string, unknown>) {
+export async function listLedger(actor: Actor, partyId: string, query: LedgerQueryInput, limit: number, start?: Record<string, unknown>) {
   await readPrivate(actor, partyId);
   const page = await entryPage(partyId, { wasteCode: query.wasteCode, kind: query.kind, ...instantRange(query.from, query.to) }, limit, start);
   return { items: page.items.map((i) => entryView(entryFromItem(i))), next: page.lastKey };

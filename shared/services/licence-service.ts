@@ -5,7 +5,7 @@ import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
 import { isCategory, isWasteCode } from '#shared/reference/catalogue.ts';
 import { kgToGrams } from '#shared/domain/quantity.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
-import { createLicenceWrite, getLicence, listLicences, saveLicenceWrite, type LicenceEntity } from '#shared/store/party-store.ts';
+import { createLicenceWrite, getLicence, allLicences, saveLicenceWrite, type LicenceEntity } from '#shared/store/party-store.ts';
 import type { CreateLicenceInput } from '#schemas/party.ts';
 import { actFor, seeParty } from '#shared/services/access.ts';
 import { licenceDeadlineWrites } from '#shared/services/deadline-writes.ts';
@@ -37,9 +37,9 @@ export async function fileLicence(actor: Actor, partyId: string, input: CreateLi
 }
 
 /** Licences are readable by whoever sees the party: counterparts check them before choosing a receiver. */
-export async function licences(actor: Actor, partyId: string) {
+export async function listLicences(actor: Actor, partyId: string) {
   await seeParty(actor, partyId);
-  return (await listLicences(partyId)).map(licenceView);
+  return (await allLicences(partyId)).map(licenceView);
 }
 
 const LICENCE_ACTIONS = {

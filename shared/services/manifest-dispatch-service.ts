@@ -10,7 +10,7 @@ import { getApproval, approvalUseWrite } from '#shared/store/approval-store.ts';
 import { committedGrams, commitCapacityWrite } from '#shared/store/capacity-store.ts';
 import { drawBatchWrites, planBatchDraws, type BatchDraw } from '#shared/store/ledger-store.ts';
 import { drawLineBalanceWrite, getLineBalances } from '#shared/store/line-balance-store.ts';
-import { getParties, listLicences } from '#shared/store/party-store.ts';
+import { getParties, allLicences } from '#shared/store/party-store.ts';
 import { getCurrentPlan } from '#shared/store/plan-store.ts';
 import { getStock, moveStock } from '#shared/store/stock-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
@@ -31,7 +31,7 @@ export async function loadDispatchContext(draft: DispatchDraft, now: Date): Prom
   const sourceRefs = draft.lines.flatMap((l) => l.sources ?? []);
   const [parties, licenceLists, plan, stocks, committed, approval, sourceBalances] = await Promise.all([
     getParties([draft.generatorId, draft.receiverId, ...draft.transporterIds]),
-    Promise.all(licensed.map(async (id) => ({ id, licences: await listLicences(id) }))),
+    Promise.all(licensed.map(async (id) => ({ id, licences: await allLicences(id) }))),
     getCurrentPlan(draft.generatorId, year),
     Promise.all(stockCodes.map((code) => getStock(draft.generatorId, code))),
     committedGrams(draft.receiverId, year),

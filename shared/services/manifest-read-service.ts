@@ -57,7 +57,7 @@ export async function listManifests(actor: Actor, q: ManifestListQuery, limit: n
 }
 
 /** Manifests waiting for the party's action, oldest first, with the actions it can take. */
-export async function inbox(actor: Actor, partyId: string, limit: number, start?: Record<string, unknown>) {
+export async function listInbox(actor: Actor, partyId: string, limit: number, start?: Record<string, unknown>) {
   await readPrivate(actor, partyId);
   const page = await inboxPage(partyId, limit, start);
   const manifests = await getManifests(page.items.map((i) => i.manifestId as string));
@@ -70,7 +70,7 @@ export async function inbox(actor: Actor, partyId: string, limit: number, start?
 }
 
 /** Every event of the party's manifests in commit order; the cursor always names where to resume. */
-export async function feed(actor: Actor, partyId: string, now: Date, limit: number, start?: FeedPosition) {
+export async function listFeed(actor: Actor, partyId: string, now: Date, limit: number, start?: FeedPosition) {
   await readPrivate(actor, partyId);
   const { entries, position } = await feedPage(partyId, now, limit, start);
   return { items: entries, next: position };

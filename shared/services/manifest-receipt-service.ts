@@ -15,7 +15,7 @@ import { categoryOf } from '#shared/reference/catalogue.ts';
 import { approvalUseWrite } from '#shared/store/approval-store.ts';
 import { settleCapacityWrite } from '#shared/store/capacity-store.ts';
 import { createLineBalanceWrite } from '#shared/store/line-balance-store.ts';
-import { getParty, listLicences } from '#shared/store/party-store.ts';
+import { getParty, allLicences } from '#shared/store/party-store.ts';
 import { moveStock } from '#shared/store/stock-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import type { ReceiveInput, RejectInput } from '#schemas/manifest.ts';
@@ -33,7 +33,7 @@ type Rejection = { disposition: 'return' | 'alternate'; alternateReceiverId?: st
 /** Receipt re-checks the receiver's licence for what it accepts (a return to its origin excepted). */
 async function recheckLicence(m: Manifest, lines: ReceivedLine[], now: Date): Promise<void> {
   if (m.returnToOrigin) return;
-  const licences = await listLicences(m.receiverId);
+  const licences = await allLicences(m.receiverId);
   const day = localDate(now, config.timeZone);
   const missing = lines.findIndex((l) => l.receipt.acceptedGrams > 0 && !coveringEntry(licences, { ...l, wasteCode: arrivedCode(l) }, day));
   const uncovered = lines[missing];
@@ -126,7 +126,7 @@ async function settle(actor: Actor, acting: Acting, lines: ReceivedLine[], chang
   if (after.discrepancy?.status === 'explained') drafts.push(eventDraft('discrepancy_explained', actor, acting, at, { incidentIds: after.discrepancy.incidentIds }));
   if (made) drafts.push(eventDraft('replacement_created', actor, acting, at, { replacementId: made.replacement.id, number: made.replacement.number }));
   const { manifest, writes } = manifestWrites(m, after, drafts, ifMatch);
-  const collects = lines.some((l) => l.receipt.acceptedGrams > 0) && holdsCollectionLicence(await listLicences(m.receiverId));
+  const collects = lines.some((l) => l.receipt.acceptedGrams > 0) && holdsCollectionLicence(await allLicences(m.receiverId));
   return decided(manifest, [...writes, ...settlementWrites(m, lines, changes.receivedAt ?? at, collects, now), ...(made?.writes ?? []), ...(closing?.writes ?? [])]);
 }
 

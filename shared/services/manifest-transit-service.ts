@@ -10,7 +10,7 @@ import { approvalUseWrite } from '#shared/store/approval-store.ts';
 import { settleCapacityWrite } from '#shared/store/capacity-store.ts';
 import { returnBatchWrites } from '#shared/store/ledger-store.ts';
 import { returnLineBalanceWrite } from '#shared/store/line-balance-store.ts';
-import { getParties, listLicences } from '#shared/store/party-store.ts';
+import { getParties, allLicences } from '#shared/store/party-store.ts';
 import { moveStock } from '#shared/store/stock-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import { actOn } from '#shared/services/manifest-access.ts';
@@ -22,7 +22,7 @@ import { must } from '#shared/must.ts';
 /** Carriers joining a manifest: active, with a transport licence valid today (domain.md rules 2, 5). */
 async function checkCarriers(ids: string[], now: Date, pathOf: (i: number) => string): Promise<void> {
   if (ids.length === 0) return;
-  const [parties, licences] = await Promise.all([getParties(ids), Promise.all(ids.map(async (id) => ({ id, licences: await listLicences(id) })))]);
+  const [parties, licences] = await Promise.all([getParties(ids), Promise.all(ids.map(async (id) => ({ id, licences: await allLicences(id) })))]);
   const errors = carrierPartyFindings(ids, parties, new Map(licences.map((l) => [l.id, l.licences])), localDate(now, config.timeZone), pathOf);
   if (errors.length) throw refusal(errors);
 }

@@ -1,7 +1,7 @@
 // A party's members: managers add and remove them; the last manager cannot leave.
 import { AppError, notFound } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
-import { addMemberWrites, getMember, listMembers, removeMemberWrites, type MemberEntity } from '#shared/store/party-store.ts';
+import { addMemberWrites, getMember, allMembers, removeMemberWrites, type MemberEntity } from '#shared/store/party-store.ts';
 import { transact } from '#shared/store/transact.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
 import { memberView } from '#shared/services/party-views.ts';
@@ -18,9 +18,9 @@ export async function addMember(
   return { view: memberView(member), writes: addMemberWrites(member) };
 }
 
-export async function members(actor: Actor, partyId: string) {
+export async function listMembers(actor: Actor, partyId: string) {
   await readPrivate(actor, partyId);
-  return (await listMembers(partyId)).map(memberView);
+  return (await allMembers(partyId)).map(memberView);
 }
 
 /** Managers remove anyone; any member may leave (remove themselves). */

@@ -3,9 +3,9 @@
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { allPages } from '#shared/exports/csv.ts';
 import { listAlerts } from '#shared/services/alert-service.ts';
-import { keyUnits, oversightManifests, type ManifestFilter } from '#shared/services/oversight-service.ts';
-import { oversightIncidents } from '#shared/services/incident-service.ts';
-import { statsOf } from '#shared/services/stats-service.ts';
+import { listKeyUnits, listOversightManifests, type ManifestFilter } from '#shared/services/oversight-service.ts';
+import { listOversightIncidents } from '#shared/services/incident-service.ts';
+import { viewStats } from '#shared/services/stats-service.ts';
 import type { ExportList } from '#shared/domain/export-lists.ts';
 
 export type { ExportList };
@@ -27,12 +27,12 @@ export const OVERSIGHT_LISTS: Partial<Record<ExportList, OversightList>> = {
   manifests: {
     columns: ['id', 'number', 'status', 'generatorId', 'receiverId', 'generatorDivision', 'receiverDivision', 'wasteCodes', 'quantityKg', 'createdAt', 'updatedAt'],
     filename: () => 'manifests.csv',
-    pages: (actor, query) => allPages<Row, never>((start) => oversightManifests(actor, query as ManifestFilter, PAGE, start) as never),
+    pages: (actor, query) => allPages<Row, never>((start) => listOversightManifests(actor, query as ManifestFilter, PAGE, start) as never),
   },
   'key-units': {
     columns: ['id', 'name', 'uscc', 'divisionCode', 'address', 'kinds', 'status', 'keyUnitYears'],
     filename: () => 'key-units.csv',
-    pages: (actor, query, now) => allPages<Row, Row>((start) => keyUnits(actor, query, now, PAGE, start) as never),
+    pages: (actor, query, now) => allPages<Row, Row>((start) => listKeyUnits(actor, query, now, PAGE, start) as never),
   },
   alerts: {
     columns: ['id', 'type', 'status', 'partyId', 'divisionCode', 'manifestId', 'subjectId', 'dueAt', 'openedAt', 'closedAt', 'closedBy', 'closeNote'],
@@ -42,13 +42,13 @@ export const OVERSIGHT_LISTS: Partial<Record<ExportList, OversightList>> = {
   incidents: {
     columns: ['id', 'manifestId', 'manifestNumber', 'partyId', 'type', 'at', 'lat', 'lon', 'divisionCode', 'lines', 'description', 'measures', 'status', 'reportedAt', 'reportedBy', 'closedAt', 'closedBy', 'closeNote'],
     filename: () => 'incidents.csv',
-    pages: (actor, query) => allPages<Row, Row>((start) => oversightIncidents(actor, query, PAGE, start) as never),
+    pages: (actor, query) => allPages<Row, Row>((start) => listOversightIncidents(actor, query, PAGE, start) as never),
   },
   stats: {
     columns: ['group', 'name', 'month', 'generatedKg', 'dispatchedKg', 'receivedKg', 'utilisedKg', 'disposedKg', 'rate'],
     filename: (q) => `stats-${q.division ?? 'jurisdiction'}-${q.year ?? 'this-year'}-${q.groupBy}.csv`,
     pages: async function* (actor, query, now) {
-      const stats = await statsOf(actor, { ...(query as object), perMonth: query.perMonth === 'true' } as never, now);
+      const stats = await viewStats(actor, { ...(query as object), perMonth: query.perMonth === 'true' } as never, now);
       yield stats.items as Row[];
     },
   },

@@ -29,7 +29,7 @@ export interface ManifestFilter {
   to?: string | undefined;
 }
 
-export function oversightManifests(actor: Actor, filter: ManifestFilter, limit: number, start?: OversightCursor) {
+export function listOversightManifests(actor: Actor, filter: ManifestFilter, limit: number, start?: OversightCursor) {
   const division = regulatorDivision(actor, filter.division);
   return oversightPage(
     {
@@ -44,7 +44,7 @@ export function oversightManifests(actor: Actor, filter: ManifestFilter, limit: 
   );
 }
 
-export async function keyUnits(actor: Actor, query: { division?: string | undefined; year?: number | undefined }, now: Date, limit: number, start?: Record<string, unknown>) {
+export async function listKeyUnits(actor: Actor, query: { division?: string | undefined; year?: number | undefined }, now: Date, limit: number, start?: Record<string, unknown>) {
   const divisionPrefix = regulatorDivision(actor, query.division);
   const year = query.year ?? localYear(now, config.timeZone);
   const page = await partyPage({ divisionPrefix, keyUnitYear: year }, limit, start);

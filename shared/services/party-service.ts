@@ -8,7 +8,7 @@ import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import {
   createPartyWrites,
-  listMembershipsOf,
+  allMembershipsOf,
   partyFromItem,
   partyPage,
   savePartyWrite,
@@ -98,7 +98,7 @@ export async function listParties(actor: Actor, query: PartyListQuery, limit: nu
   }
   const [page, memberships] = await Promise.all([
     partyPage({ divisionPrefix: query.divisionCode ?? '', status: 'active', kind: query.kind, q: query.q }, limit, start),
-    listMembershipsOf(actor.sub),
+    allMembershipsOf(actor.sub),
   ]);
   const mine = new Set(memberships.map((m) => m.partyId));
   const items = page.items.map((i) => {
@@ -108,8 +108,8 @@ export async function listParties(actor: Actor, query: PartyListQuery, limit: nu
   return { items, next: page.lastKey };
 }
 
-export async function me(actor: Actor) {
-  const memberships = await listMembershipsOf(actor.sub);
+export async function viewMe(actor: Actor) {
+  const memberships = await allMembershipsOf(actor.sub);
   return {
     sub: actor.sub,
     groups: actor.groups,

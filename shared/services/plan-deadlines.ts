@@ -3,7 +3,7 @@
 import { tierOf } from '#shared/domain/declaration-periods.ts';
 import type { PartyEntity } from '#shared/store/party-store.ts';
 import type { PlanEntity } from '#shared/store/plan-store.ts';
-import { listStock } from '#shared/store/stock-store.ts';
+import { allStock } from '#shared/store/stock-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import { declarationDeadlineWrites } from '#shared/services/declaration-deadlines.ts';
 import { overPlanCheckWrites } from '#shared/services/deadline-writes.ts';
@@ -12,7 +12,7 @@ const expectedOf = (plan: Pick<PlanEntity, 'items'> | undefined, code: string) =
 
 export async function planDeadlineWrites(party: Pick<PartyEntity, 'id' | 'divisionCode' | 'keyUnitYears'>, before: PlanEntity | undefined, plan: PlanEntity, now: Date): Promise<TxItem[]> {
   const tier = tierOf((party.keyUnitYears ?? []).includes(plan.year), plan.items.reduce((sum, i) => sum + i.expectedGrams, 0));
-  const dispatched = (await listStock(party.id)).map((s) => ({ code: s.wasteCode, grams: s.dispatchedByYear[plan.year] ?? 0 }));
+  const dispatched = (await allStock(party.id)).map((s) => ({ code: s.wasteCode, grams: s.dispatchedByYear[plan.year] ?? 0 }));
   const over = dispatched.filter((d) => d.grams > expectedOf(plan, d.code));
   return [
     ...declarationDeadlineWrites(party, plan.year, tier, now),

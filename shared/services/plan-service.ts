@@ -5,7 +5,7 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { localYear } from '#shared/domain/calendar.ts';
 import { checkPlanItems, filingNumber } from '#shared/domain/plan-rules.ts';
 import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
-import { filePlanWrite, getCurrentPlan, listPlanVersions, nextFilingSerial, type PlanEntity } from '#shared/store/plan-store.ts';
+import { filePlanWrite, getCurrentPlan, allPlanVersions, nextFilingSerial, type PlanEntity } from '#shared/store/plan-store.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import type { PlanInput } from '#schemas/records.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
@@ -35,10 +35,10 @@ export async function filePlan(actor: Actor, partyId: string, input: PlanInput, 
 }
 
 /** The current version of a year (default: this year) and the versions it replaced, newest first. */
-export async function plansOfYear(actor: Actor, partyId: string, year: number | undefined, now: Date) {
+export async function listPlans(actor: Actor, partyId: string, year: number | undefined, now: Date) {
   await readPrivate(actor, partyId);
   const wanted = year ?? localYear(now, config.timeZone);
-  const [current, ...history] = await listPlanVersions(partyId, wanted);
+  const [current, ...history] = await allPlanVersions(partyId, wanted);
   if (!current) throw notFound(`plan for ${wanted}`);
   return { year: wanted, current: planView(current), history: history.map(planView) };
 }

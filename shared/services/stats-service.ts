@@ -61,7 +61,7 @@ function rowView(r: StatsRow, names: Map<string, string>) {
   } as { group: string; name?: string; month?: string; rate: number | null } & Record<`${(typeof STAT_MEASURES)[number]}Kg`, number>;
 }
 
-export async function statsOf(actor: Actor, q: StatsQuery, now: Date) {
+export async function viewStats(actor: Actor, q: StatsQuery, now: Date) {
   const prefix = regulatorDivision(actor, q.division);
   if (q.category && !isCategory(q.category)) {
     throw new AppError('UNKNOWN_WASTE_CODE', `${q.category} is not a category of the 2021 catalogue`, [{ path: 'query.category', message: 'not a catalogue category' }]);

@@ -1,7 +1,7 @@
 // Stock per waste code: the running totals kept by every ledger entry and manifest, in kilograms at the edge.
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { gramsToKg } from '#shared/domain/quantity.ts';
-import { listStock, type StockEntity } from '#shared/store/stock-store.ts';
+import { allStock, type StockEntity } from '#shared/store/stock-store.ts';
 import { readPrivate } from '#shared/services/access.ts';
 
 export function stockView(s: StockEntity) {
@@ -17,7 +17,7 @@ export function stockView(s: StockEntity) {
   };
 }
 
-export async function stockOf(actor: Actor, partyId: string) {
+export async function viewStock(actor: Actor, partyId: string) {
   await readPrivate(actor, partyId);
-  return { items: (await listStock(partyId)).map(stockView) };
+  return { items: (await allStock(partyId)).map(stockView) };
 }

@@ -23,7 +23,7 @@ const pointView = (p: StoredPoint) => ({ leg: p.leg, at: p.at, lat: p.lat, lon: 
 /** The legs asked for: one (`leg`), or every leg picked up so far. */
 const legsOf = (m: Manifest, leg?: number) => (leg === undefined ? m.legs.map((_, i) => i + 1) : leg <= m.legs.length ? [leg] : []);
 
-export async function trackPage(actor: Actor, manifestId: string, q: { leg?: number | undefined }, limit: number, start?: TrackPosition) {
+export async function listTrackPoints(actor: Actor, manifestId: string, q: { leg?: number | undefined }, limit: number, start?: TrackPosition) {
   const { manifest: m, holders } = await seeManifest(actor, manifestId);
   const legs = legsOf(m, q.leg);
   const hide = hidesPhone(m, holders);
@@ -41,7 +41,7 @@ export async function trackPage(actor: Actor, manifestId: string, q: { leg?: num
 }
 
 /** GeoJSON (RFC 7946): one LineString per leg with points, one Point per stop longer than the map threshold. */
-export async function trackGeoJson(actor: Actor, manifestId: string, q: { leg?: number | undefined }) {
+export async function viewTrackGeoJson(actor: Actor, manifestId: string, q: { leg?: number | undefined }) {
   const { manifest: m, holders } = await seeManifest(actor, manifestId);
   const hide = hidesPhone(m, holders);
   const features: Record<string, unknown>[] = [];

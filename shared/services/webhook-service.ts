@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError, notFound } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { webhookUrlProblem } from '#shared/domain/webhook-rules.ts';
-import { createWebhookWrite, deleteWebhookWrite, deliveryFromItem, deliveryPage, getWebhook, listWebhooks, type DeliveryEntity, type WebhookEntity } from '#shared/store/webhook-store.ts';
+import { createWebhookWrite, deleteWebhookWrite, deliveryFromItem, deliveryPage, getWebhook, allWebhooks, type DeliveryEntity, type WebhookEntity } from '#shared/store/webhook-store.ts';
 import { transact } from '#shared/store/transact.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
 import type { Decision } from '#shared/services/party-service.ts';
@@ -29,9 +29,9 @@ export async function registerWebhook(actor: Actor, partyId: string, input: { ur
   return { view: webhook, writes: [createWebhookWrite(webhook)] };
 }
 
-export async function webhooks(actor: Actor, partyId: string) {
+export async function listWebhooks(actor: Actor, partyId: string) {
   await readPrivate(actor, partyId);
-  return (await listWebhooks(partyId)).map(webhookView);
+  return (await allWebhooks(partyId)).map(webhookView);
 }
 
 export async function removeWebhook(actor: Actor, partyId: string, webhookId: string) {
@@ -39,7 +39,7 @@ export async function removeWebhook(actor: Actor, partyId: string, webhookId: st
   await transact([deleteWebhookWrite(partyId, webhookId)]);
 }
 
-export async function deliveries(actor: Actor, partyId: string, webhookId: string, limit: number, start?: Record<string, unknown>) {
+export async function listDeliveries(actor: Actor, partyId: string, webhookId: string, limit: number, start?: Record<string, unknown>) {
   await readPrivate(actor, partyId);
   if (!(await getWebhook(partyId, webhookId))) throw notFound('webhook');
   const page = await deliveryPage(webhookId, limit, start);

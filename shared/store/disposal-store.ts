@@ -4,7 +4,7 @@ import type { DisposalReport } from '#shared/domain/disposal.ts';
 import type { LedgerFacts } from '#shared/domain/chain.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
-import { listLineBalances, type LineBalance } from '#shared/store/line-balance-store.ts';
+import { allLineBalances, type LineBalance } from '#shared/store/line-balance-store.ts';
 import { getManifests } from '#shared/store/manifest-store.ts';
 import { getParties } from '#shared/store/party-store.ts';
 import { batchGet, getItem, queryAll } from '#shared/store/read.ts';
@@ -15,7 +15,7 @@ export function createDisposalWrite(r: DisposalReport): TxItem {
   return putNew({ ...keys.disposal(r.manifestId, r.id), itemType: 'disposal', ...r });
 }
 
-export async function listDisposals(manifestId: string): Promise<DisposalReport[]> {
+export async function allDisposals(manifestId: string): Promise<DisposalReport[]> {
   const items = await queryAll({ partition: keys.manifestPartition(manifestId), sortPrefix: keys.disposalPrefix });
   return items.map((i) => entityOf<DisposalReport>(i));
 }
@@ -40,7 +40,7 @@ export async function getManifestFacts(ids: string[]): Promise<ManifestFacts[]> 
   const manifests = await getManifests(ids);
   return Promise.all(
     [...manifests.values()].map(async (manifest) => {
-      const [balances, reports] = await Promise.all([listLineBalances(manifest.id), listDisposals(manifest.id)]);
+      const [balances, reports] = await Promise.all([allLineBalances(manifest.id), allDisposals(manifest.id)]);
       return { manifest, balances, reports };
     }),
   );

@@ -19,7 +19,7 @@ export function appendEventWrite(manifestId: string, event: ManifestEvent, routi
   );
 }
 
-export async function listEvents(manifestId: string): Promise<ManifestEvent[]> {
+export async function allEvents(manifestId: string): Promise<ManifestEvent[]> {
   const items = await queryAll({ partition: keys.manifestPartition(manifestId), sortPrefix: keys.manifestEventPrefix });
   return items.map((item) => {
     const { manifestId: _m, manifestNumber: _n, partyIds: _p, ...event } = entityOf<ManifestEvent & EventRouting & { manifestId: string }>(item);

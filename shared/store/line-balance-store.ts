@@ -33,7 +33,7 @@ export async function getLineBalances(refs: { manifestId: string; lineNo: number
 }
 
 /** The balances of every received line of a manifest. */
-export async function listLineBalances(manifestId: string): Promise<LineBalance[]> {
+export async function allLineBalances(manifestId: string): Promise<LineBalance[]> {
   return (await queryAll({ partition: keys.manifestPartition(manifestId), sortPrefix: keys.lineBalancePrefix })).map((i) => entityOf<LineBalance>(i));
 }
 

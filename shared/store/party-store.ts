@@ -71,17 +71,17 @@ export async function getMember(partyId: string, sub: string): Promise<MemberEnt
   return item && entityOf<MemberEntity>(item);
 }
 
-export async function listMembers(partyId: string): Promise<MemberEntity[]> {
+export async function allMembers(partyId: string): Promise<MemberEntity[]> {
   const items = await queryAll({ partition: keys.partyPartition(partyId), sortPrefix: keys.memberPrefix });
   return items.map((i) => entityOf<MemberEntity>(i));
 }
 
-export async function listMembershipsOf(sub: string): Promise<MemberEntity[]> {
+export async function allMembershipsOf(sub: string): Promise<MemberEntity[]> {
   const items = await queryAll({ index: 'GSI1', partition: keys.userMemberships(sub) });
   return items.map((i) => entityOf<MemberEntity>(i));
 }
 
-export async function listLicences(partyId: string): Promise<LicenceEntity[]> {
+export async function allLicences(partyId: string): Promise<LicenceEntity[]> {
   const items = await queryAll({ partition: keys.partyPartition(partyId), sortPrefix: keys.licencePrefix });
   return items.map((i) => entityOf<LicenceEntity>(i));
 }

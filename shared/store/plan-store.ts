@@ -23,7 +23,7 @@ export async function getCurrentPlan(partyId: string, year: number): Promise<Pla
 }
 
 /** Every filed version of a year, newest first. */
-export async function listPlanVersions(partyId: string, year: number): Promise<PlanEntity[]> {
+export async function allPlanVersions(partyId: string, year: number): Promise<PlanEntity[]> {
   const items = await queryAll({ partition: keys.partyPartition(partyId), sortPrefix: keys.planYearPrefix(year), newestFirst: true });
   return items.map((i) => entityOf<PlanEntity>(i));
 }

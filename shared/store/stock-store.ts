@@ -61,7 +61,7 @@ export async function getStock(partyId: string, wasteCode: string): Promise<Stoc
 }
 
 /** Every waste code the party has ever held, by code. */
-export async function listStock(partyId: string): Promise<StockEntity[]> {
+export async function allStock(partyId: string): Promise<StockEntity[]> {
   const items = await queryAll({ partition: keys.partyPartition(partyId), sortPrefix: keys.stockPrefix });
   return items.map(stockFromItem);
 }

@@ -52,7 +52,7 @@ export async function getWebhook(partyId: string, webhookId: string): Promise<We
   return item && entityOf<WebhookEntity>(item);
 }
 
-export async function listWebhooks(partyId: string): Promise<WebhookEntity[]> {
+export async function allWebhooks(partyId: string): Promise<WebhookEntity[]> {
   const items = await queryAll({ partition: keys.partyPartition(partyId), sortPrefix: keys.webhookPrefix });
   return items.map((i) => entityOf<WebhookEntity>(i));
 }

@@ -14,7 +14,7 @@ import {
   firstPending,
   LAST_SEQ,
   getWebhook,
-  listWebhooks,
+  allWebhooks,
   recordAttemptWrite,
   type DeliveryEntity,
 } from '#shared/store/webhook-store.ts';
@@ -34,7 +34,7 @@ export async function queueDeliveries(records: ChangeRecord[], now: Date): Promi
     if (record.eventName !== 'INSERT' || image?.itemType !== 'event') continue;
     const event = image as unknown as ManifestEvent & EventRouting & { manifestId: string };
     for (const partyId of new Set(event.partyIds ?? [])) {
-      for (const webhook of await listWebhooks(partyId)) {
+      for (const webhook of await allWebhooks(partyId)) {
         if (!wantsEvent(webhook.events, event.type)) continue;
         const id = uuidv5(`${webhook.id}/${event.manifestId}/${event.seq}`, DELIVERY_NAMESPACE);
         const payload = JSON.stringify({

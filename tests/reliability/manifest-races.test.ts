@@ -1,7 +1,7 @@
 // Conflicting manifest transitions at once: exactly one wins, every other answer is 409 or 412, kilograms move
 // once, and the event log stays one unbroken hash chain with exactly one event for the winning transition.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listEvents } from '#shared/store/event-store.ts';
+import { allEvents } from '#shared/store/event-store.ts';
 import { verifyChain } from '#shared/domain/hash-chain.ts';
 import { testApi, type TestApi } from '../support/api.ts';
 import { installFaultyStore, type FaultyStore } from '../support/fault-injection.ts';
@@ -44,7 +44,7 @@ function expectOneWinner(tally: Tally) {
 
 /** The log is one valid chain, and each of `once` appears exactly once. */
 async function expectLog(manifestId: string, once: string[]) {
-  const events = await listEvents(manifestId);
+  const events = await allEvents(manifestId);
   expect(verifyChain(events)).toMatchObject({ valid: true, firstBrokenSeq: null });
   for (const type of once) expect(events.filter((e) => e.type === type), type).toHaveLength(1);
   return events;
