@@ -10,7 +10,7 @@ import { planDisposal, type DisposalReport } from '#shared/domain/disposal.ts';
 import { completionOf, type Completion } from '#shared/domain/disposal-completion.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { createDisposalWrite, getDisposal, allDisposals, stillInFlightCheck } from '#shared/store/disposal-store.ts';
-import { residueEntryWrites } from '#shared/store/ledger-store.ts';
+import { residueEntryWrites } from '#shared/store/residue-store.ts';
 import { drawLineBalanceWrite, allLineBalances, type LineBalance } from '#shared/store/line-balance-store.ts';
 import { getManifest } from '#shared/store/manifest-store.ts';
 import { allLicences } from '#shared/store/party-store.ts';

@@ -6,8 +6,8 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { addDays, localYear, startOfLocalDay } from '#shared/domain/calendar.ts';
 import { checkLedgerEntry, PENDING_CODE } from '#shared/domain/ledger-rules.ts';
 import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
+import { allocateBatchCode } from '#shared/store/serial-store.ts';
 import {
-  allocateBatchCode,
   entryFromItem,
   entryPage,
   getEntry,

@@ -8,7 +8,7 @@ import { dispatchChecks, type DispatchContext, type DispatchDraft, type Finding 
 import { carriesRejected, type ManifestLine, type Taken } from '#shared/domain/manifest/manifest.ts';
 import { getApproval, approvalUseWrite } from '#shared/store/approval-store.ts';
 import { committedGrams, commitCapacityWrite } from '#shared/store/capacity-store.ts';
-import { drawBatchWrites, planBatchDraws, type BatchDraw } from '#shared/store/ledger-store.ts';
+import { drawBatchWrites, planBatchDraws, type BatchDraw } from '#shared/store/batch-draw-store.ts';
 import { drawLineBalanceWrite, getLineBalances } from '#shared/store/line-balance-store.ts';
 import { getParties, allLicences } from '#shared/store/party-store.ts';
 import { getCurrentPlan } from '#shared/store/plan-store.ts';

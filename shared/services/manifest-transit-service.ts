@@ -8,7 +8,7 @@ import { carrierPartyFindings } from '#shared/domain/manifest/dispatch-rules.ts'
 import { MAX_CARRIERS, type Manifest } from '#shared/domain/manifest/manifest.ts';
 import { approvalUseWrite } from '#shared/store/approval-store.ts';
 import { settleCapacityWrite } from '#shared/store/capacity-store.ts';
-import { returnBatchWrites } from '#shared/store/ledger-store.ts';
+import { returnBatchWrites } from '#shared/store/batch-draw-store.ts';
 import { returnLineBalanceWrite } from '#shared/store/line-balance-store.ts';
 import { getParties, allLicences } from '#shared/store/party-store.ts';
 import { moveStock } from '#shared/store/stock-store.ts';

@@ -6,7 +6,7 @@ import { localYear } from '#shared/domain/calendar.ts';
 import { manifestNumber } from '#shared/domain/manifest/manifest-number.ts';
 import { cityOf } from '#shared/reference/divisions.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
-import { nextSerial } from '#shared/store/ledger-store.ts';
+import { nextSerial } from '#shared/store/serial-store.ts';
 import { batchGet, filterOf, getItem, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
 import { putNew, putVersioned, type TxItem } from '#shared/store/transact.ts';
 

@@ -1,7 +1,7 @@
 // Management plans (管理计划): one item per filed version, never changed; the highest version of a year is current.
 import type { AppError } from '#shared/errors.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
-import { nextSerial } from '#shared/store/ledger-store.ts';
+import { nextSerial } from '#shared/store/serial-store.ts';
 import { queryAll, queryPage } from '#shared/store/read.ts';
 import { putNew, type TxItem } from '#shared/store/transact.ts';
 

@@ -1,7 +1,9 @@
 // The store API a manifest's dispatch and cancellation use: batch draws (FIFO or named), stock moves, residues.
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { drawBatchWrites, getEntry, planBatchDraws, residueEntryWrites, returnBatchWrites } from '#shared/store/ledger-store.ts';
+import { drawBatchWrites, planBatchDraws, returnBatchWrites } from '#shared/store/batch-draw-store.ts';
+import { getEntry } from '#shared/store/ledger-store.ts';
+import { residueEntryWrites } from '#shared/store/residue-store.ts';
 import { getStock, moveStock } from '#shared/store/stock-store.ts';
 import { transact } from '#shared/store/transact.ts';
 import { enterprise, testApi, type TestApi } from '../support/api.ts';

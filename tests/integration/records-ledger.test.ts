@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawBatchWrites, planBatchDraws } from '#shared/store/ledger-store.ts';
+import { drawBatchWrites, planBatchDraws } from '#shared/store/batch-draw-store.ts';
 import { transact } from '#shared/store/transact.ts';
 import { enterprise, testApi, type TestApi } from '../support/api.ts';
 import { activeParty, provinceRegulator } from '../support/fixtures.ts';

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { drawBatchWrites, planBatchDraws } from '#shared/store/ledger-store.ts';
+import { drawBatchWrites, planBatchDraws } from '#shared/store/batch-draw-store.ts';
 import { moveStock } from '#shared/store/stock-store.ts';
 import { transact } from '#shared/store/transact.ts';
 import { enterprise, testApi, type TestApi } from '../support/api.ts';
