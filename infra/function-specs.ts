@@ -43,7 +43,7 @@ export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
   registry: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2'], cursorSecret: true },
   records: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2', 'GSI3'], cursorSecret: true },
   manifests: {
-    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'],
     indexes: ['GSI1', 'GSI2', 'GSI3'],
     cursorSecret: true,
   },
