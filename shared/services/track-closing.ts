@@ -7,8 +7,7 @@ import { AppError } from '#shared/errors.ts';
 import { trackDigest, type TrackDigest } from '#shared/domain/track-rules.ts';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import type { ManifestEvent } from '#shared/domain/hash-chain.ts';
-import { getLegHead, legHeadUnchanged, legPoints } from '#shared/store/track-store.ts';
-import { leaseLive, type Lease } from '#shared/store/track-ingest-store.ts';
+import { getLegHead, leaseLive, legHeadUnchanged, legPoints, type Lease } from '#shared/store/track-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 
 export type LegDigest = TrackDigest & { leg: number };

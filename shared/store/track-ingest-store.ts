@@ -12,22 +12,11 @@ import type { TrackPoint } from '#shared/domain/track-rules.ts';
 import { db } from '#shared/store/client.ts';
 import { keys } from '#shared/store/keys.ts';
 import { toAppError } from '#shared/store/store-errors.ts';
-import type { LegHead } from '#shared/store/track-store.ts';
+import type { Lease, LegHead } from '#shared/store/track-store.ts';
 
 /** How long a lease holds. Longer than the manifests function's timeout (10 s), so a writer that died holding it has
  *  stopped writing before anyone may take the leg over or close it; a live writer gives up at `until` (see putPoints). */
 export const LEASE_MS = 30_000;
-
-/** The lease as kept on the head item. */
-export interface Lease {
-  writer: string;
-  /** Epoch milliseconds. */
-  writingUntil: number;
-}
-
-export type LeasedHead = LegHead & Partial<Lease>;
-
-export const leaseLive = (head: Partial<Lease> | undefined, nowMs: number) => head?.writer !== undefined && (head.writingUntil ?? 0) > nowMs;
 
 export type ReserveOutcome = 'reserved' | 'legClosed' | 'moved';
 

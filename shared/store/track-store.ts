@@ -17,6 +17,17 @@ export interface LegHead extends LegSummary {
   version: number;
 }
 
+/** A lease on a leg's points, kept on its head while one call writes them (track-ingest-store.ts). */
+export interface Lease {
+  writer: string;
+  /** Epoch milliseconds. */
+  writingUntil: number;
+}
+
+export type LeasedHead = LegHead & Partial<Lease>;
+
+export const leaseLive = (head: Partial<Lease> | undefined, nowMs: number) => head?.writer !== undefined && (head.writingUntil ?? 0) > nowMs;
+
 export interface StoredPoint extends TrackPoint {
   leg: number;
 }
