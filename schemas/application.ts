@@ -3,7 +3,7 @@ import * as z from './zod.ts';
 import { APPLICATION_ACTIONS, APPLICATION_STATES } from '../shared/domain/application/transition-table.ts';
 import { lastDayOfTerm } from '../shared/domain/approval-rules.ts';
 import { ATTACHMENT_KINDS } from '../shared/domain/application/attachments.ts';
-import { Id, Instant, Kg, LocalDate, LongText, PageQuery, ShortText, WasteCodeString } from './common.ts';
+import { CrossProvinceParties, Id, Instant, Kg, LocalDate, LongText, PageQuery, ShortText, WasteCodeString } from './common.ts';
 
 const KgOut = z.number().openapi({ description: 'kilograms (exact: integer grams inside)' });
 
@@ -79,11 +79,7 @@ const HistoryEntry = z.object({
 
 export const Application = z
   .object({
-    id: Id,
-    generatorId: Id,
-    receiverId: Id,
-    generatorProvince: z.string(),
-    receiverProvince: z.string(),
+    ...CrossProvinceParties,
     wasteCodes: z.array(z.object({ code: z.string(), maxKg: KgOut })),
     method: z.enum(APPLICATION_METHODS),
     requestedFrom: LocalDate,

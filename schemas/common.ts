@@ -26,6 +26,14 @@ export const Instant = z.iso
   // NaN (not a datetime at all) is left to the datetime check, so a bad value reports one error, not two.
   .refine((t) => !(Date.parse(t) < Date.parse('1900-01-01T00:00:00Z')), 'before 1900')
   .openapi({ description: 'RFC 3339 instant with offset', example: '2026-03-15T08:00:00+08:00' });
+/** The parties and provinces of a cross-province transfer: shared by the application and the approval it leads to. */
+export const CrossProvinceParties = {
+  id: Id,
+  generatorId: Id,
+  receiverId: Id,
+  generatorProvince: z.string(),
+  receiverProvince: z.string(),
+};
 export const DivisionCode = z.string().max(6).regex(/^\d{6}$/, 'a 6-digit county division code').openapi({ example: '141102' });
 export const WasteCodeString = z.string().max(10).regex(/^\d{3}-\d{3}-\d{2}$/, 'a waste code NNN-NNN-NN').openapi({ example: '900-041-49' });
 export const ShortText = z.string().trim().min(1).max(200);

@@ -2,7 +2,7 @@
 import * as z from './zod.ts';
 import { LEDGER_KINDS } from '../shared/domain/ledger-rules.ts';
 import { MEDICAL_CATEGORIES } from '../shared/reference/catalogue.ts';
-import { Id, Instant, Kg, KgOrZero, LocalDate, LongText, PageQuery, ShortText, WasteCodeString } from './common.ts';
+import { CrossProvinceParties, Id, Instant, Kg, KgOrZero, LocalDate, LongText, PageQuery, ShortText, WasteCodeString } from './common.ts';
 
 const Year = z.number().int().min(2000).max(2100);
 const KgOut = z.number().openapi({ description: 'kilograms (exact: integer grams inside)' });
@@ -152,11 +152,7 @@ export const ApprovalBody = z
 
 export const Approval = z
   .object({
-    id: Id,
-    generatorId: Id,
-    receiverId: Id,
-    generatorProvince: z.string(),
-    receiverProvince: z.string(),
+    ...CrossProvinceParties,
     wasteCodes: z.array(z.object({ code: z.string(), maxKg: KgOut, usedKg: KgOut, remainingKg: KgOut })),
     validFrom: LocalDate,
     validTo: LocalDate,

@@ -9,7 +9,7 @@ import { batchCode, type LedgerKind } from '#shared/domain/ledger-rules.ts';
 import type { MedicalCategory } from '#shared/reference/catalogue.ts';
 import { db } from '#shared/store/client.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
-import { batchGet, getItem, queryAll, queryPage, type Page } from '#shared/store/read.ts';
+import { attributeIs, batchGet, filterOf, getItem, queryAll, queryPage, type Page } from '#shared/store/read.ts';
 import { toAppError } from '#shared/store/store-errors.ts';
 import { moveStock, type StockField } from '#shared/store/stock-store.ts';
 import { putNew, update, type TxItem } from '#shared/store/transact.ts';
@@ -158,26 +158,13 @@ export interface EntryFilter {
 
 /** A party's ledger by when it happened, newest first. */
 export async function entryPage(partyId: string, filter: EntryFilter, limit: number, start?: Record<string, unknown>): Promise<Page> {
-  const clauses: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (filter.wasteCode) {
-    clauses.push('#code = :code');
-    names['#code'] = 'wasteCode';
-    values[':code'] = filter.wasteCode;
-  }
-  if (filter.kind) {
-    clauses.push('#kind = :kind');
-    names['#kind'] = 'kind';
-    values[':kind'] = filter.kind;
-  }
   return queryPage(
     {
       index: 'GSI1',
       partition: keys.ledgerPartition(partyId),
       sortBetween: filter.from || filter.to ? [filter.from ?? '0000', `${filter.to ?? '9999'}#~`] : undefined,
       newestFirst: true,
-      filter: clauses.length ? { expression: clauses.join(' AND '), names, values } : undefined,
+      filter: filterOf(filter.wasteCode && attributeIs('wasteCode', filter.wasteCode), filter.kind && attributeIs('kind', filter.kind)),
     },
     limit,
     start,

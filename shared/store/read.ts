@@ -54,6 +54,13 @@ export interface Filter {
   values?: Record<string, unknown>;
 }
 
+/** The clause `attribute = value`. */
+export const attributeIs = (attribute: string, value: unknown): Filter => ({
+  expression: `#${attribute} = :${attribute}`,
+  names: { [`#${attribute}`]: attribute },
+  values: { [`:${attribute}`]: value },
+});
+
 /** The clauses that apply (falsy ones are left out) joined by AND; undefined when none apply. */
 export function filterOf(...clauses: (Filter | false | '' | 0 | null | undefined)[]): Filter | undefined {
   const applied = clauses.filter((c): c is Filter => Boolean(c));

@@ -1,7 +1,7 @@
 // Webhook subscriptions (per party) and their delivery outbox: one item per subscription and event.
 import { AppError } from '#shared/errors.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
-import { getItem, queryAll, queryPage, type Page } from '#shared/store/read.ts';
+import { attributeIs, getItem, queryAll, queryPage, type Page } from '#shared/store/read.ts';
 import { putNew, remove, update, type TxItem } from '#shared/store/transact.ts';
 
 export interface WebhookEntity {
@@ -81,32 +81,23 @@ export async function deliveryPage(webhookId: string, limit: number, start?: Rec
 
 export const deliveryFromItem = (item: Record<string, unknown>) => entityOf<DeliveryEntity>(item);
 
-/** The earliest still-pending delivery of this subscription and manifest before `seq`, if any (order per manifest). */
-export async function earlierPending(webhookId: string, manifestId: string, seq: number): Promise<DeliveryEntity | undefined> {
+/** The first still-pending delivery of this subscription and manifest with a sequence number in `[from, to]` (order per manifest). */
+export async function firstPending(webhookId: string, manifestId: string, [from, to]: [number, number]): Promise<DeliveryEntity | undefined> {
+  if (from > to) return undefined;
   const page = await queryPage(
     {
       index: 'GSI1',
       partition: keys.deliveryOrderPartition(webhookId, manifestId),
-      sortBetween: [keys.pad(0, 6), keys.pad(seq - 1, 6)],
-      filter: { expression: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } },
+      sortBetween: [keys.pad(from, 6), keys.pad(to, 6)],
+      filter: attributeIs('status', 'pending'),
     },
     1,
   );
   return page.items[0] && deliveryFromItem(page.items[0]);
 }
 
-export async function nextPending(webhookId: string, manifestId: string, afterSeq: number): Promise<DeliveryEntity | undefined> {
-  const page = await queryPage(
-    {
-      index: 'GSI1',
-      partition: keys.deliveryOrderPartition(webhookId, manifestId),
-      sortBetween: [keys.pad(afterSeq + 1, 6), keys.pad(999_999, 6)],
-      filter: { expression: '#status = :pending', names: { '#status': 'status' }, values: { ':pending': 'pending' } },
-    },
-    1,
-  );
-  return page.items[0] && deliveryFromItem(page.items[0]);
-}
+/** The highest sequence number a delivery can have (the width of its padded sort key). */
+export const LAST_SEQ = 999_999;
 
 /** Pending deliveries whose next attempt is due at `now`, oldest due first. */
 export async function dueDeliveries(now: Date, limit: number): Promise<DeliveryEntity[]> {

@@ -11,10 +11,10 @@ import {
   claimAttemptWrite,
   deliveryWrite,
   dueDeliveries,
-  earlierPending,
+  firstPending,
+  LAST_SEQ,
   getWebhook,
   listWebhooks,
-  nextPending,
   recordAttemptWrite,
   type DeliveryEntity,
 } from '#shared/store/webhook-store.ts';
@@ -93,7 +93,7 @@ async function claim(delivery: DeliveryEntity, at: Date): Promise<boolean> {
  * sender (the stream consumer and the retry sweep may both pick a delivery up) has claimed this attempt.
  */
 export async function attempt(delivery: DeliveryEntity, now: () => Date, send: Send): Promise<'delivered' | 'retrying' | 'failed' | 'waiting'> {
-  if (await earlierPending(delivery.webhookId, delivery.manifestId, delivery.seq)) return 'waiting';
+  if (await firstPending(delivery.webhookId, delivery.manifestId, [0, delivery.seq - 1])) return 'waiting';
   const at = now();
   if (!(await claim(delivery, at))) return 'waiting';
   const webhook = await getWebhook(delivery.partyId, delivery.webhookId);
@@ -122,7 +122,7 @@ async function drain(first: DeliveryEntity, now: () => Date, send: Send): Promis
     const outcome = await attempt(current, now, send);
     if (outcome !== 'delivered') break;
     delivered += 1;
-    current = await nextPending(current.webhookId, current.manifestId, current.seq);
+    current = await firstPending(current.webhookId, current.manifestId, [current.seq + 1, LAST_SEQ]);
     if (current && current.nextAttemptAt && current.nextAttemptAt > now().toISOString()) break;
   }
   return delivered;

@@ -27,6 +27,18 @@ const LAYERS = [
 type Layer = (typeof LAYERS)[number];
 
 const WEB: Layer[] = ['functions/', 'shared/http/'];
+// What runs a request (reads or writes, the clock and the deployment's configuration): pure layers import none of it.
+const RUNS_REQUESTS: Layer[] = [
+  ...WEB,
+  'shared/services/',
+  'shared/store/',
+  'shared/webhooks/',
+  'shared/stream/',
+  'shared/documents/',
+  'shared/config.ts',
+  'shared/clock.ts',
+];
+
 const FORBIDDEN: Partial<Record<Layer, Layer[]>> = {
   // Routes call services; the store is theirs (types a route needs come through the service that takes them).
   'functions/': ['shared/store/'],
@@ -36,17 +48,7 @@ const FORBIDDEN: Partial<Record<Layer, Layer[]>> = {
   'shared/webhooks/': [...WEB, 'shared/services/'],
   'shared/store/': [...WEB, 'shared/services/', 'shared/webhooks/', 'shared/stream/', 'schemas/'],
   // Pure rules: time comes in as an argument, nothing is read or written.
-  'shared/domain/': [
-    ...WEB,
-    'shared/services/',
-    'shared/store/',
-    'shared/webhooks/',
-    'shared/stream/',
-    'shared/documents/',
-    'schemas/',
-    'shared/config.ts',
-    'shared/clock.ts',
-  ],
+  'shared/domain/': [...RUNS_REQUESTS, 'schemas/'],
   'shared/reference/': [...WEB, 'shared/services/', 'shared/store/', 'schemas/', 'shared/config.ts', 'shared/clock.ts'],
   'shared/documents/': [...WEB, 'shared/services/', 'shared/store/', 'schemas/'],
   // Logs and metrics: anything may write them, so they depend on nothing that runs a request.
@@ -55,16 +57,7 @@ const FORBIDDEN: Partial<Record<Layer, Layer[]>> = {
   'shared/exports/': [...WEB, 'shared/services/', 'shared/store/', 'schemas/'],
   // Shapes and the OpenAPI document: they may use the domain's constants and validators, the reference data and the
   // error codes, never anything that runs a request.
-  'schemas/': [
-    ...WEB,
-    'shared/services/',
-    'shared/store/',
-    'shared/webhooks/',
-    'shared/stream/',
-    'shared/documents/',
-    'shared/config.ts',
-    'shared/clock.ts',
-  ],
+  'schemas/': RUNS_REQUESTS,
   'shared/errors.ts': [...WEB, 'shared/services/', 'shared/store/', 'shared/domain/', 'schemas/'],
 };
 
