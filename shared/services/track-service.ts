@@ -62,7 +62,8 @@ async function nextSummary(m: Manifest, leg: number, head: LegHead | undefined, 
   return { summary: all.summary, findings: foldPoints({ points: 0 }, fresh, sites, config.track).findings };
 }
 
-const ATTEMPTS = 8;
+/** Waiting out another call's lease: about 8 s in all, then 409 (retry). */
+const ATTEMPTS = 12;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Takes the leg's lease (waiting out another call's, a few times) and, under it, which candidates the leg already
