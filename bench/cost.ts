@@ -27,7 +27,7 @@ const MUST: Record<string, string> = {
   'manifest-number': 'uniqueness claim',
   'ledger-entry': 'batch draws (remaining kg guarded by a condition)',
   'line-balance': 'balances guarded by conditions (sources, disposals)',
-  'track-head': "the closing leg's digest covers exactly the points counted",
+  'track-head': "the lease on a leg's points: the closing leg's digest covers exactly the points stored",
   disposal: 'the report and the balances it draws are one fact',
   'alert-deadline': 'api.md: a deadline is recorded in the same transaction as the write that starts it',
 };
@@ -96,13 +96,14 @@ export function costReport(stepNames: readonly string[], steps: Waves[], handler
   const dynamodb = 1000 * (wcu * PRICES.writeRequestUnit + rcu * PRICES.readRequestUnit);
   const lambda = 1000 * (requests * lambdaPerRequest + streamLambda);
   const apiGateway = 1000 * requests * PRICES.httpApiRequest;
-  // A 4-hour trip reporting every 30 s (480 points) in calls of 10: per call 10 point puts and the head (2 WCU each,
-  // transactional), the leg check (2), ~4 RCU of reads (manifest, membership, head, sites).
+  // A 4-hour trip reporting every 30 s (480 points) in calls of 10: per call 10 point puts (BatchWriteItem, 1 WCU
+  // each), the lease (leg check and head, transactional: 2 × 2), the head's release (1), ~6 RCU of reads (manifest,
+  // membership, head, sites, the stored instants' Query).
   const points = 480;
   const batch = 10;
   const calls = points / batch;
-  const trackWcu = calls * (2 * batch + 2 + 2);
-  const trackRcu = calls * 4;
+  const trackWcu = calls * (batch + 4 + 1);
+  const trackRcu = calls * 6;
   const mustReasons = Object.fromEntries(costs.flatMap((c) => Object.keys(c.mustItems)).map((l) => [l, must(l) ?? 'conditional or read by a rule at commit']));
   return {
     steps: costs,

@@ -15,7 +15,7 @@ import { expectStatus, regulator, startHarness, type Harness } from './harness.t
 import { latency, Meter, runCount, type LoadResult } from './load.ts';
 import { profiled, type ProfileSummary } from './profile.ts';
 import { replayReads } from './read-floor.ts';
-import { printReport } from './report.ts';
+import { printReport, trackLines } from './report.ts';
 import { costReport, type CostReport } from './cost.ts';
 import { measureTrack, type TrackResults } from './track.ts';
 import { LIFECYCLE_STEPS, lifecycle, makeCasts, RECEIVER_CITY, type Cast } from './world.ts';
@@ -34,6 +34,8 @@ const RESULTS = new URL('./results.json', import.meta.url).pathname;
 /** Track ingest: points per call, and the seconds of API plus floor (alternating like the lifecycles). */
 const TRACK_BATCH = Number(env('BENCH_TRACK_BATCH', '100'));
 const TRACK_SECONDS = Number(env('BENCH_TRACK_SECONDS', String(SECONDS)));
+/** `track`: only the track ingest and read measurements (the casts they need, then nothing else). */
+const ONLY = process.env.BENCH_ONLY;
 
 const load = () => loadavg().map((n) => Math.round(n * 100) / 100);
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -149,6 +151,22 @@ async function measureQueries(h: Harness, chainOf: { cast: Cast; manifestId: str
   return { chain: chain.api, chainFloor: chain.floor, list: list.api, listFloor: list.floor };
 }
 
+/** BENCH_ONLY=track: the track measurements alone, printed and written to results.json. */
+async function trackOnly() {
+  const concurrency = CONCURRENCY[0] ?? 16;
+  const h = await startHarness();
+  try {
+    console.log(`setting up ${concurrency} casts through the API…`);
+    const casts = await makeCasts(h, concurrency);
+    console.log(`track ingest: batches of ${TRACK_BATCH} points at concurrency ${concurrency}, API against BatchWriteItem…`);
+    const track = await measureTrack(h, casts, concurrency, TRACK_SECONDS, ROUNDS, TRACK_BATCH);
+    writeFileSync(RESULTS, JSON.stringify({ environment: { cpus: cpus().length, node: process.version, load: load() }, track }, null, 2));
+    console.log(trackLines(track).join('\n'));
+  } finally {
+    await h.stop();
+  }
+}
+
 async function main() {
   const results = { environment: { cpus: cpus().length, node: process.version, loadAtStart: load() } } as Results;
   results.settings = { concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, bulk: BULK, queries: QUERIES, queryConcurrency: QUERY_CONCURRENCY, profile: PROFILE };
@@ -220,4 +238,4 @@ async function main() {
   console.log(`\nwritten to ${RESULTS}`);
 }
 
-await main();
+await (ONLY === 'track' ? trackOnly() : main());

@@ -9,7 +9,7 @@ export const FUNCTIONS_DIR = join(PROJECT_ROOT, 'functions');
 
 /** DynamoDB actions on the table's items, by their IAM names (without the `dynamodb:` prefix). A transaction is no
  *  action of its own: each of its items is authorised as PutItem, UpdateItem, DeleteItem or ConditionCheckItem. */
-export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem';
+export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'BatchWriteItem';
 
 /** The one action the cursor secret needs: its value, read once at cold start (shared/http/secrets-loader.ts). */
 export const CURSOR_SECRET_ACTION = 'secretsmanager:GetSecretValue';
@@ -43,7 +43,7 @@ export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
   registry: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2'], cursorSecret: true },
   records: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2', 'GSI3'], cursorSecret: true },
   manifests: {
-    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'],
     indexes: ['GSI1', 'GSI2', 'GSI3'],
     cursorSecret: true,
   },

@@ -1,17 +1,19 @@
 // Track ingest (domain.md rule 26, api.md "track"): the carrier of the current leg sends 1-500 points; each is checked
 // alone and refused with its index and reason, the rest stored once (a retried batch adds nothing), and the leg's
 // summary moves with them, from which long-stop and off-corridor open at once (rule 27).
-import { AppError } from '#shared/errors.ts';
+import { randomUUID } from 'node:crypto';
+import { AppError, notFound } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { config } from '#shared/config.ts';
-import { legOf, type Manifest } from '#shared/domain/manifest/manifest.ts';
+import { legOf, partiesOf, type Manifest } from '#shared/domain/manifest/manifest.ts';
 import { findingDeadlines, legParty } from '#shared/domain/track-alert-rules.ts';
-import { byTime, checkPoints, foldPoints, summarise, type Findings, type LegSummary, type Refusal, type Sites, type TrackPoint } from '#shared/domain/track-rules.ts';
+import { byTime, checkPoints, foldPoints, summarise, type LegSummary, type Refusal, type Sites, type TrackPoint } from '#shared/domain/track-rules.ts';
 import { getParties } from '#shared/store/party-store.ts';
-import { getLegHead, legPoints, POINTS_PER_TRANSACTION, writeLegPoints, type LegHead } from '#shared/store/track-store.ts';
-import { membershipsAmong } from '#shared/store/manifest-store.ts';
+import { getLegHead, leaseLive, legPoints, type Lease, type LeasedHead, type LegHead } from '#shared/store/track-store.ts';
+import { LEASE_MS, putPoints, releaseLeg, reserveLeg, storedInstants } from '#shared/store/track-ingest-store.ts';
+import { getManifest, membershipsAmong } from '#shared/store/manifest-store.ts';
 import { raiseAlert } from '#shared/services/alert-service.ts';
-import { seeManifest } from '#shared/services/manifest-access.ts';
+import { holdersOf } from '#shared/services/manifest-access.ts';
 
 export interface TrackInput {
   transporterId: string;
@@ -20,8 +22,7 @@ export interface TrackInput {
 
 /** Which leg `transporterId` may add points to, in api.md's order: 403 for a party that is not the caller's or not
  *  this manifest's carrier (or carries a later leg), 409 when its leg is not open (not yet picked up, or closed). */
-async function openLegOf(actor: Actor, m: Manifest, holders: { partyId: string | null }[], transporterId: string): Promise<number> {
-  const member = holders.some((h) => h.partyId === transporterId) || (await membershipsAmong(actor.sub, [transporterId])).size > 0;
+function openLegOf(actor: Actor, m: Manifest, transporterId: string, member: boolean): number {
   if (!actor.isEnterprise || !member) throw new AppError('NOT_A_MEMBER', `You are not a member of party ${transporterId}`);
   if (!m.transporterIds.includes(transporterId)) throw new AppError('FORBIDDEN', `Party ${transporterId} is not a carrier of this manifest`);
   const current = m.legs.at(-1);
@@ -33,64 +34,85 @@ async function openLegOf(actor: Actor, m: Manifest, holders: { partyId: string |
   throw new AppError('FORBIDDEN', 'Only the carrier of the current leg records the track');
 }
 
+/** The manifest and whether the caller is a member of `transporterId`, in one round trip. A member of one of the
+ *  manifest's parties sees it; anyone else goes through the general visibility rule (404 unless they see it). */
+async function manifestFor(actor: Actor, manifestId: string, transporterId: string): Promise<{ m: Manifest; member: boolean }> {
+  const [m, mine] = await Promise.all([getManifest(manifestId), membershipsAmong(actor.sub, [transporterId])]);
+  if (!m) throw notFound('manifest');
+  const member = mine.has(transporterId);
+  if (!(member && partiesOf(m).has(transporterId))) await holdersOf(actor, m);
+  return { m, member };
+}
+
 /** The manifest's sites with coordinates (generator and receiver bound the corridor). */
 async function sitesOf(m: Manifest): Promise<Sites> {
   const parties = await getParties([...new Set([m.generatorId, m.receiverId, ...m.transporterIds])]);
-  const at = (id: string) => parties.get(id)?.location;
-  return { generator: at(m.generatorId), receiver: at(m.receiverId), all: [...parties.values()].flatMap((p) => (p.location ? [p.location] : [])) };
+  const [generator, receiver] = [parties.get(m.generatorId)?.location, parties.get(m.receiverId)?.location];
+  const all = [...parties.values()].flatMap((p) => (p.location ? [p.location] : []));
+  return { ...(generator ? { generator } : {}), ...(receiver ? { receiver } : {}), all };
 }
 
-/** The summary after adding `points`: folded on from the head when they all come after it, else from the whole leg. */
-async function nextSummary(m: Manifest, leg: number, head: LegHead | undefined, points: TrackPoint[], sites: Sites) {
-  const ordered = [...points].sort(byTime);
+/** The summary after adding `fresh` (in `at` order): folded on from the head when they all come after it, else
+ *  from the whole leg as stored (exact: the caller holds the leg's lease). */
+async function nextSummary(m: Manifest, leg: number, head: LegHead | undefined, fresh: TrackPoint[], sites: Sites) {
+  const first = fresh[0];
   const before: LegSummary = head ?? { points: 0 };
-  const [first] = ordered;
-  if (!first || !before.lastAt || first.at > before.lastAt) return foldPoints(before, ordered, sites, config.track);
-  const all = summarise([...(await legPoints(m.id, leg)), ...ordered], sites, config.track);
-  return { summary: all.summary, findings: foldPoints({ points: 0 }, ordered, sites, config.track).findings };
+  if (!first || !before.lastAt || first.at > before.lastAt) return foldPoints(before, fresh, sites, config.track);
+  const all = summarise([...(await legPoints(m.id, leg)), ...fresh], sites, config.track);
+  return { summary: all.summary, findings: foldPoints({ points: 0 }, fresh, sites, config.track).findings };
 }
 
-const ATTEMPTS = 8;
+/** Waiting out another call's lease: about 8 s in all, then 409 (retry). */
+const ATTEMPTS = 12;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One transaction's points: stored with the new head, or refused as duplicates; a head moved by a concurrent call is
- *  read again. Returns what was stored and what it showed. */
-async function storeChunk(m: Manifest, leg: number, chunk: { index: number; point: TrackPoint }[], sites: Sites, refused: Refusal[], known?: LegHead) {
-  let pending = chunk;
-  for (let attempt = 0; attempt < ATTEMPTS && pending.length > 0; attempt += 1) {
-    const head = attempt === 0 && known ? known : await getLegHead(m.id, leg);
-    const { summary, findings } = await nextSummary(m, leg, head, pending.map((c) => c.point), sites);
-    const next: LegHead = { ...legParty(m, leg), ...summary, version: (head?.version ?? 0) + 1 };
-    const outcome = await writeLegPoints(m.id, leg, next, pending.map((c) => c.point));
-    if (outcome.kind === 'written') return { stored: pending.length, before: head, findings, after: next };
-    if (outcome.legClosed) throw new AppError('INVALID_STATE', 'The leg closed while these points were sent: it takes no more points');
-    const duplicates = new Set(outcome.duplicates);
-    for (const c of pending) if (duplicates.has(c.point.at)) refused.push({ index: c.index, reason: 'duplicate' });
-    pending = pending.filter((c) => !duplicates.has(c.point.at));
+/** Takes the leg's lease (waiting out another call's, a few times) and, under it, which candidates the leg already
+ *  has. Returns the head as it was before the lease. */
+async function reserve(m: Manifest, leg: number, candidates: readonly TrackPoint[], known: LeasedHead | undefined, lease: Lease) {
+  const ats = candidates.map((p) => p.at).sort();
+  const [from, to] = [ats[0] ?? '', ats.at(-1) ?? ''];
+  let head = known;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    if (attempt > 0) {
+      await pause(25 * 2 ** Math.min(attempt, 5));
+      head = await getLegHead(m.id, leg);
+    }
+    if (leaseLive(head, Date.now())) continue;
+    const base: LegHead = { ...legParty(m, leg), points: 0, ...withoutLease(head), version: (head?.version ?? 0) + 1 };
+    // The Query may run beside the reservation: if the reservation holds, no one wrote since the head was read.
+    const [outcome, stored] = await Promise.all([reserveLeg(m.id, leg, base, head?.version, lease), storedInstants(m.id, leg, from, to)]);
+    if (outcome === 'legClosed') throw new AppError('INVALID_STATE', 'The leg closed while these points were sent: it takes no more points');
+    if (outcome === 'reserved') return { before: head && withoutLease(head), version: base.version, stored };
   }
-  if (pending.length > 0) throw new AppError('VERSION_CONFLICT', 'Other points of this leg kept arriving at the same moment; retry');
-  return { stored: 0, before: undefined, findings: {} as Findings, after: undefined };
+  throw new AppError('VERSION_CONFLICT', 'Other points of this leg kept arriving at the same moment; retry');
 }
+
+const withoutLease = (head: LeasedHead | undefined): LegHead | undefined => {
+  if (!head) return undefined;
+  const { writer: _w, writingUntil: _u, ...rest } = head;
+  return rest;
+};
 
 export async function ingestTrack(actor: Actor, manifestId: string, input: TrackInput, now: Date): Promise<{ accepted: number; refused: Refusal[] }> {
-  const { manifest: m, holders } = await seeManifest(actor, manifestId);
-  const leg = await openLegOf(actor, m, holders, input.transporterId);
+  const { m, member } = await manifestFor(actor, manifestId, input.transporterId);
+  const leg = openLegOf(actor, m, input.transporterId, member);
   const open = legOf(m, leg);
   const { candidates, refused } = checkPoints(input.points, { pickedUpAt: open.pickedUpAt, phoneConsent: open.phoneConsentAt !== undefined }, now, config.track);
   if (candidates.length === 0) return { accepted: 0, refused };
-  // The sites and the head in one round trip; each later chunk reads the head its predecessor wrote.
-  const [sites, firstHead] = await Promise.all([sitesOf(m), getLegHead(m.id, leg)]);
-  let accepted = 0;
-  let known = firstHead;
-  for (let i = 0; i < candidates.length; i += POINTS_PER_TRANSACTION) {
-    const { stored, before, findings, after } = await storeChunk(m, leg, candidates.slice(i, i + POINTS_PER_TRANSACTION), sites, refused, known);
-    accepted += stored;
-    known = after;
-    // Open what these points showed at once; a cause already holding before them was opened then.
-    const fresh = {
-      ...(findings.longStop && findings.longStop.since !== before?.longStopSince ? { longStop: findings.longStop } : {}),
-      ...(findings.offCorridorAt && !before?.offCorridorSince ? { offCorridorAt: findings.offCorridorAt } : {}),
-    };
-    for (const d of findingDeadlines(m, leg, fresh, config.track)) await raiseAlert(d, now);
-  }
-  return { accepted, refused: refused.sort((a, b) => a.index - b.index) };
+  const [sites, head] = await Promise.all([sitesOf(m), getLegHead(m.id, leg)]);
+  // Leases run on the server's own clock (the injected `now` is the domain's, and tests shift it).
+  const lease: Lease = { writer: randomUUID(), writingUntil: Date.now() + LEASE_MS };
+  const { before, version, stored } = await reserve(m, leg, candidates.map((c) => c.point), head, lease);
+  for (const c of candidates) if (stored.has(c.point.at)) refused.push({ index: c.index, reason: 'duplicate' });
+  const fresh = candidates.filter((c) => !stored.has(c.point.at)).map((c) => c.point).sort(byTime);
+  const { summary, findings } = await nextSummary(m, leg, before, fresh, sites);
+  await putPoints(m.id, leg, fresh, lease.writingUntil - 5_000);
+  await releaseLeg({ ...legParty(m, leg), ...summary, version: version + 1 }, lease.writer);
+  // Open what these points showed at once; a cause already holding before them was opened then.
+  const opened = {
+    ...(findings.longStop && findings.longStop.since !== before?.longStopSince ? { longStop: findings.longStop } : {}),
+    ...(findings.offCorridorAt && !before?.offCorridorSince ? { offCorridorAt: findings.offCorridorAt } : {}),
+  };
+  await Promise.all(findingDeadlines(m, leg, opened, config.track).map((d) => raiseAlert(d, now)));
+  return { accepted: fresh.length, refused: refused.sort((a, b) => a.index - b.index) };
 }
