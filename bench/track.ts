@@ -64,7 +64,10 @@ async function transactWrite(h: Harness, items: Record<string, unknown>[]) {
 
 export async function measureTrack(h: Harness, casts: Cast[], concurrency: number, seconds: number, rounds: number, batch: number): Promise<TrackResults> {
   // Per meter worker: its cast, its leg on the road, and the points each writer has sent on it so far.
-  const workers = await Promise.all(casts.slice(0, concurrency).map(async (cast) => ({ cast, leg: await onTheRoad(h, cast, 30), sent: 0, floorSent: 0, conditionalSent: 0 })));
+  // One at a time: each moves the shared clock back for its pickup and resets it after (in parallel, one call's reset
+  // would put the others' pickups at the real time, and their later points in the future).
+  const workers: { cast: Cast; leg: Awaited<ReturnType<typeof onTheRoad>>; sent: number; floorSent: number; conditionalSent: number }[] = [];
+  for (const cast of casts.slice(0, concurrency)) workers.push({ cast, leg: await onTheRoad(h, cast, 30), sent: 0, floorSent: 0, conditionalSent: 0 });
   const worker = (w: number) => must(workers[w], `a cast per meter worker (${w})`);
   const [api, floor, conditional] = [new Meter(concurrency), new Meter(concurrency), new Meter(concurrency)];
   const slice = seconds / 2 / rounds;
