@@ -12,6 +12,8 @@ export default defineConfig({
     // module loading much of its time, so two overlap well even on 2 cores. Three overloaded a single instance.
     maxWorkers: 2,
     // .ci/run reads the counts from vitest's JSON reporter; locally the default reporter is enough.
-    reporters: process.env.VITEST_JSON_REPORT ? ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT }]] : ['default'],
+    reporters: process.env.VITEST_JSON_REPORT
+      ? ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT }]]
+      : ['default'],
   },
 });

@@ -11,7 +11,8 @@ import { must } from '#shared/must.ts';
 
 type Item = Record<string, any>;
 
-const counties = (outside: string) => [...divisions().values()].filter((d) => d.level === 'county' && !d.code.startsWith(outside)).map((d) => d.code);
+const counties = (outside: string) =>
+  [...divisions().values()].filter((d) => d.level === 'county' && !d.code.startsWith(outside)).map((d) => d.code);
 
 /** The items of one synthetic manifest: the manifest and its oversight entries. */
 function manifestItems(template: Item, n: number, places: string[]): Item[] {
@@ -34,8 +35,17 @@ function manifestItems(template: Item, n: number, places: string[]): Item[] {
     updatedAt: createdAt,
   };
   const entry = {
-    id, number: manifest.number, status: manifest.status, generatorId: manifest.generatorId, receiverId: manifest.receiverId,
-    generatorDivision, receiverDivision, wasteCodes: ['900-041-49'], quantityKg: 1, createdAt, updatedAt: createdAt,
+    id,
+    number: manifest.number,
+    status: manifest.status,
+    generatorId: manifest.generatorId,
+    receiverId: manifest.receiverId,
+    generatorDivision,
+    receiverDivision,
+    wasteCodes: ['900-041-49'],
+    quantityKg: 1,
+    createdAt,
+    updatedAt: createdAt,
   };
   const entries = divisionPartitions(id, generatorDivision, receiverDivision).map((partition) => ({
     ...keys.oversightEntry(partition, createdAt, id),
@@ -54,7 +64,14 @@ export interface BulkResult {
 }
 
 /** Writes `count` synthetic manifests (numbered from `from`) outside the city `outside`, `writers` batches at a time. */
-export async function seedManifests(client: DynamoDBDocumentClient, template: Item, from: number, count: number, outside: string, writers = 8): Promise<BulkResult> {
+export async function seedManifests(
+  client: DynamoDBDocumentClient,
+  template: Item,
+  from: number,
+  count: number,
+  outside: string,
+  writers = 8,
+): Promise<BulkResult> {
   const places = counties(outside);
   const table = process.env.TABLE_NAME!;
   const start = performance.now();
@@ -69,10 +86,16 @@ export async function seedManifests(client: DynamoDBDocumentClient, template: It
         for (let k = 0; k < 3 && next < end; k++) batch.push(...manifestItems(template, next++, places));
         items += batch.length;
         let request: Record<string, any[]> | undefined = { [table]: batch.map((Item) => ({ PutRequest: { Item } })) };
-        while (request && Object.keys(request).length) request = (await client.send(new BatchWriteCommand({ RequestItems: request }))).UnprocessedItems as never;
+        while (request && Object.keys(request).length)
+          request = (await client.send(new BatchWriteCommand({ RequestItems: request }))).UnprocessedItems as never;
       }
     }),
   );
   const seconds = (performance.now() - start) / 1000;
-  return { manifests: count, items, seconds: Math.round(seconds * 10) / 10, manifestsPerSecond: Math.round(count / seconds) };
+  return {
+    manifests: count,
+    items,
+    seconds: Math.round(seconds * 10) / 10,
+    manifestsPerSecond: Math.round(count / seconds),
+  };
 }

@@ -16,7 +16,7 @@ export const PRICES = {
 /** Items a transition writes that rules or the hash chain need atomically, and those a stream consumer could write
  *  after the commit (at-least-once, idempotent by key) without any rule depending on them at commit time. */
 const COULD_FOLLOW: Record<string, string> = {
-  'manifest-link': "party ↔ manifest list and inbox entries (GSI1-3): lists may lag by seconds, as statistics do",
+  'manifest-link': 'party ↔ manifest list and inbox entries (GSI1-3): lists may lag by seconds, as statistics do',
   'oversight-entry': 'regulator lists by division: may lag like the statistics',
   feed: "a party's feed: only with a watermark (the consumer's progress) in place of the 30-s delay, so no cursor skips an item",
 };
@@ -31,11 +31,16 @@ const MUST: Record<string, string> = {
   disposal: 'the report and the balances it draws are one fact',
   'alert-deadline': 'api.md: a deadline is recorded in the same transaction as the write that starts it',
 };
-const must = (label: string) => MUST[label] ?? (label.startsWith('PARTY/STOCK') || label.startsWith('PARTY/CAPACITY') || label.startsWith('APPROVAL') ? 'counter guarded by a condition' : undefined);
+const must = (label: string) =>
+  MUST[label] ??
+  (label.startsWith('PARTY/STOCK') || label.startsWith('PARTY/CAPACITY') || label.startsWith('APPROVAL')
+    ? 'counter guarded by a condition'
+    : undefined);
 
 const kb = (bytes: number, unit: number) => Math.max(1, Math.ceil(bytes / unit));
 const writeUnits = (w: TxOp, transactional: boolean) =>
-  (w.op === 'ConditionCheck' ? 1 : kb(w.bytes, 1024)) * (transactional ? 2 : 1) + (w.op === 'Put' || w.op === 'Update' ? w.indexes.length * kb(w.bytes, 1024) : 0);
+  (w.op === 'ConditionCheck' ? 1 : kb(w.bytes, 1024)) * (transactional ? 2 : 1) +
+  (w.op === 'Put' || w.op === 'Update' ? w.indexes.length * kb(w.bytes, 1024) : 0);
 
 function readUnits(op: Op): number {
   if (op.kind === 'get') return kb(op.bytes ?? 0, 4096); // strongly consistent
@@ -69,7 +74,16 @@ export function stepCosts(stepNames: readonly string[], steps: Waves[]): StepCos
       roundTrips: waves.length,
       commands: ops.length,
       transactionItems: items.length,
-      wcu: ops.reduce((n, o) => n + (o.kind === 'write' ? writeUnits(o.write, false) : o.kind === 'transact' ? o.items.reduce((m, w) => m + writeUnits(w, true), 0) : 0), 0),
+      wcu: ops.reduce(
+        (n, o) =>
+          n +
+          (o.kind === 'write'
+            ? writeUnits(o.write, false)
+            : o.kind === 'transact'
+              ? o.items.reduce((m, w) => m + writeUnits(w, true), 0)
+              : 0),
+        0,
+      ),
       rcu: ops.reduce((n, o) => n + readUnits(o), 0),
       mustItems: count((l) => !COULD_FOLLOW[l]),
       couldFollowItems: count((l) => Boolean(COULD_FOLLOW[l])),
@@ -80,19 +94,32 @@ export function stepCosts(stepNames: readonly string[], steps: Waves[]): StepCos
 export interface CostReport {
   steps: StepCost[];
   perThousand: { dynamodb: number; lambda: number; apiGateway: number; total: number; assumptions: string[] };
-  track: { pointsPerManifest: number; batch: number; wcuPerManifest: number; dynamodbPerThousand: number; lambdaPerThousand: number; apiGatewayPerThousand: number };
+  track: {
+    pointsPerManifest: number;
+    batch: number;
+    wcuPerManifest: number;
+    dynamodbPerThousand: number;
+    lambdaPerThousand: number;
+    apiGatewayPerThousand: number;
+  };
   reasons: { must: Record<string, string>; couldFollow: Record<string, string> };
 }
 
 /** `handlerMs`: mean time a request spends in the function (DynamoDB waits included), from the bench's own run. */
-export function costReport(stepNames: readonly string[], steps: Waves[], handlerMs: number, trackHandlerMs: number): CostReport {
+export function costReport(
+  stepNames: readonly string[],
+  steps: Waves[],
+  handlerMs: number,
+  trackHandlerMs: number,
+): CostReport {
   const costs = stepCosts(stepNames, steps);
   const requests = costs.length;
   const wcu = costs.reduce((n, c) => n + c.wcu, 0);
   const rcu = costs.reduce((n, c) => n + c.rcu, 0);
-  const lambdaPerRequest = PRICES.lambdaRequest + (PRICES.lambdaMemoryGb * handlerMs) / 1000 * PRICES.lambdaGbSecond;
+  const lambdaPerRequest = PRICES.lambdaRequest + ((PRICES.lambdaMemoryGb * handlerMs) / 1000) * PRICES.lambdaGbSecond;
   // Stream consumers (alerts, webhooks): one invocation each per state-changing request, 100 ms, no batching (a ceiling).
-  const streamLambda = requests * 2 * (PRICES.lambdaRequest + (PRICES.lambdaMemoryGb * 100) / 1000 * PRICES.lambdaGbSecond);
+  const streamLambda =
+    requests * 2 * (PRICES.lambdaRequest + ((PRICES.lambdaMemoryGb * 100) / 1000) * PRICES.lambdaGbSecond);
   const dynamodb = 1000 * (wcu * PRICES.writeRequestUnit + rcu * PRICES.readRequestUnit);
   const lambda = 1000 * (requests * lambdaPerRequest + streamLambda);
   const apiGateway = 1000 * requests * PRICES.httpApiRequest;
@@ -104,11 +131,18 @@ export function costReport(stepNames: readonly string[], steps: Waves[], handler
   const calls = points / batch;
   const trackWcu = calls * (batch + 4 + 1);
   const trackRcu = calls * 6;
-  const mustReasons = Object.fromEntries(costs.flatMap((c) => Object.keys(c.mustItems)).map((l) => [l, must(l) ?? 'conditional or read by a rule at commit']));
+  const mustReasons = Object.fromEntries(
+    costs
+      .flatMap((c) => Object.keys(c.mustItems))
+      .map((l) => [l, must(l) ?? 'conditional or read by a rule at commit']),
+  );
   return {
     steps: costs,
     perThousand: {
-      dynamodb: round(dynamodb), lambda: round(lambda), apiGateway: round(apiGateway), total: round(dynamodb + lambda + apiGateway),
+      dynamodb: round(dynamodb),
+      lambda: round(lambda),
+      apiGateway: round(apiGateway),
+      total: round(dynamodb + lambda + apiGateway),
       assumptions: [
         'us-east-1 list prices: DynamoDB on-demand $0.625/M WRU, $0.125/M RRU; Lambda arm64 $0.0000133334/GB-s + $0.20/M; HTTP API $1.00/M',
         `Lambda 1 GB, ${Math.round(handlerMs)} ms per API request (this run's mean, DynamoDB Local on a shared machine: real DynamoDB is faster)`,
@@ -117,9 +151,15 @@ export function costReport(stepNames: readonly string[], steps: Waves[], handler
       ],
     },
     track: {
-      pointsPerManifest: points, batch, wcuPerManifest: trackWcu,
+      pointsPerManifest: points,
+      batch,
+      wcuPerManifest: trackWcu,
       dynamodbPerThousand: round(1000 * (trackWcu * PRICES.writeRequestUnit + trackRcu * PRICES.readRequestUnit)),
-      lambdaPerThousand: round(1000 * calls * (PRICES.lambdaRequest + (PRICES.lambdaMemoryGb * trackHandlerMs) / 1000 * PRICES.lambdaGbSecond)),
+      lambdaPerThousand: round(
+        1000 *
+          calls *
+          (PRICES.lambdaRequest + ((PRICES.lambdaMemoryGb * trackHandlerMs) / 1000) * PRICES.lambdaGbSecond),
+      ),
       apiGatewayPerThousand: round(1000 * calls * PRICES.httpApiRequest),
     },
     reasons: { must: mustReasons, couldFollow: COULD_FOLLOW },

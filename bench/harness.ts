@@ -56,7 +56,11 @@ export async function startHarness(): Promise<Harness> {
   const api = createLocalApi(timedAuth);
   const recorder = recordCommands(db(), raw);
   const port = await freePort();
-  const server: ServerType = serve({ fetch: (req: Request) => recorder.request(() => api.fetch(req)), port, hostname: '127.0.0.1' });
+  const server: ServerType = serve({
+    fetch: (req: Request) => recorder.request(() => api.fetch(req)),
+    port,
+    hostname: '127.0.0.1',
+  });
   const base = `http://127.0.0.1:${port}`;
 
   const tokens = new Map<string, string>();
@@ -90,6 +94,7 @@ export async function startHarness(): Promise<Harness> {
 }
 
 export function expectStatus(reply: Reply, status: number, what: string): any {
-  if (reply.status !== status) throw new Error(`${what}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`);
+  if (reply.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body;
 }

@@ -13,7 +13,13 @@ export function latency(samples: number[]): Latency {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN; // none: NaN
   const round = (n: number) => Math.round(n * 10) / 10;
-  return { count: sorted.length, p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)), mean: round(sorted.reduce((s, n) => s + n, 0) / (sorted.length || 1)) };
+  return {
+    count: sorted.length,
+    p50: round(at(0.5)),
+    p95: round(at(0.95)),
+    p99: round(at(0.99)),
+    mean: round(sorted.reduce((s, n) => s + n, 0) / (sorted.length || 1)),
+  };
 }
 
 export interface LoadResult {
@@ -70,11 +76,16 @@ export class Meter {
 
   result(): LoadResult {
     return {
-      workers: this.workers, seconds: Math.round(this.elapsed * 10) / 10, done: this.samples.length, failed: this.failed,
-      perSecond: Math.round((this.samples.length / this.elapsed) * 100) / 100, latency: latency(this.samples),
+      workers: this.workers,
+      seconds: Math.round(this.elapsed * 10) / 10,
+      done: this.samples.length,
+      failed: this.failed,
+      perSecond: Math.round((this.samples.length / this.elapsed) * 100) / 100,
+      latency: latency(this.samples),
       ...(this.firstError ? { firstError: this.firstError } : {}),
     };
   }
 }
 
-export const runCount = async (workers: number, count: number, unit: () => Promise<void>) => (await new Meter(workers).times(count, unit)).result();
+export const runCount = async (workers: number, count: number, unit: () => Promise<void>) =>
+  (await new Meter(workers).times(count, unit)).result();

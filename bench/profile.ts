@@ -33,7 +33,10 @@ export interface ProfileSummary {
   byOwner: { owner: string; ms: number; share: number }[];
 }
 
-export async function profiled<T>(file: string, phase: () => Promise<T>): Promise<{ result: T; summary: ProfileSummary }> {
+export async function profiled<T>(
+  file: string,
+  phase: () => Promise<T>,
+): Promise<{ result: T; summary: ProfileSummary }> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');

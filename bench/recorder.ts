@@ -72,7 +72,8 @@ export interface Recorder {
   takeTimings(): RequestTiming[];
 }
 
-const sizeOf = (value: unknown) => (value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value, (_k, v) => (v instanceof Set ? [...v] : v))));
+const sizeOf = (value: unknown) =>
+  value === undefined ? 0 : Buffer.byteLength(JSON.stringify(value, (_k, v) => (v instanceof Set ? [...v] : v)));
 
 function indexesSet(item: Record<string, unknown> | undefined, names: Record<string, string> | undefined): IndexName[] {
   const attributes = new Set([...Object.keys(item ?? {}), ...Object.values(names ?? {})]);
@@ -90,7 +91,12 @@ function txOp(entry: Record<string, any>): TxOp {
     label: labelOf(body),
     op,
     bytes: op === 'Put' ? sizeOf(body.Item) : op === 'Update' ? sizeOf(body.ExpressionAttributeValues) : 0,
-    indexes: op === 'Put' ? indexesSet(body.Item, undefined) : op === 'Update' ? indexesSet(undefined, body.ExpressionAttributeNames) : [],
+    indexes:
+      op === 'Put'
+        ? indexesSet(body.Item, undefined)
+        : op === 'Update'
+          ? indexesSet(undefined, body.ExpressionAttributeNames)
+          : [],
     conditional: Boolean(condition),
     fresh: op === 'Put' && Boolean(condition?.startsWith('attribute_not_exists')),
   };
@@ -102,11 +108,22 @@ function shapeOf(name: string, input: Record<string, any>, output: Record<string
       return { kind: 'get', bytes: output.Item ? sizeOf(output.Item) : null };
     case 'QueryCommand': {
       const items: unknown[] = output.Items ?? [];
-      return { kind: 'query', index: input.IndexName, limit: input.Limit, scanned: output.ScannedCount ?? items.length, bytes: items.length ? Math.round(sizeOf(items) / items.length) : 0 };
+      return {
+        kind: 'query',
+        index: input.IndexName,
+        limit: input.Limit,
+        scanned: output.ScannedCount ?? items.length,
+        bytes: items.length ? Math.round(sizeOf(items) / items.length) : 0,
+      };
     }
     case 'BatchGetItemCommand': {
-      const asked = Object.values(input.RequestItems as Record<string, { Keys: unknown[] }>).reduce((n, r) => n + r.Keys.length, 0);
-      const found = Object.values((output.Responses ?? {}) as Record<string, unknown[]>).flat().map(sizeOf);
+      const asked = Object.values(input.RequestItems as Record<string, { Keys: unknown[] }>).reduce(
+        (n, r) => n + r.Keys.length,
+        0,
+      );
+      const found = Object.values((output.Responses ?? {}) as Record<string, unknown[]>)
+        .flat()
+        .map(sizeOf);
       return { kind: 'batchGet', found, missing: asked - found.length };
     }
     case 'PutItemCommand':
@@ -151,39 +168,50 @@ export function recordCommands(...clients: DynamoDBDocumentClient[]): Recorder {
   let captured: Timed[][] = [];
   let timings: RequestTiming[] = [];
   let commandTimes: CommandTimes = {};
-  for (const client of clients) client.middlewareStack.add(
-    (next, ctx) => async (args) => {
-      const request = context.getStore();
-      const start = performance.now();
-      let output: unknown;
-      try {
-        const result = await next(args);
-        output = result.output;
-        return result;
-      } finally {
-        const end = performance.now();
-        const name = ctx.commandName ?? '?';
-        commandTimes[name] ??= { count: 0, ms: 0 };
-        const times = commandTimes[name];
-        times.count++;
-        times.ms += end - start;
-        if (request) {
-          request.intervals.push([start, end]);
-          // A refused command (a lost condition) still did its work: replayed as if it had succeeded.
-          const op = request.captured && shapeOf(ctx.commandName ?? '', args.input as never, (output ?? {}) as never);
-          if (op) request.captured!.push({ op, sent: { name: ctx.commandName ?? '', input: args.input as never }, start, end });
+  for (const client of clients)
+    client.middlewareStack.add(
+      (next, ctx) => async (args) => {
+        const request = context.getStore();
+        const start = performance.now();
+        let output: unknown;
+        try {
+          const result = await next(args);
+          output = result.output;
+          return result;
+        } finally {
+          const end = performance.now();
+          const name = ctx.commandName ?? '?';
+          commandTimes[name] ??= { count: 0, ms: 0 };
+          const times = commandTimes[name];
+          times.count++;
+          times.ms += end - start;
+          if (request) {
+            request.intervals.push([start, end]);
+            // A refused command (a lost condition) still did its work: replayed as if it had succeeded.
+            const op = request.captured && shapeOf(ctx.commandName ?? '', args.input as never, (output ?? {}) as never);
+            if (op)
+              request.captured!.push({
+                op,
+                sent: { name: ctx.commandName ?? '', input: args.input as never },
+                start,
+                end,
+              });
+          }
         }
-      }
-    },
-    { step: 'initialize', name: 'benchRecorder' },
-  );
+      },
+      { step: 'initialize', name: 'benchRecorder' },
+    );
   return {
     async request(handle) {
       const request: RequestContext = { intervals: [], ...(capturing ? { captured: [] } : {}) };
       const start = performance.now();
       const response = await context.run(request, handle);
       // The body is produced before the handler returns (JSON strings), so the request's work is done here.
-      timings.push({ serverMs: performance.now() - start, dbMs: busyMs(request.intervals), commands: request.intervals.length });
+      timings.push({
+        serverMs: performance.now() - start,
+        dbMs: busyMs(request.intervals),
+        commands: request.intervals.length,
+      });
       if (request.captured) captured.push(request.captured);
       return response;
     },
@@ -193,7 +221,10 @@ export function recordCommands(...clients: DynamoDBDocumentClient[]): Recorder {
     takeCaptured() {
       const taken = captured;
       captured = [];
-      return { shapes: taken.map((t) => wavesOf(t, (c) => c.op)), commands: taken.map((t) => wavesOf(t, (c) => c.sent)) };
+      return {
+        shapes: taken.map((t) => wavesOf(t, (c) => c.op)),
+        commands: taken.map((t) => wavesOf(t, (c) => c.sent)),
+      };
     },
     takeCommandTimes() {
       const taken = commandTimes;

@@ -48,7 +48,14 @@ export interface LevelResult {
   ratio: number;
   stepsApi: number[];
   stepsFloor: number[];
-  breakdown: { latencyMs: number; dbMs: number; serverCpuMs: number; tokenVerifyMs: number; outsideHandlerMs: number; commands: number };
+  breakdown: {
+    latencyMs: number;
+    dbMs: number;
+    serverCpuMs: number;
+    tokenVerifyMs: number;
+    outsideHandlerMs: number;
+    commands: number;
+  };
   /** Mean wall time per DynamoDB command kind, as the floor and as the API sent them. */
   commands: { floor: CommandMeans; api: CommandMeans };
 }
@@ -64,7 +71,14 @@ export interface Results {
     requests: number;
     /** `load`: the machine's load average after the measurement (a busy machine slows the larger table's run as much). */
     /** Each route beside its floor: the DynamoDB reads one request of it sent, replayed raw at the same concurrency. */
-    sizes: { manifests: number; load: number[]; chain: LoadResult; list: LoadResult; chainFloor: LoadResult; listFloor: LoadResult }[];
+    sizes: {
+      manifests: number;
+      load: number[];
+      chain: LoadResult;
+      list: LoadResult;
+      chainFloor: LoadResult;
+      listFloor: LoadResult;
+    }[];
     growth: { chain: number; list: number; chainFloor: number; listFloor: number };
     seeding: BulkResult[];
   };
@@ -75,18 +89,30 @@ export interface Results {
 }
 
 const stepSamples = () => LIFECYCLE_STEPS.map(() => [] as number[]);
-const sampleInto = (samples: number[][]) => (step: number, ms: number) => must(samples[step], `a sample list per step (${step})`).push(ms);
+const sampleInto = (samples: number[][]) => (step: number, ms: number) =>
+  must(samples[step], `a sample list per step (${step})`).push(ms);
 const castOf = (casts: readonly Cast[], w: number) => must(casts[w], `a cast per meter worker (${w})`);
 const p50s = (samples: number[][]) => samples.map((s) => latency(s).p50);
 
 type CommandMeans = Record<string, { count: number; meanMs: number }>;
 
 function commandMeans(times: ReturnType<Harness['recorder']['takeCommandTimes']>): CommandMeans {
-  return Object.fromEntries(Object.entries(times).map(([name, t]) => [name.replace(/Command$/, ''), { count: t.count, meanMs: round(t.ms / t.count) }]));
+  return Object.fromEntries(
+    Object.entries(times).map(([name, t]) => [
+      name.replace(/Command$/, ''),
+      { count: t.count, meanMs: round(t.ms / t.count) },
+    ]),
+  );
 }
 
 /** (a) and (b) in alternating slices, so that a change in the machine's load hits both alike. */
-async function measureLevel(h: Harness, casts: Cast[], steps: Waves[], concurrency: number, level: number): Promise<LevelResult> {
+async function measureLevel(
+  h: Harness,
+  casts: Cast[],
+  steps: Waves[],
+  concurrency: number,
+  level: number,
+): Promise<LevelResult> {
   const slice = SECONDS / 2 / ROUNDS;
   const [floor, api] = [new Meter(concurrency), new Meter(concurrency)];
   const [floorSteps, apiSteps] = [stepSamples(), stepSamples()];
@@ -109,7 +135,11 @@ async function measureLevel(h: Harness, casts: Cast[], steps: Waves[], concurren
     add(floorTimes, h.recorder.takeCommandTimes());
     h.recorder.takeTimings();
     const verifyBefore = h.verifyMs();
-    await api.during(slice, (w) => lifecycle(h, castOf(casts, w), (s, ms) => sampleInto(apiSteps)(LIFECYCLE_STEPS.indexOf(s), ms)).then(() => undefined));
+    await api.during(slice, (w) =>
+      lifecycle(h, castOf(casts, w), (s, ms) => sampleInto(apiSteps)(LIFECYCLE_STEPS.indexOf(s), ms)).then(
+        () => undefined,
+      ),
+    );
     add(apiTimes, h.recorder.takeCommandTimes());
     timings.push(...h.recorder.takeTimings());
     verifyMs += h.verifyMs() - verifyBefore;
@@ -119,12 +149,20 @@ async function measureLevel(h: Harness, casts: Cast[], steps: Waves[], concurren
   const [serverMs, dbMs] = [mean((t) => t.serverMs), mean((t) => t.dbMs)];
   const [floorResult, apiResult] = [floor.result(), api.result()];
   return {
-    concurrency, load: load(), floor: floorResult, api: apiResult,
+    concurrency,
+    load: load(),
+    floor: floorResult,
+    api: apiResult,
     ratio: Math.round((apiResult.perSecond / floorResult.perSecond) * 100) / 100,
-    stepsApi: p50s(apiSteps), stepsFloor: p50s(floorSteps),
+    stepsApi: p50s(apiSteps),
+    stepsFloor: p50s(floorSteps),
     breakdown: {
-      latencyMs, dbMs, serverCpuMs: round(serverMs - dbMs), tokenVerifyMs: round(verifyMs / timings.length),
-      outsideHandlerMs: round(latencyMs - serverMs), commands: mean((t) => t.commands),
+      latencyMs,
+      dbMs,
+      serverCpuMs: round(serverMs - dbMs),
+      tokenVerifyMs: round(verifyMs / timings.length),
+      outsideHandlerMs: round(latencyMs - serverMs),
+      commands: mean((t) => t.commands),
     },
     commands: { floor: commandMeans(floorTimes), api: commandMeans(apiTimes) },
   };
@@ -132,7 +170,9 @@ async function measureLevel(h: Harness, casts: Cast[], steps: Waves[], concurren
 
 /** BENCH_PROFILE=1: one more API-only slice under the CPU profiler (not counted in the figures). */
 const profileApi = (h: Harness, casts: Cast[], concurrency: number) =>
-  profiled(join(tmpdir(), 'wastechain-bench.cpuprofile'), () => new Meter(concurrency).during(SECONDS / 2 / ROUNDS, (w) => lifecycle(h, castOf(casts, w)).then(() => undefined)));
+  profiled(join(tmpdir(), 'wastechain-bench.cpuprofile'), () =>
+    new Meter(concurrency).during(SECONDS / 2 / ROUNDS, (w) => lifecycle(h, castOf(casts, w)).then(() => undefined)),
+  );
 
 /** One read route at QUERY_CONCURRENCY, and its floor: the reads one request of it sent, replayed raw. */
 async function measureRead(h: Harness, request: () => Promise<void>) {
@@ -141,13 +181,28 @@ async function measureRead(h: Harness, request: () => Promise<void>) {
   await request();
   h.recorder.capture(false);
   const reads = h.recorder.takeCaptured().commands.at(-1)!;
-  return { api: await runCount(QUERY_CONCURRENCY, QUERIES, request), floor: await runCount(QUERY_CONCURRENCY, QUERIES, () => replayReads(h.raw, reads)) };
+  return {
+    api: await runCount(QUERY_CONCURRENCY, QUERIES, request),
+    floor: await runCount(QUERY_CONCURRENCY, QUERIES, () => replayReads(h.raw, reads)),
+  };
 }
 
 async function measureQueries(h: Harness, chainOf: { cast: Cast; manifestId: string }) {
   const shanxi = regulator('bench-regulator-14', '14');
-  const chain = await measureRead(h, async () => void expectStatus(await h.call(chainOf.cast.generator.user, 'GET', `/v1/chains/${chainOf.manifestId}`), 200, 'chain'));
-  const list = await measureRead(h, async () => void expectStatus(await h.call(shanxi, 'GET', `/v1/oversight/manifests?division=${RECEIVER_CITY}`), 200, 'list'));
+  const chain = await measureRead(
+    h,
+    async () =>
+      void expectStatus(
+        await h.call(chainOf.cast.generator.user, 'GET', `/v1/chains/${chainOf.manifestId}`),
+        200,
+        'chain',
+      ),
+  );
+  const list = await measureRead(
+    h,
+    async () =>
+      void expectStatus(await h.call(shanxi, 'GET', `/v1/oversight/manifests?division=${RECEIVER_CITY}`), 200, 'list'),
+  );
   return { chain: chain.api, chainFloor: chain.floor, list: list.api, listFloor: list.floor };
 }
 
@@ -158,9 +213,14 @@ async function trackOnly() {
   try {
     console.log(`setting up ${concurrency} casts through the API…`);
     const casts = await makeCasts(h, concurrency);
-    console.log(`track ingest: batches of ${TRACK_BATCH} points at concurrency ${concurrency}, API against BatchWriteItem…`);
+    console.log(
+      `track ingest: batches of ${TRACK_BATCH} points at concurrency ${concurrency}, API against BatchWriteItem…`,
+    );
     const track = await measureTrack(h, casts, concurrency, TRACK_SECONDS, ROUNDS, TRACK_BATCH);
-    writeFileSync(RESULTS, JSON.stringify({ environment: { cpus: cpus().length, node: process.version, load: load() }, track }, null, 2));
+    writeFileSync(
+      RESULTS,
+      JSON.stringify({ environment: { cpus: cpus().length, node: process.version, load: load() }, track }, null, 2),
+    );
     console.log(trackLines(track).join('\n'));
   } finally {
     await h.stop();
@@ -169,7 +229,15 @@ async function trackOnly() {
 
 async function main() {
   const results = { environment: { cpus: cpus().length, node: process.version, loadAtStart: load() } } as Results;
-  results.settings = { concurrency: CONCURRENCY, seconds: SECONDS, rounds: ROUNDS, bulk: BULK, queries: QUERIES, queryConcurrency: QUERY_CONCURRENCY, profile: PROFILE };
+  results.settings = {
+    concurrency: CONCURRENCY,
+    seconds: SECONDS,
+    rounds: ROUNDS,
+    bulk: BULK,
+    queries: QUERIES,
+    queryConcurrency: QUERY_CONCURRENCY,
+    profile: PROFILE,
+  };
   results.steps = LIFECYCLE_STEPS;
   const h = await startHarness();
   try {
@@ -199,16 +267,26 @@ async function main() {
     }
 
     const level = must(results.lifecycles[0], 'BENCH_CONCURRENCY names a level');
-    console.log(`track ingest: batches of ${TRACK_BATCH} points at concurrency ${level.concurrency}, API against BatchWriteItem…`);
+    console.log(
+      `track ingest: batches of ${TRACK_BATCH} points at concurrency ${level.concurrency}, API against BatchWriteItem…`,
+    );
     h.recorder.takeTimings();
     results.track = await measureTrack(h, casts, level.concurrency, TRACK_SECONDS, ROUNDS, TRACK_BATCH);
     const trackTimings = h.recorder.takeTimings();
     const trackMs = trackTimings.reduce((n, t) => n + t.serverMs, 0) / Math.max(1, trackTimings.length);
     results.cost = costReport(LIFECYCLE_STEPS, steps, level.breakdown.dbMs + level.breakdown.serverCpuMs, trackMs);
 
-    const template = (await h.raw.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: keys.manifest(sample.manifestId) }))).Item;
+    const template = (
+      await h.raw.send(new GetCommand({ TableName: process.env.TABLE_NAME, Key: keys.manifest(sample.manifestId) }))
+    ).Item;
     if (!template) throw new Error(`the sample manifest ${sample.manifestId} is not in the table`);
-    results.queries = { concurrency: QUERY_CONCURRENCY, requests: QUERIES, sizes: [], seeding: [], growth: { chain: 0, list: 0, chainFloor: 0, listFloor: 0 } };
+    results.queries = {
+      concurrency: QUERY_CONCURRENCY,
+      requests: QUERIES,
+      sizes: [],
+      seeding: [],
+      growth: { chain: 0, list: 0, chainFloor: 0, listFloor: 0 },
+    };
     for (const size of [1000, BULK]) {
       if (size > manifests) {
         console.log(`seeding ${size - manifests} manifests…`);
@@ -218,9 +296,18 @@ async function main() {
       console.log(`(c) chain and list with ${manifests} manifests…`);
       results.queries.sizes.push({ manifests, ...(await measureQueries(h, sample)), load: load() });
     }
-    const [small, large] = [must(results.queries.sizes[0], 'a size measured'), must(results.queries.sizes.at(-1), 'a size measured')];
-    const growth = (f: (s: typeof small) => LoadResult) => Math.round((f(large).latency.p50 / f(small).latency.p50) * 100) / 100;
-    results.queries.growth = { chain: growth((s) => s.chain), list: growth((s) => s.list), chainFloor: growth((s) => s.chainFloor), listFloor: growth((s) => s.listFloor) };
+    const [small, large] = [
+      must(results.queries.sizes[0], 'a size measured'),
+      must(results.queries.sizes.at(-1), 'a size measured'),
+    ];
+    const growth = (f: (s: typeof small) => LoadResult) =>
+      Math.round((f(large).latency.p50 / f(small).latency.p50) * 100) / 100;
+    results.queries.growth = {
+      chain: growth((s) => s.chain),
+      list: growth((s) => s.list),
+      chainFloor: growth((s) => s.chainFloor),
+      listFloor: growth((s) => s.listFloor),
+    };
   } finally {
     await h.stop();
   }

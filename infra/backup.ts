@@ -11,13 +11,19 @@ import type { StageSettings } from './stage.ts';
 export const retentionDays = (years: number) => years * 365 + Math.ceil(years / 4);
 export const DAILY_RETENTION = Duration.days(35);
 
-export function createBackups(scope: Construct, table: dynamodb.ITable, stage: StageSettings, retentionYears: number): backup.BackupPlan {
+export function createBackups(
+  scope: Construct,
+  table: dynamodb.ITable,
+  stage: StageSettings,
+  retentionYears: number,
+): backup.BackupPlan {
   const longest = Duration.days(retentionDays(retentionYears));
-  const vault = (id: string, minRetention: Duration) => new backup.BackupVault(scope, id, {
-    ...(stage.key ? { encryptionKey: stage.key } : {}),
-    removalPolicy: stage.removalPolicy,
-    ...(stage.stage === 'prod' ? { lockConfiguration: { minRetention } } : {}),
-  });
+  const vault = (id: string, minRetention: Duration) =>
+    new backup.BackupVault(scope, id, {
+      ...(stage.key ? { encryptionKey: stage.key } : {}),
+      removalPolicy: stage.removalPolicy,
+      ...(stage.stage === 'prod' ? { lockConfiguration: { minRetention } } : {}),
+    });
   const daily = vault('BackupVault', DAILY_RETENTION);
   const records = vault('RecordsBackupVault', longest);
   const plan = new backup.BackupPlan(scope, 'BackupPlan', {
@@ -37,7 +43,10 @@ export function createBackups(scope: Construct, table: dynamodb.ITable, stage: S
     ],
   });
   const selection = plan.addSelection('Table', { resources: [backup.BackupResource.fromDynamoDbTable(table)] });
-  acknowledge(selection, 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
-    'AWS Backup assumes this role with its own managed policy AWSBackupServiceRolePolicyForBackup, which AWS keeps in step with the services it backs up');
+  acknowledge(
+    selection,
+    'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSBackupServiceRolePolicyForBackup]',
+    'AWS Backup assumes this role with its own managed policy AWSBackupServiceRolePolicyForBackup, which AWS keeps in step with the services it backs up',
+  );
   return plan;
 }

@@ -28,12 +28,20 @@ export async function buildBundle(name: string, outRoot: string): Promise<BuiltB
   mkdirSync(dir, { recursive: true });
   const result = await build(esbuildOptions(entryOf(name), dir));
   // The same afterBundling commands CDK runs.
-  for (const command of copyRuntimeFiles(PROJECT_ROOT, dir)) execFileSync('bash', ['-c', command], { cwd: PROJECT_ROOT });
+  for (const command of copyRuntimeFiles(PROJECT_ROOT, dir))
+    execFileSync('bash', ['-c', command], { cwd: PROJECT_ROOT });
   const file = join(dir, 'index.mjs');
-  return { name, dir, file, bytes: statSync(file).size, metafile: must(result.metafile, 'esbuildOptions ask for the metafile') };
+  return {
+    name,
+    dir,
+    file,
+    bytes: statSync(file).size,
+    metafile: must(result.metafile, 'esbuildOptions ask for the metafile'),
+  };
 }
 
-export const buildBundles = (outRoot: string, names = functionNames()) => Promise.all(names.map((n) => buildBundle(n, outRoot)));
+export const buildBundles = (outRoot: string, names = functionNames()) =>
+  Promise.all(names.map((n) => buildBundle(n, outRoot)));
 
 const IMPORT_SCRIPT =
   'const t=performance.now();const m=await import(process.env.BUNDLE);const ms=performance.now()-t;' +
@@ -105,11 +113,15 @@ export function measure(bundles: BuiltBundle[], runs = IMPORT_RUNS): BundleRepor
 
 /** The report as printed by `npm run bundle:check` and the benchmark. */
 export function bundleLines(r: BundleReport): string[] {
-  const lines = [`cold import: median of ${r.bundles[0]?.importRunsMs.length} fresh Node processes each; ${r.cpus} cores, load avg ${r.loadBefore.join(' / ')} before, ${r.loadAfter.join(' / ')} after`];
+  const lines = [
+    `cold import: median of ${r.bundles[0]?.importRunsMs.length} fresh Node processes each; ${r.cpus} cores, load avg ${r.loadBefore.join(' / ')} before, ${r.loadAfter.join(' / ')} after`,
+  ];
   for (const b of r.bundles) {
     const size = `${(b.bytes / 1024).toFixed(0)} KiB`.padStart(9);
     const time = `${b.importMs} ms`.padStart(7);
-    lines.push(`${b.name.padEnd(12)} ${size} ${b.withinBudget ? 'ok  ' : 'OVER'}  import ${time}${b.importMs > r.importTargetMs ? ` (over the ${r.importTargetMs} ms target)` : ''}`);
+    lines.push(
+      `${b.name.padEnd(12)} ${size} ${b.withinBudget ? 'ok  ' : 'OVER'}  import ${time}${b.importMs > r.importTargetMs ? ` (over the ${r.importTargetMs} ms target)` : ''}`,
+    );
   }
   return lines;
 }

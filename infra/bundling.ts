@@ -12,7 +12,10 @@ export const LAMBDA_TASK_ROOT = '/var/task';
 export const REFERENCE_DATA_FOLDER = 'reference-data';
 export const FONTS_FOLDER = 'fonts';
 export const SWAGGER_UI_FOLDER = 'swagger-ui';
-const SWAGGER_UI_PACKAGE = relative(PROJECT_ROOT, dirname(createRequire(join(PROJECT_ROOT, 'package.json')).resolve('swagger-ui-dist/package.json')));
+const SWAGGER_UI_PACKAGE = relative(
+  PROJECT_ROOT,
+  dirname(createRequire(join(PROJECT_ROOT, 'package.json')).resolve('swagger-ui-dist/package.json')),
+);
 
 const FONT_FILE = relative(PROJECT_ROOT, createRequire(join(PROJECT_ROOT, 'package.json')).resolve(FONT_MODULE));
 const FONT_NAME = basename(FONT_FILE);

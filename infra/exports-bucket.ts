@@ -20,8 +20,11 @@ export function createExportBucket(scope: Construct, stage: StageSettings): s3.B
     // A dev stage is destroyed whole: CDK empties the bucket first (its own provider function does).
     autoDeleteObjects: stage.stage === 'dev',
   });
-  acknowledge(bucket, 'AwsSolutions-S1',
+  acknowledge(
+    bucket,
+    'AwsSolutions-S1',
     'Exports expire within 7 days and are written and pre-signed by the oversight function only, whose JSON logs name each export; ' +
-      'an operator who needs per-object access records enables CloudTrail S3 data events');
+      'an operator who needs per-object access records enables CloudTrail S3 data events',
+  );
   return bucket;
 }

@@ -2,7 +2,14 @@
 // after its retries (bisected down to the poison record, with the consumer reporting partial batch failures) is
 // described in the stream failure queue; a scheduled run that fails after its retries lands in the job failure queue.
 // Both queues alarm (infra/observability.ts).
-import { Duration, type aws_dynamodb as dynamodb, aws_events as events, aws_events_targets as targets, aws_lambda as lambda, aws_sqs as sqs } from 'aws-cdk-lib';
+import {
+  Duration,
+  type aws_dynamodb as dynamodb,
+  aws_events as events,
+  aws_events_targets as targets,
+  aws_lambda as lambda,
+  aws_sqs as sqs,
+} from 'aws-cdk-lib';
 import { aws_lambda_destinations as destinations } from 'aws-cdk-lib';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Construct } from 'constructs';
@@ -30,10 +37,16 @@ function failureQueue(scope: Construct, id: string, stage: StageSettings): sqs.Q
   const queue = new sqs.Queue(scope, id, {
     retentionPeriod: Duration.days(14),
     enforceSSL: true,
-    ...(stage.key ? { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: stage.key } : { encryption: sqs.QueueEncryption.SQS_MANAGED }),
+    ...(stage.key
+      ? { encryption: sqs.QueueEncryption.KMS, encryptionMasterKey: stage.key }
+      : { encryption: sqs.QueueEncryption.SQS_MANAGED }),
     removalPolicy: stage.removalPolicy,
   });
-  acknowledge(queue, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter destination; its depth alarms, and an operator replays or inspects what it holds');
+  acknowledge(
+    queue,
+    'AwsSolutions-SQS3',
+    'This queue is itself the dead-letter destination; its depth alarms, and an operator replays or inspects what it holds',
+  );
   return queue;
 }
 
@@ -49,7 +62,12 @@ export const STREAM_FILTERS: Record<string, Record<string, unknown>> = {
 };
 
 /** The table's stream as the function's event source, with the failure handling above and the function's filter. */
-export function addStreamSource(fn: lambda.Function, name: string, table: dynamodb.ITable, queues: FailureQueues): void {
+export function addStreamSource(
+  fn: lambda.Function,
+  name: string,
+  table: dynamodb.ITable,
+  queues: FailureQueues,
+): void {
   const filter = STREAM_FILTERS[name];
   fn.addEventSource(
     new DynamoEventSource(table, {
@@ -67,10 +85,26 @@ export function addStreamSource(fn: lambda.Function, name: string, table: dynamo
 
 /** An EventBridge schedule with retries and a dead-letter queue, and Lambda's own retries of the async invocation
  *  (a run that throws) sending what still fails to the same queue. */
-export function addSchedule(scope: Construct, id: string, fn: lambda.Function, expression: string, queues: FailureQueues): void {
+export function addSchedule(
+  scope: Construct,
+  id: string,
+  fn: lambda.Function,
+  expression: string,
+  queues: FailureQueues,
+): void {
   new events.Rule(scope, `${id}Schedule`, {
     schedule: events.Schedule.expression(expression),
-    targets: [new targets.LambdaFunction(fn, { retryAttempts: JOB_RETRY_ATTEMPTS, maxEventAge: JOB_MAX_EVENT_AGE, deadLetterQueue: queues.jobs })],
+    targets: [
+      new targets.LambdaFunction(fn, {
+        retryAttempts: JOB_RETRY_ATTEMPTS,
+        maxEventAge: JOB_MAX_EVENT_AGE,
+        deadLetterQueue: queues.jobs,
+      }),
+    ],
   });
-  fn.configureAsyncInvoke({ retryAttempts: JOB_RETRY_ATTEMPTS, maxEventAge: JOB_MAX_EVENT_AGE, onFailure: new destinations.SqsDestination(queues.jobs) });
+  fn.configureAsyncInvoke({
+    retryAttempts: JOB_RETRY_ATTEMPTS,
+    maxEventAge: JOB_MAX_EVENT_AGE,
+    onFailure: new destinations.SqsDestination(queues.jobs),
+  });
 }

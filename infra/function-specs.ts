@@ -9,7 +9,15 @@ export const FUNCTIONS_DIR = join(PROJECT_ROOT, 'functions');
 
 /** DynamoDB actions on the table's items, by their IAM names (without the `dynamodb:` prefix). A transaction is no
  *  action of its own: each of its items is authorised as PutItem, UpdateItem, DeleteItem or ConditionCheckItem. */
-export type TableAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'BatchWriteItem';
+export type TableAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'ConditionCheckItem'
+  | 'BatchWriteItem';
 
 /** The one action the cursor secret needs: its value, read once at cold start (shared/http/secrets-loader.ts). */
 export const CURSOR_SECRET_ACTION = 'secretsmanager:GetSecretValue';
@@ -40,14 +48,34 @@ export interface FunctionSpec {
 export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
   // Health and the OpenAPI document: never touches the table.
   public: { table: [] },
-  registry: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2'], cursorSecret: true },
-  records: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'], indexes: ['GSI1', 'GSI2', 'GSI3'], cursorSecret: true },
-  manifests: {
-    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'],
+  registry: {
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
+    indexes: ['GSI1', 'GSI2'],
+    cursorSecret: true,
+  },
+  records: {
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem'],
     indexes: ['GSI1', 'GSI2', 'GSI3'],
     cursorSecret: true,
   },
-  disposal: { table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'], cursorSecret: true },
+  manifests: {
+    table: [
+      'GetItem',
+      'BatchGetItem',
+      'Query',
+      'PutItem',
+      'UpdateItem',
+      'DeleteItem',
+      'ConditionCheckItem',
+      'BatchWriteItem',
+    ],
+    indexes: ['GSI1', 'GSI2', 'GSI3'],
+    cursorSecret: true,
+  },
+  disposal: {
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem'],
+    cursorSecret: true,
+  },
   oversight: {
     table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'DeleteItem'],
     indexes: ['GSI1', 'GSI2'],
@@ -69,12 +97,22 @@ export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
     timeoutSeconds: 300,
   },
   // The stream queues deliveries; the schedule retries the ones that failed (backoff up to 24 h).
-  webhooks: { table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'], indexes: ['GSI1', 'GSI3'], stream: true, schedule: 'rate(1 minute)', timeoutSeconds: 60 },
+  webhooks: {
+    table: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+    indexes: ['GSI1', 'GSI3'],
+    stream: true,
+    schedule: 'rate(1 minute)',
+    timeoutSeconds: 60,
+  },
 };
 
 /** The IAM actions a spec grants on the table and the cursor secret (`dynamodb:GetItem`, …), sorted. */
 export const grantedActions = (spec: FunctionSpec): string[] =>
-  [...spec.table.map((a) => `dynamodb:${a}`), ...(spec.cursorSecret ? [CURSOR_SECRET_ACTION] : []), ...(spec.exportBucket ?? [])].sort();
+  [
+    ...spec.table.map((a) => `dynamodb:${a}`),
+    ...(spec.cursorSecret ? [CURSOR_SECRET_ACTION] : []),
+    ...(spec.exportBucket ?? []),
+  ].sort();
 
 /** The function folders present in this checkout (later functions appear when their folder does). */
 export function functionNames(dir = FUNCTIONS_DIR): string[] {
@@ -86,7 +124,10 @@ export function functionNames(dir = FUNCTIONS_DIR): string[] {
 
 export function specOf(name: string): FunctionSpec {
   const spec = FUNCTION_SPECS[name];
-  if (!spec) throw new Error(`functions/${name} has no entry in FUNCTION_SPECS (infra/function-specs.ts): choose its permissions`);
+  if (!spec)
+    throw new Error(
+      `functions/${name} has no entry in FUNCTION_SPECS (infra/function-specs.ts): choose its permissions`,
+    );
   return spec;
 }
 

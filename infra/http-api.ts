@@ -20,7 +20,12 @@ export interface ApiRoute {
 
 /** Served by the public function without a token (the OpenAPI document and its viewer are plain hono routes). */
 export const PUBLIC_ROUTES: ApiRoute[] = [
-  ...must(routesByFunction.public, 'the route table has public routes').map((r) => ({ method: r.method.toUpperCase(), path: r.path, functionName: 'public', isPublic: true })),
+  ...must(routesByFunction.public, 'the route table has public routes').map((r) => ({
+    method: r.method.toUpperCase(),
+    path: r.path,
+    functionName: 'public',
+    isPublic: true,
+  })),
   { method: 'GET', path: '/openapi.json', functionName: 'public', isPublic: true },
   { method: 'GET', path: '/docs', functionName: 'public', isPublic: true },
 ];
@@ -46,12 +51,21 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
   integrationError: '$context.integrationErrorMessage',
 });
 
-export function createHttpApi(scope: Construct, functions: Map<string, IFunction>, identity: Identity, removalPolicy?: RemovalPolicy) {
+export function createHttpApi(
+  scope: Construct,
+  functions: Map<string, IFunction>,
+  identity: Identity,
+  removalPolicy?: RemovalPolicy,
+) {
   const api = new apigw.HttpApi(scope, 'Api', {
     description: 'WasteChain electronic transfer manifest API',
     createDefaultStage: false,
     // Unknown paths reach the public function, whose answer is a problem+json 404 like the local server's.
-    defaultIntegration: new HttpLambdaIntegration('DefaultIntegration', must(functions.get('public'), 'a public function'), { scopePermissionToRoute: false }),
+    defaultIntegration: new HttpLambdaIntegration(
+      'DefaultIntegration',
+      must(functions.get('public'), 'a public function'),
+      { scopePermissionToRoute: false },
+    ),
   });
   const accessLogs = logGroup(scope, 'ApiAccessLogs', removalPolicy);
   const stage = api.addStage('DefaultStage', {
@@ -64,9 +78,13 @@ export function createHttpApi(scope: Construct, functions: Map<string, IFunction
     },
   });
   // API Gateway checks signature, expiry, issuer and audience; the functions map the claims (infra/identity.ts).
-  const authorizer = new HttpJwtAuthorizer(identity.users ? 'CognitoAuthorizer' : 'OidcAuthorizer', identity.issuerUrl, {
-    jwtAudience: identity.audience,
-  });
+  const authorizer = new HttpJwtAuthorizer(
+    identity.users ? 'CognitoAuthorizer' : 'OidcAuthorizer',
+    identity.issuerUrl,
+    {
+      jwtAudience: identity.audience,
+    },
+  );
 
   const integrations = new Map<string, HttpLambdaIntegration>();
   const integrationOf = (name: string) => {
@@ -87,9 +105,17 @@ export function createHttpApi(scope: Construct, functions: Map<string, IFunction
       integration: integrationOf(route.functionName),
       ...(route.isPublic ? {} : { authorizer }),
     });
-    if (route.isPublic) acknowledge(must(added, 'a route per method added'), 'AwsSolutions-APIG4', `${route.method} ${route.path} is public by contract (health, the OpenAPI document and its viewer)`);
+    if (route.isPublic)
+      acknowledge(
+        must(added, 'a route per method added'),
+        'AwsSolutions-APIG4',
+        `${route.method} ${route.path} is public by contract (health, the OpenAPI document and its viewer)`,
+      );
   }
-  acknowledge(api.node.findChild('DefaultRoute'), 'AwsSolutions-APIG4',
-    'The catch-all route only answers problem+json 404 from the public function; /v1 paths there still demand a token');
+  acknowledge(
+    api.node.findChild('DefaultRoute'),
+    'AwsSolutions-APIG4',
+    'The catch-all route only answers problem+json 404 from the public function; /v1 paths there still demand a token',
+  );
   return { api, stage };
 }

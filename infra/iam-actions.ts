@@ -4,7 +4,10 @@ import { must } from '../shared/must.ts';
 
 /** A transaction is authorised item by item (AWS: "Using IAM with DynamoDB transactions"); it is no action itself. */
 const TRANSACTION_ITEM_ACTIONS: Record<string, string> = {
-  Put: 'dynamodb:PutItem', Update: 'dynamodb:UpdateItem', Delete: 'dynamodb:DeleteItem', ConditionCheck: 'dynamodb:ConditionCheckItem',
+  Put: 'dynamodb:PutItem',
+  Update: 'dynamodb:UpdateItem',
+  Delete: 'dynamodb:DeleteItem',
+  ConditionCheck: 'dynamodb:ConditionCheckItem',
 };
 const TRANSACTIONS: Record<string, string[]> = {
   'dynamodb:TransactWriteItems': [],
@@ -15,5 +18,10 @@ const TRANSACTIONS: Record<string, string[]> = {
 export function iamActionsOf(action: string, transactionItems: string[] = []): string[] {
   const transaction = TRANSACTIONS[action];
   if (!transaction) return [action];
-  return [...transaction, ...transactionItems.map((kind) => must(TRANSACTION_ITEM_ACTIONS[kind], `an IAM action for a transaction's ${kind} item`))];
+  return [
+    ...transaction,
+    ...transactionItems.map((kind) =>
+      must(TRANSACTION_ITEM_ACTIONS[kind], `an IAM action for a transaction's ${kind} item`),
+    ),
+  ];
 }

@@ -23,11 +23,18 @@ export function createIdentity(scope: Construct, config: DeploymentConfig, stage
   const identity = config.identity;
   if (identity.kind === 'cognito') {
     if (isChinaRegion(Stack.of(scope).region)) {
-      throw new Error(`${Stack.of(scope).region} has no Cognito user pools: name an OIDC issuer in the deployment config (identity.kind "oidc"; README, "China regions")`);
+      throw new Error(
+        `${Stack.of(scope).region} has no Cognito user pools: name an OIDC issuer in the deployment config (identity.kind "oidc"; README, "China regions")`,
+      );
     }
     const users = createUsers(scope, stage);
     // ID tokens: they carry cognito:groups and custom:jurisdiction, and their `aud` is the app client.
-    return { issuerUrl: users.pool.userPoolProviderUrl, audience: [users.client.userPoolClientId], claimEnv: {}, users };
+    return {
+      issuerUrl: users.pool.userPoolProviderUrl,
+      audience: [users.client.userPoolClientId],
+      claimEnv: {},
+      users,
+    };
   }
   return {
     issuerUrl: identity.issuerUrl,

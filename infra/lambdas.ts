@@ -1,11 +1,26 @@
 // One Lambda per functions/<name>/ folder, each granted only what its entry in FUNCTION_SPECS says.
 import { join } from 'node:path';
-import { type CfnElement, Duration, Stack, type aws_dynamodb as dynamodb, aws_iam as iam, aws_lambda as lambda, aws_lambda_nodejs as nodejs } from 'aws-cdk-lib';
+import {
+  type CfnElement,
+  Duration,
+  Stack,
+  type aws_dynamodb as dynamodb,
+  aws_iam as iam,
+  aws_lambda as lambda,
+  aws_lambda_nodejs as nodejs,
+} from 'aws-cdk-lib';
 import type { aws_s3 as s3, aws_secretsmanager as secrets } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { addSchedule, addStreamSource, type FailureQueues } from './faults.ts';
 import { cdkBundling, RUNTIME_FILES_ENV } from './bundling.ts';
-import { CURSOR_SECRET_ACTION, entryOf, functionNames, PROJECT_ROOT, specOf, type FunctionSpec } from './function-specs.ts';
+import {
+  CURSOR_SECRET_ACTION,
+  entryOf,
+  functionNames,
+  PROJECT_ROOT,
+  specOf,
+  type FunctionSpec,
+} from './function-specs.ts';
 import { logGroup } from './logging.ts';
 import { acknowledge } from './nag.ts';
 import type { StageSettings } from './stage.ts';
@@ -32,9 +47,18 @@ const capitalized = (name: string) => name.charAt(0).toUpperCase() + name.slice(
 /** The spec's actions on the table's items, and Query on the indexes it names (no `index/*` wildcard). */
 function tableStatements(table: dynamodb.Table, spec: FunctionSpec): iam.PolicyStatement[] {
   if (!spec.table.length) return [];
-  const items = new iam.PolicyStatement({ actions: spec.table.map((a) => `dynamodb:${a}`), resources: [table.tableArn] });
+  const items = new iam.PolicyStatement({
+    actions: spec.table.map((a) => `dynamodb:${a}`),
+    resources: [table.tableArn],
+  });
   if (!spec.indexes?.length) return [items];
-  return [items, new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: spec.indexes.map((i) => `${table.tableArn}/index/${i}`) })];
+  return [
+    items,
+    new iam.PolicyStatement({
+      actions: ['dynamodb:Query'],
+      resources: spec.indexes.map((i) => `${table.tableArn}/index/${i}`),
+    }),
+  ];
 }
 
 /** A role that may write its own log group and nothing else until the function's grants are added. */
@@ -85,12 +109,20 @@ export function createLambdas(scope: Construct, options: LambdaOptions): Map<str
     });
     for (const statement of tableStatements(table, spec)) role.addToPrincipalPolicy(statement);
     // Its value only (grantRead would add DescribeSecret, which the code never calls).
-    if (spec.cursorSecret) role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [CURSOR_SECRET_ACTION], resources: [cursorSecret.secretArn] }));
+    if (spec.cursorSecret)
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: [CURSOR_SECRET_ACTION], resources: [cursorSecret.secretArn] }),
+      );
     if (spec.exportBucket) {
       // Exactly the spec's object actions (grantReadWrite would add List, Delete and Abort, which the code never sends).
-      role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: spec.exportBucket, resources: [exportBucket.arnForObjects('*')] }));
-      acknowledge(role, `AwsSolutions-IAM5[Resource::<${Stack.of(scope).getLogicalId(exportBucket.node.defaultChild as CfnElement)}.Arn>/*]`,
-        'Each export is a new object under a key the function chooses; the statement is limited to the exports bucket');
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({ actions: spec.exportBucket, resources: [exportBucket.arnForObjects('*')] }),
+      );
+      acknowledge(
+        role,
+        `AwsSolutions-IAM5[Resource::<${Stack.of(scope).getLogicalId(exportBucket.node.defaultChild as CfnElement)}.Arn>/*]`,
+        'Each export is a new object under a key the function chooses; the statement is limited to the exports bucket',
+      );
     }
     // Data encrypted with the deployment's own key: whoever reads or writes the table, its stream or the exports uses it.
     // (Named actions: the grant helpers' ReEncrypt*/GenerateDataKey* wildcards are more than DynamoDB asks for.)
@@ -99,20 +131,33 @@ export function createLambdas(scope: Construct, options: LambdaOptions): Map<str
     }
     if (spec.stream) {
       addStreamSource(fn, name, asITable(table), failures);
-      acknowledge(role, 'AwsSolutions-IAM5[Resource::*]',
-        'dynamodb:ListStreams, which the stream event source needs, and X-Ray trace writes cannot be limited to a resource');
+      acknowledge(
+        role,
+        'AwsSolutions-IAM5[Resource::*]',
+        'dynamodb:ListStreams, which the stream event source needs, and X-Ray trace writes cannot be limited to a resource',
+      );
     } else {
-      acknowledge(role, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray (xray:PutTraceSegments, PutTelemetryRecords) takes no resource');
+      acknowledge(
+        role,
+        'AwsSolutions-IAM5[Resource::*]',
+        'X-Ray (xray:PutTraceSegments, PutTelemetryRecords) takes no resource',
+      );
     }
     if (spec.schedule) addSchedule(scope, id, fn, spec.schedule, failures);
     if (stage.key && (spec.stream || spec.schedule)) {
       for (const action of ['kms:ReEncrypt*', 'kms:GenerateDataKey*']) {
-        acknowledge(role, `AwsSolutions-IAM5[Action::${action}]`,
-          "CDK's grant to send to a failure queue encrypted with the deployment key; the statement names that one key only");
+        acknowledge(
+          role,
+          `AwsSolutions-IAM5[Action::${action}]`,
+          "CDK's grant to send to a failure queue encrypted with the deployment key; the statement names that one key only",
+        );
       }
     }
-    acknowledge(fn, 'AwsSolutions-L1',
-      'Node.js 22 is the runtime this project pins and tests (the local tooling runs Node 20+); newer runtimes are adopted deliberately, not by lint');
+    acknowledge(
+      fn,
+      'AwsSolutions-L1',
+      'Node.js 22 is the runtime this project pins and tests (the local tooling runs Node 20+); newer runtimes are adopted deliberately, not by lint',
+    );
     functions.set(name, fn);
   }
   return functions;

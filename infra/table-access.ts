@@ -22,8 +22,14 @@ const SERVICE_OF: Record<string, string> = {
 
 /** lib-dynamodb names its commands after the operation without `Item(s)`. */
 const DOCUMENT_COMMANDS: Record<string, string> = {
-  Get: 'GetItem', Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', BatchGet: 'BatchGetItem',
-  BatchWrite: 'BatchWriteItem', TransactGet: 'TransactGetItems', TransactWrite: 'TransactWriteItems',
+  Get: 'GetItem',
+  Put: 'PutItem',
+  Update: 'UpdateItem',
+  Delete: 'DeleteItem',
+  BatchGet: 'BatchGetItem',
+  BatchWrite: 'BatchWriteItem',
+  TransactGet: 'TransactGetItems',
+  TransactWrite: 'TransactWriteItems',
 };
 
 export interface CodeAccess {
@@ -47,13 +53,18 @@ const awsClientStubs: Plugin = {
   name: 'aws-client-stubs',
   setup(b) {
     b.onResolve({ filter: /^@aws-sdk\/(client-|lib-)/ }, ({ path, importer }) => {
-      if (!SERVICE_OF[path]) throw new Error(`${importer} imports ${path}: add its IAM prefix to SERVICE_OF (infra/table-access.ts)`);
+      if (!SERVICE_OF[path])
+        throw new Error(`${importer} imports ${path}: add its IAM prefix to SERVICE_OF (infra/table-access.ts)`);
       return { path, namespace: STUB };
     });
     b.onLoad({ filter: /.*/, namespace: STUB }, async ({ path }) => {
       const names = Object.keys(await import(requireFromRoot.resolve(path))).filter((n) => n !== 'default');
       const contents = names
-        .map((n) => (n.endsWith('Command') ? `export class ${n} { constructor() { this.sends = "${MARKER}${path}:${n}"; } }` : `export class ${n} { static from() {} }`))
+        .map((n) =>
+          n.endsWith('Command')
+            ? `export class ${n} { constructor() { this.sends = "${MARKER}${path}:${n}"; } }`
+            : `export class ${n} { static from() {} }`,
+        )
         .join('\n');
       return { contents, loader: 'js' };
     });
@@ -69,11 +80,17 @@ const idempotencyPassThrough: Plugin = {
   setup(b) {
     b.onResolve({ filter: /idempotency\.ts$/ }, async ({ path, ...args }) => {
       if (args.pluginData === RESOLVING) return undefined;
-      const resolved = await b.resolve(path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: RESOLVING });
+      const resolved = await b.resolve(path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: RESOLVING,
+      });
       return resolved.path === IDEMPOTENCY ? { path: IDEMPOTENCY, namespace: 'idempotency-pass-through' } : resolved;
     });
     b.onLoad({ filter: /.*/, namespace: 'idempotency-pass-through' }, () => ({
-      contents: 'export const idempotency = (_c, next) => next();\nexport const withIdempotency = (_state, writes) => writes;',
+      contents:
+        'export const idempotency = (_c, next) => next();\nexport const withIdempotency = (_state, writes) => writes;',
       loader: 'js',
     }));
   },
@@ -112,8 +129,16 @@ export async function codeAccessOf(name: string, entry = entryOf(name)): Promise
   });
   const bundle = must(result.outputFiles[0], 'write: false gives the bundle in memory').text;
   const own = projectSources(bundle);
-  const items = [...new Set([...own.matchAll(/\b(Put|Update|Delete|ConditionCheck): \{/g)].map((m) => must(m[1], 'the pattern captures the kind')))];
-  const sent = [...bundle.matchAll(new RegExp(`"${MARKER}([^:"]+):(\\w+)"`, 'g'))].map((m) => actionOfCommand(must(m[1], 'the marker names the package'), must(m[2], 'the marker names the command')));
+  const items = [
+    ...new Set(
+      [...own.matchAll(/\b(Put|Update|Delete|ConditionCheck): \{/g)].map((m) =>
+        must(m[1], 'the pattern captures the kind'),
+      ),
+    ),
+  ];
+  const sent = [...bundle.matchAll(new RegExp(`"${MARKER}([^:"]+):(\\w+)"`, 'g'))].map((m) =>
+    actionOfCommand(must(m[1], 'the marker names the package'), must(m[2], 'the marker names the command')),
+  );
   const actions = new Set(sent.flatMap((action) => iamActionsOf(action, items)));
   const queries = actions.has('dynamodb:Query');
   const indexes = GLOBAL_INDEXES.map((i) => i.indexName).filter((i) => queries && own.includes(`"${i}"`));

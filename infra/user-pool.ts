@@ -37,10 +37,16 @@ export function createUsers(scope: Construct, stage: StageSettings): Users {
     deletionProtection: stage.deletionProtection,
     removalPolicy: stage.removalPolicy,
   });
-  acknowledge(pool, 'AwsSolutions-COG2',
-    'MFA (TOTP) is offered to every user; making it mandatory is left to the operator, since carriers sign pickups from shared handhelds');
-  acknowledge(pool, 'AwsSolutions-COG8',
-    'The Plus feature plan (threat protection) is a paid operator choice; self sign-up is off and every account is created by an administrator');
+  acknowledge(
+    pool,
+    'AwsSolutions-COG2',
+    'MFA (TOTP) is offered to every user; making it mandatory is left to the operator, since carriers sign pickups from shared handhelds',
+  );
+  acknowledge(
+    pool,
+    'AwsSolutions-COG8',
+    'The Plus feature plan (threat protection) is a paid operator choice; self sign-up is off and every account is created by an administrator',
+  );
   for (const group of GROUPS) pool.addGroup(`Group-${group}`, { groupName: group });
 
   const client = pool.addClient('ApiClient', {

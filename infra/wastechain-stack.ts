@@ -41,33 +41,64 @@ export class WasteChainStack extends Stack {
       ...(stage.key ? { encryptionKey: stage.key } : {}),
       removalPolicy: stage.removalPolicy,
     });
-    acknowledge(cursorSecret, 'AwsSolutions-SMG4',
+    acknowledge(
+      cursorSecret,
+      'AwsSolutions-SMG4',
       'The key only seals pagination cursors; rotating it breaks every page in flight and needs a rotation function. ' +
-        'Rotate by hand with put-secret-value: functions read it at their next cold start');
+        'Rotate by hand with put-secret-value: functions read it at their next cold start',
+    );
     const failures = createFailureQueues(this, stage);
     const exportBucket = createExportBucket(this, stage);
-    const functions = createLambdas(this, { table, cursorSecret, codeOf: props.codeOf, stage, claimEnv: identity.claimEnv, failures, exportBucket });
+    const functions = createLambdas(this, {
+      table,
+      cursorSecret,
+      codeOf: props.codeOf,
+      stage,
+      claimEnv: identity.claimEnv,
+      failures,
+      exportBucket,
+    });
     const { api, stage: apiStage } = createHttpApi(this, functions, identity, stage.removalPolicy);
-    const { topic, dashboard } = createObservability(this, { api, functions, failures, stage, alarmEmails: config.alarmEmails });
+    const { topic, dashboard } = createObservability(this, {
+      api,
+      functions,
+      failures,
+      stage,
+      alarmEmails: config.alarmEmails,
+    });
 
     if (config.console.enabled) {
       if (isChinaRegion(this.region)) {
-        throw new Error(`${this.region}: CloudFront in China serves only an ICP-filed domain with an IAM server certificate, which this stack does not set up; set console.enabled false (README, "China regions")`);
+        throw new Error(
+          `${this.region}: CloudFront in China serves only an ICP-filed domain with an IAM server certificate, which this stack does not set up; set console.enabled false (README, "China regions")`,
+        );
       }
       const hosting = createConsoleHosting(this, api, stage, props.consoleDist);
-      new CfnOutput(this, 'ConsoleUrl', { value: `https://${hosting.distribution.distributionDomainName}/`, description: 'The web console; its /v1/* is the API' });
+      new CfnOutput(this, 'ConsoleUrl', {
+        value: `https://${hosting.distribution.distributionDomainName}/`,
+        description: 'The web console; its /v1/* is the API',
+      });
     }
 
     new CfnOutput(this, 'ApiUrl', { value: apiStage.url, description: 'Base URL of the API' });
-    new CfnOutput(this, 'Issuer', { value: identity.issuerUrl, description: 'The OIDC issuer whose ID tokens the API accepts' });
+    new CfnOutput(this, 'Issuer', {
+      value: identity.issuerUrl,
+      description: 'The OIDC issuer whose ID tokens the API accepts',
+    });
     if (identity.users) {
       new CfnOutput(this, 'UserPoolId', { value: identity.users.pool.userPoolId });
       new CfnOutput(this, 'UserPoolClientId', { value: identity.users.client.userPoolClientId });
     }
     new CfnOutput(this, 'TableName', { value: table.tableName });
-    new CfnOutput(this, 'AlarmTopicArn', { value: topic.topicArn, description: 'Subscribe a pager or chat hook to hear the alarms' });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: topic.topicArn,
+      description: 'Subscribe a pager or chat hook to hear the alarms',
+    });
     new CfnOutput(this, 'DashboardName', { value: dashboard.dashboardName });
     new CfnOutput(this, 'StreamFailureQueueUrl', { value: failures.stream.queueUrl });
-    new CfnOutput(this, 'ExportBucketName', { value: exportBucket.bucketName, description: 'Background oversight exports (kept 7 days)' });
+    new CfnOutput(this, 'ExportBucketName', {
+      value: exportBucket.bucketName,
+      description: 'Background oversight exports (kept 7 days)',
+    });
   }
 }

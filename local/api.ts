@@ -16,8 +16,16 @@ import type { LocalAuth } from './keys.ts';
 const TokenRequestBody = z.strictObject({
   sub: z.string().min(1).max(128),
   groups: z.array(z.enum(GROUPS as [string, ...string[]])).max(3),
-  jurisdiction: z.string().regex(/^(00|\d{2}|\d{4}|\d{6})$/).optional(),
-  expiresIn: z.number().int().min(-86_400).max(30 * 86_400).optional(),
+  jurisdiction: z
+    .string()
+    .regex(/^(00|\d{2}|\d{4}|\d{6})$/)
+    .optional(),
+  expiresIn: z
+    .number()
+    .int()
+    .min(-86_400)
+    .max(30 * 86_400)
+    .optional(),
 });
 
 export interface LocalJobs {
@@ -30,7 +38,8 @@ export function createLocalApi(auth: LocalAuth, jobs: LocalJobs = {}, exportFile
   root.onError(handleError);
   root.post('/local/token', async (c) => {
     const parsed = TokenRequestBody.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'Invalid token request', fieldErrors(parsed.error.issues));
+    if (!parsed.success)
+      throw new AppError('VALIDATION_FAILED', 'Invalid token request', fieldErrors(parsed.error.issues));
     const { groups, ...rest } = parsed.data;
     return c.json({ token: await auth.mint({ ...rest, groups: groups as never }) });
   });
@@ -39,7 +48,9 @@ export function createLocalApi(auth: LocalAuth, jobs: LocalJobs = {}, exportFile
     return c.json(await jobs.alerts());
   });
   // Finished oversight exports (a pre-signed S3 URL in AWS): the link itself is the credential, as there.
-  root.get('/local/exports/:file', (c) => (exportFiles ? exportFiles.download(c) : c.text('No export storage in this server', 404)));
+  root.get('/local/exports/:file', (c) =>
+    exportFiles ? exportFiles.download(c) : c.text('No export storage in this server', 404),
+  );
   const pick = dispatcher(functionApps, 'public');
   // The web console at / (console.md), when it has been built.
   root.on(['GET', 'HEAD'], '*', async (c, next) => {

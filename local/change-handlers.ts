@@ -21,8 +21,16 @@ export interface StreamConsumers {
 export async function startStreamConsumers(failureQueue: FailureQueue, intervalMs = 250): Promise<StreamConsumers> {
   const pollers = await Promise.all([
     startStreamPoller((records) => onAlertsStream(records, clock()), intervalMs, { name: 'alerts', failureQueue }),
-    startStreamPoller((records) => onChanges(records), intervalMs, { name: 'webhooks', filter: wantedByWebhooks, failureQueue }),
-    startStreamPoller((records) => onExportChanges(records, clock), intervalMs, { name: 'oversight-exports', filter: EXPORT_STREAM_FILTER.matches, failureQueue }),
+    startStreamPoller((records) => onChanges(records), intervalMs, {
+      name: 'webhooks',
+      filter: wantedByWebhooks,
+      failureQueue,
+    }),
+    startStreamPoller((records) => onExportChanges(records, clock), intervalMs, {
+      name: 'oversight-exports',
+      filter: EXPORT_STREAM_FILTER.matches,
+      failureQueue,
+    }),
   ]);
   return {
     pollers,

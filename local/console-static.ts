@@ -8,13 +8,24 @@ import { fileURLToPath } from 'node:url';
 export const CONSOLE_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.woff2': 'font/woff2',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
 };
 
 /** True for paths the API answers (never the console's). */
 export const isApiPath = (path: string) =>
-  path.startsWith('/v1/') || path === '/v1' || path.startsWith('/local/') || path === '/docs' || path.startsWith('/docs/') || path === '/openapi.json';
+  path.startsWith('/v1/') ||
+  path === '/v1' ||
+  path.startsWith('/local/') ||
+  path === '/docs' ||
+  path.startsWith('/docs/') ||
+  path === '/openapi.json';
 
 /** The console's answer to a GET/HEAD, or null when it has none (no build, or a missing file: the API answers 404). */
 export async function consoleResponse(path: string, dir = CONSOLE_DIR): Promise<Response | null> {

@@ -33,6 +33,8 @@ export function dispatcher(apps: FunctionApps, fallback: string) {
     const anyMethod = exact ?? table.find((r) => r.pattern.test(path));
     const functionName = anyMethod?.functionName ?? fallback;
     const app = must(apps[functionName], `an app for the function ${functionName}`);
-    return exact ? { fetch: (request, ...rest) => servingFunction.run(exact.functionName, () => app.fetch(request, ...rest)) } : app;
+    return exact
+      ? { fetch: (request, ...rest) => servingFunction.run(exact.functionName, () => app.fetch(request, ...rest)) }
+      : app;
   };
 }

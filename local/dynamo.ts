@@ -34,7 +34,8 @@ export async function waitForDynamo(endpoint: string, timeoutMs = 120_000): Prom
       client.destroy();
       return;
     } catch (err) {
-      if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer at ${endpoint}: ${(err as Error).message}`);
+      if (Date.now() > deadline)
+        throw new Error(`DynamoDB Local did not answer at ${endpoint}: ${(err as Error).message}`);
       await new Promise((r) => setTimeout(r, 100));
     }
   }

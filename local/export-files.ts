@@ -29,11 +29,19 @@ export function localExportFiles(dir: string, secret = randomBytes(32)): LocalEx
       const id = ID.exec(c.req.param('file') ?? '')?.[1];
       const expires = Number(c.req.query('expires'));
       const given = Buffer.from(c.req.query('signature') ?? '');
-      const valid = id && expires * 1000 > Date.now() && given.length === 64 && timingSafeEqual(given, Buffer.from(sign(id, expires)));
-      if (!valid) return c.text('This download link is invalid or has expired: GET the export again for a fresh one.', 403);
+      const valid =
+        id &&
+        expires * 1000 > Date.now() &&
+        given.length === 64 &&
+        timingSafeEqual(given, Buffer.from(sign(id, expires)));
+      if (!valid)
+        return c.text('This download link is invalid or has expired: GET the export again for a fresh one.', 403);
       const file = await readFile(join(folder, `${id}.csv`)).catch(() => undefined);
       if (!file) return c.text('No such export file', 404);
-      return c.body(file, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="export-${id}.csv"` });
+      return c.body(file, 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="export-${id}.csv"`,
+      });
     },
   };
 }

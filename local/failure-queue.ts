@@ -31,7 +31,10 @@ export function fileFailureQueue(path: string): FailureQueue & { read(): Promise
     },
     async read() {
       const text = await readFile(file, 'utf8').catch(() => '');
-      return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as FailedRecord);
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as FailedRecord);
     },
   };
 }

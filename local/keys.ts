@@ -20,7 +20,11 @@ export interface LocalKeys {
 
 export async function generateLocalKeys(): Promise<LocalKeys> {
   const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
-  return { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey), cursorSecret: randomBytes(32).toString('hex') };
+  return {
+    privateJwk: await exportJWK(privateKey),
+    publicJwk: await exportJWK(publicKey),
+    cursorSecret: randomBytes(32).toString('hex'),
+  };
 }
 
 /** Reads the keys from `dir`, generating them on first start. */
@@ -51,7 +55,11 @@ export async function localAuth(keys: LocalKeys): Promise<LocalAuth> {
   return {
     async mint({ sub, groups, jurisdiction, expiresIn = 3600 }) {
       const now = Math.floor(Date.now() / 1000);
-      return new SignJWT({ 'cognito:groups': groups, ...(jurisdiction ? { 'custom:jurisdiction': jurisdiction } : {}), token_use: 'id' })
+      return new SignJWT({
+        'cognito:groups': groups,
+        ...(jurisdiction ? { 'custom:jurisdiction': jurisdiction } : {}),
+        token_use: 'id',
+      })
         .setProtectedHeader({ alg: ALG })
         .setSubject(sub)
         .setIssuer(ISSUER)
@@ -62,7 +70,12 @@ export async function localAuth(keys: LocalKeys): Promise<LocalAuth> {
     },
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, publicKey, { issuer: ISSUER, audience: AUDIENCE, clockTolerance: 5, algorithms: [ALG] });
+        const { payload } = await jwtVerify(token, publicKey, {
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          clockTolerance: 5,
+          algorithms: [ALG],
+        });
         if (typeof payload.sub !== 'string' || !payload.sub) throw new Error('no sub');
         const jurisdiction = payload['custom:jurisdiction'];
         return {

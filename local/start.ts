@@ -72,7 +72,10 @@ const sweeper = setInterval(() => onSchedule().catch((err) => console.error('web
 // The first job runs once the stream has caught up, so the demo's overdue batch is an open alert from the start.
 await poller.drain();
 await runAlertJob(clock());
-const alertJob = setInterval(() => runAlertJob(clock()).catch((err) => console.error('alerts job:', err.message)), 60_000);
+const alertJob = setInterval(
+  () => runAlertJob(clock()).catch((err) => console.error('alerts job:', err.message)),
+  60_000,
+);
 
 const server = serve({ fetch: api.fetch, port, hostname: host });
 const base = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;

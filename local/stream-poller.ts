@@ -4,7 +4,13 @@
 // it goes to the failure queue (the on-failure destination in AWS) and the shard moves on: one poison record
 // never blocks the records behind it. Starts at the stream's end: what happened before a restart was handled then.
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
 import { config } from '#shared/config.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { consumeBatch } from '#shared/stream/batch.ts';
@@ -34,11 +40,21 @@ export async function startStreamPoller(
   intervalMs = 250,
   options: PollerOptions = {},
 ): Promise<StreamPoller> {
-  const { name = 'stream', filter, maxAttempts = 3, maxRecordAgeMs = 3600_000, failureQueue = logFailureQueue } = options;
+  const {
+    name = 'stream',
+    filter,
+    maxAttempts = 3,
+    maxRecordAgeMs = 3600_000,
+    failureQueue = logFailureQueue,
+  } = options;
   const endpoint = config.dynamoEndpoint!;
   const table = await createDynamoClient(endpoint).send(new DescribeTableCommand({ TableName: config.tableName }));
   const streamArn = table.Table!.LatestStreamArn!;
-  const streams = new DynamoDBStreamsClient({ endpoint, region: config.region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const streams = new DynamoDBStreamsClient({
+    endpoint,
+    region: config.region,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   const iterators = new Map<string, string | undefined>();
   // Tries of the record a shard is stuck on: sequence number → count.
   const attempts = new Map<string, { sequenceNumber: string; count: number }>();
@@ -46,8 +62,21 @@ export async function startStreamPoller(
   // A waiter resolves after two idle polls: the first may have been under way before the caller's writes.
   let idleWaiters: { idlePolls: number; resolve: () => void }[] = [];
 
-  const iterator = async (shardId: string, type: 'LATEST' | 'TRIM_HORIZON' | 'AT_SEQUENCE_NUMBER' | 'AFTER_SEQUENCE_NUMBER', sequenceNumber?: string) =>
-    (await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, SequenceNumber: sequenceNumber }))).ShardIterator;
+  const iterator = async (
+    shardId: string,
+    type: 'LATEST' | 'TRIM_HORIZON' | 'AT_SEQUENCE_NUMBER' | 'AFTER_SEQUENCE_NUMBER',
+    sequenceNumber?: string,
+  ) =>
+    (
+      await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shardId,
+          ShardIteratorType: type,
+          SequenceNumber: sequenceNumber,
+        }),
+      )
+    ).ShardIterator;
 
   async function refreshShards(type: 'LATEST' | 'TRIM_HORIZON') {
     const description = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
@@ -69,8 +98,19 @@ export async function startStreamPoller(
     }
     attempts.delete(shardId);
     const message = (error as Error)?.message ?? String(error);
-    console.error(`\n!!! ${name} consumer gave up on stream record ${sequenceNumber} (shard ${shardId}) after ${count} attempt(s)${tooOld ? ', past maxRecordAge' : ''}: ${message}\n!!! sent to the failure queue: ${failureQueue.where}\n`);
-    await failureQueue.send({ consumer: name, streamArn, shardId, sequenceNumber, attempts: count, error: message, failedAt: new Date().toISOString(), record: raw });
+    console.error(
+      `\n!!! ${name} consumer gave up on stream record ${sequenceNumber} (shard ${shardId}) after ${count} attempt(s)${tooOld ? ', past maxRecordAge' : ''}: ${message}\n!!! sent to the failure queue: ${failureQueue.where}\n`,
+    );
+    await failureQueue.send({
+      consumer: name,
+      streamArn,
+      shardId,
+      sequenceNumber,
+      attempts: count,
+      error: message,
+      failedAt: new Date().toISOString(),
+      record: raw,
+    });
     return iterator(shardId, 'AFTER_SEQUENCE_NUMBER', sequenceNumber);
   }
 
@@ -85,7 +125,8 @@ export async function startStreamPoller(
       seen += raw.length;
       const wanted = filter ? raw.filter((r) => filter(r as RawStreamRecord)) : raw;
       const outcome = await consumeBatch(toChangeRecords(wanted as RawStreamRecord[]), handler);
-      const failed = outcome.failed && wanted.find((r) => r.dynamodb?.SequenceNumber === outcome.failed!.sequenceNumber);
+      const failed =
+        outcome.failed && wanted.find((r) => r.dynamodb?.SequenceNumber === outcome.failed!.sequenceNumber);
       iterators.set(shardId, failed ? await onFailure(shardId, failed, outcome.error) : out.NextShardIterator);
       if (!failed) attempts.delete(shardId);
     }

@@ -3,7 +3,17 @@ import * as z from './zod.ts';
 import { APPLICATION_ACTIONS, APPLICATION_STATES } from '../shared/domain/application/transition-table.ts';
 import { lastDayOfTerm } from '../shared/domain/approval-rules.ts';
 import { ATTACHMENT_KINDS } from '../shared/domain/application/attachments.ts';
-import { CrossProvinceParties, Id, Instant, Kg, LocalDate, LongText, PageQuery, ShortText, WasteCodeString } from './common.ts';
+import {
+  CrossProvinceParties,
+  Id,
+  Instant,
+  Kg,
+  LocalDate,
+  LongText,
+  PageQuery,
+  ShortText,
+  WasteCodeString,
+} from './common.ts';
 
 const KgOut = z.number().openapi({ description: 'kilograms (exact: integer grams inside)' });
 
@@ -20,7 +30,10 @@ export const Attachment = z
       .max(64)
       .regex(/^[0-9a-fA-F]{64}$/, 'the SHA-256 of the file, 64 hex digits')
       .transform((h) => h.toLowerCase())
-      .openapi({ description: 'SHA-256 of the file, hex; the file itself stays with the applicant', example: 'a'.repeat(64) }),
+      .openapi({
+        description: 'SHA-256 of the file, hex; the file itself stays with the applicant',
+        example: 'a'.repeat(64),
+      }),
   })
   .openapi('ApplicationAttachment');
 const Attachments = z.array(Attachment).max(MAX_ATTACHMENTS);
@@ -32,31 +45,43 @@ export const ApplicationBody = z
   .strictObject({
     generatorId: Id,
     receiverId: Id,
-    wasteCodes: z.array(z.strictObject({ code: WasteCodeString, maxKg: Kg })).min(1).max(100),
+    wasteCodes: z
+      .array(z.strictObject({ code: WasteCodeString, maxKg: Kg }))
+      .min(1)
+      .max(100),
     method: z.enum(APPLICATION_METHODS).openapi({ description: 'an operation the receiver’s verified licence allows' }),
     requestedFrom: LocalDate,
     requestedTo: LocalDate,
     attachments: Attachments,
   })
   .superRefine((a, ctx) => {
-    if (a.requestedTo < a.requestedFrom) ctx.addIssue({ code: 'custom', path: ['requestedTo'], message: 'requestedTo is before requestedFrom' });
+    if (a.requestedTo < a.requestedFrom)
+      ctx.addIssue({ code: 'custom', path: ['requestedTo'], message: 'requestedTo is before requestedFrom' });
     else if (a.requestedTo > lastDayOfTerm(a.requestedFrom)) {
-      ctx.addIssue({ code: 'custom', path: ['requestedTo'], message: `an approval lasts at most 12 months: until ${lastDayOfTerm(a.requestedFrom)} at the latest` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['requestedTo'],
+        message: `an approval lasts at most 12 months: until ${lastDayOfTerm(a.requestedFrom)} at the latest`,
+      });
     }
     const seen = new Set<string>();
     a.wasteCodes.forEach((w, i) => {
-      if (seen.has(w.code)) ctx.addIssue({ code: 'custom', path: ['wasteCodes', i, 'code'], message: 'each waste code once' });
+      if (seen.has(w.code))
+        ctx.addIssue({ code: 'custom', path: ['wasteCodes', i, 'code'], message: 'each waste code once' });
       seen.add(w.code);
     });
   })
   .openapi('SubmitApplication');
 
-export const MissingBody = z.strictObject({ missing: z.array(ShortText).min(1).max(50) }).openapi('ApplicationIncomplete');
+export const MissingBody = z
+  .strictObject({ missing: z.array(ShortText).min(1).max(50) })
+  .openapi('ApplicationIncomplete');
 export const ResubmitBody = z.strictObject({ attachments: Attachments.min(1) }).openapi('ApplicationResubmit');
 export const ApproveApplicationBody = z
   .strictObject({ validFrom: LocalDate, validTo: LocalDate })
   .superRefine((a, ctx) => {
-    if (a.validTo < a.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo is before validFrom' });
+    if (a.validTo < a.validFrom)
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo is before validFrom' });
   })
   .openapi('ApproveApplication');
 export const ApplicationReason = z.strictObject({ reason: LongText });
@@ -84,15 +109,26 @@ export const Application = z
     method: z.enum(APPLICATION_METHODS),
     requestedFrom: LocalDate,
     requestedTo: LocalDate,
-    attachments: z.array(z.object({ kind: z.enum(ATTACHMENT_KINDS), name: z.string(), documentHash: z.string(), addedAt: Instant })),
+    attachments: z.array(
+      z.object({ kind: z.enum(ATTACHMENT_KINDS), name: z.string(), documentHash: z.string(), addedAt: Instant }),
+    ),
     status: ApplicationState,
     missing: z.array(z.string()).optional(),
     approvalId: Id.optional(),
     submittedAt: Instant,
     due: z
-      .object({ step: Step, owedBy: z.enum(['outbound', 'receiving']), province: z.string(), since: Instant, dueAt: Instant, overdue: z.boolean() })
+      .object({
+        step: Step,
+        owedBy: z.enum(['outbound', 'receiving']),
+        province: z.string(),
+        since: Instant,
+        dueAt: Instant,
+        overdue: z.boolean(),
+      })
       .nullable()
-      .openapi({ description: 'the step the application waits for; null when final or with the generator (incomplete)' }),
+      .openapi({
+        description: 'the step the application waits for; null when final or with the generator (incomplete)',
+      }),
     history: z.array(HistoryEntry),
     version: z.number().int(),
     createdAt: Instant,
@@ -106,7 +142,12 @@ export const ApplicationActions = z
 
 export const ApplicationQuery = z.object({
   generatorId: Id.optional(),
-  province: z.string().max(2).regex(/^\d{2}$/, 'a 2-digit province code').optional().openapi({ description: 'regulators: the applications of this province and those inbound to it' }),
+  province: z
+    .string()
+    .max(2)
+    .regex(/^\d{2}$/, 'a 2-digit province code')
+    .optional()
+    .openapi({ description: 'regulators: the applications of this province and those inbound to it' }),
   status: ApplicationState.optional(),
   ...PageQuery,
 });

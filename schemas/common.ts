@@ -3,7 +3,10 @@ import * as z from './zod.ts';
 import { ERROR_CODES } from '../shared/errors.ts';
 import { hasAtMostThreeDecimals, MAX_KG } from '../shared/domain/quantity.ts';
 
-export const Id = z.uuid().max(36).openapi({ description: 'UUID (v7, time-ordered)', example: '0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50' });
+export const Id = z
+  .uuid()
+  .max(36)
+  .openapi({ description: 'UUID (v7, time-ordered)', example: '0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50' });
 export const IdParam = z.object({ id: Id.openapi({ param: { name: 'id', in: 'path' } }) });
 
 export const Kg = z
@@ -21,9 +24,14 @@ export const KgOrZero = z
 
 /** DynamoDB stores no number of magnitude below 1e-130 (it refuses the write): a measured value that small (a
  *  coordinate, a speed) is zero to any instrument, so the schema refuses it as a 400 rather than the store as a 500. */
-export const Measured = z.number().refine((v) => v === 0 || Math.abs(v) >= 1e-100, 'too small a magnitude to store (send 0)');
+export const Measured = z
+  .number()
+  .refine((v) => v === 0 || Math.abs(v) >= 1e-100, 'too small a magnitude to store (send 0)');
 
-export const LocalDate = z.iso.date().max(10).openapi({ description: 'calendar date YYYY-MM-DD (China Standard Time)', example: '2026-01-01' });
+export const LocalDate = z.iso
+  .date()
+  .max(10)
+  .openapi({ description: 'calendar date YYYY-MM-DD (China Standard Time)', example: '2026-01-01' });
 export const Instant = z.iso
   .datetime({ offset: true })
   .max(40)
@@ -38,8 +46,16 @@ export const CrossProvinceParties = {
   generatorProvince: z.string(),
   receiverProvince: z.string(),
 };
-export const DivisionCode = z.string().max(6).regex(/^\d{6}$/, 'a 6-digit county division code').openapi({ example: '141102' });
-export const WasteCodeString = z.string().max(10).regex(/^\d{3}-\d{3}-\d{2}$/, 'a waste code NNN-NNN-NN').openapi({ example: '900-041-49' });
+export const DivisionCode = z
+  .string()
+  .max(6)
+  .regex(/^\d{6}$/, 'a 6-digit county division code')
+  .openapi({ example: '141102' });
+export const WasteCodeString = z
+  .string()
+  .max(10)
+  .regex(/^\d{3}-\d{3}-\d{2}$/, 'a waste code NNN-NNN-NN')
+  .openapi({ example: '900-041-49' });
 export const ShortText = z.string().trim().min(1).max(200);
 export const LongText = z.string().trim().min(1).max(2000);
 export const Reason = z.strictObject({ reason: LongText });
@@ -79,7 +95,12 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   503: 'Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After',
 };
 
-const RetryAfter = { 'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0, maximum: 3600 } } };
+const RetryAfter = {
+  'Retry-After': {
+    description: 'Seconds to wait before retrying',
+    schema: { type: 'integer', minimum: 0, maximum: 3600 },
+  },
+};
 
 /** The problem+json responses a route can give, for its OpenAPI entry. */
 export function problems(...statuses: number[]) {
@@ -111,7 +132,11 @@ export function body<T extends z.ZodType>(schema: T) {
 }
 
 export const IdempotencyHeader = z.object({
-  'idempotency-key': z.string().max(128).optional().openapi({ description: '1–128 printable characters; a repeat returns the first response' }),
+  'idempotency-key': z
+    .string()
+    .max(128)
+    .optional()
+    .openapi({ description: '1–128 printable characters; a repeat returns the first response' }),
   'if-match': z.string().max(24).optional().openapi({ description: 'the version you read, e.g. "3"; 412 on mismatch' }),
 });
 

@@ -7,7 +7,11 @@ const KgOut = z.number().openapi({ description: 'kilograms (exact: integer grams
 
 export const DeclarationParam = z.object({
   id: Id.openapi({ param: { name: 'id', in: 'path' } }),
-  period: z.string().max(7).regex(PERIOD_PATTERN, 'YYYY-MM, YYYY-Qn or YYYY').openapi({ param: { name: 'period', in: 'path' }, example: '2026-Q4' }),
+  period: z
+    .string()
+    .max(7)
+    .regex(PERIOD_PATTERN, 'YYYY-MM, YYYY-Qn or YYYY')
+    .openapi({ param: { name: 'period', in: 'path' }, example: '2026-Q4' }),
 });
 
 const Signature = z.object({ sub: z.string(), partyId: Id, at: Instant, documentHash: z.string() });
@@ -36,9 +40,17 @@ export const Declaration = z
       }),
     ),
     status: z.enum(['draft', 'submitted']),
-    version: z.number().int().openapi({ description: 'submitted: its version; draft: the version submitting it would make' }),
-    signature: Signature.optional().openapi({ description: 'submitted: who signed, when, and the SHA-256 of the JCS of the document (the fields partyId … lines)' }),
+    version: z
+      .number()
+      .int()
+      .openapi({ description: 'submitted: its version; draft: the version submitting it would make' }),
+    signature: Signature.optional().openapi({
+      description:
+        'submitted: who signed, when, and the SHA-256 of the JCS of the document (the fields partyId … lines)',
+    }),
     overdue: z.boolean().openapi({ description: 'no version submitted and the due date has passed' }),
-    submissions: z.array(z.object({ version: z.number().int(), signature: Signature })).openapi({ description: 'every submitted version, newest first' }),
+    submissions: z
+      .array(z.object({ version: z.number().int(), signature: Signature }))
+      .openapi({ description: 'every submitted version, newest first' }),
   })
   .openapi('Declaration');

@@ -15,14 +15,24 @@ const OperationCode = z
 export const DisposalBody = z
   .strictObject({
     lines: z
-      .array(z.strictObject({ lineNo: z.number().int().min(1).max(MAX_LINES), operationCode: OperationCode, quantityKg: Kg, completedAt: Instant }))
+      .array(
+        z.strictObject({
+          lineNo: z.number().int().min(1).max(MAX_LINES),
+          operationCode: OperationCode,
+          quantityKg: Kg,
+          completedAt: Instant,
+        }),
+      )
       .min(1)
       .max(MAX_REPORT_LINES),
     residues: z
       .array(z.strictObject({ wasteCode: WasteCodeString, quantityKg: Kg }))
       .max(MAX_RESIDUES)
       .optional()
-      .openapi({ description: "residues of the treatment (fly ash 772-003-18, slag, sludge): generated batches in the receiver's ledger" }),
+      .openapi({
+        description:
+          "residues of the treatment (fly ash 772-003-18, slag, sludge): generated batches in the receiver's ledger",
+      }),
   })
   .openapi('DisposalReportInput');
 
@@ -47,17 +57,34 @@ export const DisposalReport = z
         completedAt: Instant,
       }),
     ),
-    residues: z.array(z.object({ wasteCode: z.string(), quantityKg: z.number(), entryId: Id.openapi({ description: "the receiver's ledger batch" }) })),
-    completedManifest: z.boolean().openapi({ description: 'this report accounted for the last kilogram and completed the manifest' }),
+    residues: z.array(
+      z.object({
+        wasteCode: z.string(),
+        quantityKg: z.number(),
+        entryId: Id.openapi({ description: "the receiver's ledger batch" }),
+      }),
+    ),
+    completedManifest: z
+      .boolean()
+      .openapi({ description: 'this report accounted for the last kilogram and completed the manifest' }),
     signature: z.object({ sub: z.string(), partyId: Id, at: Instant, documentHash: z.string() }),
     createdAt: Instant,
   })
   .openapi('DisposalReport');
 
 export const ChainQuery = z.object({
-  depth: z.coerce.number().int().min(0).max(MAX_DEPTH).optional().openapi({ description: `levels each way, default ${DEFAULT_DEPTH}, at most ${MAX_DEPTH}` }),
+  depth: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_DEPTH)
+    .optional()
+    .openapi({ description: `levels each way, default ${DEFAULT_DEPTH}, at most ${MAX_DEPTH}` }),
   cursor: z.string().max(4096).optional().openapi({ description: 'opaque, from nextCursor (past 500 nodes)' }),
-  format: z.enum(['evidence']).optional().openapi({ description: "`evidence`: every whole manifest's event log and integrity result" }),
+  format: z
+    .enum(['evidence'])
+    .optional()
+    .openapi({ description: "`evidence`: every whole manifest's event log and integrity result" }),
 });
 export const ChainParam = z.object({ manifestId: Id.openapi({ param: { name: 'manifestId', in: 'path' } }) });
 
@@ -85,18 +112,32 @@ export const ChainNode = z
     wasteCodes: z.array(z.string()).optional(),
     number: z.string().optional(),
     batchCode: z.string().optional(),
-    parties: z.array(z.object({ partyId: Id, role: z.enum(['generator', 'transporter', 'receiver', 'holder']) })).optional(),
+    parties: z
+      .array(z.object({ partyId: Id, role: z.enum(['generator', 'transporter', 'receiver', 'holder']) }))
+      .optional(),
     times: z.record(z.string(), Instant).optional(),
     operationCodes: z.array(z.string()).optional(),
     name: z.string().optional().openapi({ description: 'pending-identification nodes: what the waste was called' }),
-    process: z.string().optional().openapi({ description: 'pending-identification nodes: the process that produced it' }),
-    reportNumber: z.string().optional().openapi({ description: 'pending-identification nodes: the identification report, when the result named one' }),
+    process: z
+      .string()
+      .optional()
+      .openapi({ description: 'pending-identification nodes: the process that produced it' }),
+    reportNumber: z
+      .string()
+      .optional()
+      .openapi({ description: 'pending-identification nodes: the identification report, when the result named one' }),
   })
   .openapi('ChainNode');
 
 const Event = z.object({
-  seq: z.number().int(), type: z.string(), at: Instant, actor: z.object({ sub: z.string(), partyId: Id.nullable(), role: z.string() }),
-  data: z.record(z.string(), z.unknown()), documentHash: z.string().optional(), prevHash: z.string(), hash: z.string(),
+  seq: z.number().int(),
+  type: z.string(),
+  at: Instant,
+  actor: z.object({ sub: z.string(), partyId: Id.nullable(), role: z.string() }),
+  data: z.record(z.string(), z.unknown()),
+  documentHash: z.string().optional(),
+  prevHash: z.string(),
+  hash: z.string(),
 });
 
 export const Chain = z
@@ -104,9 +145,23 @@ export const Chain = z
     manifestId: Id,
     depth: z.number().int(),
     nodes: z.array(ChainNode),
-    edges: z.array(z.object({ from: Id, to: Id, kg: z.number().optional() })).openapi({ description: 'waste moved from → to (kg when known)' }),
+    edges: z
+      .array(z.object({ from: Id, to: Id, kg: z.number().optional() }))
+      .openapi({ description: 'waste moved from → to (kg when known)' }),
     evidence: z
-      .array(z.object({ manifestId: Id, number: z.string(), events: z.array(Event), integrity: z.object({ valid: z.boolean(), events: z.number().int(), headHash: z.string().nullable(), firstBrokenSeq: z.number().int().nullable() }) }))
+      .array(
+        z.object({
+          manifestId: Id,
+          number: z.string(),
+          events: z.array(Event),
+          integrity: z.object({
+            valid: z.boolean(),
+            events: z.number().int(),
+            headHash: z.string().nullable(),
+            firstBrokenSeq: z.number().int().nullable(),
+          }),
+        }),
+      )
       .optional(),
     nextCursor: z.string().nullable(),
   })

@@ -20,7 +20,10 @@ export const EXPORT_QUERIES = {
 export const ExportRequest = z
   .strictObject({
     list: z.enum(EXPORT_LISTS),
-    query: z.record(z.string(), z.string().max(200)).default({}).openapi({ description: 'the list route’s query parameters (as strings), without limit and cursor' }),
+    query: z
+      .record(z.string(), z.string().max(200))
+      .default({})
+      .openapi({ description: 'the list route’s query parameters (as strings), without limit and cursor' }),
   })
   .openapi('ExportRequest');
 
@@ -33,6 +36,8 @@ export const ExportStatus = z
     rows: z.number().int().openapi({ description: 'rows written (0 while running)' }),
     createdAt: Instant,
     finishedAt: Instant.optional(),
-    url: z.string().optional().openapi({ description: 'when done: downloads the CSV (UTF-8 with BOM); valid 15 minutes, a fresh one at each GET' }),
+    url: z.string().optional().openapi({
+      description: 'when done: downloads the CSV (UTF-8 with BOM); valid 15 minutes, a fresh one at each GET',
+    }),
   })
   .openapi('ExportStatus');

@@ -11,7 +11,10 @@ const Lon = Measured.min(-180).max(180).openapi({ description: 'WGS-84 longitude
 
 export const IncidentBody = z
   .strictObject({
-    partyId: Id.openapi({ description: 'the party reporting: the carrier of the current leg, or on a delivered load the last carrier or the receiver' }),
+    partyId: Id.openapi({
+      description:
+        'the party reporting: the carrier of the current leg, or on a delivered load the last carrier or the receiver',
+    }),
     type: z.enum(INCIDENT_TYPES),
     at: Instant.openapi({ description: 'when it happened: after the first pickup, not in the future' }),
     lat: Lat.optional(),
@@ -20,26 +23,51 @@ export const IncidentBody = z
     lines: z
       .array(z.strictObject({ lineNo: z.number().int().min(1).max(MAX_LINES), lostKg: Kg }))
       .max(MAX_LINES)
-      .openapi({ description: 'kilograms lost per line (none: nothing lost); with earlier incidents at most the line’s quantityKg (422 LOSS_EXCEEDED)' }),
+      .openapi({
+        description:
+          'kilograms lost per line (none: nothing lost); with earlier incidents at most the line’s quantityKg (422 LOSS_EXCEEDED)',
+      }),
     description: LongText,
     measures: LongText.openapi({ description: 'what was done (containment, notification)' }),
   })
   .superRefine((b, ctx) => {
-    if ((b.lat === undefined) !== (b.lon === undefined)) ctx.addIssue({ code: 'custom', path: [b.lat === undefined ? 'lat' : 'lon'], message: 'lat and lon come together' });
+    if ((b.lat === undefined) !== (b.lon === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: [b.lat === undefined ? 'lat' : 'lon'],
+        message: 'lat and lon come together',
+      });
   })
   .openapi('ReportIncident');
 
 export const Incident = z
   .object({
-    id: Id, manifestId: Id, manifestNumber: z.string(), partyId: Id, type: z.enum(INCIDENT_TYPES), at: Instant, lat: z.number().optional(), lon: z.number().optional(),
-    divisionCode: z.string(), lines: z.array(z.object({ lineNo: z.number().int(), lostKg: z.number() })), description: z.string(), measures: z.string(),
-    status: z.enum(['open', 'closed']), reportedAt: Instant, reportedBy: z.string(),
-    closedAt: Instant.optional(), closedBy: z.string().optional(), closeNote: z.string().optional(), version: z.number().int(),
+    id: Id,
+    manifestId: Id,
+    manifestNumber: z.string(),
+    partyId: Id,
+    type: z.enum(INCIDENT_TYPES),
+    at: Instant,
+    lat: z.number().optional(),
+    lon: z.number().optional(),
+    divisionCode: z.string(),
+    lines: z.array(z.object({ lineNo: z.number().int(), lostKg: z.number() })),
+    description: z.string(),
+    measures: z.string(),
+    status: z.enum(['open', 'closed']),
+    reportedAt: Instant,
+    reportedBy: z.string(),
+    closedAt: Instant.optional(),
+    closedBy: z.string().optional(),
+    closeNote: z.string().optional(),
+    version: z.number().int(),
   })
   .openapi('Incident');
 
 export const IncidentQuery = z.object({
-  division: DivisionFilter.optional().openapi({ description: 'where incidents happened; defaults to your jurisdiction and must lie within it' }),
+  division: DivisionFilter.optional().openapi({
+    description: 'where incidents happened; defaults to your jurisdiction and must lie within it',
+  }),
   status: z.enum(['open', 'closed']).optional(),
   ...PageQuery,
 });

@@ -35,7 +35,11 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
 export async function openApiDocument() {
   const { allRoutes } = await import('./routes/index.ts');
   const app = new OpenAPIHono();
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
   for (const route of allRoutes) app.openapi(route, (() => undefined) as never);
   const tagNames = [...new Set(allRoutes.flatMap((route) => route.tags ?? []))].sort();
   return app.getOpenAPI31Document({

@@ -11,8 +11,14 @@ export const DivisionFilter = z
 
 export const OversightManifestQuery = z.object({
   division: DivisionFilter.optional(),
-  status: z.enum(['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected', 'lost']).optional(),
-  wasteCode: z.string().max(10).regex(/^\d{3}-\d{3}-\d{2}$/).optional(),
+  status: z
+    .enum(['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected', 'lost'])
+    .optional(),
+  wasteCode: z
+    .string()
+    .max(10)
+    .regex(/^\d{3}-\d{3}-\d{2}$/)
+    .optional(),
   from: LocalDate.optional().openapi({ description: 'created on or after this local date' }),
   to: LocalDate.optional().openapi({ description: 'created on or before this local date' }),
   ...PageQuery,
@@ -20,12 +26,25 @@ export const OversightManifestQuery = z.object({
 
 export const OversightManifest = z
   .object({
-    id: Id, number: z.string(), status: z.string(), generatorId: Id, receiverId: Id, generatorDivision: z.string(), receiverDivision: z.string(),
-    wasteCodes: z.array(z.string()), quantityKg: z.number(), createdAt: Instant, updatedAt: Instant,
+    id: Id,
+    number: z.string(),
+    status: z.string(),
+    generatorId: Id,
+    receiverId: Id,
+    generatorDivision: z.string(),
+    receiverDivision: z.string(),
+    wasteCodes: z.array(z.string()),
+    quantityKg: z.number(),
+    createdAt: Instant,
+    updatedAt: Instant,
   })
   .openapi('OversightManifest');
 
-export const KeyUnitQuery = z.object({ division: DivisionFilter.optional(), year: z.coerce.number().int().min(2000).max(2100).optional(), ...PageQuery });
+export const KeyUnitQuery = z.object({
+  division: DivisionFilter.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  ...PageQuery,
+});
 
 export const AlertQuery = z.object({
   division: DivisionFilter.optional(),
@@ -36,7 +55,22 @@ export const AlertQuery = z.object({
 
 export const Alert = z
   .object({
-    id: Id, type: z.string(), status: z.enum(['open', 'closed']), subjectId: z.string(), partyId: Id, divisionCode: z.string(),
-    manifestId: Id.optional(), since: Instant.optional().openapi({ description: 'When this occurrence of the cause began: a cause that returns after going away is a new occurrence, a new alert' }), dueAt: Instant, openedAt: Instant, closedAt: Instant.optional(), closedBy: z.string().optional(), closeNote: z.string().optional(), version: z.number().int(),
+    id: Id,
+    type: z.string(),
+    status: z.enum(['open', 'closed']),
+    subjectId: z.string(),
+    partyId: Id,
+    divisionCode: z.string(),
+    manifestId: Id.optional(),
+    since: Instant.optional().openapi({
+      description:
+        'When this occurrence of the cause began: a cause that returns after going away is a new occurrence, a new alert',
+    }),
+    dueAt: Instant,
+    openedAt: Instant,
+    closedAt: Instant.optional(),
+    closedBy: z.string().optional(),
+    closeNote: z.string().optional(),
+    version: z.number().int(),
   })
   .openapi('Alert');

@@ -15,7 +15,10 @@ export const Uscc = z
 
 export const Contact = z.strictObject({
   name: ShortText,
-  phone: z.string().max(30).regex(/^[0-9+\-() ]{5,30}$/, 'a phone number'),
+  phone: z
+    .string()
+    .max(30)
+    .regex(/^[0-9+\-() ]{5,30}$/, 'a phone number'),
 });
 
 export const CreatePartyBody = z
@@ -24,7 +27,11 @@ export const CreatePartyBody = z
     uscc: Uscc,
     divisionCode: DivisionCode,
     address: LongText,
-    kinds: z.array(PartyKind).min(1).max(5).refine((k) => new Set(k).size === k.length, 'kinds must not repeat'),
+    kinds: z
+      .array(PartyKind)
+      .min(1)
+      .max(5)
+      .refine((k) => new Set(k).size === k.length, 'kinds must not repeat'),
     contact: Contact,
   })
   .openapi('CreateParty');
@@ -40,8 +47,13 @@ export const Party = z
     contact: Contact,
     status: PartyStatus,
     statusReason: z.string().optional(),
-    keyUnitYears: z.array(z.number().int()).openapi({ description: 'years the party is on the key supervised unit list (重点监管单位)' }),
-    location: z.object({ lat: z.number(), lon: z.number() }).optional().openapi({ description: "the site's WGS-84 coordinates (PUT …/location)" }),
+    keyUnitYears: z
+      .array(z.number().int())
+      .openapi({ description: 'years the party is on the key supervised unit list (重点监管单位)' }),
+    location: z
+      .object({ lat: z.number(), lon: z.number() })
+      .optional()
+      .openapi({ description: "the site's WGS-84 coordinates (PUT …/location)" }),
     version: z.number().int(),
     createdAt: Instant,
     updatedAt: Instant,
@@ -57,15 +69,25 @@ export const PartyView = z.union([Party, PublicParty]).openapi('PartyView');
 export const PartyListQuery = z.object({
   kind: PartyKind.optional(),
   status: PartyStatus.optional(),
-  divisionCode: z.string().max(6).regex(/^(\d{2}|\d{4}|\d{6})$/, 'a 2-, 4- or 6-digit division prefix').optional(),
+  divisionCode: z
+    .string()
+    .max(6)
+    .regex(/^(\d{2}|\d{4}|\d{6})$/, 'a 2-, 4- or 6-digit division prefix')
+    .optional(),
   q: z.string().max(100).optional(),
   ...PageQuery,
 });
 
-export const SupervisionBody = z.strictObject({ keyUnit: z.boolean(), year: z.number().int().min(2000).max(2100) }).openapi('Supervision');
+export const SupervisionBody = z
+  .strictObject({ keyUnit: z.boolean(), year: z.number().int().min(2000).max(2100) })
+  .openapi('Supervision');
 
 /** An identity-provider user id: printable, no control characters. */
-const Sub = z.string().min(1).max(128).regex(/^[^\p{Cc}]*$/u, 'no control characters');
+const Sub = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[^\p{Cc}]*$/u, 'no control characters');
 
 export const AddMemberBody = z.strictObject({ sub: Sub, role: MemberRole }).openapi('AddMember');
 export const Member = z
@@ -80,8 +102,15 @@ export const LicenceType = z.enum(['hazardous-waste', 'hazardous-waste-collectio
 export const LicenceOperation = z.enum(['collect', 'store', 'utilise', 'dispose']);
 export const LicenceStatus = z.enum(['pending', 'verified', 'revoked']);
 export const LicenceWasteCode = z.strictObject({
-  code: z.string().max(10).regex(/^(\d{3}-\d{3}-\d{2}|HW\d{2})$/, 'a waste code NNN-NNN-NN or a category HWnn'),
-  annualCapacityKg: z.number().positive().max(1e10).refine((n) => Number.isInteger(n * 1000), 'at most 3 decimals'),
+  code: z
+    .string()
+    .max(10)
+    .regex(/^(\d{3}-\d{3}-\d{2}|HW\d{2})$/, 'a waste code NNN-NNN-NN or a category HWnn'),
+  annualCapacityKg: z
+    .number()
+    .positive()
+    .max(1e10)
+    .refine((n) => Number.isInteger(n * 1000), 'at most 3 decimals'),
 });
 
 export const CreateLicenceBody = z
@@ -95,7 +124,8 @@ export const CreateLicenceBody = z
     issuedBy: ShortText,
   })
   .superRefine((l, ctx) => {
-    if (l.validTo < l.validFrom) ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo is before validFrom' });
+    if (l.validTo < l.validFrom)
+      ctx.addIssue({ code: 'custom', path: ['validTo'], message: 'validTo is before validFrom' });
     if (l.type === 'transport' && l.operations.length > 0) {
       ctx.addIssue({ code: 'custom', path: ['operations'], message: 'a transport licence lists no operations' });
     }

@@ -8,9 +8,20 @@ const KgOut = z.number().openapi({ description: 'kilograms (exact: integer grams
 
 export const StatsQuery = z.object({
   division: DivisionFilter.optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional().openapi({ description: 'default: this year (China Standard Time)' }),
+  year: z.coerce
+    .number()
+    .int()
+    .min(2000)
+    .max(2100)
+    .optional()
+    .openapi({ description: 'default: this year (China Standard Time)' }),
   groupBy: z.enum(STATS_DIMENSIONS),
-  category: z.string().max(4).regex(/^HW\d{2}$/, 'a waste category such as HW01').optional().openapi({ description: 'count only this category (HW01: medical waste)' }),
+  category: z
+    .string()
+    .max(4)
+    .regex(/^HW\d{2}$/, 'a waste category such as HW01')
+    .optional()
+    .openapi({ description: 'count only this category (HW01: medical waste)' }),
   perMonth: z.enum(['true', 'false']).optional().openapi({ description: 'one row per group and month' }),
 });
 
@@ -24,7 +35,10 @@ export const StatsRow = z
     receivedKg: KgOut,
     utilisedKg: KgOut,
     disposedKg: KgOut,
-    rate: z.number().nullable().openapi({ description: '(utilised + disposed) / received, 4 decimals; null when nothing was received' }),
+    rate: z
+      .number()
+      .nullable()
+      .openapi({ description: '(utilised + disposed) / received, 4 decimals; null when nothing was received' }),
   })
   .openapi('StatsRow');
 

@@ -11,11 +11,24 @@ export const CreateWebhookBody = z
   .openapi('CreateWebhook');
 
 export const Webhook = z
-  .object({ id: Id, partyId: Id, url: z.string(), events: z.array(z.string()), createdBy: z.string(), createdAt: Instant })
+  .object({
+    id: Id,
+    partyId: Id,
+    url: z.string(),
+    events: z.array(z.string()),
+    createdBy: z.string(),
+    createdAt: Instant,
+  })
   .openapi('Webhook');
-export const CreatedWebhook = Webhook.extend({ secret: z.string().openapi({ description: 'HMAC-SHA256 key; shown only in this response' }) }).openapi('CreatedWebhook');
+export const CreatedWebhook = Webhook.extend({
+  secret: z.string().openapi({ description: 'HMAC-SHA256 key; shown only in this response' }),
+}).openapi('CreatedWebhook');
 
-export const DeliveryAttempt = z.object({ at: Instant, statusCode: z.number().int().optional(), error: z.string().optional() });
+export const DeliveryAttempt = z.object({
+  at: Instant,
+  statusCode: z.number().int().optional(),
+  error: z.string().optional(),
+});
 export const Delivery = z
   .object({
     id: z.string(),

@@ -21,11 +21,14 @@ function sourceFiles(dir: string): string[] {
 let changed = 0;
 for (const file of sourceFiles('shared')) {
   const text = readFileSync(join(root, file), 'utf8');
-  const next = text.replace(/(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)'(\.\.?\/[^']+)'/g, (whole, lead: string, spec: string) => {
-    const target = relative(root, join(root, dirname(file), spec));
-    const alias = ALIASES.find(([dir]) => target.startsWith(dir));
-    return alias ? `${lead}'${alias[1]}${target.slice(alias[0].length)}'` : whole;
-  });
+  const next = text.replace(
+    /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)'(\.\.?\/[^']+)'/g,
+    (whole, lead: string, spec: string) => {
+      const target = relative(root, join(root, dirname(file), spec));
+      const alias = ALIASES.find(([dir]) => target.startsWith(dir));
+      return alias ? `${lead}'${alias[1]}${target.slice(alias[0].length)}'` : whole;
+    },
+  );
   if (next !== text) {
     writeFileSync(join(root, file), next);
     changed++;

@@ -28,7 +28,9 @@ export const config = {
     const parsed = JSON.parse(raw) as Record<string, unknown>;
     for (const [province, hours] of Object.entries(parsed)) {
       if (!/^\d{2}$/.test(province) || typeof hours !== 'number' || !(hours > 0)) {
-        throw new Error(`MEDICAL_STORAGE_HOURS_BY_PROVINCE: ${province} → ${String(hours)} is not a province code with positive hours`);
+        throw new Error(
+          `MEDICAL_STORAGE_HOURS_BY_PROVINCE: ${province} → ${String(hours)} is not a province code with positive hours`,
+        );
       }
     }
     return parsed as Record<string, number>;

@@ -14,9 +14,16 @@ import { toChangeRecords, type ChangeRecord, type RawStreamRecord } from '#share
 
 /** What this function does with the stream (the local server runs the same beside the webhooks consumer). */
 export const onAlertsStream = (records: ChangeRecord[], now: Date) =>
-  Promise.all([onStatsChanges(records, now), onCustodyChanges(records, now), countManifestEvents(records), onPartyAlertChanges(records)]);
+  Promise.all([
+    onStatsChanges(records, now),
+    onCustodyChanges(records, now),
+    countManifestEvents(records),
+    onPartyAlertChanges(records),
+  ]);
 
-export async function handler(event: { Records?: RawStreamRecord[] }): Promise<{ opened: number; closed: number } | BatchResponse> {
+export async function handler(event: {
+  Records?: RawStreamRecord[];
+}): Promise<{ opened: number; closed: number } | BatchResponse> {
   if (event.Records) {
     const outcome = await consumeBatch(toChangeRecords(event.Records), (records) => onAlertsStream(records, clock()));
     logBatchFailure('alerts', outcome);

@@ -22,6 +22,13 @@ on(app, r.getChain, async (c) => {
   const { depth, format, cursor } = c.req.valid('query');
   const fingerprint = queryFingerprint(c);
   const offset = cursor ? openCursor<{ offset: number }>(cursor, c.var.actor.sub, fingerprint).offset : 0;
-  const { chain, nextOffset } = await viewChain(c.var.actor, c.req.valid('param').manifestId, { depth, format, offset });
-  return ok(c, { ...chain, nextCursor: nextOffset === undefined ? null : sealCursor({ offset: nextOffset }, c.var.actor.sub, fingerprint) });
+  const { chain, nextOffset } = await viewChain(c.var.actor, c.req.valid('param').manifestId, {
+    depth,
+    format,
+    offset,
+  });
+  return ok(c, {
+    ...chain,
+    nextCursor: nextOffset === undefined ? null : sealCursor({ offset: nextOffset }, c.var.actor.sub, fingerprint),
+  });
 });

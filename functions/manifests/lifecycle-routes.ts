@@ -13,7 +13,12 @@ import * as r from '#schemas/routes/manifests.ts';
 
 /** Custody has passed on a receipt or rejection: the manifests this one shipped on may now be complete. That runs
  *  after the commit (see completeAfterReceipt), and again from the change stream should this process die in between. */
-async function commitThenComplete<R extends RouteConfig>(c: RoutedContext<R>, manifestId: string, writes: TxItem[], view: SuccessBody<R>): Promise<Response> {
+async function commitThenComplete<R extends RouteConfig>(
+  c: RoutedContext<R>,
+  manifestId: string,
+  writes: TxItem[],
+  view: SuccessBody<R>,
+): Promise<Response> {
   const res = await commit(c, writes, view);
   await completeAfterReceipt(manifestId, c.var.now);
   return res;
@@ -26,7 +31,13 @@ export function lifecycleRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   on(app, r.validateManifest, async (c) => ok(c, await validateManifest(c.var.actor, c.req.valid('json'), c.var.now)));
   on(app, r.patchManifest, async (c) => {
-    const { view, writes } = await patchManifest(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, c.var.now);
+    const { view, writes } = await patchManifest(
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
   on(app, r.dispatchManifest, async (c) => {
@@ -34,15 +45,33 @@ export function lifecycleRoutes(app: OpenAPIHono<AppEnv>): void {
     return commit(c, writes, view);
   });
   on(app, r.changeCarriers, async (c) => {
-    const { view, writes } = await changeCarriers(c.var.actor, c.req.valid('param').id, c.req.valid('json').transporterIds, c.var.ifMatch, c.var.now);
+    const { view, writes } = await changeCarriers(
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json').transporterIds,
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
   on(app, r.pickupManifest, async (c) => {
-    const { view, writes } = await pickup(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, c.var.now);
+    const { view, writes } = await pickup(
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
   on(app, r.deliverManifest, async (c) => {
-    const { view, writes } = await deliver(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, c.var.now);
+    const { view, writes } = await deliver(
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
   on(app, r.receiveManifest, async (c) => {
@@ -56,12 +85,28 @@ export function lifecycleRoutes(app: OpenAPIHono<AppEnv>): void {
     return commitThenComplete(c, id, writes, view);
   });
   on(app, r.cancelManifest, async (c) => {
-    const { view, writes } = await cancel(c.var.actor, c.req.valid('param').id, c.req.valid('json').reason, c.var.ifMatch, c.var.now);
+    const { view, writes } = await cancel(
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json').reason,
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
-  for (const [route, action] of [[r.explainDiscrepancy, 'explain-discrepancy'], [r.closeDiscrepancy, 'close-discrepancy']] as const) {
+  for (const [route, action] of [
+    [r.explainDiscrepancy, 'explain-discrepancy'],
+    [r.closeDiscrepancy, 'close-discrepancy'],
+  ] as const) {
     on(app, route, async (c) => {
-      const { view, writes } = await discrepancyNote(c.var.actor, c.req.valid('param').id, action, c.req.valid('json').note, c.var.ifMatch, c.var.now);
+      const { view, writes } = await discrepancyNote(
+        c.var.actor,
+        c.req.valid('param').id,
+        action,
+        c.req.valid('json').note,
+        c.var.ifMatch,
+        c.var.now,
+      );
       return commit(c, writes, view);
     });
   }

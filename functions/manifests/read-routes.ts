@@ -4,7 +4,14 @@ import type { AppEnv } from '#shared/http/env.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import { ok } from '#shared/http/respond.ts';
 import type { FeedPosition } from '#shared/services/manifest-read-service.ts';
-import { listFeed, listInbox, listManifests, manifestActions, viewManifest, viewManifestByNumber } from '#shared/services/manifest-read-service.ts';
+import {
+  listFeed,
+  listInbox,
+  listManifests,
+  manifestActions,
+  viewManifest,
+  viewManifestByNumber,
+} from '#shared/services/manifest-read-service.ts';
 import * as r from '#schemas/routes/manifests.ts';
 
 export function readRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -14,7 +21,9 @@ export function readRoutes(app: OpenAPIHono<AppEnv>): void {
     const { items, next } = await listManifests(c.var.actor, query, page.limit, page.start);
     return ok(c, pageResponse(c, items, next));
   });
-  on(app, r.getManifestByNumber, async (c) => ok(c, await viewManifestByNumber(c.var.actor, c.req.valid('param').number)));
+  on(app, r.getManifestByNumber, async (c) =>
+    ok(c, await viewManifestByNumber(c.var.actor, c.req.valid('param').number)),
+  );
   on(app, r.getManifest, async (c) => ok(c, await viewManifest(c.var.actor, c.req.valid('param').id)));
   on(app, r.manifestActions, async (c) => ok(c, await manifestActions(c.var.actor, c.req.valid('param').id)));
   on(app, r.partyInbox, async (c) => {

@@ -7,5 +7,7 @@ import * as r from '#schemas/routes/manifest-record.ts';
 
 export function recordRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.listManifestEvents, async (c) => ok(c, await listManifestEvents(c.var.actor, c.req.valid('param').id)));
-  on(app, r.getManifestIntegrity, async (c) => ok(c, await viewManifestIntegrity(c.var.actor, c.req.valid('param').id)));
+  on(app, r.getManifestIntegrity, async (c) =>
+    ok(c, await viewManifestIntegrity(c.var.actor, c.req.valid('param').id)),
+  );
 }

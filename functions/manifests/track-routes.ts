@@ -8,12 +8,16 @@ import { ingestTrack } from '#shared/services/track-service.ts';
 import * as r from '#schemas/routes/track.ts';
 
 export function trackRoutes(app: OpenAPIHono<AppEnv>): void {
-  on(app, r.postTrack, async (c) => ok(c, await ingestTrack(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.now)));
+  on(app, r.postTrack, async (c) =>
+    ok(c, await ingestTrack(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.now)),
+  );
   on(app, r.getTrack, async (c) => {
     const { limit, cursor, leg } = c.req.valid('query');
     const id = c.req.valid('param').id;
     if ((c.req.header('accept') ?? '').includes('application/geo+json')) {
-      return c.body(JSON.stringify(await viewTrackGeoJson(c.var.actor, id, { leg })), 200, { 'content-type': 'application/geo+json' });
+      return c.body(JSON.stringify(await viewTrackGeoJson(c.var.actor, id, { leg })), 200, {
+        'content-type': 'application/geo+json',
+      });
     }
     const page = pageRequest<TrackPosition>(c, { limit: limit ?? 500, cursor });
     const { items, next } = await listTrackPoints(c.var.actor, id, { leg }, page.limit, page.start);

@@ -57,7 +57,13 @@ on(app, extras.partyAlerts, async (c) => {
 });
 
 on(app, r.closeAlert, async (c) => {
-  const { view, writes } = await closeAlert(c.var.actor, c.req.valid('param').id, c.req.valid('json').note, c.var.ifMatch, c.var.now);
+  const { view, writes } = await closeAlert(
+    c.var.actor,
+    c.req.valid('param').id,
+    c.req.valid('json').note,
+    c.var.ifMatch,
+    c.var.now,
+  );
   return commit(c, writes, view);
 });
 

@@ -12,10 +12,22 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.requestExport, async (c) => {
     const { list, query } = c.req.valid('json');
     const parsed = EXPORT_QUERIES[list].safeParse(query);
-    if (!parsed.success) throw new AppError('VALIDATION_FAILED', `Invalid query for the ${list} list`, fieldErrors(parsed.error.issues.map((i) => ({ ...i, path: ['query', ...i.path] }))));
-    const { view, writes } = await requestExport(c.var.actor, list, parsed.data as Record<string, string | number>, c.var.now);
+    if (!parsed.success)
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `Invalid query for the ${list} list`,
+        fieldErrors(parsed.error.issues.map((i) => ({ ...i, path: ['query', ...i.path] }))),
+      );
+    const { view, writes } = await requestExport(
+      c.var.actor,
+      list,
+      parsed.data as Record<string, string | number>,
+      c.var.now,
+    );
     return commit(c, writes, view, { status: 202 });
   });
 
-  on(app, r.getExport, async (c) => ok(c, await viewExport(c.var.actor, c.req.valid('param').id, new URL(c.req.url).origin)));
+  on(app, r.getExport, async (c) =>
+    ok(c, await viewExport(c.var.actor, c.req.valid('param').id, new URL(c.req.url).origin)),
+  );
 }

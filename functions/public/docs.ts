@@ -18,7 +18,8 @@ const TYPES: Record<AssetName, string> = {
 };
 
 /** SWAGGER_UI_DIR wins: a Lambda bundle has no node_modules. */
-const assetDir = () => process.env.SWAGGER_UI_DIR ?? dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+const assetDir = () =>
+  process.env.SWAGGER_UI_DIR ?? dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
 
 const cache = new Map<AssetName, Promise<Buffer>>();
 function asset(name: AssetName): Promise<Buffer> {
@@ -58,6 +59,9 @@ export function docsRoutes(app: OpenAPIHono<AppEnv>): void {
   app.get('/docs/:file{swagger-ui-bundle\\.js|swagger-ui\\.css}', async (c) => {
     const name = c.req.param('file') as AssetName;
     // The package version is fixed per deployment: browsers may keep the files a day.
-    return c.body(new Uint8Array(await asset(name)), 200, { 'content-type': TYPES[name], 'cache-control': 'public, max-age=86400' });
+    return c.body(new Uint8Array(await asset(name)), 200, {
+      'content-type': TYPES[name],
+      'cache-control': 'public, max-age=86400',
+    });
   });
 }

@@ -5,7 +5,13 @@ import type { AppEnv } from '#shared/http/env.ts';
 import { commit, ok } from '#shared/http/respond.ts';
 import type { ApplicationAction } from '#shared/domain/application/transition-table.ts';
 import { actOnApplication, type ActionInput } from '#shared/services/application-actions.ts';
-import { viewApplication, applicationActions, listApplications, submitApplication, type ListPosition } from '#shared/services/application-service.ts';
+import {
+  viewApplication,
+  applicationActions,
+  listApplications,
+  submitApplication,
+  type ListPosition,
+} from '#shared/services/application-service.ts';
 import * as r from '#schemas/routes/applications.ts';
 
 const ACTION_ROUTES: [ApplicationAction, typeof r.acceptApplication][] = [
@@ -25,7 +31,9 @@ export function applicationRoutes(app: OpenAPIHono<AppEnv>): void {
     return commit(c, writes, view, { location: `/v1/approval-applications/${view.id}` });
   });
   on(app, r.getApplication, async (c) => ok(c, await viewApplication(c.var.actor, c.req.valid('param').id, c.var.now)));
-  on(app, r.applicationActions, async (c) => ok(c, await applicationActions(c.var.actor, c.req.valid('param').id, c.var.now)));
+  on(app, r.applicationActions, async (c) =>
+    ok(c, await applicationActions(c.var.actor, c.req.valid('param').id, c.var.now)),
+  );
   on(app, r.listApplications, async (c) => {
     const query = c.req.valid('query');
     const page = pageRequest<ListPosition>(c, query);

@@ -14,11 +14,23 @@ export function approvalRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   on(app, r.getApproval, async (c) => ok(c, await viewApproval(c.var.actor, c.req.valid('param').id)));
   on(app, r.revokeApproval, async (c) => {
-    const { view, writes } = await revokeApproval(c.var.actor, c.req.valid('param').id, c.req.valid('json').reason, c.var.ifMatch, c.var.now);
+    const { view, writes } = await revokeApproval(
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json').reason,
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
   on(app, r.amendApproval, async (c) => {
-    const { view, writes } = await amendApproval(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, c.var.now);
+    const { view, writes } = await amendApproval(
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
   on(app, r.listApprovals, async (c) => {

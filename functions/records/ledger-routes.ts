@@ -26,12 +26,26 @@ export function ledgerRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   on(app, r.voidLedgerEntry, async (c) => {
     const { id, entryId } = c.req.valid('param');
-    const { view, writes } = await voidEntry(c.var.actor, id, entryId, c.req.valid('json').reason, c.var.ifMatch, c.var.now);
+    const { view, writes } = await voidEntry(
+      c.var.actor,
+      id,
+      entryId,
+      c.req.valid('json').reason,
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
   on(app, r.identifyLedgerEntry, async (c) => {
     const { id, entryId } = c.req.valid('param');
-    const { view, writes } = await identifyEntry(c.var.actor, id, entryId, c.req.valid('json'), c.var.ifMatch, c.var.now);
+    const { view, writes } = await identifyEntry(
+      c.var.actor,
+      id,
+      entryId,
+      c.req.valid('json'),
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
   on(app, r.getStock, async (c) => ok(c, await viewStock(c.var.actor, c.req.valid('param').id)));

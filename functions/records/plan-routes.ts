@@ -11,5 +11,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
     const { view, writes } = await filePlan(c.var.actor, partyId, c.req.valid('json'), c.var.ifMatch, c.var.now);
     return commit(c, writes, view, { location: `/v1/parties/${partyId}/plans?year=${view.year}` });
   });
-  on(app, r.getPlans, async (c) => ok(c, await listPlans(c.var.actor, c.req.valid('param').id, c.req.valid('query').year, c.var.now)));
+  on(app, r.getPlans, async (c) =>
+    ok(c, await listPlans(c.var.actor, c.req.valid('param').id, c.req.valid('query').year, c.var.now)),
+  );
 }

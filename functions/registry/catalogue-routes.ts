@@ -3,7 +3,13 @@ import { notFound } from '#shared/errors.ts';
 import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { ok } from '#shared/http/respond.ts';
-import { MEDICAL_CATEGORIES, type MedicalCategory, operations, searchWasteCodes, wasteCodes } from '#shared/reference/catalogue.ts';
+import {
+  MEDICAL_CATEGORIES,
+  type MedicalCategory,
+  operations,
+  searchWasteCodes,
+  wasteCodes,
+} from '#shared/reference/catalogue.ts';
 import { childDivisions, division } from '#shared/reference/divisions.ts';
 import * as r from '#schemas/routes/registry.ts';
 

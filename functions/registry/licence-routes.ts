@@ -14,13 +14,29 @@ export function licenceRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.listLicences, async (c) => ok(c, { items: await listLicences(c.var.actor, c.req.valid('param').id) }));
   on(app, r.verifyLicence, async (c) => {
     const { id, licenceId } = c.req.valid('param');
-    const { view, writes } = await changeLicenceStatus(c.var.actor, id, licenceId, 'verify', undefined, c.var.ifMatch, c.var.now);
+    const { view, writes } = await changeLicenceStatus(
+      c.var.actor,
+      id,
+      licenceId,
+      'verify',
+      undefined,
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
   on(app, r.revokeLicence, async (c) => {
     const { id, licenceId } = c.req.valid('param');
     const { reason } = c.req.valid('json');
-    const { view, writes } = await changeLicenceStatus(c.var.actor, id, licenceId, 'revoke', reason, c.var.ifMatch, c.var.now);
+    const { view, writes } = await changeLicenceStatus(
+      c.var.actor,
+      id,
+      licenceId,
+      'revoke',
+      reason,
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
 }

@@ -7,7 +7,13 @@ import * as r from '#schemas/routes/party-extras.ts';
 
 export function locationRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.putLocation, async (c) => {
-    const { view, writes } = await setLocation(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, c.var.now);
+    const { view, writes } = await setLocation(
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
 }

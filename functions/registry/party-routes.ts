@@ -3,7 +3,14 @@ import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import { commit, ok } from '#shared/http/respond.ts';
-import { changePartyStatus, listParties, viewMe, registerParty, setSupervision, viewParty } from '#shared/services/party-service.ts';
+import {
+  changePartyStatus,
+  listParties,
+  viewMe,
+  registerParty,
+  setSupervision,
+  viewParty,
+} from '#shared/services/party-service.ts';
 import * as r from '#schemas/routes/registry.ts';
 
 export function partyRoutes(app: OpenAPIHono<AppEnv>): void {
@@ -31,13 +38,26 @@ export function partyRoutes(app: OpenAPIHono<AppEnv>): void {
   ] as const) {
     on(app, route, async (c) => {
       const reason = (c.req.valid('json' as never) as { reason?: string } | undefined)?.reason;
-      const { view, writes } = await changePartyStatus(c.var.actor, c.req.valid('param').id, action, reason, c.var.ifMatch, c.var.now);
+      const { view, writes } = await changePartyStatus(
+        c.var.actor,
+        c.req.valid('param').id,
+        action,
+        reason,
+        c.var.ifMatch,
+        c.var.now,
+      );
       return commit(c, writes, view);
     });
   }
 
   on(app, r.putSupervision, async (c) => {
-    const { view, writes } = await setSupervision(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, c.var.now);
+    const { view, writes } = await setSupervision(
+      c.var.actor,
+      c.req.valid('param').id,
+      c.req.valid('json'),
+      c.var.ifMatch,
+      c.var.now,
+    );
     return commit(c, writes, view);
   });
 }

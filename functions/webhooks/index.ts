@@ -9,7 +9,9 @@ export async function handler(event: { Records?: RawStreamRecord[] }): Promise<B
     await onSchedule();
     return undefined;
   }
-  const outcome = await consumeBatch(toChangeRecords(event.Records.filter(wantedByWebhooks)), (records) => onChanges(records));
+  const outcome = await consumeBatch(toChangeRecords(event.Records.filter(wantedByWebhooks)), (records) =>
+    onChanges(records),
+  );
   logBatchFailure('webhooks', outcome);
   return batchResponse(outcome);
 }

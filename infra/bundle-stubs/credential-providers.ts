@@ -3,7 +3,9 @@
 // answers "not found here" (tryNextLink) like a real one without its source, and the chain moves on to the container
 // and instance metadata providers, which stay bundled.
 const notHere = (source: string) => () => async (): Promise<never> => {
-  throw Object.assign(new Error(`${source} credentials are left out of the Lambda bundles (infra/bundling.ts)`), { tryNextLink: true });
+  throw Object.assign(new Error(`${source} credentials are left out of the Lambda bundles (infra/bundling.ts)`), {
+    tryNextLink: true,
+  });
 };
 
 export const fromSSO = notHere('SSO');

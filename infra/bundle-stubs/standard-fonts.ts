@@ -4,10 +4,20 @@
 import { unused } from './unused.ts';
 
 export const FontNames = {
-  Courier: 'Courier', CourierBold: 'Courier-Bold', CourierOblique: 'Courier-Oblique', CourierBoldOblique: 'Courier-BoldOblique',
-  Helvetica: 'Helvetica', HelveticaBold: 'Helvetica-Bold', HelveticaOblique: 'Helvetica-Oblique', HelveticaBoldOblique: 'Helvetica-BoldOblique',
-  TimesRoman: 'Times-Roman', TimesRomanBold: 'Times-Bold', TimesRomanItalic: 'Times-Italic', TimesRomanBoldItalic: 'Times-BoldItalic',
-  Symbol: 'Symbol', ZapfDingbats: 'ZapfDingbats',
+  Courier: 'Courier',
+  CourierBold: 'Courier-Bold',
+  CourierOblique: 'Courier-Oblique',
+  CourierBoldOblique: 'Courier-BoldOblique',
+  Helvetica: 'Helvetica',
+  HelveticaBold: 'Helvetica-Bold',
+  HelveticaOblique: 'Helvetica-Oblique',
+  HelveticaBoldOblique: 'Helvetica-BoldOblique',
+  TimesRoman: 'Times-Roman',
+  TimesRomanBold: 'Times-Bold',
+  TimesRomanItalic: 'Times-Italic',
+  TimesRomanBoldItalic: 'Times-BoldItalic',
+  Symbol: 'Symbol',
+  ZapfDingbats: 'ZapfDingbats',
 };
 export const Encodings = {};
 export const Font = { load: unused('Standard PDF fonts (@pdf-lib/standard-fonts)') };

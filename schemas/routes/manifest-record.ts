@@ -7,13 +7,19 @@ import { Integrity, ManifestEvent } from '../manifest-record.ts';
 const tags = { tags: ['Manifests'], security: bearer };
 
 export const listManifestEvents = createRoute({
-  method: 'get', path: '/v1/manifests/{id}/events', ...tags, summary: "The manifest's tamper-evident event log, oldest first",
+  method: 'get',
+  path: '/v1/manifests/{id}/events',
+  ...tags,
+  summary: "The manifest's tamper-evident event log, oldest first",
   request: { params: IdParam },
   responses: { 200: json(z.object({ items: z.array(ManifestEvent) }), 'Events'), ...problems(404) },
 });
 
 export const getManifestIntegrity = createRoute({
-  method: 'get', path: '/v1/manifests/{id}/integrity', ...tags, summary: 'Recomputes the hash chain from the stored events',
+  method: 'get',
+  path: '/v1/manifests/{id}/integrity',
+  ...tags,
+  summary: 'Recomputes the hash chain from the stored events',
   request: { params: IdParam },
   responses: { 200: json(Integrity, 'The result'), ...problems(404) },
 });

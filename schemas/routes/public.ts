@@ -4,6 +4,10 @@ import { edgeProblems, json } from '../common.ts';
 import { Health } from '../catalogue.ts';
 
 export const health = createRoute({
-  method: 'get', path: '/v1/health', tags: ['Health'], security: [], summary: 'Liveness and version (no token)',
+  method: 'get',
+  path: '/v1/health',
+  tags: ['Health'],
+  security: [],
+  summary: 'Liveness and version (no token)',
   responses: { 200: json(Health, 'Up'), ...edgeProblems() },
 });

@@ -34,11 +34,12 @@ const pdfLibFontkit = {
   create(bytes: Uint8Array) {
     const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as fontkit.Font;
     const createSubset = font.createSubset.bind(font);
-    font.createSubset = () => Object.assign(createSubset(), {
-      encodeStream(this: fontkit.Subset) {
-        return Readable.from([this.encode()]);
-      },
-    });
+    font.createSubset = () =>
+      Object.assign(createSubset(), {
+        encodeStream(this: fontkit.Subset) {
+          return Readable.from([this.encode()]);
+        },
+      });
     return font;
   },
 };

@@ -42,7 +42,10 @@ const ORANGE = rgb(1, 150 / 255, 0); // HJ 1276-2022: the label's background, RG
 const RED = rgb(0.85, 0, 0);
 const BLACK = rgb(0, 0, 0);
 
-export async function renderLabelPdf(input: LabelDocument, { timeZone = config.timeZone }: RenderOptions = {}): Promise<Uint8Array> {
+export async function renderLabelPdf(
+  input: LabelDocument,
+  { timeZone = config.timeZone }: RenderOptions = {},
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.setTitle(`危险废物标签 ${input.batchCode}`);
   doc.setCreator('WasteChain');
@@ -54,16 +57,29 @@ export async function renderLabelPdf(input: LabelDocument, { timeZone = config.t
 }
 
 /** Draws one label; every measure is in millimetres of a 100 mm label, scaled to the page. */
-function drawLabel(page: PDFPage, font: PDFFont, input: LabelDocument, container: LabelContainer, timeZone: string): void {
+function drawLabel(
+  page: PDFPage,
+  font: PDFFont,
+  input: LabelDocument,
+  container: LabelContainer,
+  timeZone: string,
+): void {
   const unit = page.getWidth() / 100; // points per design millimetre
   const at = (x: number, yFromTop: number) => ({ x: x * unit, y: page.getHeight() - yFromTop * unit });
   const text = (value: string, x: number, yFromTop: number, size: number, bold = false) => {
     const points = (size * unit) / MM; // `size` is in points of a 100 mm label
-    for (const dx of bold ? [0, 0.25] : [0]) page.drawText(value, { ...at(x + dx, yFromTop), size: points, font, color: BLACK });
+    for (const dx of bold ? [0, 0.25] : [0])
+      page.drawText(value, { ...at(x + dx, yFromTop), size: points, font, color: BLACK });
   };
 
   page.drawRectangle({ x: 0, y: 0, width: page.getWidth(), height: page.getHeight(), color: ORANGE });
-  page.drawRectangle({ ...at(2, 98), width: 96 * unit, height: 96 * unit, borderColor: BLACK, borderWidth: 0.6 * unit });
+  page.drawRectangle({
+    ...at(2, 98),
+    width: 96 * unit,
+    height: 96 * unit,
+    borderColor: BLACK,
+    borderWidth: 0.6 * unit,
+  });
 
   const heading = '危险废物';
   const headingSize = 20;
@@ -94,7 +110,10 @@ function drawLabel(page: PDFPage, font: PDFFont, input: LabelDocument, container
     const lines = fields.flatMap((f) => wrapText(font, f, size, columnWidth * MM));
     const room = Math.floor(77 / lineHeight);
     if (lines.length <= room || size <= 4.5) {
-      const shown = lines.length <= room ? lines : [...lines.slice(0, room - 1), `${must(lines[room - 1], 'more lines than room').slice(0, -1)}…`];
+      const shown =
+        lines.length <= room
+          ? lines
+          : [...lines.slice(0, room - 1), `${must(lines[room - 1], 'more lines than room').slice(0, -1)}…`];
       shown.forEach((line, i) => {
         text(line, 5, 19 + size / MM + i * lineHeight, size);
       });
@@ -114,17 +133,39 @@ function drawLabel(page: PDFPage, font: PDFFont, input: LabelDocument, container
   if (container.count > 1) text(`共 ${container.count} 件`, 72, 97, 6);
 }
 
-function hazardMark(page: PDFPage, font: PDFFont, hazard: Hazard, centre: { x: number; y: number }, unit: number): void {
+function hazardMark(
+  page: PDFPage,
+  font: PDFFont,
+  hazard: Hazard,
+  centre: { x: number; y: number },
+  unit: number,
+): void {
   const half = 5.5 * unit;
   page.drawSvgPath(`M 0 ${-half} L ${half} 0 L 0 ${half} L ${-half} 0 Z`, {
-    x: centre.x, y: centre.y, color: rgb(1, 1, 1), borderColor: RED, borderWidth: 0.9 * unit,
+    x: centre.x,
+    y: centre.y,
+    color: rgb(1, 1, 1),
+    borderColor: RED,
+    borderWidth: 0.9 * unit,
   });
   const codeSize = 3.6 * unit;
   const codeWidth = font.widthOfTextAtSize(hazard, codeSize);
   for (const dx of [0, 0.2 * unit]) {
-    page.drawText(hazard, { x: centre.x - codeWidth / 2 + dx, y: centre.y - codeSize * 0.35, size: codeSize, font, color: BLACK });
+    page.drawText(hazard, {
+      x: centre.x - codeWidth / 2 + dx,
+      y: centre.y - codeSize * 0.35,
+      size: codeSize,
+      font,
+      color: BLACK,
+    });
   }
   const name = HAZARD_NAMES[hazard];
   const nameSize = 2 * unit;
-  page.drawText(name, { x: centre.x - font.widthOfTextAtSize(name, nameSize) / 2, y: centre.y - half - nameSize * 1.15, size: nameSize, font, color: BLACK });
+  page.drawText(name, {
+    x: centre.x - font.widthOfTextAtSize(name, nameSize) / 2,
+    y: centre.y - half - nameSize * 1.15,
+    size: nameSize,
+    font,
+    color: BLACK,
+  });
 }

@@ -3,7 +3,8 @@ import { rgb, type PDFPage } from 'pdf-lib';
 import { create } from 'qrcode/lib/core/qrcode.js';
 
 /** The payload of a manifest's QR code: its number and where its integrity can be checked. */
-export const manifestQrPayload = (number: string, integrityUrl: string): string => JSON.stringify({ number, integrityUrl });
+export const manifestQrPayload = (number: string, integrityUrl: string): string =>
+  JSON.stringify({ number, integrityUrl });
 
 export interface QrMatrix {
   size: number;

@@ -109,7 +109,13 @@ export class PageWriter {
   }
 
   /** One line of text at (x, baseline), aligned within `width`. */
-  line(text: string, x: number, baseline: number, width: number, { size, color = BLACK, align = 'left' }: TextStyle): void {
+  line(
+    text: string,
+    x: number,
+    baseline: number,
+    width: number,
+    { size, color = BLACK, align = 'left' }: TextStyle,
+  ): void {
     const textWidth = align === 'left' ? 0 : this.font.widthOfTextAtSize(text, size);
     const dx = align === 'center' ? (width - textWidth) / 2 : align === 'right' ? width - textWidth : 0;
     this.page.drawText(text, { x: x + dx, y: baseline, size, font: this.font, color });
@@ -142,14 +148,23 @@ export class PageWriter {
     const pad = 3;
     const lineHeight = size * 1.35;
     const measure = (cells: string[]) => {
-      const wrapped = columns.map((column, i) => ({ column, lines: wrapText(this.font, must(cells[i], 'a row has a cell per column'), size, column.width - 2 * pad) }));
+      const wrapped = columns.map((column, i) => ({
+        column,
+        lines: wrapText(this.font, must(cells[i], 'a row has a cell per column'), size, column.width - 2 * pad),
+      }));
       return { wrapped, height: Math.max(...wrapped.map(({ lines }) => lines.length)) * lineHeight + 2 * pad };
     };
     const draw = ({ wrapped, height }: ReturnType<typeof measure>, isHead: boolean) => {
       let x = this.left;
       for (const { column, lines } of wrapped) {
         this.page.drawRectangle({
-          x, y: this.y - height, width: column.width, height, ...(isHead ? { color: HEAD_FILL } : {}), borderColor: RULE, borderWidth: 0.5,
+          x,
+          y: this.y - height,
+          width: column.width,
+          height,
+          ...(isHead ? { color: HEAD_FILL } : {}),
+          borderColor: RULE,
+          borderWidth: 0.5,
         });
         lines.forEach((text, n) => {
           const baseline = this.y - pad - (n + 1) * lineHeight + size * 0.3;

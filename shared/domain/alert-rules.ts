@@ -10,9 +10,20 @@ import { TRACK_ALERT_TYPES, trackSilentDeadlines } from '#shared/domain/track-al
 import type { TrackSettings } from '#shared/domain/track-rules.ts';
 
 export const ALERT_TYPES = [
-  'overdue-receipt', 'transit-overdue', 'discrepancy-open', 'medical-storage-exceeded', 'collector-holding-exceeded',
-  'capacity-reached', 'over-plan', 'declaration-overdue', 'licence-expiring', 'licence-expired-in-flight', 'application-review-overdue', 'identification-overdue',
-  'dispatched-not-picked-up', 'incident-reported',
+  'overdue-receipt',
+  'transit-overdue',
+  'discrepancy-open',
+  'medical-storage-exceeded',
+  'collector-holding-exceeded',
+  'capacity-reached',
+  'over-plan',
+  'declaration-overdue',
+  'licence-expiring',
+  'licence-expired-in-flight',
+  'application-review-overdue',
+  'identification-overdue',
+  'dispatched-not-picked-up',
+  'incident-reported',
   ...TRACK_ALERT_TYPES,
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
@@ -60,32 +71,72 @@ export function licencesAtStake(m: Manifest): string[] {
 }
 
 /** `receiverLicences`: the receiver's licences (read only when `licencesAtStake` names some). */
-export function manifestDeadlines(m: Manifest, receiverLicences: readonly Pick<LicenceLike, 'id' | 'validTo'>[], s: AlertSettings): Deadline[] {
+export function manifestDeadlines(
+  m: Manifest,
+  receiverLicences: readonly Pick<LicenceLike, 'id' | 'validTo'>[],
+  s: AlertSettings,
+): Deadline[] {
   const deadlines: Deadline[] = [];
   const base = { subjectId: m.id, manifestId: m.id };
   const [firstLeg, lastLeg] = [m.legs[0], m.legs.at(-1)];
   const lastCarrierHasIt = m.status === 'in_transit' && m.legs.length === m.transporterIds.length;
   if (m.status === 'in_transit' && firstLeg && lastLeg) {
     // Waste on the road that never arrives is what illegal dumping looks like (domain.md rule 13).
-    deadlines.push({ ...base, type: 'transit-overdue', partyId: lastLeg.transporterId, divisionCode: m.generatorDivision, dueAt: new Date(Date.parse(firstLeg.pickedUpAt) + s.transitOverdueHours * HOUR).toISOString() });
+    deadlines.push({
+      ...base,
+      type: 'transit-overdue',
+      partyId: lastLeg.transporterId,
+      divisionCode: m.generatorDivision,
+      dueAt: new Date(Date.parse(firstLeg.pickedUpAt) + s.transitOverdueHours * HOUR).toISOString(),
+    });
   }
   if (m.status === 'delivered' || lastCarrierHasIt) {
-    const from = m.status === 'delivered' ? (m.deliveredAt ?? m.updatedAt) : must(lastLeg, `manifest ${m.id} in transit has a leg`).pickedUpAt;
-    deadlines.push({ ...base, type: 'overdue-receipt', partyId: m.receiverId, divisionCode: m.receiverDivision, dueAt: workingDayDeadline(new Date(from), 5, s.timeZone, s.calendar).toISOString() });
+    const from =
+      m.status === 'delivered'
+        ? (m.deliveredAt ?? m.updatedAt)
+        : must(lastLeg, `manifest ${m.id} in transit has a leg`).pickedUpAt;
+    deadlines.push({
+      ...base,
+      type: 'overdue-receipt',
+      partyId: m.receiverId,
+      divisionCode: m.receiverDivision,
+      dueAt: workingDayDeadline(new Date(from), 5, s.timeZone, s.calendar).toISOString(),
+    });
   }
   if (m.discrepancy?.status === 'open' && m.receivedAt) {
-    deadlines.push({ ...base, type: 'discrepancy-open', partyId: m.generatorId, divisionCode: m.generatorDivision, dueAt: new Date(Date.parse(m.receivedAt) + 15 * 24 * HOUR).toISOString() });
+    deadlines.push({
+      ...base,
+      type: 'discrepancy-open',
+      partyId: m.generatorId,
+      divisionCode: m.generatorDivision,
+      dueAt: new Date(Date.parse(m.receivedAt) + 15 * 24 * HOUR).toISOString(),
+    });
   }
   if (m.status === 'dispatched' && m.plannedPickupAt) {
     // Signed out but no truck came: the generator still holds the load (its party names the alert).
-    deadlines.push({ ...base, type: 'dispatched-not-picked-up', partyId: m.generatorId, divisionCode: m.generatorDivision, dueAt: new Date(Date.parse(m.plannedPickupAt) + DISPATCHED_NOT_PICKED_UP_HOURS * HOUR).toISOString() });
+    deadlines.push({
+      ...base,
+      type: 'dispatched-not-picked-up',
+      partyId: m.generatorId,
+      divisionCode: m.generatorDivision,
+      dueAt: new Date(Date.parse(m.plannedPickupAt) + DISPATCHED_NOT_PICKED_UP_HOURS * HOUR).toISOString(),
+    });
   }
   const atStake = licencesAtStake(m);
-  const lapses = receiverLicences.filter((l) => atStake.includes(l.id)).map((l) => l.validTo).sort()[0];
+  const lapses = receiverLicences
+    .filter((l) => atStake.includes(l.id))
+    .map((l) => l.validTo)
+    .sort()[0];
   if (lapses) {
     // A licence is valid through its validTo; a renewal is a new licence, so the load still left under this one.
     const dueAt = startOfLocalDay(addDays(lapses, 1), s.timeZone).toISOString();
-    deadlines.push({ ...base, type: 'licence-expired-in-flight', partyId: m.receiverId, divisionCode: m.receiverDivision, dueAt });
+    deadlines.push({
+      ...base,
+      type: 'licence-expired-in-flight',
+      partyId: m.receiverId,
+      divisionCode: m.receiverDivision,
+      dueAt,
+    });
   }
   // Set at pickup; later the alerts job re-arms it from the leg's last point (track writes never move it).
   deadlines.push(...trackSilentDeadlines(m, undefined, s.track));
@@ -109,15 +160,36 @@ export interface LedgerEntryLike {
  *  manifests no carrier has picked up yet; left out (a write path, which reads no manifests), every draw counts, and
  *  the job weighs the real ones when the deadline falls due. Waste pending identification may stay so at most the
  *  configured days (rule 29): an entry not yet identified. */
-export function ledgerDeadlines(e: LedgerEntryLike, divisionCode: string, s: AlertSettings, waitingGrams?: number): Deadline[] {
+export function ledgerDeadlines(
+  e: LedgerEntryLike,
+  divisionCode: string,
+  s: AlertSettings,
+  waitingGrams?: number,
+): Deadline[] {
   const base = { subjectId: e.id, partyId: e.partyId, divisionCode };
   if (e.kind === 'pending-identification') {
-    return e.voided || e.identification ? [] : [{ ...base, type: 'identification-overdue', dueAt: new Date(Date.parse(e.at) + s.identificationOverdueDays * 24 * HOUR).toISOString() }];
+    return e.voided || e.identification
+      ? []
+      : [
+          {
+            ...base,
+            type: 'identification-overdue',
+            dueAt: new Date(Date.parse(e.at) + s.identificationOverdueDays * 24 * HOUR).toISOString(),
+          },
+        ];
   }
   const drawn = Object.values(e.draws ?? {}).reduce((a, b) => a + b, 0);
   const held = (e.remainingGrams ?? 0) + (waitingGrams ?? drawn);
   const open = e.kind === 'generated' && isMedicalCode(e.wasteCode) && !e.voided && held > 0;
-  return open ? [{ ...base, type: 'medical-storage-exceeded', dueAt: new Date(Date.parse(e.at) + medicalStorageHoursIn(s, divisionCode) * HOUR).toISOString() }] : [];
+  return open
+    ? [
+        {
+          ...base,
+          type: 'medical-storage-exceeded',
+          dueAt: new Date(Date.parse(e.at) + medicalStorageHoursIn(s, divisionCode) * HOUR).toISOString(),
+        },
+      ]
+    : [];
 }
 
 export interface LicenceLike {
@@ -131,7 +203,15 @@ export interface LicenceLike {
 /** A verified licence raises `licence-expiring` 30 days before it ends. */
 export function licenceDeadlines(l: LicenceLike, divisionCode: string, s: AlertSettings): Deadline[] {
   if (l.status !== 'verified') return [];
-  return [{ type: 'licence-expiring', subjectId: l.id, partyId: l.partyId, divisionCode, dueAt: startOfLocalDay(addDays(l.validTo, -30), s.timeZone).toISOString() }];
+  return [
+    {
+      type: 'licence-expiring',
+      subjectId: l.id,
+      partyId: l.partyId,
+      divisionCode,
+      dueAt: startOfLocalDay(addDays(l.validTo, -30), s.timeZone).toISOString(),
+    },
+  ];
 }
 
 export interface CapacityCounterLike {
@@ -143,16 +223,30 @@ export interface CapacityCounterLike {
 }
 
 /** Names one capacity counter (its licence id is unique, so the receiver need not be part of it). */
-export const capacitySubject = (c: Pick<CapacityCounterLike, 'licenceId' | 'entryCode' | 'year'>) => `${c.licenceId}/${c.entryCode}/${c.year}`;
+export const capacitySubject = (c: Pick<CapacityCounterLike, 'licenceId' | 'entryCode' | 'year'>) =>
+  `${c.licenceId}/${c.entryCode}/${c.year}`;
 export function parseCapacitySubject(subjectId: string): Pick<CapacityCounterLike, 'licenceId' | 'entryCode' | 'year'> {
   const [licenceId, entryCode, year] = subjectParts(subjectId, 3);
   return { licenceId, entryCode, year: Number(year) };
 }
 
 /** Rule 4: committed kilograms past 100% of the licence entry's annual capacity, due at once (`now`: the change). */
-export function capacityDeadlines(c: CapacityCounterLike, annualCapacityGrams: number | undefined, divisionCode: string, now: Date): Deadline[] {
+export function capacityDeadlines(
+  c: CapacityCounterLike,
+  annualCapacityGrams: number | undefined,
+  divisionCode: string,
+  now: Date,
+): Deadline[] {
   if (annualCapacityGrams === undefined || (c.committedGrams ?? 0) <= annualCapacityGrams) return [];
-  return [{ type: 'capacity-reached', subjectId: capacitySubject(c), partyId: c.partyId, divisionCode, dueAt: now.toISOString() }];
+  return [
+    {
+      type: 'capacity-reached',
+      subjectId: capacitySubject(c),
+      partyId: c.partyId,
+      divisionCode,
+      dueAt: now.toISOString(),
+    },
+  ];
 }
 
 export interface PlanLike {
@@ -170,14 +264,29 @@ export function parseOverPlanSubject(subjectId: string): { partyId: string; year
 /** Rule 7: a code dispatched in the plan's year beyond its expected kilograms (a code the plan dropped expects 0), due
  *  at once. `flows`: the party's flows of that year, whose `dispatched` counts what left its stock (replacements,
  *  which need no plan, draw on no stock). No plan filed: nothing to compare with (dispatch was refused). */
-export function overPlanDeadlines(plan: PlanLike | undefined, flows: readonly Flow[], divisionCode: string, now: Date): Deadline[] {
+export function overPlanDeadlines(
+  plan: PlanLike | undefined,
+  flows: readonly Flow[],
+  divisionCode: string,
+  now: Date,
+): Deadline[] {
   if (!plan) return [];
   const dispatched = new Map<string, number>();
-  for (const f of flows) if (f.month.startsWith(`${plan.year}-`)) dispatched.set(f.wasteCode, (dispatched.get(f.wasteCode) ?? 0) + (f.grams.dispatched ?? 0));
+  for (const f of flows)
+    if (f.month.startsWith(`${plan.year}-`))
+      dispatched.set(f.wasteCode, (dispatched.get(f.wasteCode) ?? 0) + (f.grams.dispatched ?? 0));
   const expected = new Map(plan.items.map((i) => [i.wasteCode, i.expectedGrams]));
   return [...dispatched]
     .filter(([code, grams]) => grams > (expected.get(code) ?? 0))
-    .map(([code]): Deadline => ({ type: 'over-plan', subjectId: overPlanSubject(plan.partyId, plan.year, code), partyId: plan.partyId, divisionCode, dueAt: now.toISOString() }));
+    .map(
+      ([code]): Deadline => ({
+        type: 'over-plan',
+        subjectId: overPlanSubject(plan.partyId, plan.year, code),
+        partyId: plan.partyId,
+        divisionCode,
+        dueAt: now.toISOString(),
+      }),
+    );
 }
 
 export interface ReceivedLineLike {
@@ -194,15 +303,33 @@ export interface ReceivedLineLike {
 /** Rule 23 at a receiver of HW01: its accepted and rejected grams of a received line, from receipt until picked up on
  *  or disposed of. `waitingGrams` as for batches: grams on onward manifests not yet picked up (left out: any onward
  *  manifest counts, and the job looks). */
-export function medicalLineDeadlines(b: ReceivedLineLike, divisionCode: string, s: AlertSettings, waitingGrams?: number): Deadline[] {
+export function medicalLineDeadlines(
+  b: ReceivedLineLike,
+  divisionCode: string,
+  s: AlertSettings,
+  waitingGrams?: number,
+): Deadline[] {
   if (!b.wasteCode || !isMedicalCode(b.wasteCode)) return [];
-  const held = b.availableAcceptedGrams + (b.availableRejectedGrams ?? 0) + (waitingGrams ?? [...(b.onwardManifestIds ?? [])].length);
+  const held =
+    b.availableAcceptedGrams +
+    (b.availableRejectedGrams ?? 0) +
+    (waitingGrams ?? [...(b.onwardManifestIds ?? [])].length);
   if (held <= 0) return [];
   const dueAt = new Date(Date.parse(b.receivedAt) + medicalStorageHoursIn(s, divisionCode) * HOUR).toISOString();
-  return [{ type: 'medical-storage-exceeded', subjectId: receivedLineSubject(b), manifestId: b.manifestId, partyId: b.holderId, divisionCode, dueAt }];
+  return [
+    {
+      type: 'medical-storage-exceeded',
+      subjectId: receivedLineSubject(b),
+      manifestId: b.manifestId,
+      partyId: b.holderId,
+      divisionCode,
+      dueAt,
+    },
+  ];
 }
 
-export const receivedLineSubject = (b: Pick<ReceivedLineLike, 'manifestId' | 'lineNo'>) => `${b.manifestId}/${b.lineNo}`;
+export const receivedLineSubject = (b: Pick<ReceivedLineLike, 'manifestId' | 'lineNo'>) =>
+  `${b.manifestId}/${b.lineNo}`;
 export function parseReceivedLineSubject(subjectId: string): Pick<ReceivedLineLike, 'manifestId' | 'lineNo'> {
   const [manifestId, lineNo] = subjectParts(subjectId, 2);
   return { manifestId, lineNo: Number(lineNo) };
@@ -213,14 +340,34 @@ export const holdsCollectionLicence = (licences: readonly Pick<LicenceLike, 'typ
   licences.some((l) => l.type === 'hazardous-waste-collection' && l.status === 'verified');
 
 /** Rule 21: accepted kilograms of a received line a collection licence holder has not shipped on (nor disposed of). */
-export function receivedLineDeadlines(b: ReceivedLineLike, holderCollects: boolean, divisionCode: string, s: AlertSettings): Deadline[] {
+export function receivedLineDeadlines(
+  b: ReceivedLineLike,
+  holderCollects: boolean,
+  divisionCode: string,
+  s: AlertSettings,
+): Deadline[] {
   if (!holderCollects || b.availableAcceptedGrams <= 0) return [];
-  const dueAt = workingDayDeadline(new Date(b.receivedAt), COLLECTOR_HOLDING_WORKING_DAYS, s.timeZone, s.calendar).toISOString();
-  return [{ type: 'collector-holding-exceeded', subjectId: receivedLineSubject(b), manifestId: b.manifestId, partyId: b.holderId, divisionCode, dueAt }];
+  const dueAt = workingDayDeadline(
+    new Date(b.receivedAt),
+    COLLECTOR_HOLDING_WORKING_DAYS,
+    s.timeZone,
+    s.calendar,
+  ).toISOString();
+  return [
+    {
+      type: 'collector-holding-exceeded',
+      subjectId: receivedLineSubject(b),
+      manifestId: b.manifestId,
+      partyId: b.holderId,
+      divisionCode,
+      dueAt,
+    },
+  ];
 }
 
 /** Whether two deadlines (or alerts) name the same cause: one alert per type and subject. */
-export const sameCause = (a: Pick<Deadline, 'type' | 'subjectId'>, b: Pick<Deadline, 'type' | 'subjectId'>) => a.type === b.type && a.subjectId === b.subjectId;
+export const sameCause = (a: Pick<Deadline, 'type' | 'subjectId'>, b: Pick<Deadline, 'type' | 'subjectId'>) =>
+  a.type === b.type && a.subjectId === b.subjectId;
 
 /** Whether a deadline still holds for the item as it stands now (the alert opens, or stays open). */
 export function stillDue(deadline: Deadline, current: Deadline[], now: Date): boolean {

@@ -20,8 +20,14 @@ export function mayIssue(actor: Actor, generatorDivision: string): boolean {
 }
 
 /** A regulator covering either party (its county, city or province), or a member of either party, reads an approval. */
-export function mayRead(actor: Actor, approval: { generatorDivisionCode: string; receiverDivisionCode: string }, memberOfEither: boolean): boolean {
-  return memberOfEither || covers(actor, approval.generatorDivisionCode) || covers(actor, approval.receiverDivisionCode);
+export function mayRead(
+  actor: Actor,
+  approval: { generatorDivisionCode: string; receiverDivisionCode: string },
+  memberOfEither: boolean,
+): boolean {
+  return (
+    memberOfEither || covers(actor, approval.generatorDivisionCode) || covers(actor, approval.receiverDivisionCode)
+  );
 }
 
 export interface ApprovalTerms {
@@ -60,8 +66,15 @@ export function checkApprovalTerms(terms: ApprovalTerms, receiverLicences: reado
     if (!until || until < terms.validTo) {
       throw new AppError(
         'LICENCE_MISSING',
-        until ? `The receiver's licence for ${code} ends on ${until}, before ${terms.validTo}` : `No verified licence of the receiver covers ${code}`,
-        [{ path: `wasteCodes.${i}.code`, message: until ? `licensed until ${until}` : 'not covered by the receiver’s licences' }],
+        until
+          ? `The receiver's licence for ${code} ends on ${until}, before ${terms.validTo}`
+          : `No verified licence of the receiver covers ${code}`,
+        [
+          {
+            path: `wasteCodes.${i}.code`,
+            message: until ? `licensed until ${until}` : 'not covered by the receiver’s licences',
+          },
+        ],
       );
     }
   });
@@ -76,20 +89,37 @@ export interface AmendableTerms {
 /** Rule 31: an amendment only narrows (a later start, an earlier end, fewer kilograms of codes it lists; a new code is
  *  a new application → 422 AMENDMENT_NOT_DOWNWARD), never below what was consumed (422 APPROVAL_EXCEEDED), and its
  *  period stays possible (400). Returns the new terms. */
-export function amendedTerms(current: AmendableTerms, change: { validFrom?: string | undefined; validTo?: string | undefined; wasteCodes?: readonly { code: string; maxGrams: number }[] | undefined }): AmendableTerms {
+export function amendedTerms(
+  current: AmendableTerms,
+  change: {
+    validFrom?: string | undefined;
+    validTo?: string | undefined;
+    wasteCodes?: readonly { code: string; maxGrams: number }[] | undefined;
+  },
+): AmendableTerms {
   const validFrom = change.validFrom ?? current.validFrom;
   const validTo = change.validTo ?? current.validTo;
-  if (validTo < validFrom) throw validationFailed('The amended period ends before it starts', [{ path: change.validTo ? 'validTo' : 'validFrom', message: `validFrom ${validFrom} is after validTo ${validTo}` }]);
-  const upward = (path: string, message: string) => new AppError('AMENDMENT_NOT_DOWNWARD', `An amendment only narrows an approval: ${message}`, [{ path, message }]);
+  if (validTo < validFrom)
+    throw validationFailed('The amended period ends before it starts', [
+      { path: change.validTo ? 'validTo' : 'validFrom', message: `validFrom ${validFrom} is after validTo ${validTo}` },
+    ]);
+  const upward = (path: string, message: string) =>
+    new AppError('AMENDMENT_NOT_DOWNWARD', `An amendment only narrows an approval: ${message}`, [{ path, message }]);
   if (validFrom < current.validFrom) throw upward('validFrom', `starts before ${current.validFrom}`);
   if (validTo > current.validTo) throw upward('validTo', `ends after ${current.validTo}`);
   const wasteCodes = current.wasteCodes.map((w) => ({ ...w }));
   (change.wasteCodes ?? []).forEach((c, i) => {
     const w = wasteCodes.find((x) => x.code === c.code);
-    if (!w) throw upward(`wasteCodes.${i}.code`, `${c.code} is not approved (a new waste type needs a new application)`);
-    if (c.maxGrams > w.maxGrams) throw upward(`wasteCodes.${i}.maxKg`, `more than the ${w.maxGrams / 1000} kg approved`);
+    if (!w)
+      throw upward(`wasteCodes.${i}.code`, `${c.code} is not approved (a new waste type needs a new application)`);
+    if (c.maxGrams > w.maxGrams)
+      throw upward(`wasteCodes.${i}.maxKg`, `more than the ${w.maxGrams / 1000} kg approved`);
     if (c.maxGrams < w.usedGrams) {
-      throw new AppError('APPROVAL_EXCEEDED', `${w.usedGrams / 1000} kg of ${c.code} have already been dispatched under this approval`, [{ path: `wasteCodes.${i}.maxKg`, message: `at least ${w.usedGrams / 1000}` }]);
+      throw new AppError(
+        'APPROVAL_EXCEEDED',
+        `${w.usedGrams / 1000} kg of ${c.code} have already been dispatched under this approval`,
+        [{ path: `wasteCodes.${i}.maxKg`, message: `at least ${w.usedGrams / 1000}` }],
+      );
     }
     w.maxGrams = c.maxGrams;
   });
@@ -97,7 +127,10 @@ export function amendedTerms(current: AmendableTerms, change: { validFrom?: stri
 }
 
 /** The two ends of a cross-province transfer as approvals and applications record them: ids, provinces, counties. */
-export function transferEnds(generator: { id: string; divisionCode: string }, receiver: { id: string; divisionCode: string }) {
+export function transferEnds(
+  generator: { id: string; divisionCode: string },
+  receiver: { id: string; divisionCode: string },
+) {
   return {
     generatorId: generator.id,
     receiverId: receiver.id,

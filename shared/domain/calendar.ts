@@ -29,9 +29,22 @@ export function dateWithin(date: string, from: string, to: string): boolean {
 /** Minutes the zone is ahead of UTC at an instant (e.g. 480 for China Standard Time). */
 function offsetMinutes(instant: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
   }).formatToParts(instant);
-  const get = (type: string) => Number(must(parts.find((p) => p.type === type), `Intl formats the ${type}`).value);
+  const get = (type: string) =>
+    Number(
+      must(
+        parts.find((p) => p.type === type),
+        `Intl formats the ${type}`,
+      ).value,
+    );
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
@@ -39,7 +52,8 @@ function offsetMinutes(instant: Date, timeZone: string): number {
 /** Year, month (1–12) and day of a YYYY-MM-DD date; fewer parts is a bug (dates are checked where they come in). */
 export function dateParts(date: string): [year: number, month: number, day: number] {
   const [y, m, d] = date.split('-').map(Number);
-  if (y === undefined || m === undefined || d === undefined) throw new Error(`Invariant broken: ${date} is a YYYY-MM-DD date`);
+  if (y === undefined || m === undefined || d === undefined)
+    throw new Error(`Invariant broken: ${date} is a YYYY-MM-DD date`);
   return [y, m, d];
 }
 

@@ -32,7 +32,10 @@ const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id 
 export async function walk(start: ChainNode, depth: number, enough: number, load: Loader): Promise<Placed[]> {
   const placed: Placed[] = [{ node: start, relation: 'start', distance: 0 }];
   const seen = new Set([start.id]);
-  for (const [relation, next] of [['ancestor', (n: ChainNode) => n.upstream], ['descendant', (n: ChainNode) => n.downstream]] as const) {
+  for (const [relation, next] of [
+    ['ancestor', (n: ChainNode) => n.upstream],
+    ['descendant', (n: ChainNode) => n.downstream],
+  ] as const) {
     let frontier = [start];
     for (let distance = 1; distance <= depth && frontier.length > 0 && placed.length < enough; distance++) {
       const refs = new Map<string, NodeRef>();
@@ -56,7 +59,8 @@ export function edgesOf(placed: readonly Placed[]): Edge[] {
     const key = `${from}>${to}`;
     if (!ids.has(from) || !ids.has(to)) return;
     const known = edges.get(key);
-    if (!known || (known.grams === undefined && l.grams !== undefined)) edges.set(key, { from, to, ...(l.grams !== undefined ? { grams: l.grams } : {}) });
+    if (!known || (known.grams === undefined && l.grams !== undefined))
+      edges.set(key, { from, to, ...(l.grams !== undefined ? { grams: l.grams } : {}) });
   };
   for (const { node } of placed) {
     for (const l of node.upstream) add(l.ref.id, l, node.id);
@@ -66,7 +70,11 @@ export function edgesOf(placed: readonly Placed[]): Edge[] {
 }
 
 /** One page: nodes [offset, offset + size), and the edges whose later end (in walk order) is on it. */
-export function pageOf(placed: readonly Placed[], offset: number, size: number): { nodes: Placed[]; edges: Edge[]; more: boolean } {
+export function pageOf(
+  placed: readonly Placed[],
+  offset: number,
+  size: number,
+): { nodes: Placed[]; edges: Edge[]; more: boolean } {
   const order = new Map(placed.map((p, i) => [p.node.id, i]));
   const indexOf = (id: string) => must(order.get(id), 'edges join placed nodes');
   const end = offset + size;

@@ -92,7 +92,8 @@ const byRef = (links: Link[]): Link[] => {
   const merged = new Map<string, Link>();
   for (const l of links) {
     const prior = merged.get(l.ref.id);
-    const grams = prior?.grams === undefined && l.grams === undefined ? undefined : (prior?.grams ?? 0) + (l.grams ?? 0);
+    const grams =
+      prior?.grams === undefined && l.grams === undefined ? undefined : (prior?.grams ?? 0) + (l.grams ?? 0);
     merged.set(l.ref.id, grams === undefined ? { ref: l.ref } : { ref: l.ref, grams });
   }
   return [...merged.values()];
@@ -109,28 +110,42 @@ function drawnBatches(m: Manifest): { entryId: string; grams: number }[] {
   return m.lines.flatMap((l) => l.ledgerEntries ?? []);
 }
 
-function manifestParties(m: ManifestParties, incidentDivisions: string[] = []): Pick<ChainNode, 'parties' | 'visibility'> {
+function manifestParties(
+  m: ManifestParties,
+  incidentDivisions: string[] = [],
+): Pick<ChainNode, 'parties' | 'visibility'> {
   return {
     parties: [
       { partyId: m.generatorId, role: 'generator' },
       ...m.transporterIds.map((partyId) => ({ partyId, role: 'transporter' as const })),
       { partyId: m.receiverId, role: 'receiver' },
     ],
-    visibility: { memberOf: [m.generatorId, ...m.transporterIds, m.receiverId], divisions: [m.generatorDivision, m.receiverDivision, ...incidentDivisions] },
+    visibility: {
+      memberOf: [m.generatorId, ...m.transporterIds, m.receiverId],
+      divisions: [m.generatorDivision, m.receiverDivision, ...incidentDivisions],
+    },
   };
 }
 
-export function manifestNode(m: Manifest, balances: readonly BalanceFacts[], reports: readonly DisposalReport[]): ChainNode {
+export function manifestNode(
+  m: Manifest,
+  balances: readonly BalanceFacts[],
+  reports: readonly DisposalReport[],
+): ChainNode {
   const disposed = sum(reports.flatMap((r) => r.lines.map((l) => l.grams)));
   const lost = sum(m.lines.map((l) => lostGrams(m, l.lineNo)));
   let grams: Grams;
   if (m.lines.some((l) => l.receipt)) {
     const byLine = new Map(balances.map((b) => [b.lineNo, b]));
     const received = sum(m.lines.map((l) => (l.receipt?.acceptedGrams ?? 0) + (l.receipt?.rejectedGrams ?? 0)));
-    const onHand = sum(m.lines.map((l) => {
-      const b = byLine.get(l.lineNo);
-      return b ? b.availableAcceptedGrams + b.availableRejectedGrams : (l.receipt?.acceptedGrams ?? 0) + (l.receipt?.rejectedGrams ?? 0);
-    }));
+    const onHand = sum(
+      m.lines.map((l) => {
+        const b = byLine.get(l.lineNo);
+        return b
+          ? b.availableAcceptedGrams + b.availableRejectedGrams
+          : (l.receipt?.acceptedGrams ?? 0) + (l.receipt?.rejectedGrams ?? 0);
+      }),
+    );
     // What came in is what arrived plus what was lost on the way (a receipt may weigh more or less than the rest).
     grams = { in: received + lost, out: received - disposed - onHand, disposed, onHand, lost };
   } else {
@@ -140,14 +155,22 @@ export function manifestNode(m: Manifest, balances: readonly BalanceFacts[], rep
   }
   const codes = [...new Set(m.lines.map(arrivedCode))];
   const upstream = byRef([
-    ...m.lines.flatMap((l) => (l.sources ?? []).map((s): Link => ({ ref: { type: 'manifest', id: s.manifestId }, grams: s.grams }))),
-    ...drawnBatches(m).map((d): Link => ({ ref: { type: 'ledger', id: d.entryId, partyId: m.generatorId }, grams: d.grams })),
+    ...m.lines.flatMap((l) =>
+      (l.sources ?? []).map((s): Link => ({ ref: { type: 'manifest', id: s.manifestId }, grams: s.grams })),
+    ),
+    ...drawnBatches(m).map(
+      (d): Link => ({ ref: { type: 'ledger', id: d.entryId, partyId: m.generatorId }, grams: d.grams }),
+    ),
   ]);
   const downstream = byRef([
     ...balances.flatMap((b) => [...(b.onwardManifestIds ?? [])].map((id): Link => ({ ref: { type: 'manifest', id } }))),
     ...(m.replacedBy ? [{ ref: { type: 'manifest', id: m.replacedBy } } as Link] : []),
-    ...reports.map((r): Link => ({ ref: { type: 'disposal', id: r.id, manifestId: m.id }, grams: sum(r.lines.map((l) => l.grams)) })),
-    ...(m.incidents ?? []).map((i): Link => ({ ref: { type: 'incident', id: i.id }, grams: sum(i.lines.map((l) => l.grams)) })),
+    ...reports.map(
+      (r): Link => ({ ref: { type: 'disposal', id: r.id, manifestId: m.id }, grams: sum(r.lines.map((l) => l.grams)) }),
+    ),
+    ...(m.incidents ?? []).map(
+      (i): Link => ({ ref: { type: 'incident', id: i.id }, grams: sum(i.lines.map((l) => l.grams)) }),
+    ),
   ]);
   return {
     type: 'manifest',
@@ -157,8 +180,17 @@ export function manifestNode(m: Manifest, balances: readonly BalanceFacts[], rep
     wasteCodes: codes,
     grams,
     state: m.status,
-    times: defined({ createdAt: m.createdAt, dispatchedAt: m.dispatchedAt, deliveredAt: m.deliveredAt, receivedAt: m.receivedAt, updatedAt: m.updatedAt }),
-    ...manifestParties(m, (m.incidents ?? []).map((i) => i.divisionCode)),
+    times: defined({
+      createdAt: m.createdAt,
+      dispatchedAt: m.dispatchedAt,
+      deliveredAt: m.deliveredAt,
+      receivedAt: m.receivedAt,
+      updatedAt: m.updatedAt,
+    }),
+    ...manifestParties(
+      m,
+      (m.incidents ?? []).map((i) => i.divisionCode),
+    ),
     divisionCode: m.receiverDivision,
     upstream,
     downstream,
@@ -184,7 +216,12 @@ export function ledgerNode(e: LedgerFacts, divisionCode: string): ChainNode {
     visibility: { memberOf: [e.partyId], divisions: [divisionCode] },
     divisionCode,
     upstream: e.residueOf
-      ? [{ ref: { type: 'disposal', id: e.residueOf.disposalId, manifestId: e.residueOf.manifestId }, grams: e.quantityGrams }]
+      ? [
+          {
+            ref: { type: 'disposal', id: e.residueOf.disposalId, manifestId: e.residueOf.manifestId },
+            grams: e.quantityGrams,
+          },
+        ]
       : e.identifiedFrom
         ? [{ ref: { type: 'ledger', id: e.identifiedFrom, partyId: e.partyId }, grams: e.quantityGrams }]
         : [],
@@ -214,7 +251,9 @@ function pendingNode(e: LedgerFacts, divisionCode: string): ChainNode {
     ...(e.process !== undefined ? { process: e.process } : {}),
     ...(result?.reportNumber !== undefined ? { reportNumber: result.reportNumber } : {}),
     upstream: [],
-    downstream: e.resultEntryId ? [{ ref: { type: 'ledger', id: e.resultEntryId, partyId: e.partyId }, grams: moved }] : [],
+    downstream: e.resultEntryId
+      ? [{ ref: { type: 'ledger', id: e.resultEntryId, partyId: e.partyId }, grams: moved }]
+      : [],
   };
 }
 
@@ -228,17 +267,35 @@ export function disposalNode(r: DisposalReport): ChainNode {
     wasteCodes: codes,
     grams: { in: total, out: 0, disposed: total, onHand: 0, lost: 0 },
     state: 'reported',
-    times: { completedAt: must(r.lines.map((l) => l.completedAt).sort().at(-1), `disposal report ${r.id} has a line`), reportedAt: r.createdAt },
+    times: {
+      completedAt: must(
+        r.lines
+          .map((l) => l.completedAt)
+          .sort()
+          .at(-1),
+        `disposal report ${r.id} has a line`,
+      ),
+      reportedAt: r.createdAt,
+    },
     ...manifestParties(r.manifestParties),
     divisionCode: r.manifestParties.receiverDivision,
     operationCodes: [...new Set(r.lines.map((l) => l.operationCode))],
     upstream: [{ ref: { type: 'manifest', id: r.manifestId }, grams: total }],
-    downstream: r.residues.map((x) => ({ ref: { type: 'ledger', id: x.entryId, partyId: r.receiverId }, grams: x.grams })),
+    downstream: r.residues.map((x) => ({
+      ref: { type: 'ledger', id: x.entryId, partyId: r.receiverId },
+      grams: x.grams,
+    })),
   };
 }
 
 /** An incident: the kilograms it lost leave custody here. `manifest` gives its waste codes and parties. */
-export function incidentNode(i: Incident, m: Pick<Manifest, 'lines' | 'generatorId' | 'receiverId' | 'transporterIds' | 'generatorDivision' | 'receiverDivision'>): ChainNode {
+export function incidentNode(
+  i: Incident,
+  m: Pick<
+    Manifest,
+    'lines' | 'generatorId' | 'receiverId' | 'transporterIds' | 'generatorDivision' | 'receiverDivision'
+  >,
+): ChainNode {
   const lost = sum(i.lines.map((l) => l.grams));
   const codes = [...new Set(i.lines.map((l) => m.lines.find((ml) => ml.lineNo === l.lineNo)?.wasteCode ?? ''))];
   return {
@@ -251,7 +308,10 @@ export function incidentNode(i: Incident, m: Pick<Manifest, 'lines' | 'generator
     state: i.status,
     times: defined({ at: i.at, reportedAt: i.reportedAt, closedAt: i.closedAt }),
     parties: [{ partyId: i.partyId, role: i.partyId === m.receiverId ? 'receiver' : 'transporter' }],
-    visibility: { memberOf: [m.generatorId, ...m.transporterIds, m.receiverId], divisions: [i.divisionCode, m.generatorDivision, m.receiverDivision] },
+    visibility: {
+      memberOf: [m.generatorId, ...m.transporterIds, m.receiverId],
+      divisions: [i.divisionCode, m.generatorDivision, m.receiverDivision],
+    },
     divisionCode: i.divisionCode,
     upstream: [{ ref: { type: 'manifest', id: i.manifestId }, grams: lost }],
     downstream: [],

@@ -21,7 +21,15 @@ const monthId = (year: number, month: number) => `${year}-${pad2(month)}`;
 const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 function span(id: string, kind: PeriodKind, year: number, first: number, last: number): Period {
-  return { id, kind, year, firstMonth: monthId(year, first), lastMonth: monthId(year, last), from: `${monthId(year, first)}-01`, to: `${monthId(year, last)}-${pad2(lastDayOf(year, last))}` };
+  return {
+    id,
+    kind,
+    year,
+    firstMonth: monthId(year, first),
+    lastMonth: monthId(year, last),
+    from: `${monthId(year, first)}-01`,
+    to: `${monthId(year, last)}-${pad2(lastDayOf(year, last))}`,
+  };
 }
 
 export const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4]))?$/;
@@ -50,7 +58,11 @@ export function tierOf(keyUnit: boolean, plannedGrams: number): Tier {
 }
 
 /** The periodic kind a tier files besides the annual declaration every tier files. */
-const PERIODIC: Record<Tier, PeriodKind | undefined> = { 'key-supervised': 'month', simplified: 'quarter', registered: undefined };
+const PERIODIC: Record<Tier, PeriodKind | undefined> = {
+  'key-supervised': 'month',
+  simplified: 'quarter',
+  registered: undefined,
+};
 
 export const filesPeriod = (tier: Tier, kind: PeriodKind): boolean => kind === 'year' || PERIODIC[tier] === kind;
 
@@ -65,11 +77,17 @@ export function dueDate(p: Period): string {
 export const overdueFrom = (p: Period, timeZone: string): Date => startOfLocalDay(addDays(dueDate(p), 1), timeZone);
 
 /** A period can be submitted once it is over (its last day has ended). */
-export const periodOver = (p: Period, now: Date, timeZone: string): boolean => now >= startOfLocalDay(addDays(p.to, 1), timeZone);
+export const periodOver = (p: Period, now: Date, timeZone: string): boolean =>
+  now >= startOfLocalDay(addDays(p.to, 1), timeZone);
 
 /** Every period a tier declares for a year: its months or quarters, then the year. */
 export function periodsOfYear(tier: Tier, year: number): Period[] {
   const periodic = PERIODIC[tier];
-  const ids = periodic === 'month' ? Array.from({ length: 12 }, (_, i) => monthId(year, i + 1)) : periodic === 'quarter' ? [1, 2, 3, 4].map((q) => `${year}-Q${q}`) : [];
+  const ids =
+    periodic === 'month'
+      ? Array.from({ length: 12 }, (_, i) => monthId(year, i + 1))
+      : periodic === 'quarter'
+        ? [1, 2, 3, 4].map((q) => `${year}-Q${q}`)
+        : [];
   return [...ids, String(year)].map((id) => must(parsePeriod(id), `${id} names a period`));
 }

@@ -21,18 +21,33 @@ export interface DeclarationLine {
 
 /** +1 for movements that add to what is on hand, −1 for those that take from it (as stock does). */
 export const ON_HAND_SIGN: Record<Movement, 1 | -1> = {
-  generated: 1, received: 1, dispatched: -1, utilised: -1, disposed: -1, selfUtilised: -1, selfDisposed: -1,
+  generated: 1,
+  received: 1,
+  dispatched: -1,
+  utilised: -1,
+  disposed: -1,
+  selfUtilised: -1,
+  selfDisposed: -1,
 };
 
-const zero = (): Record<Movement, number> => Object.fromEntries(MOVEMENTS.map((m) => [m, 0])) as Record<Movement, number>;
+const zero = (): Record<Movement, number> =>
+  Object.fromEntries(MOVEMENTS.map((m) => [m, 0])) as Record<Movement, number>;
 const onHand = (g: Grams<Movement>) => MOVEMENTS.reduce((sum, m) => sum + ON_HAND_SIGN[m] * (g[m] ?? 0), 0);
 
 /** Per waste code with any stock or movement, by code: opening, the period's movements, closing. */
-export function declarationLines(flows: readonly Flow[], period: Pick<Period, 'firstMonth' | 'lastMonth'>): DeclarationLine[] {
+export function declarationLines(
+  flows: readonly Flow[],
+  period: Pick<Period, 'firstMonth' | 'lastMonth'>,
+): DeclarationLine[] {
   const lines = new Map<string, DeclarationLine>();
   for (const f of flows) {
     if (f.month > period.lastMonth) continue;
-    const line = lines.get(f.wasteCode) ?? { wasteCode: f.wasteCode, openingGrams: 0, movements: zero(), closingGrams: 0 };
+    const line = lines.get(f.wasteCode) ?? {
+      wasteCode: f.wasteCode,
+      openingGrams: 0,
+      movements: zero(),
+      closingGrams: 0,
+    };
     if (f.month < period.firstMonth) line.openingGrams += onHand(f.grams);
     else for (const m of MOVEMENTS) line.movements[m] += f.grams[m] ?? 0;
     lines.set(f.wasteCode, line);
@@ -60,9 +75,16 @@ export interface DeclaredLine {
 export function declaredLine(l: DeclarationLine): DeclaredLine {
   const kg = (m: Movement) => gramsToKg(l.movements[m]);
   return {
-    wasteCode: l.wasteCode, openingKg: gramsToKg(l.openingGrams),
-    generatedKg: kg('generated'), receivedKg: kg('received'), dispatchedKg: kg('dispatched'), selfUtilisedKg: kg('selfUtilised'),
-    selfDisposedKg: kg('selfDisposed'), utilisedKg: kg('utilised'), disposedKg: kg('disposed'), closingKg: gramsToKg(l.closingGrams),
+    wasteCode: l.wasteCode,
+    openingKg: gramsToKg(l.openingGrams),
+    generatedKg: kg('generated'),
+    receivedKg: kg('received'),
+    dispatchedKg: kg('dispatched'),
+    selfUtilisedKg: kg('selfUtilised'),
+    selfDisposedKg: kg('selfDisposed'),
+    utilisedKg: kg('utilised'),
+    disposedKg: kg('disposed'),
+    closingKg: gramsToKg(l.closingGrams),
   };
 }
 

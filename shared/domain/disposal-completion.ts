@@ -32,7 +32,8 @@ export function completionOf(
   onward: ReadonlyMap<string, OnwardFacts>,
 ): Completion {
   // An incident not yet closed holds completion back (rule 19); closing it runs completion again.
-  if (manifest.status !== 'received' || openIncidents(manifest).length > 0) return { complete: false, allAccountedFor: false, waitingFor: [] };
+  if (manifest.status !== 'received' || openIncidents(manifest).length > 0)
+    return { complete: false, allAccountedFor: false, waitingFor: [] };
   const byLine = new Map(balances.map((b) => [b.lineNo, b]));
   const allAccountedFor = manifest.lines.every((l) => {
     const accepted = l.receipt?.acceptedGrams ?? 0;

@@ -28,7 +28,10 @@ function bearing(a: LatLon, b: LatLon): number {
   const φ1 = rad(a.lat);
   const φ2 = rad(b.lat);
   const Δλ = rad(b.lon - a.lon);
-  return Math.atan2(Math.sin(Δλ) * Math.cos(φ2), Math.cos(φ1) * Math.sin(φ2) - Math.sin(φ1) * Math.cos(φ2) * Math.cos(Δλ));
+  return Math.atan2(
+    Math.sin(Δλ) * Math.cos(φ2),
+    Math.cos(φ1) * Math.sin(φ2) - Math.sin(φ1) * Math.cos(φ2) * Math.cos(Δλ),
+  );
 }
 
 /**

@@ -4,9 +4,24 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 
 export const EVENT_TYPES = [
-  'created', 'updated', 'dispatched', 'carriers_changed', 'picked_up', 'handed_over', 'delivered', 'received', 'rejected',
-  'replacement_created', 'cancelled', 'discrepancy_opened', 'discrepancy_explained', 'discrepancy_closed',
-  'disposal_reported', 'completed', 'incident_reported', 'incident_closed',
+  'created',
+  'updated',
+  'dispatched',
+  'carriers_changed',
+  'picked_up',
+  'handed_over',
+  'delivered',
+  'received',
+  'rejected',
+  'replacement_created',
+  'cancelled',
+  'discrepancy_opened',
+  'discrepancy_explained',
+  'discrepancy_closed',
+  'disposal_reported',
+  'completed',
+  'incident_reported',
+  'incident_closed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

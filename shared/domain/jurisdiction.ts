@@ -23,8 +23,14 @@ export function actorOf(claims: Claims): Actor {
   const isRegulator = isAdmin || claims.groups.includes('regulator');
   let jurisdictionPrefix: string | undefined;
   if (isAdmin) jurisdictionPrefix = '';
-  else if (isRegulator && claims.jurisdiction) jurisdictionPrefix = claims.jurisdiction === '00' ? '' : claims.jurisdiction;
-  return { ...claims, isRegulator: isRegulator && jurisdictionPrefix !== undefined, isEnterprise: claims.groups.includes('enterprise'), jurisdictionPrefix };
+  else if (isRegulator && claims.jurisdiction)
+    jurisdictionPrefix = claims.jurisdiction === '00' ? '' : claims.jurisdiction;
+  return {
+    ...claims,
+    isRegulator: isRegulator && jurisdictionPrefix !== undefined,
+    isEnterprise: claims.groups.includes('enterprise'),
+    jurisdictionPrefix,
+  };
 }
 
 /** True when a regulator's jurisdiction covers the division code. */
@@ -39,4 +45,3 @@ export function requireWithinJurisdiction(actor: Actor, division: string): void 
     throw new AppError('FORBIDDEN', `Division ${division} lies outside your jurisdiction`);
   }
 }
-

@@ -3,7 +3,8 @@
 // the nationwide shards, so a nationwide list is a merge of a few queries rather than one hot partition.
 export const NATIONWIDE_SHARDS = 8;
 
-export const nationwideShard = (manifestId: string): string => `00-${parseInt(manifestId.slice(-2), 16) % NATIONWIDE_SHARDS}`;
+export const nationwideShard = (manifestId: string): string =>
+  `00-${parseInt(manifestId.slice(-2), 16) % NATIONWIDE_SHARDS}`;
 export const nationwidePartitions = (): string[] => Array.from({ length: NATIONWIDE_SHARDS }, (_, i) => `00-${i}`);
 
 export function divisionPartitions(manifestId: string, generatorDivision: string, receiverDivision: string): string[] {

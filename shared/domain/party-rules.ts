@@ -30,7 +30,10 @@ export type StatusAction = keyof typeof STATUS_ACTIONS;
 export function nextPartyStatus(actor: Actor, party: PartyLike, isMember: boolean, action: StatusAction): PartyStatus {
   if (partyVisibility(actor, party, isMember) === 'none') throw notFound('party');
   if (!covers(actor, party.divisionCode)) {
-    throw new AppError('FORBIDDEN', `Only a regulator whose jurisdiction covers ${party.divisionCode} may ${action} this party`);
+    throw new AppError(
+      'FORBIDDEN',
+      `Only a regulator whose jurisdiction covers ${party.divisionCode} may ${action} this party`,
+    );
   }
   const rule = STATUS_ACTIONS[action];
   if (party.status !== rule.from) {

@@ -12,7 +12,9 @@ export function checkPlanItems(items: { wasteCode: string }[]): void {
   const seen = new Set<string>();
   items.forEach((item, i) => {
     if (seen.has(item.wasteCode)) {
-      throw validationFailed(`${item.wasteCode} is listed twice`, [{ path: `items.${i}.wasteCode`, message: 'each waste code once' }]);
+      throw validationFailed(`${item.wasteCode} is listed twice`, [
+        { path: `items.${i}.wasteCode`, message: 'each waste code once' },
+      ]);
     }
     seen.add(item.wasteCode);
   });

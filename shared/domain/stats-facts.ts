@@ -42,7 +42,10 @@ interface LedgerImage {
 }
 
 const LEDGER_MOVEMENT: Record<LedgerImage['kind'], Movement> = {
-  generated: 'generated', 'self-utilised': 'selfUtilised', 'self-disposed': 'selfDisposed', 'pending-identification': 'generated',
+  generated: 'generated',
+  'self-utilised': 'selfUtilised',
+  'self-disposed': 'selfDisposed',
+  'pending-identification': 'generated',
 };
 
 /** Counted in the records: neither voided nor, for waste pending identification, identified (a hazardous result is
@@ -53,10 +56,17 @@ const counts = (e: LedgerImage) => !e.voided && !e.identification;
 function ledgerFacts(before: LedgerImage | undefined, after: LedgerImage): Fact[] {
   const sign = !before && counts(after) ? 1 : before && counts(before) && !counts(after) ? -1 : 0;
   if (sign === 0) return [];
-  return [{
-    movement: LEDGER_MOVEMENT[after.kind], grams: sign * after.quantityGrams, wasteCode: after.wasteCode, at: after.at,
-    partyId: after.partyId, divisionCode: '', generatorId: after.partyId,
-  }];
+  return [
+    {
+      movement: LEDGER_MOVEMENT[after.kind],
+      grams: sign * after.quantityGrams,
+      wasteCode: after.wasteCode,
+      at: after.at,
+      partyId: after.partyId,
+      divisionCode: '',
+      generatorId: after.partyId,
+    },
+  ];
 }
 
 const RECEIVED: readonly string[] = ['received', 'completed'];
@@ -67,7 +77,13 @@ function manifestFacts(before: Manifest | undefined, after: Manifest): Fact[] {
   const base = { generatorId: after.generatorId, receiverId: after.receiverId };
   const shipped = (m: Manifest, sign: number): Fact[] =>
     (m.taken?.stock ?? []).map((s) => ({
-      ...base, movement: 'dispatched', grams: sign * s.grams, wasteCode: s.wasteCode, at: m.dispatchedAt!, partyId: m.generatorId, divisionCode: m.generatorDivision,
+      ...base,
+      movement: 'dispatched',
+      grams: sign * s.grams,
+      wasteCode: s.wasteCode,
+      at: m.dispatchedAt!,
+      partyId: m.generatorId,
+      divisionCode: m.generatorDivision,
     }));
   if (before.status === 'draft' && after.status === 'dispatched') return shipped(after, 1);
   if (before.status === 'dispatched' && after.status === 'cancelled') return shipped(before, -1);
@@ -75,7 +91,13 @@ function manifestFacts(before: Manifest | undefined, after: Manifest): Fact[] {
     return after.lines
       .filter((l) => (l.receipt?.acceptedGrams ?? 0) > 0)
       .map((l) => ({
-        ...base, movement: 'received', grams: l.receipt!.acceptedGrams, wasteCode: arrivedCode(l), at: after.receivedAt!, partyId: after.receiverId, divisionCode: after.receiverDivision,
+        ...base,
+        movement: 'received',
+        grams: l.receipt!.acceptedGrams,
+        wasteCode: arrivedCode(l),
+        at: after.receivedAt!,
+        partyId: after.receiverId,
+        divisionCode: after.receiverDivision,
       }));
   }
   return [];
@@ -84,8 +106,14 @@ function manifestFacts(before: Manifest | undefined, after: Manifest): Fact[] {
 function disposalFacts(report: DisposalReport): Fact[] {
   const p = report.manifestParties;
   return report.lines.map((l) => ({
-    movement: l.kind === 'utilisation' ? 'utilised' : 'disposed', grams: l.grams, wasteCode: l.wasteCode, at: l.completedAt,
-    partyId: report.receiverId, divisionCode: p.receiverDivision, generatorId: p.generatorId, receiverId: report.receiverId,
+    movement: l.kind === 'utilisation' ? 'utilised' : 'disposed',
+    grams: l.grams,
+    wasteCode: l.wasteCode,
+    at: l.completedAt,
+    partyId: report.receiverId,
+    divisionCode: p.receiverDivision,
+    generatorId: p.generatorId,
+    receiverId: report.receiverId,
   }));
 }
 

@@ -40,9 +40,12 @@ export interface FlowDelta {
 
 const isStatMeasure = (m: Movement): m is StatMeasure => (STAT_MEASURES as readonly string[]).includes(m);
 
-export const divisionLevels = (county: string): string[] => [...new Set([NATIONWIDE, county.slice(0, 2), county.slice(0, 4), county].filter(Boolean))];
+export const divisionLevels = (county: string): string[] => [
+  ...new Set([NATIONWIDE, county.slice(0, 2), county.slice(0, 4), county].filter(Boolean)),
+];
 
-export const localMonth = (instant: string, timeZone: string): string => localDate(new Date(instant), timeZone).slice(0, 7);
+export const localMonth = (instant: string, timeZone: string): string =>
+  localDate(new Date(instant), timeZone).slice(0, 7);
 
 /** The group a fact falls in under a dimension; undefined when it has none (generation has no receiver). */
 function groupOf(dimension: StatsDimension, f: Fact, month: string): string | undefined {
@@ -88,7 +91,10 @@ export function statsDeltas(facts: readonly Fact[], timeZone: string): CounterDe
       }
     }
   }
-  return [...byId].filter(([, d]) => nonZero(d.grams)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
+  return [...byId]
+    .filter(([, d]) => nonZero(d.grams))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, d]) => d);
 }
 
 /** Sums facts into each party's flows per local month and waste code. */
@@ -101,7 +107,10 @@ export function flowDeltas(facts: readonly Fact[], timeZone: string): FlowDelta[
     add(delta.grams, f.movement, f.grams);
     byId.set(id, delta);
   }
-  return [...byId].filter(([, d]) => nonZero(d.grams)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
+  return [...byId]
+    .filter(([, d]) => nonZero(d.grams))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, d]) => d);
 }
 
 export interface Counter {
@@ -117,7 +126,13 @@ export interface StatsRow {
   grams: Record<StatMeasure, number>;
 }
 
-export const zeroGrams = (): Record<StatMeasure, number> => ({ generated: 0, dispatched: 0, received: 0, utilised: 0, disposed: 0 });
+export const zeroGrams = (): Record<StatMeasure, number> => ({
+  generated: 0,
+  dispatched: 0,
+  received: 0,
+  utilised: 0,
+  disposed: 0,
+});
 
 /** One row per group (and month, when `perMonth`), ordered by group then month. */
 export function foldRows(counters: readonly Counter[], perMonth: boolean): StatsRow[] {

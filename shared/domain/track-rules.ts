@@ -2,7 +2,16 @@
 // a leg (its current stop and corridor excursion) from which long-stop and off-corridor are read. Time is passed in.
 import { jcsHash } from '#shared/domain/hash-chain.ts';
 import { must } from '#shared/must.ts';
-import { distanceM, distanceToSegmentM, durationMs, inRange, stopsOf, type LatLon, type Stop, type Timed } from '#shared/domain/geo.ts';
+import {
+  distanceM,
+  distanceToSegmentM,
+  durationMs,
+  inRange,
+  stopsOf,
+  type LatLon,
+  type Stop,
+  type Timed,
+} from '#shared/domain/geo.ts';
 
 /** Thresholds of rules 26-27, per deployment (values: shared/config.ts). */
 export interface TrackSettings {
@@ -48,12 +57,23 @@ const HOUR = 3_600_000;
 
 /** A point as stored and hashed: `at` in UTC as the API returns it, speed only when given. */
 export function normalPoint(p: TrackPoint): TrackPoint {
-  return { at: new Date(p.at).toISOString(), lat: p.lat, lon: p.lon, ...(p.speedKmh !== undefined ? { speedKmh: p.speedKmh } : {}), source: p.source };
+  return {
+    at: new Date(p.at).toISOString(),
+    lat: p.lat,
+    lon: p.lon,
+    ...(p.speedKmh !== undefined ? { speedKmh: p.speedKmh } : {}),
+    source: p.source,
+  };
 }
 
 /** Each point checked alone (rule 26); a second point with the same instant in one call is a duplicate of the first.
  *  Duplicates of stored points are found by the store (a conditional put per point). */
-export function checkPoints(points: readonly TrackPoint[], leg: LegWindow, now: Date, s: Pick<TrackSettings, 'futureToleranceMinutes'>) {
+export function checkPoints(
+  points: readonly TrackPoint[],
+  leg: LegWindow,
+  now: Date,
+  s: Pick<TrackSettings, 'futureToleranceMinutes'>,
+) {
   const candidates: { index: number; point: TrackPoint }[] = [];
   const refused: Refusal[] = [];
   const seen = new Set<string>();
@@ -90,7 +110,12 @@ export interface TrackDigest {
 /** Rule 26: SHA-256 of the JCS of the leg's points in `at` order, with their count and first and last instants. */
 export function trackDigest(points: readonly TrackPoint[]): TrackDigest {
   const ordered = [...points].map(normalPoint).sort(byTime);
-  return { points: ordered.length, firstAt: ordered[0]?.at ?? null, lastAt: ordered.at(-1)?.at ?? null, sha256: jcsHash(ordered) };
+  return {
+    points: ordered.length,
+    firstAt: ordered[0]?.at ?? null,
+    lastAt: ordered.at(-1)?.at ?? null,
+    sha256: jcsHash(ordered),
+  };
 }
 
 /** The sites on a manifest with coordinates: the corridor runs from the generator's to the receiver's. */
@@ -122,16 +147,24 @@ export interface Findings {
 type Thresholds = Pick<TrackSettings, 'stopRadiusM' | 'longStopHours' | 'siteRadiusKm' | 'corridorKm'>;
 
 const isLongStop = (stop: Pick<Stop, 'anchor' | 'startAt' | 'endAt'>, sites: Sites, s: Thresholds) =>
-  durationMs(stop.startAt, stop.endAt) > s.longStopHours * HOUR && sites.all.every((site) => distanceM(site, stop.anchor) > s.siteRadiusKm * 1000);
+  durationMs(stop.startAt, stop.endAt) > s.longStopHours * HOUR &&
+  sites.all.every((site) => distanceM(site, stop.anchor) > s.siteRadiusKm * 1000);
 
 export const offCorridor = (p: LatLon, sites: Sites, s: Pick<Thresholds, 'corridorKm'>) =>
-  sites.generator !== undefined && sites.receiver !== undefined && distanceToSegmentM(p, sites.generator, sites.receiver) > s.corridorKm * 1000;
+  sites.generator !== undefined &&
+  sites.receiver !== undefined &&
+  distanceToSegmentM(p, sites.generator, sites.receiver) > s.corridorKm * 1000;
 
 /**
  * The summary after `points` (in `at` order, all later than `before.lastAt`): the current stop continues or ends,
  * the corridor run continues or ends. For points arriving out of order, fold all of the leg's points from empty.
  */
-export function foldPoints(before: LegSummary, points: readonly TrackPoint[], sites: Sites, s: Thresholds): { summary: LegSummary; findings: Findings } {
+export function foldPoints(
+  before: LegSummary,
+  points: readonly TrackPoint[],
+  sites: Sites,
+  s: Thresholds,
+): { summary: LegSummary; findings: Findings } {
   const [firstPoint, lastPoint] = [points[0], points.at(-1)];
   if (!firstPoint || !lastPoint) return { summary: before, findings: {} };
   const continued = before.stop && { ...before.stop, first: -1, last: -1 };
@@ -159,4 +192,5 @@ export function foldPoints(before: LegSummary, points: readonly TrackPoint[], si
 }
 
 /** The summary of a whole leg (points in any order). */
-export const summarise = (points: readonly TrackPoint[], sites: Sites, s: Thresholds) => foldPoints({ points: 0 }, [...points].sort(byTime), sites, s);
+export const summarise = (points: readonly TrackPoint[], sites: Sites, s: Thresholds) =>
+  foldPoints({ points: 0 }, [...points].sort(byTime), sites, s);

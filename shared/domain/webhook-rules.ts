@@ -25,13 +25,22 @@ export function signature(secret: string, timestamp: number, rawBody: string): s
 function isPrivateIPv4(address: string): boolean {
   const [a, b] = address.split('.').map(Number);
   if (b === undefined) throw new Error(`Invariant broken: ${address} is a dotted quad (callers check isIP)`);
-  return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  return (
+    a === 0 ||
+    a === 10 ||
+    a === 127 ||
+    (a === 169 && b === 254) ||
+    (a === 172 && b >= 16 && b <= 31) ||
+    (a === 192 && b === 168) ||
+    (a === 100 && b >= 64 && b <= 127)
+  );
 }
 
 /** Loopback, private, link-local and unique-local addresses, and names that only resolve inside a network. */
 export function isLocalOrPrivateHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal')) return true;
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal'))
+    return true;
   if (isIP(host) === 4) return isPrivateIPv4(host);
   if (isIP(host) === 6) {
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)?.[1];

@@ -34,6 +34,7 @@ export function workingDayDeadline(from: Date, n: number, timeZone: string, cale
 /** Years a deadline computation touched that the holiday data does not cover (for a warning in the logs). */
 export function uncoveredYears(from: string, to: string, calendar: WorkingCalendar): number[] {
   const years: number[] = [];
-  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (!calendar.yearsCovered.has(y)) years.push(y);
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++)
+    if (!calendar.yearsCovered.has(y)) years.push(y);
   return years;
 }

@@ -23,12 +23,20 @@ const OPTIONS = {
 
 /** The rows (no header, no BOM) of `items` under `columns`. */
 export const csvRows = (columns: readonly string[], items: readonly object[]): string =>
-  items.length ? stringify(items.map((item) => columns.map((k) => (item as Record<string, unknown>)[k] ?? null)), OPTIONS) : '';
+  items.length
+    ? stringify(
+        items.map((item) => columns.map((k) => (item as Record<string, unknown>)[k] ?? null)),
+        OPTIONS,
+      )
+    : '';
 
 export const csvHeader = (columns: readonly string[]): string => BOM + stringify([[...columns]], OPTIONS);
 
 /** All pages of a cursor-paged list, for an export. */
-export async function* allPages<T, P>(fetchPage: (start: P | undefined) => Promise<{ items: T[]; next?: P }>, maxPages = 10_000): AsyncIterable<T[]> {
+export async function* allPages<T, P>(
+  fetchPage: (start: P | undefined) => Promise<{ items: T[]; next?: P }>,
+  maxPages = 10_000,
+): AsyncIterable<T[]> {
   let start: P | undefined;
   for (let i = 0; i < maxPages; i++) {
     const page = await fetchPage(start);

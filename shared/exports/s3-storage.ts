@@ -8,11 +8,17 @@ export function s3ExportStorage(bucket: string, client = new S3Client({})): Expo
   const key = (id: string) => `exports/${id}.csv`;
   return {
     async put(id, csv) {
-      await client.send(new PutObjectCommand({
-        Bucket: bucket, Key: key(id), Body: csv, ContentType: 'text/csv; charset=utf-8',
-        ContentDisposition: `attachment; filename="export-${id}.csv"`,
-      }));
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: key(id),
+          Body: csv,
+          ContentType: 'text/csv; charset=utf-8',
+          ContentDisposition: `attachment; filename="export-${id}.csv"`,
+        }),
+      );
     },
-    url: (id) => getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key(id) }), { expiresIn: DOWNLOAD_URL_SECONDS }),
+    url: (id) =>
+      getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key(id) }), { expiresIn: DOWNLOAD_URL_SECONDS }),
   };
 }

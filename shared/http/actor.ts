@@ -7,7 +7,11 @@ import { GROUPS, type Group } from '#shared/domain/jurisdiction.ts';
  */
 export function claimValues(raw: unknown): string[] {
   if (Array.isArray(raw)) return raw.map(String);
-  if (typeof raw === 'string') return raw.replace(/^\[|\]$/g, '').split(/[\s,"]+/).filter(Boolean);
+  if (typeof raw === 'string')
+    return raw
+      .replace(/^\[|\]$/g, '')
+      .split(/[\s,"]+/)
+      .filter(Boolean);
   return [];
 }
 

@@ -17,7 +17,10 @@ export function useTokenVerifier(v: TokenVerifier | undefined): void {
 }
 
 /** The API's claims from those the authorizer passed, in the deployment issuer's names (shared/http/claim-mapping.ts). */
-export function claimsFromAuthorizer(raw: Record<string, unknown>, mapping: ClaimMapping = claimMappingFromEnv()): Claims {
+export function claimsFromAuthorizer(
+  raw: Record<string, unknown>,
+  mapping: ClaimMapping = claimMappingFromEnv(),
+): Claims {
   if (typeof raw.sub !== 'string' || !raw.sub) throw new AppError('UNAUTHENTICATED', 'The token names no user');
   const rawJurisdiction = raw[mapping.jurisdictionClaim];
   const jurisdiction = typeof rawJurisdiction === 'number' ? String(rawJurisdiction) : rawJurisdiction;

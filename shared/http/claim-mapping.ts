@@ -14,7 +14,10 @@ export interface ClaimMapping {
   groupMap?: Record<string, Group>;
 }
 
-export const COGNITO_MAPPING: ClaimMapping = { groupsClaim: 'cognito:groups', jurisdictionClaim: 'custom:jurisdiction' };
+export const COGNITO_MAPPING: ClaimMapping = {
+  groupsClaim: 'cognito:groups',
+  jurisdictionClaim: 'custom:jurisdiction',
+};
 
 export const CLAIM_ENV = {
   groupsClaim: 'AUTH_GROUPS_CLAIM',
@@ -41,9 +44,13 @@ export function claimMappingFromEnv(env: Record<string, string | undefined> = pr
 /** A JSON object of issuer group value → API group; a value naming no API group is a deployment mistake, refused. */
 export function parseGroupMap(json: string): Record<string, Group> {
   const parsed: unknown = JSON.parse(json);
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error(`${CLAIM_ENV.groupMap} must be a JSON object`);
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw new Error(`${CLAIM_ENV.groupMap} must be a JSON object`);
   for (const [from, to] of Object.entries(parsed)) {
-    if (!(GROUPS as readonly unknown[]).includes(to)) throw new Error(`${CLAIM_ENV.groupMap}: "${from}" maps to ${JSON.stringify(to)}, not one of ${GROUPS.join(', ')}`);
+    if (!(GROUPS as readonly unknown[]).includes(to))
+      throw new Error(
+        `${CLAIM_ENV.groupMap}: "${from}" maps to ${JSON.stringify(to)}, not one of ${GROUPS.join(', ')}`,
+      );
   }
   return parsed as Record<string, Group>;
 }

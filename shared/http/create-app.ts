@@ -36,7 +36,13 @@ export function handleError(err: unknown, c: Context): Response {
   if (appError) return problemResponse(c, appError);
   logger.error('unhandled error', { error: err });
   return c.body(
-    JSON.stringify({ type: 'about:blank', title: 'Internal error', status: 500, detail: 'An unexpected error occurred', code: 'INTERNAL_ERROR' }),
+    JSON.stringify({
+      type: 'about:blank',
+      title: 'Internal error',
+      status: 500,
+      detail: 'An unexpected error occurred',
+      code: 'INTERNAL_ERROR',
+    }),
     500,
     { 'content-type': 'application/problem+json' },
   );
@@ -59,7 +65,11 @@ export function createApp(options: { publicPaths?: string[] } = {}): OpenAPIHono
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw new AppError('VALIDATION_FAILED', 'The request is invalid', fieldErrors(result.error.issues, result.target));
+        throw new AppError(
+          'VALIDATION_FAILED',
+          'The request is invalid',
+          fieldErrors(result.error.issues, result.target),
+        );
       }
     },
   });

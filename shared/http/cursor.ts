@@ -52,13 +52,20 @@ export interface PageRequest<P> {
   start?: P | undefined;
 }
 
-export function pageRequest<P>(c: Context<AppEnv>, query: { limit?: number | undefined; cursor?: string | undefined }): PageRequest<P> {
+export function pageRequest<P>(
+  c: Context<AppEnv>,
+  query: { limit?: number | undefined; cursor?: string | undefined },
+): PageRequest<P> {
   return {
     limit: query.limit ?? 25,
     start: query.cursor ? openCursor<P>(query.cursor, c.var.actor.sub, queryFingerprint(c)) : undefined,
   };
 }
 
-export function pageResponse<T, P>(c: Context<AppEnv>, items: T[], next: P | undefined): { items: T[]; nextCursor: string | null } {
+export function pageResponse<T, P>(
+  c: Context<AppEnv>,
+  items: T[],
+  next: P | undefined,
+): { items: T[]; nextCursor: string | null } {
   return { items, nextCursor: next === undefined ? null : sealCursor(next, c.var.actor.sub, queryFingerprint(c)) };
 }

@@ -36,7 +36,10 @@ export const idempotency = createMiddleware<AppEnv>(async function idempotency(c
   const nowSeconds = Math.floor(c.var.now.getTime() / 1000);
   const outcome = await lockIdempotencyKey(record, nowSeconds);
   if (outcome.kind === 'replay') {
-    return c.body(outcome.response.body, outcome.response.status as 200, { ...outcome.response.headers, 'idempotent-replayed': 'true' });
+    return c.body(outcome.response.body, outcome.response.status as 200, {
+      ...outcome.response.headers,
+      'idempotent-replayed': 'true',
+    });
   }
   const state: IdempotencyState = { record, committed: false };
   c.set('idempotency', state);

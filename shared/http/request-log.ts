@@ -7,7 +7,8 @@ import { logger, withLogContext } from '#shared/observability/log.ts';
 const PARTY_IN_PATH = /^\/v1\/parties\/([^/]+)/;
 
 export const requestLog = createMiddleware<AppEnv>(async function requestLog(c, next) {
-  const requestId = c.env?.event?.requestContext?.requestId ?? c.env?.lambdaContext?.awsRequestId ?? c.req.header('x-request-id');
+  const requestId =
+    c.env?.event?.requestContext?.requestId ?? c.env?.lambdaContext?.awsRequestId ?? c.req.header('x-request-id');
   const partyId = PARTY_IN_PATH.exec(c.req.path)?.[1];
   const started = performance.now();
   await withLogContext({ requestId, ...(partyId ? { partyId } : {}) }, async () => {

@@ -9,7 +9,9 @@ declare const route: unique symbol;
 /** A handler's context that knows its route. */
 export type Routed<R extends RouteConfig> = { readonly [route]: R };
 
-type JsonSchemaOf<Res> = Res extends { content: { 'application/json': { schema: infer S extends z.ZodType } } } ? S : never;
+type JsonSchemaOf<Res> = Res extends { content: { 'application/json': { schema: infer S extends z.ZodType } } }
+  ? S
+  : never;
 
 /** The JSON body a route answers with on success (200, 201 or 202), as its schema accepts it (z.input: bodies are
  *  plain values the schema would parse, not the output of its transforms). */

@@ -29,7 +29,9 @@ export const wellFormedText = createMiddleware<AppEnv>(async function wellFormed
     }
     const path = firstMalformedText(body);
     if (path !== undefined) {
-      throw new AppError('VALIDATION_FAILED', 'Text must be well-formed Unicode', [{ path, message: 'contains a lone surrogate' }]);
+      throw new AppError('VALIDATION_FAILED', 'Text must be well-formed Unicode', [
+        { path, message: 'contains a lone surrogate' },
+      ]);
     }
   }
   await next();

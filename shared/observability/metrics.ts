@@ -24,13 +24,22 @@ export type BusinessMetric = (typeof BUSINESS_METRICS)[number];
 const enabled = () => Boolean(config.lambdaFunctionName || config.metricsEmf);
 
 /** The EMF document for these counts (zero counts are left out; nothing at all gives undefined). */
-export function emfDocument(counts: Partial<Record<BusinessMetric, number>>, now = Date.now()): Record<string, unknown> | undefined {
+export function emfDocument(
+  counts: Partial<Record<BusinessMetric, number>>,
+  now = Date.now(),
+): Record<string, unknown> | undefined {
   const names = (Object.keys(counts) as BusinessMetric[]).filter((n) => (counts[n] ?? 0) > 0);
   if (!names.length) return undefined;
   return {
     _aws: {
       Timestamp: now,
-      CloudWatchMetrics: [{ Namespace: METRICS_NAMESPACE, Dimensions: [[METRICS_DIMENSION]], Metrics: names.map((Name) => ({ Name, Unit: 'Count' })) }],
+      CloudWatchMetrics: [
+        {
+          Namespace: METRICS_NAMESPACE,
+          Dimensions: [[METRICS_DIMENSION]],
+          Metrics: names.map((Name) => ({ Name, Unit: 'Count' })),
+        },
+      ],
     },
     [METRICS_DIMENSION]: config.deployment,
     ...Object.fromEntries(names.map((n) => [n, counts[n]])),

@@ -30,7 +30,14 @@ export type MedicalCategory = keyof typeof MEDICAL_CATEGORIES;
 
 export const wasteCodes = once(() => {
   const byCode = new Map<string, WasteCode>();
-  for (const row of readCsv('hw-catalogue-2021.csv', ['waste_code', 'category', 'category_name', 'industry_name', 'description', 'hazard_codes'])) {
+  for (const row of readCsv('hw-catalogue-2021.csv', [
+    'waste_code',
+    'category',
+    'category_name',
+    'industry_name',
+    'description',
+    'hazard_codes',
+  ])) {
     byCode.set(row.waste_code, {
       code: row.waste_code,
       category: row.category,
@@ -48,7 +55,12 @@ export const categories = once(() => new Set([...wasteCodes().values()].map((w) 
 export const operations = once(() => {
   const byCode = new Map<string, Operation>();
   for (const row of readCsv('operations.csv', ['code', 'kind', 'name_zh', 'name_en'])) {
-    byCode.set(row.code, { code: row.code, kind: row.kind as Operation['kind'], name: row.name_zh, nameEn: row.name_en });
+    byCode.set(row.code, {
+      code: row.code,
+      kind: row.kind as Operation['kind'],
+      name: row.name_zh,
+      nameEn: row.name_en,
+    });
   }
   return byCode;
 });

@@ -11,9 +11,12 @@ export interface Division {
 
 export const divisions = once(() => {
   const byCode = new Map<string, Division>();
-  for (const r of readCsv('provinces.csv', ['code', 'name'])) byCode.set(r.code, { code: r.code, name: r.name, level: 'province', parent: null });
-  for (const r of readCsv('cities.csv', ['code', 'name', 'provinceCode'])) byCode.set(r.code, { code: r.code, name: r.name, level: 'city', parent: r.provinceCode });
-  for (const r of readCsv('areas.csv', ['code', 'name', 'cityCode'])) byCode.set(r.code, { code: r.code, name: r.name, level: 'county', parent: r.cityCode });
+  for (const r of readCsv('provinces.csv', ['code', 'name']))
+    byCode.set(r.code, { code: r.code, name: r.name, level: 'province', parent: null });
+  for (const r of readCsv('cities.csv', ['code', 'name', 'provinceCode']))
+    byCode.set(r.code, { code: r.code, name: r.name, level: 'city', parent: r.provinceCode });
+  for (const r of readCsv('areas.csv', ['code', 'name', 'cityCode']))
+    byCode.set(r.code, { code: r.code, name: r.name, level: 'county', parent: r.cityCode });
   return byCode;
 });
 

@@ -10,7 +10,11 @@ export function referenceDataDir(): string {
 
 /** The rows of a reference CSV by column name; `columns`, those the caller reads, must head the file (else it is broken). */
 export function readCsv<C extends string>(file: string, columns: readonly C[]): Record<C, string>[] {
-  const rows = parse<Record<C, string>>(readFileSync(join(referenceDataDir(), file), 'utf8'), { columns: true, skip_empty_lines: true, bom: true });
+  const rows = parse<Record<C, string>>(readFileSync(join(referenceDataDir(), file), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+  });
   // Every row has every column of the head (csv-parse refuses a row of another length): the first one tells.
   const [first] = rows;
   const missing = first ? columns.filter((c) => !Object.hasOwn(first, c)) : [];

@@ -27,7 +27,11 @@ export async function readPrivate(actor: Actor, partyId: string): Promise<PartyA
 }
 
 /** Acting for a party: its members (managers when `managersOnly`); a covering regulator sees it but may not act (403). */
-export async function actFor(actor: Actor, partyId: string, options: { managersOnly?: boolean; private?: boolean } = {}): Promise<PartyAccess & { member: MemberEntity }> {
+export async function actFor(
+  actor: Actor,
+  partyId: string,
+  options: { managersOnly?: boolean; private?: boolean } = {},
+): Promise<PartyAccess & { member: MemberEntity }> {
   const access = options.private ? await readPrivate(actor, partyId) : await seeParty(actor, partyId);
   if (!access.member) {
     if (access.visibility === 'public' || covers(actor, access.party.divisionCode)) {

@@ -3,9 +3,23 @@
 // (deadline-writes.ts), a cross-province application's too; long-stop and off-corridor are opened by the track ingest
 // as points show them. Nothing here reads the change stream.
 import {
-  capacityDeadlines, holdsCollectionLicence, ledgerDeadlines, licenceDeadlines, licencesAtStake, manifestDeadlines, medicalLineDeadlines, overPlanDeadlines,
-  parseCapacitySubject, parseOverPlanSubject, parseReceivedLineSubject, receivedLineDeadlines,
-  type AlertSettings, type AlertType, type CapacityCounterLike, type Deadline, type ReceivedLineLike,
+  capacityDeadlines,
+  holdsCollectionLicence,
+  ledgerDeadlines,
+  licenceDeadlines,
+  licencesAtStake,
+  manifestDeadlines,
+  medicalLineDeadlines,
+  overPlanDeadlines,
+  parseCapacitySubject,
+  parseOverPlanSubject,
+  parseReceivedLineSubject,
+  receivedLineDeadlines,
+  type AlertSettings,
+  type AlertType,
+  type CapacityCounterLike,
+  type Deadline,
+  type ReceivedLineLike,
 } from '#shared/domain/alert-rules.ts';
 import { applicationDeadlines, parseReviewSubject } from '#shared/domain/application/deadlines.ts';
 import type { Flow } from '#shared/domain/declaration.ts';
@@ -37,14 +51,24 @@ async function capacityNow(c: CapacityCounterLike, now: Date): Promise<Deadline[
 
 async function receivedLineNow(b: ReceivedLineLike, s: AlertSettings): Promise<Deadline[]> {
   const [licences, division] = await Promise.all([allLicences(b.holderId), divisionOf(b.holderId)]);
-  return [...receivedLineDeadlines(b, holdsCollectionLicence(licences), division, s), ...medicalLineDeadlines(b, division, s)];
+  return [
+    ...receivedLineDeadlines(b, holdsCollectionLicence(licences), division, s),
+    ...medicalLineDeadlines(b, division, s),
+  ];
 }
 
 /** Every over-plan deadline of a party's year: the current plan against the year's dispatched grams, which the
  *  dispatches keep on the stock items in their own transactions (no stream consumer needs to have run). */
 async function overPlanNow(partyId: string, year: number, now: Date): Promise<Deadline[]> {
-  const [plan, stock, division] = await Promise.all([getCurrentPlan(partyId, year), allStock(partyId), divisionOf(partyId)]);
-  const dispatched = stock.map((st) => ({ month: `${year}-01`, wasteCode: st.wasteCode, grams: { dispatched: st.dispatchedByYear[year] ?? 0 } }) as Flow);
+  const [plan, stock, division] = await Promise.all([
+    getCurrentPlan(partyId, year),
+    allStock(partyId),
+    divisionOf(partyId),
+  ]);
+  const dispatched = stock.map(
+    (st) =>
+      ({ month: `${year}-01`, wasteCode: st.wasteCode, grams: { dispatched: st.dispatchedByYear[year] ?? 0 } }) as Flow,
+  );
   return overPlanDeadlines(plan, dispatched, division, now);
 }
 
@@ -102,4 +126,5 @@ const causes: Record<AlertType, (d: Cause, s: AlertSettings, now: Date) => Promi
   },
 };
 
-export const currentDeadlines = (d: Cause, s: AlertSettings, now: Date): Promise<Deadline[]> => causes[d.type](d, s, now);
+export const currentDeadlines = (d: Cause, s: AlertSettings, now: Date): Promise<Deadline[]> =>
+  causes[d.type](d, s, now);

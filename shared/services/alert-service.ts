@@ -5,8 +5,22 @@ import { AppError, notFound } from '#shared/errors.ts';
 import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
 import { alertIdOf } from '#shared/domain/alert-id.ts';
 import { sameCause, type Deadline } from '#shared/domain/alert-rules.ts';
-import { alertFromItem, alertPage, getAlert, openAlert, saveAlertWrite, type AlertEntity } from '#shared/store/alert-store.ts';
-import { deadlineWrites, dueDeadlines, endOccurrence, goneDeadline, handledDeadline, movedDeadline } from '#shared/store/deadline-store.ts';
+import {
+  alertFromItem,
+  alertPage,
+  getAlert,
+  openAlert,
+  saveAlertWrite,
+  type AlertEntity,
+} from '#shared/store/alert-store.ts';
+import {
+  deadlineWrites,
+  dueDeadlines,
+  endOccurrence,
+  goneDeadline,
+  handledDeadline,
+  movedDeadline,
+} from '#shared/store/deadline-store.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import { transact } from '#shared/store/transact.ts';
 import { currentDeadlines } from '#shared/services/alert-causes.ts';
@@ -24,8 +38,16 @@ export { alertIdOf };
  *  it exists already (open, or closed by a regulator while the cause lasted). */
 export function raiseAlert(d: Deadline, now: Date): Promise<boolean> {
   return openAlert({
-    id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode,
-    ...(d.manifestId ? { manifestId: d.manifestId } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1,
+    id: alertIdOf(d),
+    type: d.type,
+    status: 'open',
+    subjectId: d.subjectId,
+    partyId: d.partyId,
+    divisionCode: d.divisionCode,
+    ...(d.manifestId ? { manifestId: d.manifestId } : {}),
+    dueAt: d.dueAt,
+    openedAt: now.toISOString(),
+    version: 1,
   });
 }
 
@@ -42,8 +64,17 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
       await movedDeadline(d, current.dueAt);
     } else {
       const alert: AlertEntity = {
-        id: alertIdOf(d), type: d.type, status: 'open', subjectId: d.subjectId, partyId: d.partyId, divisionCode: d.divisionCode,
-        ...(d.manifestId ? { manifestId: d.manifestId } : {}), ...(d.since ? { since: d.since } : {}), dueAt: d.dueAt, openedAt: now.toISOString(), version: 1,
+        id: alertIdOf(d),
+        type: d.type,
+        status: 'open',
+        subjectId: d.subjectId,
+        partyId: d.partyId,
+        divisionCode: d.divisionCode,
+        ...(d.manifestId ? { manifestId: d.manifestId } : {}),
+        ...(d.since ? { since: d.since } : {}),
+        dueAt: d.dueAt,
+        openedAt: now.toISOString(),
+        version: 1,
       };
       // Exists already (open, or closed by a regulator while the cause lasted): nothing opens.
       if (await openAlert(alert)) opened += 1;
@@ -58,7 +89,9 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
       // Closed once its cause is gone or no longer due (a silent truck that reported again).
       if (!current.some((c) => Date.parse(c.dueAt) <= now.getTime())) {
         // A regulator closing it at the same moment wins; either way it is closed.
-        await transact(closing(alert, { closedBy: JOB, closeNote: 'cause resolved' }, now, undefined).writes).catch(() => undefined);
+        await transact(closing(alert, { closedBy: JOB, closeNote: 'cause resolved' }, now, undefined).writes).catch(
+          () => undefined,
+        );
         // The occurrence is over: should the cause return, its write starts a new one (a new alert).
         await endOccurrence(alert, alert.since);
         // A cause due again later (track-silent, re-armed from the leg's last point) starts a new occurrence.
@@ -72,12 +105,28 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
 }
 
 /** The closed alert and its write: by the job when the cause is gone, or by a regulator with a note. */
-function closing(alert: AlertEntity, by: { closedBy: string; closeNote: string }, now: Date, ifMatch: number | undefined) {
-  const next: AlertEntity = { ...alert, status: 'closed', ...by, closedAt: now.toISOString(), version: alert.version + 1 };
+function closing(
+  alert: AlertEntity,
+  by: { closedBy: string; closeNote: string },
+  now: Date,
+  ifMatch: number | undefined,
+) {
+  const next: AlertEntity = {
+    ...alert,
+    status: 'closed',
+    ...by,
+    closedAt: now.toISOString(),
+    version: alert.version + 1,
+  };
   return { view: next, writes: [saveAlertWrite(next, alert.version, lostRace(ifMatch))] };
 }
 
-export async function listAlerts(actor: Actor, query: { division?: string | undefined; type?: string | undefined; status?: 'open' | 'closed' | undefined }, limit: number, start?: Record<string, unknown>) {
+export async function listAlerts(
+  actor: Actor,
+  query: { division?: string | undefined; type?: string | undefined; status?: 'open' | 'closed' | undefined },
+  limit: number,
+  start?: Record<string, unknown>,
+) {
   const divisionPrefix = regulatorDivision(actor, query.division);
   const page = await alertPage({ divisionPrefix, type: query.type, status: query.status }, limit, start);
   return { items: page.items.map(alertFromItem), next: page.lastKey };

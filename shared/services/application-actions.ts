@@ -6,7 +6,13 @@ import { getDeadline } from '#shared/store/deadline-store.ts';
 import { AppError } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { alertIdOf } from '#shared/domain/alert-id.ts';
-import { reviewSubject, stepOf, withDeemedAcceptance, type ApplicationStep, type HistoryEntry } from '#shared/domain/application/deadlines.ts';
+import {
+  reviewSubject,
+  stepOf,
+  withDeemedAcceptance,
+  type ApplicationStep,
+  type HistoryEntry,
+} from '#shared/domain/application/deadlines.ts';
 import { decideApplication, type ApplicationAction } from '#shared/domain/application/transition-table.ts';
 import { gramsToKg } from '#shared/domain/quantity.ts';
 import { getAlert, saveAlertWrite } from '#shared/store/alert-store.ts';
@@ -16,7 +22,12 @@ import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import { MAX_ATTACHMENTS, type AttachmentInput } from '#schemas/application.ts';
 import { issueApproval } from '#shared/services/approval-service.ts';
 import { applicationDeadlineWrites } from '#shared/services/deadline-writes.ts';
-import { applicationView, seeApplication, stepSettings, type ApplicationView } from '#shared/services/application-service.ts';
+import {
+  applicationView,
+  seeApplication,
+  stepSettings,
+  type ApplicationView,
+} from '#shared/services/application-service.ts';
 import type { Decision } from '#shared/services/party-service.ts';
 
 /** What each action's body carries (validated by its route's schema). */
@@ -57,12 +68,21 @@ export async function actOnApplication(
     ...(input.reason ? { reason: input.reason } : {}),
     ...(input.attachments ? { attachments: input.attachments.length } : {}),
   };
-  const next: ApplicationEntity = { ...a, status: transition.to, since: at, updatedAt: at, version: stored.version + 1, history: [...a.history, entry] };
+  const next: ApplicationEntity = {
+    ...a,
+    status: transition.to,
+    since: at,
+    updatedAt: at,
+    version: stored.version + 1,
+    history: [...a.history, entry],
+  };
   if (action === 'incomplete' && input.missing) next.missing = input.missing;
   if (action === 'resubmit') {
     const added = input.attachments ?? [];
     if (a.attachments.length + added.length > MAX_ATTACHMENTS) {
-      throw new AppError('VALIDATION_FAILED', `An application holds at most ${MAX_ATTACHMENTS} attachments`, [{ path: 'attachments', message: `at most ${MAX_ATTACHMENTS - a.attachments.length} more` }]);
+      throw new AppError('VALIDATION_FAILED', `An application holds at most ${MAX_ATTACHMENTS} attachments`, [
+        { path: 'attachments', message: `at most ${MAX_ATTACHMENTS - a.attachments.length} more` },
+      ]);
     }
     next.attachments = [...a.attachments, ...added.map((f) => ({ ...f, addedAt: at }))];
     next.submittedAt = at;
@@ -71,13 +91,22 @@ export async function actOnApplication(
 
   const writes: TxItem[] = [];
   if (action === 'approve') {
-    const terms = { generatorId: a.generatorId, receiverId: a.receiverId, wasteCodes: a.wasteCodes.map((w) => ({ code: w.code, maxKg: gramsToKg(w.maxGrams) })), validFrom: input.validFrom!, validTo: input.validTo! };
+    const terms = {
+      generatorId: a.generatorId,
+      receiverId: a.receiverId,
+      wasteCodes: a.wasteCodes.map((w) => ({ code: w.code, maxKg: gramsToKg(w.maxGrams) })),
+      validFrom: input.validFrom!,
+      validTo: input.validTo!,
+    };
     const issued = await issueApproval(actor, terms, now, { applicationId: a.id });
     writes.push(...issued.writes);
     next.approvalId = issued.view.id;
     Object.assign(entry, { approvalId: issued.view.id, validFrom: input.validFrom, validTo: input.validTo });
   }
-  writes.push(saveApplicationWrite(next, stored.version, lostRace(ifMatch)), ...applicationDeadlineWrites(stored, next, now));
+  writes.push(
+    saveApplicationWrite(next, stored.version, lostRace(ifMatch)),
+    ...applicationDeadlineWrites(stored, next, now),
+  );
   if (closed) writes.push(...(await closeStepAlert(a.id, closed.step, now)));
   return { view: applicationView(next, now), writes };
 }
@@ -87,6 +116,13 @@ async function closeStepAlert(applicationId: string, step: ApplicationStep, now:
   const cause = { type: 'application-review-overdue' as const, subjectId: reviewSubject(applicationId, step) };
   const alert = await getAlert(alertIdOf({ ...cause, since: (await getDeadline(cause))?.since }));
   if (alert?.status !== 'open') return [];
-  const closedAlert = { ...alert, status: 'closed' as const, closedBy: 'system', closeNote: 'the step was taken', closedAt: now.toISOString(), version: alert.version + 1 };
+  const closedAlert = {
+    ...alert,
+    status: 'closed' as const,
+    closedBy: 'system',
+    closeNote: 'the step was taken',
+    closedAt: now.toISOString(),
+    version: alert.version + 1,
+  };
   return [saveAlertWrite(closedAlert, alert.version, lostRace(undefined))];
 }

@@ -8,13 +8,25 @@ import { applicationRoles, mayViewApplication, type Membership } from '#shared/d
 import { stepOf, withDeemedAcceptance, type StepSettings } from '#shared/domain/application/deadlines.ts';
 import { checkReceiverMethod } from '#shared/domain/application/receiver-method.ts';
 import { transferEnds } from '#shared/domain/approval-rules.ts';
-import { availableApplicationActions, type ApplicationRole, type ApplicationState } from '#shared/domain/application/transition-table.ts';
+import {
+  availableApplicationActions,
+  type ApplicationRole,
+  type ApplicationState,
+} from '#shared/domain/application/transition-table.ts';
 import { localDate } from '#shared/domain/calendar.ts';
 import { requireWasteCode } from '#shared/domain/ledger-rules.ts';
 import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
 import { provinceOf } from '#shared/reference/divisions.ts';
 import { workingCalendar } from '#shared/reference/holidays.ts';
-import { applicationFromItem, applicationPage, type ApplicationPartition, createApplicationWrite, getApplication, seenByReceivingProvince, type ApplicationEntity } from '#shared/store/application-store.ts';
+import {
+  applicationFromItem,
+  applicationPage,
+  type ApplicationPartition,
+  createApplicationWrite,
+  getApplication,
+  seenByReceivingProvince,
+  type ApplicationEntity,
+} from '#shared/store/application-store.ts';
 import { allLicences, allMembershipsOf } from '#shared/store/party-store.ts';
 import type { ApplicationInput } from '#schemas/application.ts';
 import { actFor, seeParty } from '#shared/services/access.ts';
@@ -32,23 +44,42 @@ export function applicationView(stored: ApplicationEntity, now: Date) {
     ...rest,
     wasteCodes: wasteCodes.map((w) => ({ code: w.code, maxKg: gramsToKg(w.maxGrams) })),
     due: step
-      ? { ...step, province: step.owedBy === 'outbound' ? a.generatorProvince : a.receiverProvince, overdue: now.getTime() >= Date.parse(step.dueAt) }
+      ? {
+          ...step,
+          province: step.owedBy === 'outbound' ? a.generatorProvince : a.receiverProvince,
+          overdue: now.getTime() >= Date.parse(step.dueAt),
+        }
       : null,
   };
 }
 export type ApplicationView = ReturnType<typeof applicationView>;
 
-export async function submitApplication(actor: Actor, input: ApplicationInput, now: Date): Promise<Decision<ApplicationView>> {
-  const [generator, receiver] = await Promise.all([actFor(actor, input.generatorId), seeParty(actor, input.receiverId)]);
+export async function submitApplication(
+  actor: Actor,
+  input: ApplicationInput,
+  now: Date,
+): Promise<Decision<ApplicationView>> {
+  const [generator, receiver] = await Promise.all([
+    actFor(actor, input.generatorId),
+    seeParty(actor, input.receiverId),
+  ]);
   if (provinceOf(generator.party.divisionCode) === provinceOf(receiver.party.divisionCode)) {
     throw validationFailed('Generator and receiver lie in the same province: no cross-province application is needed', [
       { path: 'receiverId', message: 'must lie in another province than the generator' },
     ]);
   }
   const inactive = [generator, receiver].findIndex((p) => p.party.status !== 'active');
-  if (inactive >= 0) throw new AppError('PARTY_NOT_ACTIVE', 'Both parties must be active', [{ path: inactive ? 'receiverId' : 'generatorId', message: 'not active' }]);
+  if (inactive >= 0)
+    throw new AppError('PARTY_NOT_ACTIVE', 'Both parties must be active', [
+      { path: inactive ? 'receiverId' : 'generatorId', message: 'not active' },
+    ]);
   for (const [i, w] of input.wasteCodes.entries()) requireWasteCode(w.code, `wasteCodes.${i}.code`);
-  checkReceiverMethod(await allLicences(input.receiverId), input.wasteCodes.map((w) => w.code), input.method, localDate(now, config.timeZone));
+  checkReceiverMethod(
+    await allLicences(input.receiverId),
+    input.wasteCodes.map((w) => w.code),
+    input.method,
+    localDate(now, config.timeZone),
+  );
   const at = now.toISOString();
   const acceptance = stepOf('submitted', at, stepSettings())!;
   const a: ApplicationEntity = {
@@ -62,23 +93,42 @@ export async function submitApplication(actor: Actor, input: ApplicationInput, n
     attachments: input.attachments.map((f) => ({ ...f, addedAt: at })),
     submittedAt: at,
     since: at,
-    history: [{ action: 'submit', status: 'submitted', at, by: actor.sub, step: acceptance.step, dueAt: acceptance.dueAt, attachments: input.attachments.length }],
+    history: [
+      {
+        action: 'submit',
+        status: 'submitted',
+        at,
+        by: actor.sub,
+        step: acceptance.step,
+        dueAt: acceptance.dueAt,
+        attachments: input.attachments.length,
+      },
+    ],
     version: 1,
     createdAt: at,
     updatedAt: at,
   };
-  return { view: applicationView(a, now), writes: [createApplicationWrite(a), ...applicationDeadlineWrites(undefined, a, now)] };
+  return {
+    view: applicationView(a, now),
+    writes: [createApplicationWrite(a), ...applicationDeadlineWrites(undefined, a, now)],
+  };
 }
 
 async function membershipsOf(actor: Actor): Promise<Set<string>> {
   return new Set((await allMembershipsOf(actor.sub)).map((m) => m.partyId));
 }
 
-const membership = (a: ApplicationEntity, mine: Set<string>): Membership => ({ generator: mine.has(a.generatorId), receiver: mine.has(a.receiverId) });
+const membership = (a: ApplicationEntity, mine: Set<string>): Membership => ({
+  generator: mine.has(a.generatorId),
+  receiver: mine.has(a.receiverId),
+});
 const parties = (a: ApplicationEntity) => ({ ...a, inbound: seenByReceivingProvince(a) });
 
 /** The application and the caller's roles on it; 404 when the caller may not see it. */
-export async function seeApplication(actor: Actor, id: string): Promise<{ application: ApplicationEntity; roles: ApplicationRole[] }> {
+export async function seeApplication(
+  actor: Actor,
+  id: string,
+): Promise<{ application: ApplicationEntity; roles: ApplicationRole[] }> {
   const application = await getApplication(id);
   if (!application) throw notFound('application');
   const m = membership(application, await membershipsOf(actor));
@@ -110,7 +160,9 @@ export async function listApplications(
   now: Date,
 ): Promise<{ items: ApplicationView[]; next?: ListPosition | undefined }> {
   if (!query.generatorId === !query.province) {
-    throw validationFailed('Name exactly one of generatorId or province', [{ path: 'query.generatorId', message: 'generatorId or province, not both' }]);
+    throw validationFailed('Name exactly one of generatorId or province', [
+      { path: 'query.generatorId', message: 'generatorId or province, not both' },
+    ]);
   }
   if (query.province) requireWithinJurisdiction(actor, query.province);
   // A deemed acceptance is not stored: an `accepted` list also reads what is still stored as submitted.
@@ -132,7 +184,9 @@ export async function listApplications(
     );
     position = page.lastKey
       ? { inbound: partition.by === 'inbound' || undefined, key: page.lastKey }
-      : partition.by === 'outbound' ? { inbound: true } : undefined;
+      : partition.by === 'outbound'
+        ? { inbound: true }
+        : undefined;
     // A page read to its limit ends here, even when filters dropped some of it.
     if (page.lastKey) break;
   }

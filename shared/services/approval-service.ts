@@ -7,7 +7,14 @@ import { checkApprovalTerms, mayIssue, mayRead, transferEnds } from '#shared/dom
 import { requireWasteCode } from '#shared/domain/ledger-rules.ts';
 import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
 import { provinceOf } from '#shared/reference/divisions.ts';
-import { approvalFromItem, approvalPage, approvalProvinceLinkWrites, createApprovalWrite, getApproval, type ApprovalEntity } from '#shared/store/approval-store.ts';
+import {
+  approvalFromItem,
+  approvalPage,
+  approvalProvinceLinkWrites,
+  createApprovalWrite,
+  getApproval,
+  type ApprovalEntity,
+} from '#shared/store/approval-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import { allLicences, allMembershipsOf } from '#shared/store/party-store.ts';
 import type { ApprovalInput } from '#schemas/records.ts';
@@ -34,15 +41,29 @@ export function approvalView(a: ApprovalEntity) {
 export type ApprovalView = ReturnType<typeof approvalView>;
 
 const termsView = (t: NonNullable<NonNullable<ApprovalEntity['events']>[number]['from']>) => ({
-  validFrom: t.validFrom, validTo: t.validTo, maxKg: Object.fromEntries(Object.entries(t.maxGrams).map(([code, g]) => [code, gramsToKg(g)])),
+  validFrom: t.validFrom,
+  validTo: t.validTo,
+  maxKg: Object.fromEntries(Object.entries(t.maxGrams).map(([code, g]) => [code, gramsToKg(g)])),
 });
 
 /** `origin`: the application an approval decided in WasteChain comes from (rule 30), recorded on it. */
-export async function issueApproval(actor: Actor, input: ApprovalInput, now: Date, origin?: { applicationId: string }): Promise<Decision<ApprovalView>> {
-  if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only a regulator of the generator’s province issues cross-province approvals');
-  const [generator, receiver] = await Promise.all([seeParty(actor, input.generatorId), seeParty(actor, input.receiverId)]);
+export async function issueApproval(
+  actor: Actor,
+  input: ApprovalInput,
+  now: Date,
+  origin?: { applicationId: string },
+): Promise<Decision<ApprovalView>> {
+  if (!actor.isRegulator)
+    throw new AppError('FORBIDDEN', 'Only a regulator of the generator’s province issues cross-province approvals');
+  const [generator, receiver] = await Promise.all([
+    seeParty(actor, input.generatorId),
+    seeParty(actor, input.receiverId),
+  ]);
   if (!mayIssue(actor, generator.party.divisionCode)) {
-    throw new AppError('FORBIDDEN', `Only a regulator covering province ${provinceOf(generator.party.divisionCode)} issues this approval`);
+    throw new AppError(
+      'FORBIDDEN',
+      `Only a regulator covering province ${provinceOf(generator.party.divisionCode)} issues this approval`,
+    );
   }
   for (const [i, w] of input.wasteCodes.entries()) requireWasteCode(w.code, `wasteCodes.${i}.code`);
   checkApprovalTerms(
@@ -71,13 +92,17 @@ export async function issueApproval(actor: Actor, input: ApprovalInput, now: Dat
 }
 
 /** THE way an approval comes to exist (issued here, or by an application's /approve): the item and its province links. */
-export const approvalCreationWrites = (approval: ApprovalEntity): TxItem[] => [createApprovalWrite(approval), ...approvalProvinceLinkWrites(approval)];
+export const approvalCreationWrites = (approval: ApprovalEntity): TxItem[] => [
+  createApprovalWrite(approval),
+  ...approvalProvinceLinkWrites(approval),
+];
 
 export async function partiesOf(actor: Actor): Promise<Set<string>> {
   return new Set((await allMembershipsOf(actor.sub)).map((m) => m.partyId));
 }
 
-export const readable = (actor: Actor, mine: Set<string>) => (a: ApprovalEntity) => mayRead(actor, a, mine.has(a.generatorId) || mine.has(a.receiverId));
+export const readable = (actor: Actor, mine: Set<string>) => (a: ApprovalEntity) =>
+  mayRead(actor, a, mine.has(a.generatorId) || mine.has(a.receiverId));
 
 export async function viewApproval(actor: Actor, id: string): Promise<ApprovalView> {
   const found = await getApproval(id);
@@ -93,7 +118,9 @@ export async function listApprovals(
   start?: Record<string, unknown>,
 ) {
   if (!query.generatorId && !query.receiverId) {
-    throw validationFailed('Name a generatorId or a receiverId', [{ path: 'query.generatorId', message: 'generatorId or receiverId is required' }]);
+    throw validationFailed('Name a generatorId or a receiverId', [
+      { path: 'query.generatorId', message: 'generatorId or receiverId is required' },
+    ]);
   }
   const page = query.generatorId
     ? await approvalPage('generator', query.generatorId, query.receiverId, limit, start)

@@ -5,8 +5,23 @@ import { notFound } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { verifyChain } from '#shared/domain/hash-chain.ts';
 import { gramsToKg } from '#shared/domain/quantity.ts';
-import { disposalNode, incidentNode, ledgerNode, manifestNode, type ChainNode, type NodeRef } from '#shared/domain/chain.ts';
-import { DEFAULT_DEPTH, PAGE_NODES, pageOf, seesWhole, walk, type Placed, type Viewer } from '#shared/domain/chain-walk.ts';
+import {
+  disposalNode,
+  incidentNode,
+  ledgerNode,
+  manifestNode,
+  type ChainNode,
+  type NodeRef,
+} from '#shared/domain/chain.ts';
+import {
+  DEFAULT_DEPTH,
+  PAGE_NODES,
+  pageOf,
+  seesWhole,
+  walk,
+  type Placed,
+  type Viewer,
+} from '#shared/domain/chain-walk.ts';
 import { getDisposals, getLedgerFacts, getManifestFacts } from '#shared/store/disposal-store.ts';
 import { allEvents } from '#shared/store/event-store.ts';
 import { getIncidents } from '#shared/store/incident-store.ts';
@@ -16,7 +31,8 @@ import { seeManifest } from '#shared/services/manifest-access.ts';
 import { must } from '#shared/must.ts';
 
 async function load(refs: NodeRef[]): Promise<ChainNode[]> {
-  const of = <T extends NodeRef['type']>(type: T) => refs.filter((r): r is Extract<NodeRef, { type: T }> => r.type === type);
+  const of = <T extends NodeRef['type']>(type: T) =>
+    refs.filter((r): r is Extract<NodeRef, { type: T }> => r.type === type);
   const [manifests, ledger, reports, incidents] = await Promise.all([
     getManifestFacts(of('manifest').map((r) => r.id)),
     getLedgerFacts(of('ledger')),
@@ -42,10 +58,24 @@ async function incidentsWithManifests(ids: string[]): Promise<ChainNode[]> {
   });
 }
 
-const kgOf = (n: ChainNode) => ({ in: gramsToKg(n.grams.in), out: gramsToKg(n.grams.out), disposed: gramsToKg(n.grams.disposed), onHand: gramsToKg(n.grams.onHand), lost: gramsToKg(n.grams.lost) });
+const kgOf = (n: ChainNode) => ({
+  in: gramsToKg(n.grams.in),
+  out: gramsToKg(n.grams.out),
+  disposed: gramsToKg(n.grams.disposed),
+  onHand: gramsToKg(n.grams.onHand),
+  lost: gramsToKg(n.grams.lost),
+});
 
 function nodeView({ node, relation, distance }: Placed, whole: boolean): ChainNodeView {
-  const shown = { type: node.type, id: node.id, wasteCode: node.wasteCode, kg: kgOf(node), state: node.state, relation, distance };
+  const shown = {
+    type: node.type,
+    id: node.id,
+    wasteCode: node.wasteCode,
+    kg: kgOf(node),
+    state: node.state,
+    relation,
+    distance,
+  };
   if (!whole) return { ...shown, divisionCode: node.divisionCode, redacted: true };
   return {
     ...shown,
@@ -74,7 +104,12 @@ async function evidenceOf(nodes: Placed[]): Promise<NonNullable<ChainView['evide
   return Promise.all(
     nodes.map(async ({ node }) => {
       const events = await allEvents(node.id);
-      return { manifestId: node.id, number: must(node.number, `manifest node ${node.id} has a number`), events, integrity: verifyChain(events) };
+      return {
+        manifestId: node.id,
+        number: must(node.number, `manifest node ${node.id} has a number`),
+        events,
+        integrity: verifyChain(events),
+      };
     }),
   );
 }
@@ -86,7 +121,11 @@ export interface ChainRequest {
   offset: number;
 }
 
-export async function viewChain(actor: Actor, manifestId: string, request: ChainRequest): Promise<{ chain: Omit<ChainView, 'nextCursor'>; nextOffset?: number }> {
+export async function viewChain(
+  actor: Actor,
+  manifestId: string,
+  request: ChainRequest,
+): Promise<{ chain: Omit<ChainView, 'nextCursor'>; nextOffset?: number }> {
   await seeManifest(actor, manifestId);
   const depth = request.depth ?? DEFAULT_DEPTH;
   const [start] = await load([{ type: 'manifest', id: manifestId }]);
@@ -101,8 +140,15 @@ export async function viewChain(actor: Actor, manifestId: string, request: Chain
     manifestId,
     depth,
     nodes: shown.map(({ p, whole }) => nodeView(p, whole)),
-    edges: page.edges.map((e) => ({ from: e.from, to: e.to, ...(e.grams !== undefined ? { kg: gramsToKg(e.grams) } : {}) })),
+    edges: page.edges.map((e) => ({
+      from: e.from,
+      to: e.to,
+      ...(e.grams !== undefined ? { kg: gramsToKg(e.grams) } : {}),
+    })),
   };
-  if (request.format === 'evidence') chain.evidence = await evidenceOf(shown.filter(({ p, whole }) => whole && p.node.type === 'manifest').map(({ p }) => p));
+  if (request.format === 'evidence')
+    chain.evidence = await evidenceOf(
+      shown.filter(({ p, whole }) => whole && p.node.type === 'manifest').map(({ p }) => p),
+    );
   return { chain, ...(page.more ? { nextOffset: request.offset + PAGE_NODES } : {}) };
 }

@@ -9,6 +9,7 @@ export async function onCustodyChanges(records: ChangeRecord[], now: Date): Prom
   for (const r of records) {
     if (r.newImage?.itemType !== 'manifest') continue;
     const status = r.newImage.status as string;
-    if (CUSTODY_PASSED.has(status) && r.oldImage?.status !== status) await completeAfterReceipt(r.newImage.id as string, now);
+    if (CUSTODY_PASSED.has(status) && r.oldImage?.status !== status)
+      await completeAfterReceipt(r.newImage.id as string, now);
   }
 }

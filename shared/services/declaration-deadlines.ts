@@ -4,7 +4,15 @@
 import { config } from '#shared/config.ts';
 import type { Deadline } from '#shared/domain/alert-rules.ts';
 import { subjectParts } from '#shared/domain/alert-subject.ts';
-import { filesPeriod, overdueFrom, parsePeriod, periodsOfYear, tierOf, type Period, type Tier } from '#shared/domain/declaration-periods.ts';
+import {
+  filesPeriod,
+  overdueFrom,
+  parsePeriod,
+  periodsOfYear,
+  tierOf,
+  type Period,
+  type Tier,
+} from '#shared/domain/declaration-periods.ts';
 import { submittedVersions } from '#shared/store/declaration-store.ts';
 import { hasLedgerActivity } from '#shared/store/ledger-store.ts';
 import { getParty, type PartyEntity } from '#shared/store/party-store.ts';
@@ -16,13 +24,19 @@ import { must } from '#shared/must.ts';
 type Owner = Pick<PartyEntity, 'id' | 'divisionCode'>;
 
 const deadlineOf = (party: Owner, period: Period): Deadline => ({
-  type: 'declaration-overdue', subjectId: `${party.id}/${period.id}`, partyId: party.id, divisionCode: party.divisionCode,
+  type: 'declaration-overdue',
+  subjectId: `${party.id}/${period.id}`,
+  partyId: party.id,
+  divisionCode: party.divisionCode,
   dueAt: overdueFrom(period, config.timeZone).toISOString(),
 });
 
 /** The deadlines of every period `tier` declares in `year` (a tier a later plan changes leaves stale ones the job drops). */
 export const declarationDeadlineWrites = (party: Owner, year: number, tier: Tier, now: Date): TxItem[] =>
-  ensureDeadlines(periodsOfYear(tier, year).map((p) => deadlineOf(party, p)), now);
+  ensureDeadlines(
+    periodsOfYear(tier, year).map((p) => deadlineOf(party, p)),
+    now,
+  );
 
 /** A ledger entry: its year's annual declaration is owed, plan or not (every tier files it). */
 export const annualDeclarationWrites = (party: Owner, year: number, now: Date): TxItem[] =>

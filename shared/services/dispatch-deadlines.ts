@@ -5,12 +5,25 @@ import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import { capacityCheckWrites, overPlanCheckWrites } from '#shared/services/deadline-writes.ts';
 
-export function dispatchCheckWrites(m: Manifest, ctx: DispatchContext, take: Pick<DispatchTake, 'capacity' | 'stock'>, now: Date): TxItem[] {
+export function dispatchCheckWrites(
+  m: Manifest,
+  ctx: DispatchContext,
+  take: Pick<DispatchTake, 'capacity' | 'stock'>,
+  now: Date,
+): TxItem[] {
   const licences = ctx.licences.get(m.receiverId) ?? [];
   const capacity = take.capacity.flatMap((c) => {
-    const annual = licences.find((l) => l.id === c.licenceId)?.wasteCodes.find((w) => w.code === c.entryCode)?.annualCapacityGrams;
+    const annual = licences
+      .find((l) => l.id === c.licenceId)
+      ?.wasteCodes.find((w) => w.code === c.entryCode)?.annualCapacityGrams;
     const before = ctx.committedGrams.get(`${c.licenceId}|${c.entryCode}`) ?? 0;
-    return capacityCheckWrites({ partyId: m.receiverId, year: ctx.year, licenceId: c.licenceId, entryCode: c.entryCode }, before, annual, m.receiverDivision, now);
+    return capacityCheckWrites(
+      { partyId: m.receiverId, year: ctx.year, licenceId: c.licenceId, entryCode: c.entryCode },
+      before,
+      annual,
+      m.receiverDivision,
+      now,
+    );
   });
   // No plan: dispatch was refused (PLAN_MISSING), or the manifest is a replacement, which takes no stock.
   const expected = ctx.expectedGrams;

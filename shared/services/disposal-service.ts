@@ -49,7 +49,13 @@ function inFlightChecks(completion: Completion, onward: ReadonlyMap<string, Mani
   return completion.waitingFor.map((id) => stillInFlightCheck(onward.get(id)!));
 }
 
-export async function reportDisposal(actor: Actor, manifestId: string, input: DisposalInputBody, ifMatch: number | undefined, now: Date): Promise<Decision<DisposalReportView>> {
+export async function reportDisposal(
+  actor: Actor,
+  manifestId: string,
+  input: DisposalInputBody,
+  ifMatch: number | undefined,
+  now: Date,
+): Promise<Decision<DisposalReportView>> {
   const { manifest, holders } = await seeManifest(actor, manifestId);
   const holder = holders.find((h) => h.role === 'receiver');
   if (!holder) throw new AppError('FORBIDDEN', "Only the manifest's receiver reports its disposal");
@@ -59,10 +65,21 @@ export async function reportDisposal(actor: Actor, manifestId: string, input: Di
   const [balances, licences] = await Promise.all([allLineBalances(manifest.id), allLicences(receiverId)]);
   const plan = planDisposal(
     {
-      lines: input.lines.map((l) => ({ lineNo: l.lineNo, operationCode: l.operationCode, grams: kgToGrams(l.quantityKg), completedAt: l.completedAt })),
+      lines: input.lines.map((l) => ({
+        lineNo: l.lineNo,
+        operationCode: l.operationCode,
+        grams: kgToGrams(l.quantityKg),
+        completedAt: l.completedAt,
+      })),
       residues: (input.residues ?? []).map((r) => ({ wasteCode: r.wasteCode, grams: kgToGrams(r.quantityKg) })),
     },
-    { manifest, availableGrams: new Map(balances.map((b) => [b.lineNo, b.availableAcceptedGrams])), licences, now, timeZone: config.timeZone },
+    {
+      manifest,
+      availableGrams: new Map(balances.map((b) => [b.lineNo, b.availableAcceptedGrams])),
+      licences,
+      now,
+      timeZone: config.timeZone,
+    },
   );
 
   const at = now.toISOString();
@@ -70,37 +87,81 @@ export async function reportDisposal(actor: Actor, manifestId: string, input: Di
   const residues = await Promise.all(
     (input.residues ?? []).map(async (r) => {
       const grams = kgToGrams(r.quantityKg);
-      const { entryId, writes } = await residueEntryWrites({ partyId: receiverId, wasteCode: r.wasteCode, grams, at: plan.completedAt, disposalId: id, manifestId, recordedBy: actor.sub, recordedAt: at });
+      const { entryId, writes } = await residueEntryWrites({
+        partyId: receiverId,
+        wasteCode: r.wasteCode,
+        grams,
+        at: plan.completedAt,
+        disposalId: id,
+        manifestId,
+        recordedBy: actor.sub,
+        recordedAt: at,
+      });
       return { residue: { wasteCode: r.wasteCode, grams, entryId }, writes };
     }),
   );
 
   const drawn = new Map(plan.draws.map((d) => [d.lineNo, d.grams]));
-  const after = balances.map((b) => ({ ...b, availableAcceptedGrams: b.availableAcceptedGrams - (drawn.get(b.lineNo) ?? 0) }));
+  const after = balances.map((b) => ({
+    ...b,
+    availableAcceptedGrams: b.availableAcceptedGrams - (drawn.get(b.lineNo) ?? 0),
+  }));
   const onward = await onwardOf(after);
   const completion = completionOf(manifest, after, onward);
 
   const unsigned: Omit<DisposalReport, 'signature'> = {
-    id, manifestId, manifestNumber: manifest.number, receiverId,
+    id,
+    manifestId,
+    manifestNumber: manifest.number,
+    receiverId,
     manifestParties: {
-      generatorId: manifest.generatorId, receiverId, transporterIds: manifest.transporterIds,
-      generatorDivision: manifest.generatorDivision, receiverDivision: manifest.receiverDivision,
+      generatorId: manifest.generatorId,
+      receiverId,
+      transporterIds: manifest.transporterIds,
+      generatorDivision: manifest.generatorDivision,
+      receiverDivision: manifest.receiverDivision,
     },
-    lines: plan.lines, residues: residues.map((r) => r.residue), completedManifest: completion.complete, createdAt: at,
+    lines: plan.lines,
+    residues: residues.map((r) => r.residue),
+    completedManifest: completion.complete,
+    createdAt: at,
   };
-  const report: DisposalReport = { ...unsigned, signature: { sub: actor.sub, partyId: receiverId, at, documentHash: '' } };
+  const report: DisposalReport = {
+    ...unsigned,
+    signature: { sub: actor.sub, partyId: receiverId, at, documentHash: '' },
+  };
   report.signature.documentHash = reportHash(report);
 
   const view = disposalView(report);
   const acting = { role: holder.role, partyId: receiverId };
-  const drafts = [eventDraft('disposal_reported', actor, acting, at, { disposalId: id, lines: view.lines, residues: view.residues }, report.signature.documentHash)];
+  const drafts = [
+    eventDraft(
+      'disposal_reported',
+      actor,
+      acting,
+      at,
+      { disposalId: id, lines: view.lines, residues: view.residues },
+      report.signature.documentHash,
+    ),
+  ];
   if (completion.complete) drafts.push(eventDraft('completed', actor, acting, at, { by: 'disposal', disposalId: id }));
-  const { writes } = manifestWrites(manifest, nextVersion(manifest, now, completion.complete ? { status: 'completed' } : {}), drafts, ifMatch);
+  const { writes } = manifestWrites(
+    manifest,
+    nextVersion(manifest, now, completion.complete ? { status: 'completed' } : {}),
+    drafts,
+    ifMatch,
+  );
   return {
     view,
     writes: [
       createDisposalWrite(report),
-      ...plan.draws.map((d) => drawLineBalanceWrite({ manifestId, lineNo: d.lineNo, accepted: d.grams, rejected: 0 }, receiverId, 'OVER_DISPOSAL')),
+      ...plan.draws.map((d) =>
+        drawLineBalanceWrite(
+          { manifestId, lineNo: d.lineNo, accepted: d.grams, rejected: 0 },
+          receiverId,
+          'OVER_DISPOSAL',
+        ),
+      ),
       ...plan.disposed.map((d) => moveStock(receiverId, d.wasteCode, 'disposed', d.grams)),
       ...residues.flatMap((r) => r.writes),
       ...writes,
@@ -129,7 +190,9 @@ export async function viewDisposal(actor: Actor, manifestId: string, disposalId:
 export async function completeAfterReceipt(manifestId: string, now: Date): Promise<string[]> {
   const received = await getManifest(manifestId);
   if (!received) return [];
-  const sourceIds = new Set(received.lines.flatMap((l) => (l.sources ?? []).filter((s) => s.portion === 'accepted').map((s) => s.manifestId)));
+  const sourceIds = new Set(
+    received.lines.flatMap((l) => (l.sources ?? []).filter((s) => s.portion === 'accepted').map((s) => s.manifestId)),
+  );
   const completed: string[] = [];
   for (const [id, by] of [[manifestId, 'receipt'], ...[...sourceIds].map((s) => [s, 'onward-receipt'])] as const) {
     if (await completeIfDone(id, { by, manifestId }, now)) completed.push(id);
@@ -138,14 +201,24 @@ export async function completeAfterReceipt(manifestId: string, now: Date): Promi
 }
 
 /** Reads the manifest afresh on each attempt: a lost race to an unrelated change (a discrepancy note) is retried. */
-async function completeIfDone(id: string, cause: { by: string; manifestId: string }, now: Date, attempts = 3): Promise<boolean> {
+async function completeIfDone(
+  id: string,
+  cause: { by: string; manifestId: string },
+  now: Date,
+  attempts = 3,
+): Promise<boolean> {
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const m = await getManifest(id);
     if (!m || m.status !== 'received') return false;
     const balances = await allLineBalances(id);
     if (!completionOf(m, balances, await onwardOf(balances)).complete) return false;
     const at = now.toISOString();
-    const draft = { type: 'completed' as const, at, actor: { sub: 'system', partyId: null, role: 'system' }, data: cause };
+    const draft = {
+      type: 'completed' as const,
+      at,
+      actor: { sub: 'system', partyId: null, role: 'system' },
+      data: cause,
+    };
     try {
       await transact(manifestWrites(m, nextVersion(m, now, { status: 'completed' }), [draft]).writes);
       return true;

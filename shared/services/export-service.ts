@@ -21,13 +21,26 @@ async function exportView(e: ExportEntity, origin: string) {
 /** `query`: the list's filters, parsed as its route parses them. */
 export async function requestExport(actor: Actor, list: ExportList, query: Record<string, string | number>, now: Date) {
   const def = OVERSIGHT_LISTS[list];
-  if (!def) throw new AppError('VALIDATION_FAILED', `The ${list} list is not part of this deployment`, [{ path: 'list', message: 'not available here' }]);
+  if (!def)
+    throw new AppError('VALIDATION_FAILED', `The ${list} list is not part of this deployment`, [
+      { path: 'list', message: 'not available here' },
+    ]);
   if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only regulators export oversight lists');
   // Refusals come now, as the list route gives them (403, 422), not as a failed export later.
   await def.pages(actor, query, now)[Symbol.asyncIterator]().next();
   const e: ExportEntity = {
-    id: uuidv7(), list, query, requestedBy: { sub: actor.sub, groups: actor.groups, ...(actor.jurisdiction ? { jurisdiction: actor.jurisdiction } : {}) },
-    status: 'running', rows: 0, createdAt: now.toISOString(), version: 1,
+    id: uuidv7(),
+    list,
+    query,
+    requestedBy: {
+      sub: actor.sub,
+      groups: actor.groups,
+      ...(actor.jurisdiction ? { jurisdiction: actor.jurisdiction } : {}),
+    },
+    status: 'running',
+    rows: 0,
+    createdAt: now.toISOString(),
+    version: 1,
   };
   return { view: await exportView(e, ''), writes: [createExportWrite(e)] };
 }
@@ -54,8 +67,16 @@ export async function runExport(id: string, now: () => Date): Promise<ExportEnti
     await (await exportStorage()).put(e.id, parts.join(''));
     outcome = { ...e, status: 'done', rows, finishedAt: now().toISOString(), version: e.version + 1 };
   } catch (err) {
-    console.error(JSON.stringify({ level: 'ERROR', message: 'export failed', exportId: e.id, error: (err as Error).message }));
-    outcome = { ...e, status: 'failed', error: (err as Error).message.slice(0, 500), finishedAt: now().toISOString(), version: e.version + 1 };
+    console.error(
+      JSON.stringify({ level: 'ERROR', message: 'export failed', exportId: e.id, error: (err as Error).message }),
+    );
+    outcome = {
+      ...e,
+      status: 'failed',
+      error: (err as Error).message.slice(0, 500),
+      finishedAt: now().toISOString(),
+      version: e.version + 1,
+    };
   }
   await transact([finishExportWrite(outcome)]).catch((err) => {
     if (!(err instanceof AppError && err.status === 409)) throw err; // finished by an earlier delivery of the record
@@ -65,5 +86,6 @@ export async function runExport(id: string, now: () => Date): Promise<ExportEnti
 
 /** The stream consumer: every new export request (the oversight function's event source mapping filters to them). */
 export async function onExportChanges(records: ChangeRecord[], now: () => Date): Promise<void> {
-  for (const r of records) if (r.eventName === 'INSERT' && r.newImage?.itemType === 'export') await runExport(r.newImage.id as string, now);
+  for (const r of records)
+    if (r.eventName === 'INSERT' && r.newImage?.itemType === 'export') await runExport(r.newImage.id as string, now);
 }

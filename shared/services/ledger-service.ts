@@ -47,7 +47,12 @@ export function entryView(e: LedgerEntryEntity) {
 }
 type EntryView = ReturnType<typeof entryView>;
 
-export async function recordEntry(actor: Actor, partyId: string, input: LedgerEntryInput, now: Date): Promise<Decision<EntryView>> {
+export async function recordEntry(
+  actor: Actor,
+  partyId: string,
+  input: LedgerEntryInput,
+  now: Date,
+): Promise<Decision<EntryView>> {
   const { party } = await actFor(actor, partyId, { private: true });
   const at = new Date(input.at);
   checkLedgerEntry({ ...input, at }, now);
@@ -56,7 +61,8 @@ export async function recordEntry(actor: Actor, partyId: string, input: LedgerEn
   if (input.kind === 'self-utilised' || input.kind === 'self-disposed') {
     // Checked before a batch serial is taken; the transaction's condition still decides a race.
     const onHand = (await getStock(partyId, wasteCode))?.onHandGrams ?? 0;
-    if (onHand < grams) throw new AppError('INSUFFICIENT_STOCK', `Only ${gramsToKg(onHand)} kg of ${wasteCode} is on hand`);
+    if (onHand < grams)
+      throw new AppError('INSUFFICIENT_STOCK', `Only ${gramsToKg(onHand)} kg of ${wasteCode} is on hand`);
   }
   const { quantityKg: _kg, containers, ...details } = input;
   const entry: LedgerEntryEntity = {
@@ -97,11 +103,20 @@ export async function voidEntry(
   if (entry.voided) throw invalidState('This entry is already voided');
   if (entry.identification) throw invalidState('This entry has been identified; its result stands');
   const drawnBy = Object.keys(entry.draws);
-  if (drawnBy.length > 0) throw invalidState(`This batch has been dispatched on manifest(s) ${drawnBy.join(', ')}; it can no longer be voided`);
+  if (drawnBy.length > 0)
+    throw invalidState(
+      `This batch has been dispatched on manifest(s) ${drawnBy.join(', ')}; it can no longer be voided`,
+    );
   assertVersion(entry.version, ifMatch);
   const voided = { reason, at: now.toISOString(), by: actor.sub };
   const next: LedgerEntryEntity = { ...entry, voided, version: entry.version + 1 };
-  return { view: entryView(next), writes: [...voidEntryWrites(entry, voided, lostRace(ifMatch)), ...ledgerDeadlineWrites(entry, next, party.divisionCode, now)] };
+  return {
+    view: entryView(next),
+    writes: [
+      ...voidEntryWrites(entry, voided, lostRace(ifMatch)),
+      ...ledgerDeadlineWrites(entry, next, party.divisionCode, now),
+    ],
+  };
 }
 
 export async function viewLedgerEntry(actor: Actor, partyId: string, entryId: string): Promise<EntryView> {
@@ -113,15 +128,27 @@ export async function viewLedgerEntry(actor: Actor, partyId: string, entryId: st
 
 /** Local days (China Standard Time) → the instants bounding them, both inclusive. */
 function instantRange(from?: string, to?: string): { from?: string | undefined; to?: string | undefined } {
-  if (from && to && from > to) throw validationFailed('`from` is after `to`', [{ path: 'query.from', message: 'must not be after to' }]);
+  if (from && to && from > to)
+    throw validationFailed('`from` is after `to`', [{ path: 'query.from', message: 'must not be after to' }]);
   return {
     from: from && startOfLocalDay(from, config.timeZone).toISOString(),
     to: to && new Date(startOfLocalDay(addDays(to, 1), config.timeZone).getTime() - 1).toISOString(),
   };
 }
 
-export async function listLedger(actor: Actor, partyId: string, query: LedgerQueryInput, limit: number, start?: Record<string, unknown>) {
+export async function listLedger(
+  actor: Actor,
+  partyId: string,
+  query: LedgerQueryInput,
+  limit: number,
+  start?: Record<string, unknown>,
+) {
   await readPrivate(actor, partyId);
-  const page = await entryPage(partyId, { wasteCode: query.wasteCode, kind: query.kind, ...instantRange(query.from, query.to) }, limit, start);
+  const page = await entryPage(
+    partyId,
+    { wasteCode: query.wasteCode, kind: query.kind, ...instantRange(query.from, query.to) },
+    limit,
+    start,
+  );
   return { items: page.items.map((i) => entryView(entryFromItem(i))), next: page.lastKey };
 }

@@ -5,7 +5,13 @@ import { covers, type Actor } from '#shared/domain/jurisdiction.ts';
 import { isCategory, isWasteCode } from '#shared/reference/catalogue.ts';
 import { kgToGrams } from '#shared/domain/quantity.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
-import { createLicenceWrite, getLicence, allLicences, saveLicenceWrite, type LicenceEntity } from '#shared/store/party-store.ts';
+import {
+  createLicenceWrite,
+  getLicence,
+  allLicences,
+  saveLicenceWrite,
+  type LicenceEntity,
+} from '#shared/store/party-store.ts';
 import type { CreateLicenceInput } from '#schemas/party.ts';
 import { actFor, seeParty } from '#shared/services/access.ts';
 import { licenceDeadlineWrites } from '#shared/services/deadline-writes.ts';
@@ -13,7 +19,12 @@ import { licenceView } from '#shared/services/party-views.ts';
 import type { Decision } from '#shared/services/party-service.ts';
 import { defined } from '#shared/defined.ts';
 
-export async function fileLicence(actor: Actor, partyId: string, input: CreateLicenceInput, now: Date): Promise<Decision<ReturnType<typeof licenceView>>> {
+export async function fileLicence(
+  actor: Actor,
+  partyId: string,
+  input: CreateLicenceInput,
+  now: Date,
+): Promise<Decision<ReturnType<typeof licenceView>>> {
   await actFor(actor, partyId);
   const unknown = input.wasteCodes.findIndex((w) => !isWasteCode(w.code) && !isCategory(w.code));
   const unknownCode = input.wasteCodes[unknown];
@@ -59,7 +70,8 @@ export async function changeLicenceStatus(
   const { party } = await seeParty(actor, partyId);
   const licence = await getLicence(partyId, licenceId);
   if (!licence) throw notFound('licence');
-  if (!covers(actor, party.divisionCode)) throw new AppError('FORBIDDEN', `Only a regulator covering ${party.divisionCode} may ${action} its licences`);
+  if (!covers(actor, party.divisionCode))
+    throw new AppError('FORBIDDEN', `Only a regulator covering ${party.divisionCode} may ${action} its licences`);
   const rule = LICENCE_ACTIONS[action];
   if (!(rule.from as readonly string[]).includes(licence.status)) {
     throw new AppError('INVALID_STATE', `Cannot ${action} a licence that is ${licence.status}`);
@@ -72,5 +84,11 @@ export async function changeLicenceStatus(
     version: licence.version + 1,
     updatedAt: now.toISOString(),
   };
-  return { view: licenceView(next), writes: [saveLicenceWrite(next, licence.version, lostRace(ifMatch)), ...licenceDeadlineWrites(licence, next, party.divisionCode, now)] };
+  return {
+    view: licenceView(next),
+    writes: [
+      saveLicenceWrite(next, licence.version, lostRace(ifMatch)),
+      ...licenceDeadlineWrites(licence, next, party.divisionCode, now),
+    ],
+  };
 }

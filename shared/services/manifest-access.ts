@@ -15,7 +15,9 @@ export interface ManifestAccess {
 /** A regulator sees a manifest whose generator or receiver lies in its jurisdiction, or on which an incident happened
  *  there (rule 25). */
 const regulatorCovers = (actor: Actor, m: Manifest) =>
-  covers(actor, m.generatorDivision) || covers(actor, m.receiverDivision) || (m.incidents ?? []).some((i) => covers(actor, i.divisionCode));
+  covers(actor, m.generatorDivision) ||
+  covers(actor, m.receiverDivision) ||
+  (m.incidents ?? []).some((i) => covers(actor, i.divisionCode));
 
 /** The manifest whole, or 404: members of its generator, carriers or receiver, regulators covering either end or
  *  where an incident happened. */
@@ -28,7 +30,9 @@ export async function seeManifest(actor: Actor, manifestId: string): Promise<Man
 export async function holdersOf(actor: Actor, manifest: Manifest): Promise<Holder[]> {
   const parties = partiesOf(manifest);
   const mine = actor.isEnterprise ? await membershipsAmong(actor.sub, [...parties.keys()]) : new Set<string>();
-  const holders: Holder[] = [...parties].flatMap(([partyId, roles]) => (mine.has(partyId) ? roles.map((role) => ({ role, partyId })) : []));
+  const holders: Holder[] = [...parties].flatMap(([partyId, roles]) =>
+    mine.has(partyId) ? roles.map((role) => ({ role, partyId })) : [],
+  );
   if (regulatorCovers(actor, manifest)) holders.push({ role: 'regulator', partyId: null });
   if (holders.length === 0) throw notFound('manifest');
   return holders;
@@ -43,14 +47,21 @@ export interface Acting {
 
 /** Visible (404), the caller's action (403), allowed in this state (409), at the version named by If-Match (412).
  *  `namedParty` is the party the body names (a carrier's transporterId). */
-export async function actOn(actor: Actor, manifestId: string, action: Action, ifMatch: number | undefined, namedParty?: string): Promise<Acting> {
+export async function actOn(
+  actor: Actor,
+  manifestId: string,
+  action: Action,
+  ifMatch: number | undefined,
+  namedParty?: string,
+): Promise<Acting> {
   const { manifest, holders } = await seeManifest(actor, manifestId);
   const roles = rolesFor(action);
   let holder: Holder | undefined;
   if (namedParty !== undefined) {
     holder = holders.find((h) => h.partyId === namedParty && roles.includes(h.role));
     if (!holder) {
-      const isMember = holders.some((h) => h.partyId === namedParty) || (await membershipsAmong(actor.sub, [namedParty])).size > 0;
+      const isMember =
+        holders.some((h) => h.partyId === namedParty) || (await membershipsAmong(actor.sub, [namedParty])).size > 0;
       if (!isMember) throw new AppError('NOT_A_MEMBER', `You are not a member of party ${namedParty}`);
       throw new AppError('FORBIDDEN', `Party ${namedParty} cannot ${action} this manifest`);
     }

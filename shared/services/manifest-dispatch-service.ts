@@ -4,7 +4,12 @@ import { AppError } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { config } from '#shared/config.ts';
 import { localDate, localYear } from '#shared/domain/calendar.ts';
-import { dispatchChecks, type DispatchContext, type DispatchDraft, type Finding } from '#shared/domain/manifest/dispatch-rules.ts';
+import {
+  dispatchChecks,
+  type DispatchContext,
+  type DispatchDraft,
+  type Finding,
+} from '#shared/domain/manifest/dispatch-rules.ts';
 import { carriesRejected, type ManifestLine, type Taken } from '#shared/domain/manifest/manifest.ts';
 import { getApproval, approvalUseWrite } from '#shared/store/approval-store.ts';
 import { committedGrams, commitCapacityWrite } from '#shared/store/capacity-store.ts';
@@ -16,7 +21,14 @@ import { getStock, moveStock } from '#shared/store/stock-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import { actOn } from '#shared/services/manifest-access.ts';
 import { dispatchCheckWrites } from '#shared/services/dispatch-deadlines.ts';
-import { decided, eventDraft, manifestWrites, nextVersion, sign, type ManifestDecision } from '#shared/services/manifest-transition.ts';
+import {
+  decided,
+  eventDraft,
+  manifestWrites,
+  nextVersion,
+  sign,
+  type ManifestDecision,
+} from '#shared/services/manifest-transition.ts';
 import { defined } from '#shared/defined.ts';
 import { must } from '#shared/must.ts';
 
@@ -78,17 +90,28 @@ export async function planDraws(generatorId: string, lines: readonly ManifestLin
 /** The refusal for the first failing check, listing every failure of the same code. */
 export function refusal(errors: Finding[]): AppError {
   const first = must(errors[0], 'a refusal names a failing check');
-  return new AppError(first.code, first.message, errors.filter((e) => e.code === first.code).map(({ path, message, code }) => ({ path, message, code })));
+  return new AppError(
+    first.code,
+    first.message,
+    errors.filter((e) => e.code === first.code).map(({ path, message, code }) => ({ path, message, code })),
+  );
 }
 
-export async function dispatchManifest(actor: Actor, manifestId: string, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {
+export async function dispatchManifest(
+  actor: Actor,
+  manifestId: string,
+  ifMatch: number | undefined,
+  now: Date,
+): Promise<ManifestDecision> {
   const acting = await actOn(actor, manifestId, 'dispatch', ifMatch);
   const m = acting.manifest;
   const ctx = await loadDispatchContext(m, now);
   const { errors, take } = dispatchChecks(ctx);
   if (errors.length) throw refusal(errors);
   const batches = await planDraws(m.generatorId, m.lines);
-  const approvalId = take.approvalCodes.length ? must(m.approvalId, 'approval codes are drawn on the manifest’s approval') : undefined;
+  const approvalId = take.approvalCodes.length
+    ? must(m.approvalId, 'approval codes are drawn on the manifest’s approval')
+    : undefined;
   const taken: Taken = {
     stock: take.stock,
     batches,
@@ -97,27 +120,51 @@ export async function dispatchManifest(actor: Actor, manifestId: string, ifMatch
       year: ctx.year,
       ...defined({ licenceValidTo: ctx.licences.get(m.receiverId)?.find((l) => l.id === c.licenceId)?.validTo }),
     })),
-    ...(approvalId ? { approval: { approvalId, codes: take.approvalCodes.map(({ code, grams }) => ({ code, grams })) } } : {}),
+    ...(approvalId
+      ? { approval: { approvalId, codes: take.approvalCodes.map(({ code, grams }) => ({ code, grams })) } }
+      : {}),
     sources: take.sources,
   };
   const at = now.toISOString();
   const unsigned = nextVersion(m, now, { status: acting.decision.to, dispatchedAt: at, taken });
   const signature = sign(unsigned, actor, m.generatorId, at);
   const after = { ...unsigned, signatures: { ...m.signatures, dispatch: signature } };
-  const { manifest, writes } = manifestWrites(m, after, [eventDraft('dispatched', actor, acting, at, {}, signature.documentHash)], ifMatch);
+  const { manifest, writes } = manifestWrites(
+    m,
+    after,
+    [eventDraft('dispatched', actor, acting, at, {}, signature.documentHash)],
+    ifMatch,
+  );
   const counters: TxItem[] = [
-    ...take.stock.map((s) => moveStock(m.generatorId, s.wasteCode, 'dispatched', s.grams, { requireOnHand: true, year: ctx.year })),
+    ...take.stock.map((s) =>
+      moveStock(m.generatorId, s.wasteCode, 'dispatched', s.grams, { requireOnHand: true, year: ctx.year }),
+    ),
     ...batches.flatMap((b) => drawBatchWrites(m.generatorId, m.id, b.draws)),
-    ...take.capacity.map((c) => commitCapacityWrite({ partyId: m.receiverId, year: ctx.year, licenceId: c.licenceId, entryCode: c.entryCode }, c.grams, c.limitGrams)),
+    ...take.capacity.map((c) =>
+      commitCapacityWrite(
+        { partyId: m.receiverId, year: ctx.year, licenceId: c.licenceId, entryCode: c.entryCode },
+        c.grams,
+        c.limitGrams,
+      ),
+    ),
     ...(approvalId
-      ? [approvalUseWrite(approvalId, 'consume', take.approvalCodes.map((a) => ({ wasteCode: a.code, grams: a.grams, maxGrams: a.maxGrams })))]
+      ? [
+          approvalUseWrite(
+            approvalId,
+            'consume',
+            take.approvalCodes.map((a) => ({ wasteCode: a.code, grams: a.grams, maxGrams: a.maxGrams })),
+          ),
+        ]
       : []),
     ...take.sources.map((s) => drawLineBalanceWrite(s, m.generatorId, 'SOURCE_EXCEEDED', m.id)),
     ...dispatchCheckWrites(m, ctx, take, now),
   ];
   const all = [...writes, ...counters];
   if (all.length > MAX_WRITES) {
-    throw new AppError('VALIDATION_FAILED', `This dispatch would write ${all.length} items in one transaction (at most ${MAX_WRITES}): ship fewer batches, sources or codes per manifest`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `This dispatch would write ${all.length} items in one transaction (at most ${MAX_WRITES}): ship fewer batches, sources or codes per manifest`,
+    );
   }
   return decided(manifest, all);
 }

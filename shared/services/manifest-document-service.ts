@@ -9,7 +9,10 @@ import { seeManifest } from '#shared/services/manifest-access.ts';
 import { defined } from '#shared/defined.ts';
 
 const documentParty = (p: PartyEntity | undefined): DocumentParty => ({
-  name: p?.name ?? '—', uscc: p?.uscc ?? '', address: p?.address ?? '', contact: p?.contact ?? { name: '', phone: '' },
+  name: p?.name ?? '—',
+  uscc: p?.uscc ?? '',
+  address: p?.address ?? '',
+  contact: p?.contact ?? { name: '', phone: '' },
 });
 
 /** Every signature in the order it was given: dispatch, each pickup (the later ones are hand-overs), delivery, receipt or rejection. */
@@ -17,14 +20,30 @@ function signaturesOf(m: Manifest, parties: Map<string, PartyEntity>): ManifestS
   const name = (id: string) => parties.get(id)?.name ?? id;
   const list: ManifestSignature[] = [];
   const s = m.signatures;
-  if (s.dispatch) list.push({ kind: 'dispatch', signer: s.dispatch.sub, partyName: name(s.dispatch.partyId), at: s.dispatch.at, documentHash: s.dispatch.documentHash });
+  if (s.dispatch)
+    list.push({
+      kind: 'dispatch',
+      signer: s.dispatch.sub,
+      partyName: name(s.dispatch.partyId),
+      at: s.dispatch.at,
+      documentHash: s.dispatch.documentHash,
+    });
   s.pickups.forEach((p, i) => {
     const leg = m.legs[i];
-    list.push({ kind: i === 0 ? 'pickup' : 'handover', signer: p.sub, partyName: name(p.partyId), at: p.at, documentHash: p.documentHash, leg: i + 1, ...defined({ vehiclePlate: leg?.vehiclePlate, driverName: leg?.driverName }) });
+    list.push({
+      kind: i === 0 ? 'pickup' : 'handover',
+      signer: p.sub,
+      partyName: name(p.partyId),
+      at: p.at,
+      documentHash: p.documentHash,
+      leg: i + 1,
+      ...defined({ vehiclePlate: leg?.vehiclePlate, driverName: leg?.driverName }),
+    });
   });
   for (const kind of ['delivery', 'receipt', 'rejection'] as const) {
     const sig = s[kind];
-    if (sig) list.push({ kind, signer: sig.sub, partyName: name(sig.partyId), at: sig.at, documentHash: sig.documentHash });
+    if (sig)
+      list.push({ kind, signer: sig.sub, partyName: name(sig.partyId), at: sig.at, documentHash: sig.documentHash });
   }
   return list;
 }
@@ -39,10 +58,17 @@ export async function manifestPdf(actor: Actor, manifestId: string, origin: stri
     transporters: m.transporterIds.map((id) => documentParty(parties.get(id))),
     receiver: documentParty(parties.get(m.receiverId)),
     lines: m.lines.map((l) => ({
-      lineNo: l.lineNo, wasteCode: l.wasteCode, name: l.name, physicalForm: l.physicalForm,
-      hazards: (l.hazards.length ? l.hazards : wasteCodes().get(l.wasteCode)?.hazards ?? []) as Hazard[],
-      packaging: l.packaging, containerCount: l.containerCount, quantityKg: gramsToKg(l.grams),
-      ...(l.receipt ? { receivedKg: gramsToKg(l.receipt.receivedGrams), rejectedKg: gramsToKg(l.receipt.rejectedGrams) } : {}),
+      lineNo: l.lineNo,
+      wasteCode: l.wasteCode,
+      name: l.name,
+      physicalForm: l.physicalForm,
+      hazards: (l.hazards.length ? l.hazards : (wasteCodes().get(l.wasteCode)?.hazards ?? [])) as Hazard[],
+      packaging: l.packaging,
+      containerCount: l.containerCount,
+      quantityKg: gramsToKg(l.grams),
+      ...(l.receipt
+        ? { receivedKg: gramsToKg(l.receipt.receivedGrams), rejectedKg: gramsToKg(l.receipt.rejectedGrams) }
+        : {}),
     })),
     signatures: signaturesOf(m, parties),
     integrityUrl: `${origin}/v1/manifests/${m.id}/integrity`,

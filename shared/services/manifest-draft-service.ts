@@ -13,29 +13,61 @@ import { DraftFields, type CreateManifestInput, type DraftInput, type PatchManif
 import { actFor, seeParty } from '#shared/services/access.ts';
 import { actOn, type Acting } from '#shared/services/manifest-access.ts';
 import { loadDispatchContext, planDraws, refusal } from '#shared/services/manifest-dispatch-service.ts';
-import { decided, eventDraft, manifestWrites, nextVersion, type ManifestDecision } from '#shared/services/manifest-transition.ts';
+import {
+  decided,
+  eventDraft,
+  manifestWrites,
+  nextVersion,
+  type ManifestDecision,
+} from '#shared/services/manifest-transition.ts';
 import { draftInputOf, linesFromInput } from '#shared/services/manifest-views.ts';
 import { defined } from '#shared/defined.ts';
 
 function unknownCodeFindings(lines: readonly Pick<ManifestLine, 'wasteCode'>[]): Finding[] {
   return lines.flatMap((l, i) =>
-    isWasteCode(l.wasteCode) ? [] : [{ path: `lines.${i}.wasteCode`, code: 'UNKNOWN_WASTE_CODE' as const, message: `${l.wasteCode} is not in the 2021 catalogue` }],
+    isWasteCode(l.wasteCode)
+      ? []
+      : [
+          {
+            path: `lines.${i}.wasteCode`,
+            code: 'UNKNOWN_WASTE_CODE' as const,
+            message: `${l.wasteCode} is not in the 2021 catalogue`,
+          },
+        ],
   );
 }
 
 /** Rule 29: a line naming an entry pending identification (a manifest can never ship such waste). */
-async function pendingFindings(generatorId: string, lines: readonly Pick<ManifestLine, 'ledgerEntries'>[]): Promise<Finding[]> {
-  const pending = await pendingAmong(generatorId, lines.flatMap((l) => (l.ledgerEntries ?? []).map((e) => e.entryId)));
+async function pendingFindings(
+  generatorId: string,
+  lines: readonly Pick<ManifestLine, 'ledgerEntries'>[],
+): Promise<Finding[]> {
+  const pending = await pendingAmong(
+    generatorId,
+    lines.flatMap((l) => (l.ledgerEntries ?? []).map((e) => e.entryId)),
+  );
   return lines.flatMap((l, i) =>
     (l.ledgerEntries ?? []).flatMap((e, j) =>
-      pending.has(e.entryId) ? [{ path: `lines.${i}.ledgerEntries.${j}.entryId`, code: 'PENDING_IDENTIFICATION' as const, message: 'This entry is pending identification: it cannot be shipped until identified hazardous' }] : [],
+      pending.has(e.entryId)
+        ? [
+            {
+              path: `lines.${i}.ledgerEntries.${j}.entryId`,
+              code: 'PENDING_IDENTIFICATION' as const,
+              message: 'This entry is pending identification: it cannot be shipped until identified hazardous',
+            },
+          ]
+        : [],
     ),
   );
 }
 
 /** The rules a draft must meet at any time: known codes, medical categories, no waste pending identification (422). */
 async function assertDraftRules(generatorId: string, lines: ManifestLine[]): Promise<void> {
-  const errors = [...unknownCodeFindings(lines), ...medicalCategoryFindings(lines), ...(await pendingFindings(generatorId, lines))];
+  const errors = [
+    ...unknownCodeFindings(lines),
+    ...medicalCategoryFindings(lines),
+    ...(await pendingFindings(generatorId, lines)),
+  ];
   if (errors.length) throw refusal(errors);
 }
 
@@ -43,7 +75,10 @@ async function assertDraftRules(generatorId: string, lines: ManifestLine[]): Pro
 async function checkParties(actor: Actor, input: Pick<DraftInput, 'generatorId' | 'receiverId' | 'transporterIds'>) {
   if (!actor.isEnterprise) throw new AppError('FORBIDDEN', 'Only enterprise users create manifests');
   const { party: generator } = await actFor(actor, input.generatorId);
-  const [receiver] = await Promise.all([seeParty(actor, input.receiverId), Promise.all(input.transporterIds.map((id) => seeParty(actor, id)))]);
+  const [receiver] = await Promise.all([
+    seeParty(actor, input.receiverId),
+    Promise.all(input.transporterIds.map((id) => seeParty(actor, id))),
+  ]);
   return { generator, receiver: receiver.party };
 }
 
@@ -70,7 +105,12 @@ export async function createManifest(actor: Actor, input: CreateManifestInput, n
 }
 
 /** A new draft numbered from its sender's city counter, with its `created` event (filed or made as a replacement). */
-export async function draftWrites(origin: DraftOrigin, actor: Actor, acting: Pick<Acting, 'role' | 'partyId'>, now: Date) {
+export async function draftWrites(
+  origin: DraftOrigin,
+  actor: Actor,
+  acting: Pick<Acting, 'role' | 'partyId'>,
+  now: Date,
+) {
   const number = await allocateManifestNumber(origin.generatorDivision, now);
   const draft = newDraft(origin, number, actor.sub, now);
   const data = { number, ...(origin.replaces ? { replaces: origin.replaces } : {}) };
@@ -87,14 +127,23 @@ function mergePatch(target: Record<string, unknown>, patch: Record<string, unkno
   return merged;
 }
 
-export async function patchManifest(actor: Actor, manifestId: string, patch: PatchManifestInput, ifMatch: number | undefined, now: Date): Promise<ManifestDecision> {
+export async function patchManifest(
+  actor: Actor,
+  manifestId: string,
+  patch: PatchManifestInput,
+  ifMatch: number | undefined,
+  now: Date,
+): Promise<ManifestDecision> {
   const acting = await actOn(actor, manifestId, 'update', ifMatch);
   const m = acting.manifest;
   const parsed = DraftFields.safeParse(mergePatch(draftInputOf(m), patch));
-  if (!parsed.success) throw new AppError('VALIDATION_FAILED', 'The patched manifest is invalid', fieldErrors(parsed.error.issues));
+  if (!parsed.success)
+    throw new AppError('VALIDATION_FAILED', 'The patched manifest is invalid', fieldErrors(parsed.error.issues));
   const draft = parsed.data;
   const receiver = draft.receiverId === m.receiverId ? undefined : (await seeParty(actor, draft.receiverId)).party;
-  await Promise.all(draft.transporterIds.filter((id) => !m.transporterIds.includes(id)).map((id) => seeParty(actor, id)));
+  await Promise.all(
+    draft.transporterIds.filter((id) => !m.transporterIds.includes(id)).map((id) => seeParty(actor, id)),
+  );
   const lines = linesFromInput(draft.lines);
   await assertDraftRules(m.generatorId, lines);
   const { approvalId: _a, plannedPickupAt: _p, ...kept } = m;
@@ -107,7 +156,12 @@ export async function patchManifest(actor: Actor, manifestId: string, patch: Pat
     ...(draft.plannedPickupAt ? { plannedPickupAt: draft.plannedPickupAt } : {}),
     ...(draft.approvalId ? { approvalId: draft.approvalId } : {}),
   });
-  const { manifest, writes } = manifestWrites(m, after, [eventDraft('updated', actor, acting, after.updatedAt, { fields: Object.keys(patch) })], ifMatch);
+  const { manifest, writes } = manifestWrites(
+    m,
+    after,
+    [eventDraft('updated', actor, acting, after.updatedAt, { fields: Object.keys(patch) })],
+    ifMatch,
+  );
   return decided(manifest, writes);
 }
 
@@ -117,8 +171,14 @@ export async function validateManifest(actor: Actor, input: CreateManifestInput,
   const lines = linesFromInput(input.lines);
   const draft = { ...defined(input), lines, returnToOrigin: false };
   const unknown = [...unknownCodeFindings(lines), ...(await pendingFindings(input.generatorId, lines))];
-  const { errors, warnings } = unknown.length ? { errors: unknown, warnings: [] } : dispatchChecks(await loadDispatchContext(draft, now));
-  if (!errors.some((e) => e.code === 'INSUFFICIENT_STOCK' || e.code === 'UNKNOWN_WASTE_CODE' || e.code === 'PENDING_IDENTIFICATION')) {
+  const { errors, warnings } = unknown.length
+    ? { errors: unknown, warnings: [] }
+    : dispatchChecks(await loadDispatchContext(draft, now));
+  if (
+    !errors.some(
+      (e) => e.code === 'INSUFFICIENT_STOCK' || e.code === 'UNKNOWN_WASTE_CODE' || e.code === 'PENDING_IDENTIFICATION',
+    )
+  ) {
     try {
       await planDraws(input.generatorId, lines);
     } catch (err) {

@@ -38,7 +38,12 @@ export interface ManifestListQuery {
 }
 
 /** A party's manifests, newest first: its members, and regulators for manifests whose generator or receiver they cover. */
-export async function listManifests(actor: Actor, q: ManifestListQuery, limit: number, start?: Record<string, unknown>) {
+export async function listManifests(
+  actor: Actor,
+  q: ManifestListQuery,
+  limit: number,
+  start?: Record<string, unknown>,
+) {
   const { member } = await readPrivate(actor, q.partyId);
   const page = await manifestLinkPage(
     {
@@ -64,7 +69,11 @@ export async function listInbox(actor: Actor, partyId: string, limit: number, st
   const items = page.items.map((i) => {
     const m = manifests.get(i.manifestId as string)!;
     const holders = (i.roles as PartyRole[]).map((role) => ({ role, partyId }));
-    return { manifest: manifestView(m), actions: availableActions(m, holders).map((a) => a.action), since: i.awaitedSince as string };
+    return {
+      manifest: manifestView(m),
+      actions: availableActions(m, holders).map((a) => a.action),
+      since: i.awaitedSince as string,
+    };
   });
   return { items, next: page.lastKey };
 }

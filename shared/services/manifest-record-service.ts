@@ -12,7 +12,10 @@ export async function listManifestEvents(actor: Actor, manifestId: string) {
 }
 
 /** Recomputes every hash from the stored events; a log shorter than the manifest's recorded head is broken too. */
-export function integrityOf(manifest: Pick<Manifest, 'lastEventSeq' | 'headHash'>, events: Awaited<ReturnType<typeof allEvents>>): IntegrityReport {
+export function integrityOf(
+  manifest: Pick<Manifest, 'lastEventSeq' | 'headHash'>,
+  events: Awaited<ReturnType<typeof allEvents>>,
+): IntegrityReport {
   const report = verifyChain(events);
   if (report.valid && (events.length !== manifest.lastEventSeq || report.headHash !== manifest.headHash)) {
     return { ...report, valid: false, firstBrokenSeq: Math.min(events.length, manifest.lastEventSeq) + 1 };
@@ -22,7 +25,10 @@ export function integrityOf(manifest: Pick<Manifest, 'lastEventSeq' | 'headHash'
 
 /** The hash chain, and each closed leg's track against the digest its closing event carries (rule 26): a track edited
  *  after its leg closed breaks the log at that event. */
-export async function viewManifestIntegrity(actor: Actor, manifestId: string): Promise<IntegrityReport & { tracks: TrackCheck[] }> {
+export async function viewManifestIntegrity(
+  actor: Actor,
+  manifestId: string,
+): Promise<IntegrityReport & { tracks: TrackCheck[] }> {
   const { manifest } = await seeManifest(actor, manifestId);
   const events = await allEvents(manifestId);
   const report = integrityOf(manifest, events);

@@ -20,8 +20,21 @@ export interface Decision<T> {
 
 export type ManifestDecision = Decision<ReturnType<typeof manifestView>> & { manifest: Manifest };
 
-export function eventDraft(type: EventType, actor: Actor, acting: Pick<Acting, 'role' | 'partyId'>, at: string, data: Record<string, unknown> = {}, documentHash?: string): EventDraft {
-  return { type, at, actor: { sub: actor.sub, partyId: acting.partyId, role: acting.role }, data, ...(documentHash ? { documentHash } : {}) };
+export function eventDraft(
+  type: EventType,
+  actor: Actor,
+  acting: Pick<Acting, 'role' | 'partyId'>,
+  at: string,
+  data: Record<string, unknown> = {},
+  documentHash?: string,
+): EventDraft {
+  return {
+    type,
+    at,
+    actor: { sub: actor.sub, partyId: acting.partyId, role: acting.role },
+    data,
+    ...(documentHash ? { documentHash } : {}),
+  };
 }
 
 /** Signs `m` for a party: the signature covers the document as it stands after the change. */
@@ -30,9 +43,17 @@ export function sign(m: Manifest, actor: Actor, partyId: string, at: string): Si
 }
 
 /** The writes of one manifest's change (before undefined: its creation). */
-export function manifestWrites(before: Manifest | undefined, after: Manifest, drafts: EventDraft[], ifMatch?: number): { manifest: Manifest; writes: TxItem[]; events: ManifestEvent[] } {
+export function manifestWrites(
+  before: Manifest | undefined,
+  after: Manifest,
+  drafts: EventDraft[],
+  ifMatch?: number,
+): { manifest: Manifest; writes: TxItem[]; events: ManifestEvent[] } {
   const events: ManifestEvent[] = [];
-  let head: Pick<ManifestEvent, 'seq' | 'hash'> | undefined = before && { seq: before.lastEventSeq, hash: before.headHash };
+  let head: Pick<ManifestEvent, 'seq' | 'hash'> | undefined = before && {
+    seq: before.lastEventSeq,
+    hash: before.headHash,
+  };
   for (const draft of drafts) {
     const event = sealEvent(head, draft);
     events.push(event);
@@ -53,7 +74,12 @@ export function manifestWrites(before: Manifest | undefined, after: Manifest, dr
 }
 
 /** The next version of a manifest at `now` (status and fields changed by the caller). */
-export const nextVersion = (m: Manifest, now: Date, changes: Partial<Manifest>): Manifest => ({ ...m, ...changes, version: m.version + 1, updatedAt: now.toISOString() });
+export const nextVersion = (m: Manifest, now: Date, changes: Partial<Manifest>): Manifest => ({
+  ...m,
+  ...changes,
+  version: m.version + 1,
+  updatedAt: now.toISOString(),
+});
 
 export function decided(manifest: Manifest, writes: TxItem[]): ManifestDecision {
   return { manifest, view: manifestView(manifest), writes };

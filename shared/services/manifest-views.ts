@@ -12,29 +12,65 @@ function lineView(l: ManifestLine): ManifestView['lines'][number] {
   return {
     ...rest,
     quantityKg: kg(grams),
-    ...(ledgerEntries ? { ledgerEntries: ledgerEntries.map((e) => ({ entryId: e.entryId, quantityKg: kg(e.grams) })) } : {}),
-    ...(sources ? { sources: sources.map((s) => ({ manifestId: s.manifestId, lineNo: s.lineNo, quantityKg: kg(s.grams), portion: s.portion })) } : {}),
+    ...(ledgerEntries
+      ? { ledgerEntries: ledgerEntries.map((e) => ({ entryId: e.entryId, quantityKg: kg(e.grams) })) }
+      : {}),
+    ...(sources
+      ? {
+          sources: sources.map((s) => ({
+            manifestId: s.manifestId,
+            lineNo: s.lineNo,
+            quantityKg: kg(s.grams),
+            portion: s.portion,
+          })),
+        }
+      : {}),
     ...(receipt
       ? {
-          receipt: (({ receivedGrams, rejectedGrams, acceptedGrams, ...r }) => ({ receivedKg: kg(receivedGrams), rejectedKg: kg(rejectedGrams), acceptedKg: kg(acceptedGrams), ...r }))(receipt),
+          receipt: (({ receivedGrams, rejectedGrams, acceptedGrams, ...r }) => ({
+            receivedKg: kg(receivedGrams),
+            rejectedKg: kg(rejectedGrams),
+            acceptedKg: kg(acceptedGrams),
+            ...r,
+          }))(receipt),
         }
       : {}),
   } as ManifestView['lines'][number];
 }
 
 export function manifestView(m: Manifest): ManifestView {
-  const { taken: _t, lastEventSeq: _s, headHash: _h, createdBy: _c, returnToOrigin: _r, generatorDivision: _g, receiverDivision: _d, lines, legs, incidents, ...rest } = m;
+  const {
+    taken: _t,
+    lastEventSeq: _s,
+    headHash: _h,
+    createdBy: _c,
+    returnToOrigin: _r,
+    generatorDivision: _g,
+    receiverDivision: _d,
+    lines,
+    legs,
+    incidents,
+    ...rest
+  } = m;
   return {
     ...rest,
     lines: lines.map(lineView),
     legs,
     currentLeg: legs.length,
-    ...(incidents?.length ? { incidents: incidents.map((i) => ({ ...i, lines: i.lines.map((l) => ({ lineNo: l.lineNo, lostKg: kg(l.grams) })) })) } : {}),
+    ...(incidents?.length
+      ? {
+          incidents: incidents.map((i) => ({
+            ...i,
+            lines: i.lines.map((l) => ({ lineNo: l.lineNo, lostKg: kg(l.grams) })),
+          })),
+        }
+      : {}),
   } as ManifestView;
 }
 
 /** The copy of record a signature covers (the manifest without version, updatedAt, status and signatures). */
-export const manifestDocumentHash = (m: Manifest) => documentHash(manifestView(m) as unknown as Record<string, unknown>);
+export const manifestDocumentHash = (m: Manifest) =>
+  documentHash(manifestView(m) as unknown as Record<string, unknown>);
 
 export function linesFromInput(lines: DraftInput['lines']): ManifestLine[] {
   return lines.map((l, i) => {
@@ -43,8 +79,19 @@ export function linesFromInput(lines: DraftInput['lines']): ManifestLine[] {
       ...defined(rest),
       lineNo: i + 1,
       grams: kgToGrams(quantityKg),
-      ...(ledgerEntries ? { ledgerEntries: ledgerEntries.map((e) => ({ entryId: e.entryId, grams: kgToGrams(e.quantityKg) })) } : {}),
-      ...(sources ? { sources: sources.map((s) => ({ manifestId: s.manifestId, lineNo: s.lineNo, grams: kgToGrams(s.quantityKg), portion: s.portion ?? 'accepted' })) } : {}),
+      ...(ledgerEntries
+        ? { ledgerEntries: ledgerEntries.map((e) => ({ entryId: e.entryId, grams: kgToGrams(e.quantityKg) })) }
+        : {}),
+      ...(sources
+        ? {
+            sources: sources.map((s) => ({
+              manifestId: s.manifestId,
+              lineNo: s.lineNo,
+              grams: kgToGrams(s.quantityKg),
+              portion: s.portion ?? 'accepted',
+            })),
+          }
+        : {}),
     };
   });
 }

@@ -1,7 +1,13 @@
 // What the alerts job reads for the medical clock (rule 23) and for incidents (rule 28): the grams still waiting
 // for a truck (drawn by manifests no carrier has picked up), and whether an incident is still open.
 import {
-  ledgerDeadlines, medicalLineDeadlines, parseReceivedLineSubject, type AlertSettings, type Deadline, type LedgerEntryLike, type ReceivedLineLike,
+  ledgerDeadlines,
+  medicalLineDeadlines,
+  parseReceivedLineSubject,
+  type AlertSettings,
+  type Deadline,
+  type LedgerEntryLike,
+  type ReceivedLineLike,
 } from '#shared/domain/alert-rules.ts';
 import { subjectParts } from '#shared/domain/alert-subject.ts';
 import { alertedDivisions, type Incident } from '#shared/domain/manifest/incidents.ts';
@@ -32,7 +38,10 @@ async function lineWaitingCount(b: ReceivedLineLike): Promise<number> {
 }
 
 /** The medical clock of a subject as it stands: a ledger batch (its id), or a received line (`manifestId/lineNo`). */
-export async function medicalStorageNow(d: Pick<Deadline, 'subjectId' | 'partyId' | 'divisionCode'>, s: AlertSettings): Promise<Deadline[]> {
+export async function medicalStorageNow(
+  d: Pick<Deadline, 'subjectId' | 'partyId' | 'divisionCode'>,
+  s: AlertSettings,
+): Promise<Deadline[]> {
   if (d.subjectId.includes('/')) {
     const [b] = (await getLineBalances([parseReceivedLineSubject(d.subjectId)])).values();
     return b ? medicalLineDeadlines(b, d.divisionCode, s, await lineWaitingCount(b)) : [];
@@ -47,7 +56,12 @@ export const incidentAlertSubject = (incidentId: string, divisionCode: string) =
 export function incidentDeadlines(i: Incident): Deadline[] {
   if (i.status !== 'open') return [];
   return alertedDivisions(i).map((divisionCode) => ({
-    type: 'incident-reported', subjectId: incidentAlertSubject(i.id, divisionCode), partyId: i.partyId, divisionCode, manifestId: i.manifestId, dueAt: i.reportedAt,
+    type: 'incident-reported',
+    subjectId: incidentAlertSubject(i.id, divisionCode),
+    partyId: i.partyId,
+    divisionCode,
+    manifestId: i.manifestId,
+    dueAt: i.reportedAt,
   }));
 }
 

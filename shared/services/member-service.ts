@@ -1,7 +1,13 @@
 // A party's members: managers add and remove them; the last manager cannot leave.
 import { AppError, notFound } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
-import { addMemberWrites, getMember, allMembers, removeMemberWrites, type MemberEntity } from '#shared/store/party-store.ts';
+import {
+  addMemberWrites,
+  getMember,
+  allMembers,
+  removeMemberWrites,
+  type MemberEntity,
+} from '#shared/store/party-store.ts';
 import { transact } from '#shared/store/transact.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
 import { memberView } from '#shared/services/party-views.ts';
@@ -14,7 +20,14 @@ export async function addMember(
   now: Date,
 ): Promise<Decision<ReturnType<typeof memberView>>> {
   const { party } = await actFor(actor, partyId, { managersOnly: true, private: true });
-  const member: MemberEntity = { partyId, partyName: party.name, sub: input.sub, role: input.role, addedBy: actor.sub, addedAt: now.toISOString() };
+  const member: MemberEntity = {
+    partyId,
+    partyName: party.name,
+    sub: input.sub,
+    role: input.role,
+    addedBy: actor.sub,
+    addedAt: now.toISOString(),
+  };
   return { view: memberView(member), writes: addMemberWrites(member) };
 }
 
@@ -27,7 +40,8 @@ export async function listMembers(actor: Actor, partyId: string) {
 export async function removeMember(actor: Actor, partyId: string, sub: string) {
   const access = await readPrivate(actor, partyId);
   if (!access.member) throw new AppError('NOT_A_MEMBER', 'You are not a member of this party');
-  if (access.member.role !== 'manager' && sub !== actor.sub) throw new AppError('FORBIDDEN', 'Only a manager may remove another member');
+  if (access.member.role !== 'manager' && sub !== actor.sub)
+    throw new AppError('FORBIDDEN', 'Only a manager may remove another member');
   const member = sub === actor.sub ? access.member : await getMember(partyId, sub);
   if (!member) throw notFound('member');
   await transact(removeMemberWrites(member));

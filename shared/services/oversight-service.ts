@@ -15,7 +15,10 @@ export type { OversightCursor };
 export function regulatorDivision(actor: Actor, division: string | undefined): string {
   if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only regulators use oversight');
   const asked = division ?? (actor.jurisdictionPrefix === '' ? '00' : actor.jurisdictionPrefix!);
-  if (!isJurisdiction(asked)) throw new AppError('UNKNOWN_DIVISION', `${asked} is not an existing division`, [{ path: 'query.division', message: 'not an existing division' }]);
+  if (!isJurisdiction(asked))
+    throw new AppError('UNKNOWN_DIVISION', `${asked} is not an existing division`, [
+      { path: 'query.division', message: 'not an existing division' },
+    ]);
   const prefix = asked === '00' ? '' : asked;
   requireWithinJurisdiction(actor, prefix);
   return prefix;
@@ -44,7 +47,13 @@ export function listOversightManifests(actor: Actor, filter: ManifestFilter, lim
   );
 }
 
-export async function listKeyUnits(actor: Actor, query: { division?: string | undefined; year?: number | undefined }, now: Date, limit: number, start?: Record<string, unknown>) {
+export async function listKeyUnits(
+  actor: Actor,
+  query: { division?: string | undefined; year?: number | undefined },
+  now: Date,
+  limit: number,
+  start?: Record<string, unknown>,
+) {
   const divisionPrefix = regulatorDivision(actor, query.division);
   const year = query.year ?? localYear(now, config.timeZone);
   const page = await partyPage({ divisionPrefix, keyUnitYear: year }, limit, start);

@@ -22,7 +22,13 @@ export async function onPartyAlertChanges(records: ChangeRecord[]): Promise<void
   }
 }
 
-export async function listPartyAlerts(actor: Actor, partyId: string, status: 'open' | 'closed' | undefined, limit: number, start?: Record<string, unknown>) {
+export async function listPartyAlerts(
+  actor: Actor,
+  partyId: string,
+  status: 'open' | 'closed' | undefined,
+  limit: number,
+  start?: Record<string, unknown>,
+) {
   await readPrivate(actor, partyId);
   const page = await partyAlertPage(partyId, status, limit, start);
   return { items: page.items.map(partyAlertFromItem), next: page.lastKey };

@@ -25,7 +25,11 @@ export interface Decision<T> {
   writes: TxItem[];
 }
 
-export function registerParty(actor: Actor, input: CreatePartyInput, now: Date): Decision<ReturnType<typeof wholePartyView>> {
+export function registerParty(
+  actor: Actor,
+  input: CreatePartyInput,
+  now: Date,
+): Decision<ReturnType<typeof wholePartyView>> {
   if (!actor.isEnterprise) throw new AppError('FORBIDDEN', 'Only enterprise users register parties');
   if (!isCounty(input.divisionCode)) {
     throw new AppError('UNKNOWN_DIVISION', `${input.divisionCode} is not an existing county-level division code`, [
@@ -33,8 +37,24 @@ export function registerParty(actor: Actor, input: CreatePartyInput, now: Date):
     ]);
   }
   const at = now.toISOString();
-  const party: PartyEntity = { id: uuidv7(), ...input, status: 'pending', keyUnitYears: [], managerCount: 1, version: 1, createdAt: at, updatedAt: at };
-  const manager = { partyId: party.id, partyName: party.name, sub: actor.sub, role: 'manager' as const, addedBy: actor.sub, addedAt: at };
+  const party: PartyEntity = {
+    id: uuidv7(),
+    ...input,
+    status: 'pending',
+    keyUnitYears: [],
+    managerCount: 1,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const manager = {
+    partyId: party.id,
+    partyName: party.name,
+    sub: actor.sub,
+    role: 'manager' as const,
+    addedBy: actor.sub,
+    addedAt: at,
+  };
   return { view: wholePartyView(party), writes: createPartyWrites(party, manager) };
 }
 
@@ -49,7 +69,13 @@ export async function changePartyStatus(
   const { party, member } = await seeParty(actor, partyId);
   const status = nextPartyStatus(actor, party, member !== undefined, action);
   assertVersion(party.version, ifMatch);
-  const next: PartyEntity = { ...party, status, ...defined({ statusReason: reason }), version: party.version + 1, updatedAt: now.toISOString() };
+  const next: PartyEntity = {
+    ...party,
+    status,
+    ...defined({ statusReason: reason }),
+    version: party.version + 1,
+    updatedAt: now.toISOString(),
+  };
   if (!reason) delete next.statusReason;
   return { view: wholePartyView(next), writes: [savePartyWrite(next, party.version, lostRace(ifMatch))] };
 }
@@ -62,12 +88,18 @@ export async function setSupervision(
   now: Date,
 ): Promise<Decision<ReturnType<typeof wholePartyView>>> {
   const { party } = await seeParty(actor, partyId);
-  if (!covers(actor, party.divisionCode)) throw new AppError('FORBIDDEN', 'Only a regulator covering this party keeps its key-unit flag');
+  if (!covers(actor, party.divisionCode))
+    throw new AppError('FORBIDDEN', 'Only a regulator covering this party keeps its key-unit flag');
   assertVersion(party.version, ifMatch);
   const years = new Set(party.keyUnitYears);
   if (input.keyUnit) years.add(input.year);
   else years.delete(input.year);
-  const next: PartyEntity = { ...party, keyUnitYears: [...years].sort(), version: party.version + 1, updatedAt: now.toISOString() };
+  const next: PartyEntity = {
+    ...party,
+    keyUnitYears: [...years].sort(),
+    version: party.version + 1,
+    updatedAt: now.toISOString(),
+  };
   // A key unit declares monthly (rule 9): its deadlines commit with the flag (unflagging leaves them to the job's check).
   const deadlines = input.keyUnit ? declarationDeadlineWrites(party, input.year, 'key-supervised', now) : [];
   return { view: wholePartyView(next), writes: [savePartyWrite(next, party.version, lostRace(ifMatch)), ...deadlines] };
@@ -97,7 +129,11 @@ export async function listParties(actor: Actor, query: PartyListQuery, limit: nu
     throw new AppError('FORBIDDEN', 'Enterprises list active parties only');
   }
   const [page, memberships] = await Promise.all([
-    partyPage({ divisionPrefix: query.divisionCode ?? '', status: 'active', kind: query.kind, q: query.q }, limit, start),
+    partyPage(
+      { divisionPrefix: query.divisionCode ?? '', status: 'active', kind: query.kind, q: query.q },
+      limit,
+      start,
+    ),
     allMembershipsOf(actor.sub),
   ]);
   const mine = new Set(memberships.map((m) => m.partyId));
@@ -117,4 +153,3 @@ export async function viewMe(actor: Actor) {
     memberships: memberships.map((m) => ({ partyId: m.partyId, name: m.partyName, role: m.role })),
   };
 }
-

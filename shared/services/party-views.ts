@@ -11,7 +11,13 @@ export function wholePartyView(party: PartyEntity) {
 
 export function partyView(party: PartyEntity, visibility: Visibility = 'whole') {
   if (visibility === 'public') {
-    return { id: party.id, name: party.name, kinds: party.kinds, divisionCode: party.divisionCode, status: party.status };
+    return {
+      id: party.id,
+      name: party.name,
+      kinds: party.kinds,
+      divisionCode: party.divisionCode,
+      status: party.status,
+    };
   }
   return wholePartyView(party);
 }

@@ -5,7 +5,13 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { localYear } from '#shared/domain/calendar.ts';
 import { checkPlanItems, filingNumber } from '#shared/domain/plan-rules.ts';
 import { gramsToKg, kgToGrams } from '#shared/domain/quantity.ts';
-import { filePlanWrite, getCurrentPlan, allPlanVersions, nextFilingSerial, type PlanEntity } from '#shared/store/plan-store.ts';
+import {
+  filePlanWrite,
+  getCurrentPlan,
+  allPlanVersions,
+  nextFilingSerial,
+  type PlanEntity,
+} from '#shared/store/plan-store.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import type { PlanInput } from '#schemas/records.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
@@ -13,11 +19,20 @@ import { planDeadlineWrites } from '#shared/services/plan-deadlines.ts';
 import type { Decision } from '#shared/services/party-service.ts';
 
 export function planView(plan: PlanEntity) {
-  return { ...plan, items: plan.items.map((i) => ({ wasteCode: i.wasteCode, expectedKg: gramsToKg(i.expectedGrams) })) };
+  return {
+    ...plan,
+    items: plan.items.map((i) => ({ wasteCode: i.wasteCode, expectedKg: gramsToKg(i.expectedGrams) })),
+  };
 }
 
 /** Files the next version of the year's plan; it replaces the items of the one before. */
-export async function filePlan(actor: Actor, partyId: string, input: PlanInput, ifMatch: number | undefined, now: Date): Promise<Decision<ReturnType<typeof planView>>> {
+export async function filePlan(
+  actor: Actor,
+  partyId: string,
+  input: PlanInput,
+  ifMatch: number | undefined,
+  now: Date,
+): Promise<Decision<ReturnType<typeof planView>>> {
   const { party } = await actFor(actor, partyId, { private: true });
   checkPlanItems(input.items);
   const current = await getCurrentPlan(partyId, input.year);
@@ -31,7 +46,10 @@ export async function filePlan(actor: Actor, partyId: string, input: PlanInput, 
     filedAt: now.toISOString(),
     filedBy: actor.sub,
   };
-  return { view: planView(plan), writes: [filePlanWrite(plan, lostRace(ifMatch)), ...(await planDeadlineWrites(party, current, plan, now))] };
+  return {
+    view: planView(plan),
+    writes: [filePlanWrite(plan, lostRace(ifMatch)), ...(await planDeadlineWrites(party, current, plan, now))],
+  };
 }
 
 /** The current version of a year (default: this year) and the versions it replaced, newest first. */

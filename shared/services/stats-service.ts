@@ -6,7 +6,16 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { localYear } from '#shared/domain/calendar.ts';
 import { gramsToKg } from '#shared/domain/quantity.ts';
 import { factsOf, STAT_MEASURES } from '#shared/domain/stats-facts.ts';
-import { ALL_WASTE, flowDeltas, foldRows, NATIONWIDE, statsDeltas, utilisationRate, type StatsDimension, type StatsRow } from '#shared/domain/stats.ts';
+import {
+  ALL_WASTE,
+  flowDeltas,
+  foldRows,
+  NATIONWIDE,
+  statsDeltas,
+  utilisationRate,
+  type StatsDimension,
+  type StatsRow,
+} from '#shared/domain/stats.ts';
 import { division } from '#shared/reference/divisions.ts';
 import { isCategory, wasteCodes } from '#shared/reference/catalogue.ts';
 import { getParties, getParty } from '#shared/store/party-store.ts';
@@ -25,8 +34,13 @@ export async function onStatsChanges(records: ChangeRecord[], now: Date): Promis
     const facts = factsOf(r);
     if (facts.length) {
       // Ledger entries name only their party: its county is read here (and kept for the batch).
-      const placed = await Promise.all(facts.map(async (f) => (f.divisionCode ? f : { ...f, divisionCode: await divisionOf(f.partyId) })));
-      const writes = [...statsDeltas(placed, config.timeZone).map(counterWrite), ...flowDeltas(placed, config.timeZone).map(flowWrite)];
+      const placed = await Promise.all(
+        facts.map(async (f) => (f.divisionCode ? f : { ...f, divisionCode: await divisionOf(f.partyId) })),
+      );
+      const writes = [
+        ...statsDeltas(placed, config.timeZone).map(counterWrite),
+        ...flowDeltas(placed, config.timeZone).map(flowWrite),
+      ];
       await applyOnce(`${r.key}#${r.sequenceNumber}`, writes, now);
     }
   }
@@ -47,7 +61,8 @@ async function groupNames(groupBy: StatsDimension, groups: string[]): Promise<Ma
   if (groupBy === 'generator' || groupBy === 'receiver') {
     return new Map([...(await getParties(groups)).values()].map((p) => [p.id, p.name]));
   }
-  const nameOf = (g: string) => (groupBy === 'county' ? division(g)?.name : groupBy === 'wasteCode' ? wasteCodes().get(g)?.description : undefined);
+  const nameOf = (g: string) =>
+    groupBy === 'county' ? division(g)?.name : groupBy === 'wasteCode' ? wasteCodes().get(g)?.description : undefined;
   return new Map(groups.flatMap((g) => (nameOf(g) ? [[g, nameOf(g)!] as [string, string]] : [])));
 }
 
@@ -58,17 +73,28 @@ function rowView(r: StatsRow, names: Map<string, string>) {
     ...(r.month ? { month: r.month } : {}),
     ...Object.fromEntries(STAT_MEASURES.map((m) => [`${m}Kg`, gramsToKg(r.grams[m])])),
     rate: utilisationRate(r.grams),
-  } as { group: string; name?: string; month?: string; rate: number | null } & Record<`${(typeof STAT_MEASURES)[number]}Kg`, number>;
+  } as { group: string; name?: string; month?: string; rate: number | null } & Record<
+    `${(typeof STAT_MEASURES)[number]}Kg`,
+    number
+  >;
 }
 
 export async function viewStats(actor: Actor, q: StatsQuery, now: Date) {
   const prefix = regulatorDivision(actor, q.division);
   if (q.category && !isCategory(q.category)) {
-    throw new AppError('UNKNOWN_WASTE_CODE', `${q.category} is not a category of the 2021 catalogue`, [{ path: 'query.category', message: 'not a catalogue category' }]);
+    throw new AppError('UNKNOWN_WASTE_CODE', `${q.category} is not a category of the 2021 catalogue`, [
+      { path: 'query.category', message: 'not a catalogue category' },
+    ]);
   }
   const year = q.year ?? localYear(now, config.timeZone);
   const counters = await statsCounters(year, prefix || NATIONWIDE, q.groupBy, q.category ?? ALL_WASTE);
   const rows = foldRows(counters, q.perMonth ?? false);
   const names = await groupNames(q.groupBy, [...new Set(rows.map((r) => r.group))]);
-  return { division: prefix || NATIONWIDE, year, groupBy: q.groupBy, category: q.category ?? null, items: rows.map((r) => rowView(r, names)) };
+  return {
+    division: prefix || NATIONWIDE,
+    year,
+    groupBy: q.groupBy,
+    category: q.category ?? null,
+    items: rows.map((r) => rowView(r, names)),
+  };
 }

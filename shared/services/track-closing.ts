@@ -22,7 +22,10 @@ export async function closeLegTrack(m: Manifest): Promise<{ data: { track: LegDi
   // A lease expired unreleased (its writer died) holds no one back: the digest covers what that writer stored.
   if (leaseLive(head as Partial<Lease> | undefined, Date.now())) throw moved();
   const points = await legPoints(m.id, leg);
-  return { data: { track: { leg, ...trackDigest(points) } }, writes: [legHeadUnchanged(m.id, leg, head?.version, moved)] };
+  return {
+    data: { track: { leg, ...trackDigest(points) } },
+    writes: [legHeadUnchanged(m.id, leg, head?.version, moved)],
+  };
 }
 
 export interface TrackCheck {
@@ -35,9 +38,16 @@ export interface TrackCheck {
 /** Every leg digest the log carries, recomputed from the points stored now. */
 export async function verifyTracks(manifestId: string, events: readonly ManifestEvent[]): Promise<TrackCheck[]> {
   const sealed = events.filter((e) => e.data?.track && typeof (e.data.track as LegDigest).leg === 'number');
-  return Promise.all(sealed.map(async (e) => {
-    const signed = e.data.track as LegDigest;
-    const now = trackDigest(await legPoints(manifestId, signed.leg));
-    return { seq: e.seq, leg: signed.leg, valid: now.sha256 === signed.sha256 && now.points === signed.points, points: now.points };
-  }));
+  return Promise.all(
+    sealed.map(async (e) => {
+      const signed = e.data.track as LegDigest;
+      const now = trackDigest(await legPoints(manifestId, signed.leg));
+      return {
+        seq: e.seq,
+        leg: signed.leg,
+        valid: now.sha256 === signed.sha256 && now.points === signed.points,
+        points: now.points,
+      };
+    }),
+  );
 }

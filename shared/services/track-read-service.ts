@@ -18,12 +18,26 @@ export interface TrackPosition {
 const hidesPhone = (m: Manifest, holders: Holder[]) =>
   m.status !== 'in_transit' && !holders.some((h) => h.role === 'transporter' || h.role === 'regulator');
 
-const pointView = (p: StoredPoint) => ({ leg: p.leg, at: p.at, lat: p.lat, lon: p.lon, speedKmh: p.speedKmh ?? null, source: p.source });
+const pointView = (p: StoredPoint) => ({
+  leg: p.leg,
+  at: p.at,
+  lat: p.lat,
+  lon: p.lon,
+  speedKmh: p.speedKmh ?? null,
+  source: p.source,
+});
 
 /** The legs asked for: one (`leg`), or every leg picked up so far. */
-const legsOf = (m: Manifest, leg?: number) => (leg === undefined ? m.legs.map((_, i) => i + 1) : leg <= m.legs.length ? [leg] : []);
+const legsOf = (m: Manifest, leg?: number) =>
+  leg === undefined ? m.legs.map((_, i) => i + 1) : leg <= m.legs.length ? [leg] : [];
 
-export async function listTrackPoints(actor: Actor, manifestId: string, q: { leg?: number | undefined }, limit: number, start?: TrackPosition) {
+export async function listTrackPoints(
+  actor: Actor,
+  manifestId: string,
+  q: { leg?: number | undefined },
+  limit: number,
+  start?: TrackPosition,
+) {
   const { manifest: m, holders } = await seeManifest(actor, manifestId);
   const legs = legsOf(m, q.leg);
   const hide = hidesPhone(m, holders);
@@ -52,8 +66,18 @@ export async function viewTrackGeoJson(actor: Actor, manifestId: string, q: { le
     features.push({
       type: 'Feature',
       // RFC 7946: a LineString needs two positions; a leg of one point is that Point.
-      geometry: points.length > 1 ? { type: 'LineString', coordinates: points.map((p) => [p.lon, p.lat]) } : { type: 'Point', coordinates: [first.lon, first.lat] },
-      properties: { kind: 'leg', leg, transporterId: legOf(m, leg).transporterId, points: points.length, firstAt: first.at, lastAt: last.at },
+      geometry:
+        points.length > 1
+          ? { type: 'LineString', coordinates: points.map((p) => [p.lon, p.lat]) }
+          : { type: 'Point', coordinates: [first.lon, first.lat] },
+      properties: {
+        kind: 'leg',
+        leg,
+        transporterId: legOf(m, leg).transporterId,
+        points: points.length,
+        firstAt: first.at,
+        lastAt: last.at,
+      },
     });
     for (const stop of stopsOf(points, config.track.stopRadiusM)) {
       const minutes = durationMs(stop.startAt, stop.endAt) / 60_000;

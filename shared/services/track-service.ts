@@ -7,9 +7,25 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { config } from '#shared/config.ts';
 import { legOf, partiesOf, type Manifest } from '#shared/domain/manifest/manifest.ts';
 import { findingDeadlines, legParty } from '#shared/domain/track-alert-rules.ts';
-import { byTime, checkPoints, foldPoints, summarise, type LegSummary, type Refusal, type Sites, type TrackPoint } from '#shared/domain/track-rules.ts';
+import {
+  byTime,
+  checkPoints,
+  foldPoints,
+  summarise,
+  type LegSummary,
+  type Refusal,
+  type Sites,
+  type TrackPoint,
+} from '#shared/domain/track-rules.ts';
 import { getParties } from '#shared/store/party-store.ts';
-import { getLegHead, leaseLive, legPoints, type Lease, type LeasedHead, type LegHead } from '#shared/store/track-store.ts';
+import {
+  getLegHead,
+  leaseLive,
+  legPoints,
+  type Lease,
+  type LeasedHead,
+  type LegHead,
+} from '#shared/store/track-store.ts';
 import { LEASE_MS, putPoints, releaseLeg, reserveLeg, storedInstants } from '#shared/store/track-ingest-store.ts';
 import { getManifest, membershipsAmong } from '#shared/store/manifest-store.ts';
 import { raiseAlert } from '#shared/services/alert-service.ts';
@@ -23,20 +39,32 @@ export interface TrackInput {
 /** Which leg `transporterId` may add points to, in api.md's order: 403 for a party that is not the caller's or not
  *  this manifest's carrier (or carries a later leg), 409 when its leg is not open (not yet picked up, or closed). */
 function openLegOf(actor: Actor, m: Manifest, transporterId: string, member: boolean): number {
-  if (!actor.isEnterprise || !member) throw new AppError('NOT_A_MEMBER', `You are not a member of party ${transporterId}`);
-  if (!m.transporterIds.includes(transporterId)) throw new AppError('FORBIDDEN', `Party ${transporterId} is not a carrier of this manifest`);
+  if (!actor.isEnterprise || !member)
+    throw new AppError('NOT_A_MEMBER', `You are not a member of party ${transporterId}`);
+  if (!m.transporterIds.includes(transporterId))
+    throw new AppError('FORBIDDEN', `Party ${transporterId} is not a carrier of this manifest`);
   const current = m.legs.at(-1);
   if (m.status === 'in_transit' && current?.transporterId === transporterId) return m.legs.length;
   const hadLeg = m.legs.some((l) => l.transporterId === transporterId);
-  const next = m.transporterIds[m.legs.length] === transporterId && ['draft', 'dispatched', 'cancelled'].includes(m.status);
-  if (hadLeg) throw new AppError('INVALID_STATE', "This carrier's leg has closed (hand-over, delivery or receipt): it takes no more points");
-  if (next) throw new AppError('INVALID_STATE', `The manifest is ${m.status}, not in transit: the track starts at pickup`);
+  const next =
+    m.transporterIds[m.legs.length] === transporterId && ['draft', 'dispatched', 'cancelled'].includes(m.status);
+  if (hadLeg)
+    throw new AppError(
+      'INVALID_STATE',
+      "This carrier's leg has closed (hand-over, delivery or receipt): it takes no more points",
+    );
+  if (next)
+    throw new AppError('INVALID_STATE', `The manifest is ${m.status}, not in transit: the track starts at pickup`);
   throw new AppError('FORBIDDEN', 'Only the carrier of the current leg records the track');
 }
 
 /** The manifest and whether the caller is a member of `transporterId`, in one round trip. A member of one of the
  *  manifest's parties sees it; anyone else goes through the general visibility rule (404 unless they see it). */
-async function manifestFor(actor: Actor, manifestId: string, transporterId: string): Promise<{ m: Manifest; member: boolean }> {
+async function manifestFor(
+  actor: Actor,
+  manifestId: string,
+  transporterId: string,
+): Promise<{ m: Manifest; member: boolean }> {
   const [m, mine] = await Promise.all([getManifest(manifestId), membershipsAmong(actor.sub, [transporterId])]);
   if (!m) throw notFound('manifest');
   const member = mine.has(transporterId);
@@ -68,7 +96,13 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Takes the leg's lease (waiting out another call's, a few times) and, under it, which candidates the leg already
  *  has. Returns the head as it was before the lease. */
-async function reserve(m: Manifest, leg: number, candidates: readonly TrackPoint[], known: LeasedHead | undefined, lease: Lease) {
+async function reserve(
+  m: Manifest,
+  leg: number,
+  candidates: readonly TrackPoint[],
+  known: LeasedHead | undefined,
+  lease: Lease,
+) {
   const ats = candidates.map((p) => p.at).sort();
   const [from, to] = [ats[0] ?? '', ats.at(-1) ?? ''];
   let head = known;
@@ -80,8 +114,12 @@ async function reserve(m: Manifest, leg: number, candidates: readonly TrackPoint
     if (leaseLive(head, Date.now())) continue;
     const base: LegHead = { ...legParty(m, leg), points: 0, ...withoutLease(head), version: (head?.version ?? 0) + 1 };
     // The Query may run beside the reservation: if the reservation holds, no one wrote since the head was read.
-    const [outcome, stored] = await Promise.all([reserveLeg(m.id, leg, base, head?.version, lease), storedInstants(m.id, leg, from, to)]);
-    if (outcome === 'legClosed') throw new AppError('INVALID_STATE', 'The leg closed while these points were sent: it takes no more points');
+    const [outcome, stored] = await Promise.all([
+      reserveLeg(m.id, leg, base, head?.version, lease),
+      storedInstants(m.id, leg, from, to),
+    ]);
+    if (outcome === 'legClosed')
+      throw new AppError('INVALID_STATE', 'The leg closed while these points were sent: it takes no more points');
     if (outcome === 'reserved') return { before: head && withoutLease(head), version: base.version, stored };
   }
   throw new AppError('VERSION_CONFLICT', 'Other points of this leg kept arriving at the same moment; retry');
@@ -93,18 +131,37 @@ const withoutLease = (head: LeasedHead | undefined): LegHead | undefined => {
   return rest;
 };
 
-export async function ingestTrack(actor: Actor, manifestId: string, input: TrackInput, now: Date): Promise<{ accepted: number; refused: Refusal[] }> {
+export async function ingestTrack(
+  actor: Actor,
+  manifestId: string,
+  input: TrackInput,
+  now: Date,
+): Promise<{ accepted: number; refused: Refusal[] }> {
   const { m, member } = await manifestFor(actor, manifestId, input.transporterId);
   const leg = openLegOf(actor, m, input.transporterId, member);
   const open = legOf(m, leg);
-  const { candidates, refused } = checkPoints(input.points, { pickedUpAt: open.pickedUpAt, phoneConsent: open.phoneConsentAt !== undefined }, now, config.track);
+  const { candidates, refused } = checkPoints(
+    input.points,
+    { pickedUpAt: open.pickedUpAt, phoneConsent: open.phoneConsentAt !== undefined },
+    now,
+    config.track,
+  );
   if (candidates.length === 0) return { accepted: 0, refused };
   const [sites, head] = await Promise.all([sitesOf(m), getLegHead(m.id, leg)]);
   // Leases run on the server's own clock (the injected `now` is the domain's, and tests shift it).
   const lease: Lease = { writer: randomUUID(), writingUntil: Date.now() + LEASE_MS };
-  const { before, version, stored } = await reserve(m, leg, candidates.map((c) => c.point), head, lease);
+  const { before, version, stored } = await reserve(
+    m,
+    leg,
+    candidates.map((c) => c.point),
+    head,
+    lease,
+  );
   for (const c of candidates) if (stored.has(c.point.at)) refused.push({ index: c.index, reason: 'duplicate' });
-  const fresh = candidates.filter((c) => !stored.has(c.point.at)).map((c) => c.point).sort(byTime);
+  const fresh = candidates
+    .filter((c) => !stored.has(c.point.at))
+    .map((c) => c.point)
+    .sort(byTime);
   const { summary, findings } = await nextSummary(m, leg, before, fresh, sites);
   await putPoints(m.id, leg, fresh, lease.writingUntil - 5_000);
   await releaseLeg({ ...legParty(m, leg), ...summary, version: version + 1 }, lease.writer);

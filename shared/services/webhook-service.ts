@@ -4,7 +4,16 @@ import { v7 as uuidv7 } from 'uuid';
 import { AppError, notFound } from '#shared/errors.ts';
 import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { webhookUrlProblem } from '#shared/domain/webhook-rules.ts';
-import { createWebhookWrite, deleteWebhookWrite, deliveryFromItem, deliveryPage, getWebhook, allWebhooks, type DeliveryEntity, type WebhookEntity } from '#shared/store/webhook-store.ts';
+import {
+  createWebhookWrite,
+  deleteWebhookWrite,
+  deliveryFromItem,
+  deliveryPage,
+  getWebhook,
+  allWebhooks,
+  type DeliveryEntity,
+  type WebhookEntity,
+} from '#shared/store/webhook-store.ts';
 import { transact } from '#shared/store/transact.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
 import type { Decision } from '#shared/services/party-service.ts';
@@ -15,16 +24,33 @@ const allowLocalHttp = () => config.webhookAllowLocalHttp;
 
 export const webhookView = ({ secret: _secret, ...view }: WebhookEntity) => view;
 
-export function deliveryView({ payload: _payload, partyId: _partyId, claimExpiresAt: _claim, ...view }: DeliveryEntity) {
+export function deliveryView({
+  payload: _payload,
+  partyId: _partyId,
+  claimExpiresAt: _claim,
+  ...view
+}: DeliveryEntity) {
   return view;
 }
 
-export async function registerWebhook(actor: Actor, partyId: string, input: { url: string; events: string[] }, now: Date): Promise<Decision<WebhookEntity>> {
+export async function registerWebhook(
+  actor: Actor,
+  partyId: string,
+  input: { url: string; events: string[] },
+  now: Date,
+): Promise<Decision<WebhookEntity>> {
   await actFor(actor, partyId, { managersOnly: true, private: true });
   const problem = webhookUrlProblem(input.url, allowLocalHttp());
-  if (problem) throw new AppError('VALIDATION_FAILED', `The webhook URL ${problem}`, [{ path: 'url', message: problem }]);
+  if (problem)
+    throw new AppError('VALIDATION_FAILED', `The webhook URL ${problem}`, [{ path: 'url', message: problem }]);
   const webhook: WebhookEntity = {
-    id: uuidv7(), partyId, url: input.url, events: [...new Set(input.events)], secret: randomBytes(32).toString('hex'), createdBy: actor.sub, createdAt: now.toISOString(),
+    id: uuidv7(),
+    partyId,
+    url: input.url,
+    events: [...new Set(input.events)],
+    secret: randomBytes(32).toString('hex'),
+    createdBy: actor.sub,
+    createdAt: now.toISOString(),
   };
   return { view: webhook, writes: [createWebhookWrite(webhook)] };
 }
@@ -39,7 +65,13 @@ export async function removeWebhook(actor: Actor, partyId: string, webhookId: st
   await transact([deleteWebhookWrite(partyId, webhookId)]);
 }
 
-export async function listDeliveries(actor: Actor, partyId: string, webhookId: string, limit: number, start?: Record<string, unknown>) {
+export async function listDeliveries(
+  actor: Actor,
+  partyId: string,
+  webhookId: string,
+  limit: number,
+  start?: Record<string, unknown>,
+) {
   await readPrivate(actor, partyId);
   if (!(await getWebhook(partyId, webhookId))) throw notFound('webhook');
   const page = await deliveryPage(webhookId, limit, start);

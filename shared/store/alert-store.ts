@@ -41,7 +41,13 @@ const alertItem = (a: AlertEntity) => ({ ...keys.alert(a.id), ...keys.alertIndex
 
 /** Opens a new alert: false when one exists for the cause (open or closed). */
 export const openAlert = (a: AlertEntity) =>
-  send(new PutCommand({ TableName: config.tableName, Item: alertItem(a), ConditionExpression: 'attribute_not_exists(PK)' }));
+  send(
+    new PutCommand({
+      TableName: config.tableName,
+      Item: alertItem(a),
+      ConditionExpression: 'attribute_not_exists(PK)',
+    }),
+  );
 
 /** Opens a new alert inside a transaction (alerts due at once, such as incident-reported); fails if it exists. */
 export const openAlertWrite = (a: AlertEntity): TxItem => putNew(alertItem(a));
@@ -62,7 +68,9 @@ export interface AlertFilter {
 }
 
 export function alertPage(f: AlertFilter, limit: number, start?: Record<string, unknown>): Promise<Page> {
-  const spec: QuerySpec = f.status ? { index: 'GSI2', partition: keys.alertsByStatusPartition(f.status) } : { index: 'GSI1', partition: keys.alertsPartition };
+  const spec: QuerySpec = f.status
+    ? { index: 'GSI2', partition: keys.alertsByStatusPartition(f.status) }
+    : { index: 'GSI1', partition: keys.alertsPartition };
   if (f.divisionPrefix) spec.sortPrefix = f.divisionPrefix;
   if (f.type) spec.filter = { expression: '#type = :type', names: { '#type': 'type' }, values: { ':type': f.type } };
   return queryPage(spec, limit, start);

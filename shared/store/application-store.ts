@@ -24,7 +24,8 @@ export interface ApplicationEntity extends ApplicationFacts {
 
 /** The receiving province sees (and lists) an application once consent has been asked of it (one refused straight
  *  after acceptance never reached it). */
-export const seenByReceivingProvince = (a: Pick<ApplicationEntity, 'history'>) => a.history.some((h) => h.action === 'request-consent');
+export const seenByReceivingProvince = (a: Pick<ApplicationEntity, 'history'>) =>
+  a.history.some((h) => h.action === 'request-consent');
 
 const itemOf = (a: ApplicationEntity) => ({
   ...keys.application(a.id),
@@ -42,13 +43,23 @@ export async function getApplication(id: string): Promise<ApplicationEntity | un
 
 export const createApplicationWrite = (a: ApplicationEntity): TxItem => putNew(itemOf(a));
 
-export const saveApplicationWrite = (a: ApplicationEntity, expectedVersion: number, onConflict: () => AppError): TxItem =>
-  putVersioned(itemOf(a), expectedVersion, onConflict);
+export const saveApplicationWrite = (
+  a: ApplicationEntity,
+  expectedVersion: number,
+  onConflict: () => AppError,
+): TxItem => putVersioned(itemOf(a), expectedVersion, onConflict);
 
-export type ApplicationPartition = { by: 'generator'; partyId: string } | { by: 'outbound' | 'inbound'; province: string };
+export type ApplicationPartition =
+  | { by: 'generator'; partyId: string }
+  | { by: 'outbound' | 'inbound'; province: string };
 
 /** One page of a generator's or a province's applications; `statuses` filters on the stored status. */
-export function applicationPage(p: ApplicationPartition, statuses: readonly string[] | undefined, limit: number, start?: Record<string, unknown>): Promise<Page> {
+export function applicationPage(
+  p: ApplicationPartition,
+  statuses: readonly string[] | undefined,
+  limit: number,
+  start?: Record<string, unknown>,
+): Promise<Page> {
   const filter = statuses?.length
     ? {
         expression: `#status IN (${statuses.map((_, i) => `:s${i}`).join(', ')})`,

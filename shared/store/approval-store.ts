@@ -39,7 +39,10 @@ export interface ApprovalEntity {
 }
 
 /** Stored: the codes' maxima as given, their use in a map keyed by code (updated without knowing the list index). */
-type ApprovalItem = Omit<ApprovalEntity, 'wasteCodes'> & { wasteCodes: { code: string; maxGrams: number }[]; usedGrams: Record<string, number> };
+type ApprovalItem = Omit<ApprovalEntity, 'wasteCodes'> & {
+  wasteCodes: { code: string; maxGrams: number }[];
+  usedGrams: Record<string, number>;
+};
 
 export function approvalFromItem(item: Record<string, unknown>): ApprovalEntity {
   const { usedGrams, ...stored } = entityOf<ApprovalItem>(item);
@@ -63,22 +66,51 @@ export function createApprovalWrite(approval: ApprovalEntity): TxItem {
 /** The links that list an approval for the regulators of its outbound and of its receiving province. */
 export const approvalProvinceLinkWrites = (a: ApprovalEntity): TxItem[] =>
   [a.generatorProvince, a.receiverProvince].map((province) =>
-    putNew({ ...keys.approvalProvinceLink(province, a.createdAt, a.id), itemType: 'approval-link', approvalId: a.id, side: province === a.generatorProvince ? 'outbound' : 'inbound' }));
+    putNew({
+      ...keys.approvalProvinceLink(province, a.createdAt, a.id),
+      itemType: 'approval-link',
+      approvalId: a.id,
+      side: province === a.generatorProvince ? 'outbound' : 'inbound',
+    }),
+  );
 
 /** A province's approvals (outbound and inbound), newest first: a page of links, then the approvals themselves. */
-export async function approvalsOfProvince(province: string, limit: number, start?: Record<string, unknown>): Promise<{ items: ApprovalEntity[]; lastKey?: Record<string, unknown> | undefined }> {
-  const page = await queryPage({ partition: keys.approvalProvincePartition(province), newestFirst: true }, limit, start);
-  const found = new Map((await batchGet(page.items.map((l) => keys.approval(l.approvalId as string)))).map((i) => [i.id as string, approvalFromItem(i)]));
+export async function approvalsOfProvince(
+  province: string,
+  limit: number,
+  start?: Record<string, unknown>,
+): Promise<{ items: ApprovalEntity[]; lastKey?: Record<string, unknown> | undefined }> {
+  const page = await queryPage(
+    { partition: keys.approvalProvincePartition(province), newestFirst: true },
+    limit,
+    start,
+  );
+  const found = new Map(
+    (await batchGet(page.items.map((l) => keys.approval(l.approvalId as string)))).map((i) => [
+      i.id as string,
+      approvalFromItem(i),
+    ]),
+  );
   return { items: page.items.flatMap((l) => found.get(l.approvalId as string) ?? []), lastKey: page.lastKey };
 }
 
 /** A downward amendment or a revocation: new terms, one more event, conditional on the version read and on no
  *  kilograms consumed past any new maximum (a dispatch racing it loses one way or the other: never both). */
-export function changeApprovalWrite(before: ApprovalEntity, after: ApprovalEntity, event: ApprovalEvent, onConflict: () => AppError): TxItem {
+export function changeApprovalWrite(
+  before: ApprovalEntity,
+  after: ApprovalEntity,
+  event: ApprovalEvent,
+  onConflict: () => AppError,
+): TxItem {
   const names: Record<string, string> = { '#version': 'version', '#events': 'events' };
   const values: Record<string, unknown> = {
-    ':expected': before.version, ':next': after.version, ':codes': after.wasteCodes.map(({ code, maxGrams }) => ({ code, maxGrams })),
-    ':from': after.validFrom, ':to': after.validTo, ':event': [event], ':none': [],
+    ':expected': before.version,
+    ':next': after.version,
+    ':codes': after.wasteCodes.map(({ code, maxGrams }) => ({ code, maxGrams })),
+    ':from': after.validFrom,
+    ':to': after.validTo,
+    ':event': [event],
+    ':none': [],
   };
   const conditions = ['#version = :expected', 'attribute_not_exists(revoked)'];
   after.wasteCodes.forEach((w, i) => {
@@ -100,13 +132,21 @@ export function changeApprovalWrite(before: ApprovalEntity, after: ApprovalEntit
 }
 
 /** Approvals naming a party as generator or as receiver, oldest first. */
-export function approvalPage(side: 'generator' | 'receiver', partyId: string, otherId: string | undefined, limit: number, start?: Record<string, unknown>): Promise<Page> {
+export function approvalPage(
+  side: 'generator' | 'receiver',
+  partyId: string,
+  otherId: string | undefined,
+  limit: number,
+  start?: Record<string, unknown>,
+): Promise<Page> {
   const otherField = side === 'generator' ? 'receiverId' : 'generatorId';
   return queryPage(
     {
       index: side === 'generator' ? 'GSI1' : 'GSI2',
       partition: side === 'generator' ? keys.approvalsByGenerator(partyId) : keys.approvalsByReceiver(partyId),
-      filter: otherId ? { expression: '#other = :other', names: { '#other': otherField }, values: { ':other': otherId } } : undefined,
+      filter: otherId
+        ? { expression: '#other = :other', names: { '#other': otherField }, values: { ':other': otherId } }
+        : undefined,
     },
     limit,
     start,
@@ -133,7 +173,8 @@ export function approvalUseWrite(approvalId: string, direction: 'consume' | 'rel
     merged.set(use.wasteCode, seen ? { ...seen, grams: seen.grams + use.grams } : use);
   }
   [...merged.values()].forEach((use, i) => {
-    if (!Number.isInteger(use.grams) || use.grams <= 0) throw new Error(`approval uses are positive whole grams, not ${use.grams}`);
+    if (!Number.isInteger(use.grams) || use.grams <= 0)
+      throw new Error(`approval uses are positive whole grams, not ${use.grams}`);
     names[`#c${i}`] = use.wasteCode;
     values[`:g${i}`] = use.grams;
     if (direction === 'consume') {

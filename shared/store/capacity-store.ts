@@ -30,10 +30,19 @@ export function commitCapacityWrite(k: CapacityKey, grams: number, limitGrams: n
   return update(
     {
       Key: keys.capacityCounter(k.partyId, k.year, k.licenceId, k.entryCode),
-      UpdateExpression: 'SET itemType = :type, partyId = :party, #year = :year, licenceId = :licence, entryCode = :entry ADD committedGrams :g, inFlightGrams :g',
+      UpdateExpression:
+        'SET itemType = :type, partyId = :party, #year = :year, licenceId = :licence, entryCode = :entry ADD committedGrams :g, inFlightGrams :g',
       ConditionExpression: 'attribute_not_exists(committedGrams) OR committedGrams <= :room',
       ExpressionAttributeNames: { '#year': 'year' },
-      ExpressionAttributeValues: { ':type': 'capacity', ':party': k.partyId, ':year': k.year, ':licence': k.licenceId, ':entry': k.entryCode, ':g': grams, ':room': limitGrams - grams },
+      ExpressionAttributeValues: {
+        ':type': 'capacity',
+        ':party': k.partyId,
+        ':year': k.year,
+        ':licence': k.licenceId,
+        ':entry': k.entryCode,
+        ':g': grams,
+        ':room': limitGrams - grams,
+      },
     },
     () => new AppError('CAPACITY_EXCEEDED', `The receiver's ${k.entryCode} capacity for ${k.year} would pass 120%`),
   );
@@ -44,6 +53,10 @@ export function settleCapacityWrite(k: CapacityKey, inFlightGrams: number, accep
   return update({
     Key: keys.capacityCounter(k.partyId, k.year, k.licenceId, k.entryCode),
     UpdateExpression: 'ADD inFlightGrams :out, acceptedGrams :in, committedGrams :delta',
-    ExpressionAttributeValues: { ':out': -inFlightGrams, ':in': acceptedGrams, ':delta': acceptedGrams - inFlightGrams },
+    ExpressionAttributeValues: {
+      ':out': -inFlightGrams,
+      ':in': acceptedGrams,
+      ':delta': acceptedGrams - inFlightGrams,
+    },
   });
 }

@@ -28,15 +28,25 @@ function putDeadlineWrite(d: Deadline, fresh: boolean, now: Date): TxItem {
     UpdateExpression: `SET itemType = :it, #type = :type, subjectId = :subject, partyId = :party, divisionCode = :division, dueAt = :due, GSI3PK = :pk, GSI3SK = :sk, #writeId = :writeId, #since = ${fresh ? ':now' : 'if_not_exists(#since, :now)'}${manifestId ? ', manifestId = :manifest' : ''}`,
     ExpressionAttributeNames: { '#type': 'type', '#writeId': 'writeId', '#since': 'since' },
     ExpressionAttributeValues: {
-      ':it': 'alert-deadline', ':type': type, ':subject': subjectId, ':party': partyId, ':division': divisionCode, ':due': dueAt,
-      ':pk': index.GSI3PK, ':sk': index.GSI3SK, ':writeId': randomUUID(), ':now': now.toISOString(), ...(manifestId ? { ':manifest': manifestId } : {}),
+      ':it': 'alert-deadline',
+      ':type': type,
+      ':subject': subjectId,
+      ':party': partyId,
+      ':division': divisionCode,
+      ':due': dueAt,
+      ':pk': index.GSI3PK,
+      ':sk': index.GSI3SK,
+      ':writeId': randomUUID(),
+      ':now': now.toISOString(),
+      ...(manifestId ? { ':manifest': manifestId } : {}),
     },
   });
 }
 
 const deleteDeadlineWrite = (c: Cause): TxItem => remove({ Key: keys.alertDeadline(c.type, c.subjectId) });
 
-const unchanged = (a: Deadline, b: Deadline) => sameCause(a, b) && a.dueAt === b.dueAt && a.partyId === b.partyId && a.divisionCode === b.divisionCode;
+const unchanged = (a: Deadline, b: Deadline) =>
+  sameCause(a, b) && a.dueAt === b.dueAt && a.partyId === b.partyId && a.divisionCode === b.divisionCode;
 
 /**
  * THE helper every write path uses: the deadline writes that take an item from `before` (what it implied as it stood;
@@ -48,7 +58,12 @@ const unchanged = (a: Deadline, b: Deadline) => sameCause(a, b) && a.dueAt === b
  * - one in `before` only is deleted (its alert, if open, is closed by the job, which reads the cause as it stands).
  * A stale deadline is harmless (the job checks the cause before opening anything); a missing one loses an alert.
  */
-export function deadlineWrites(before: readonly Deadline[], after: readonly Deadline[], now: Date, options: { alwaysPut?: boolean } = {}): TxItem[] {
+export function deadlineWrites(
+  before: readonly Deadline[],
+  after: readonly Deadline[],
+  now: Date,
+  options: { alwaysPut?: boolean } = {},
+): TxItem[] {
   const writes: TxItem[] = [];
   const seen: Deadline[] = [];
   for (const a of after) {
@@ -70,7 +85,9 @@ export function deadlineWrites(before: readonly Deadline[], after: readonly Dead
 /** Every deadline due by `now`, from every shard of the due index. */
 export async function dueDeadlines(now: Date): Promise<StoredDeadline[]> {
   const shards = await Promise.all(
-    keys.alertDuePartitions().map((partition) => queryAll({ index: 'GSI3', partition, sortBetween: ['0', `${now.toISOString()}~`] })),
+    keys
+      .alertDuePartitions()
+      .map((partition) => queryAll({ index: 'GSI3', partition, sortBetween: ['0', `${now.toISOString()}~`] })),
   );
   return shards.flat().map((i) => entityOf<StoredDeadline>(i));
 }
@@ -87,34 +104,62 @@ async function send(command: UpdateCommand | DeleteCommand): Promise<boolean> {
 
 const untouched = (d: StoredDeadline) =>
   d.writeId
-    ? { ConditionExpression: 'writeId = :seen', ExpressionAttributeValues: { ':seen': d.writeId } as Record<string, unknown> }
-    : { ConditionExpression: 'dueAt = :seen', ExpressionAttributeValues: { ':seen': d.dueAt } as Record<string, unknown> };
+    ? {
+        ConditionExpression: 'writeId = :seen',
+        ExpressionAttributeValues: { ':seen': d.writeId } as Record<string, unknown>,
+      }
+    : {
+        ConditionExpression: 'dueAt = :seen',
+        ExpressionAttributeValues: { ':seen': d.dueAt } as Record<string, unknown>,
+      };
 
 /** The job handled a due deadline whose cause holds: it leaves the due index, and the item stays (keeping `since`)
  *  while the cause lasts. Not if a write set it again meanwhile (the job reads it next time). */
 export const handledDeadline = (d: StoredDeadline) =>
-  send(new UpdateCommand({ TableName: config.tableName, Key: keys.alertDeadline(d.type, d.subjectId), UpdateExpression: 'REMOVE GSI3PK, GSI3SK', ...untouched(d) }));
+  send(
+    new UpdateCommand({
+      TableName: config.tableName,
+      Key: keys.alertDeadline(d.type, d.subjectId),
+      UpdateExpression: 'REMOVE GSI3PK, GSI3SK',
+      ...untouched(d),
+    }),
+  );
 
 /** The job found the cause not yet due (its due time moved later): index it at the time the cause names now. */
 export function movedDeadline(d: StoredDeadline, dueAt: string) {
   const index = keys.alertDeadlineIndex(dueAt, d.type, d.subjectId);
   const cond = untouched(d);
-  return send(new UpdateCommand({
-    TableName: config.tableName, Key: keys.alertDeadline(d.type, d.subjectId), UpdateExpression: 'SET dueAt = :newDue, GSI3PK = :pk, GSI3SK = :sk',
-    ConditionExpression: cond.ConditionExpression, ExpressionAttributeValues: { ...cond.ExpressionAttributeValues, ':newDue': dueAt, ':pk': index.GSI3PK, ':sk': index.GSI3SK },
-  }));
+  return send(
+    new UpdateCommand({
+      TableName: config.tableName,
+      Key: keys.alertDeadline(d.type, d.subjectId),
+      UpdateExpression: 'SET dueAt = :newDue, GSI3PK = :pk, GSI3SK = :sk',
+      ConditionExpression: cond.ConditionExpression,
+      ExpressionAttributeValues: {
+        ...cond.ExpressionAttributeValues,
+        ':newDue': dueAt,
+        ':pk': index.GSI3PK,
+        ':sk': index.GSI3SK,
+      },
+    }),
+  );
 }
 
 /** The cause is gone: its deadline goes (not if a write set it again meanwhile). */
 export const goneDeadline = (d: StoredDeadline) =>
-  send(new DeleteCommand({ TableName: config.tableName, Key: keys.alertDeadline(d.type, d.subjectId), ...untouched(d) }));
+  send(
+    new DeleteCommand({ TableName: config.tableName, Key: keys.alertDeadline(d.type, d.subjectId), ...untouched(d) }),
+  );
 
 /** The job closed an alert whose cause is gone: the occurrence's deadline goes, so a return starts a new one. */
 export const endOccurrence = (c: Cause, since: string | undefined) =>
-  send(new DeleteCommand({
-    TableName: config.tableName, Key: keys.alertDeadline(c.type, c.subjectId),
-    ...(since ? { ConditionExpression: 'since = :since', ExpressionAttributeValues: { ':since': since } } : {}),
-  }));
+  send(
+    new DeleteCommand({
+      TableName: config.tableName,
+      Key: keys.alertDeadline(c.type, c.subjectId),
+      ...(since ? { ConditionExpression: 'since = :since', ExpressionAttributeValues: { ':since': since } } : {}),
+    }),
+  );
 
 /** A cause's deadline as stored (its occurrence's `since` names the alert), if any. */
 export async function getDeadline(c: Cause): Promise<StoredDeadline | undefined> {

@@ -24,6 +24,10 @@ export function submitDeclarationWrite(d: SubmittedDeclaration, onTaken: () => A
 
 /** Every submitted version of a period, newest first. */
 export async function submittedVersions(partyId: string, period: string): Promise<SubmittedDeclaration[]> {
-  const items = await queryAll({ partition: keys.partyPartition(partyId), sortPrefix: keys.declarationPrefix(period), newestFirst: true });
+  const items = await queryAll({
+    partition: keys.partyPartition(partyId),
+    sortPrefix: keys.declarationPrefix(period),
+    newestFirst: true,
+  });
   return items.map((i) => entityOf<SubmittedDeclaration>(i));
 }

@@ -47,8 +47,12 @@ export async function getManifestFacts(ids: string[]): Promise<ManifestFacts[]> 
 }
 
 /** Ledger entries (batches and residues) with the division of the party holding each. */
-export async function getLedgerFacts(refs: { id: string; partyId: string }[]): Promise<{ entry: LedgerFacts; divisionCode: string }[]> {
-  const entries = (await batchGet(refs.map((r) => keys.ledgerEntry(r.partyId, r.id)))).map((i) => entityOf<LedgerFacts>(i));
+export async function getLedgerFacts(
+  refs: { id: string; partyId: string }[],
+): Promise<{ entry: LedgerFacts; divisionCode: string }[]> {
+  const entries = (await batchGet(refs.map((r) => keys.ledgerEntry(r.partyId, r.id)))).map((i) =>
+    entityOf<LedgerFacts>(i),
+  );
   const parties = await getParties([...new Set(entries.map((e) => e.partyId))]);
   return entries.map((entry) => ({ entry, divisionCode: parties.get(entry.partyId)?.divisionCode ?? '' }));
 }
@@ -57,7 +61,12 @@ export async function getLedgerFacts(refs: { id: string; partyId: string }[]): P
  *  fails (409, retry) instead of leaving a manifest that should be completed uncompleted. */
 export function stillInFlightCheck(m: Pick<Manifest, 'id' | 'version'>): TxItem {
   return conditionCheck(
-    { Key: keys.manifest(m.id), ConditionExpression: '#version = :v', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':v': m.version } },
+    {
+      Key: keys.manifest(m.id),
+      ConditionExpression: '#version = :v',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: { ':v': m.version },
+    },
     () => new AppError('VERSION_CONFLICT', `Manifest ${m.id}, which ships this waste on, changed meanwhile; retry`),
   );
 }

@@ -15,14 +15,20 @@ export interface EventRouting {
 export function appendEventWrite(manifestId: string, event: ManifestEvent, routing?: EventRouting): TxItem {
   return putNew(
     { ...keys.manifestEvent(manifestId, event.seq), itemType: 'event', manifestId, ...routing, ...event },
-    () => new AppError('VERSION_CONFLICT', 'Another change to this manifest was recorded first; read it again and retry'),
+    () =>
+      new AppError('VERSION_CONFLICT', 'Another change to this manifest was recorded first; read it again and retry'),
   );
 }
 
 export async function allEvents(manifestId: string): Promise<ManifestEvent[]> {
   const items = await queryAll({ partition: keys.manifestPartition(manifestId), sortPrefix: keys.manifestEventPrefix });
   return items.map((item) => {
-    const { manifestId: _m, manifestNumber: _n, partyIds: _p, ...event } = entityOf<ManifestEvent & EventRouting & { manifestId: string }>(item);
+    const {
+      manifestId: _m,
+      manifestNumber: _n,
+      partyIds: _p,
+      ...event
+    } = entityOf<ManifestEvent & EventRouting & { manifestId: string }>(item);
     return event;
   });
 }

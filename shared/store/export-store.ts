@@ -23,7 +23,10 @@ export interface ExportEntity {
 }
 
 const exportItem = (e: ExportEntity) => ({
-  ...keys.oversightExport(e.id), itemType: 'export', ...e, expiresAt: Math.floor(Date.parse(e.createdAt) / 1000) + EXPORT_TTL_SECONDS,
+  ...keys.oversightExport(e.id),
+  itemType: 'export',
+  ...e,
+  expiresAt: Math.floor(Date.parse(e.createdAt) / 1000) + EXPORT_TTL_SECONDS,
 });
 
 export const createExportWrite = (e: ExportEntity): TxItem => putNew(exportItem(e));

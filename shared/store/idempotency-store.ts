@@ -31,10 +31,22 @@ export async function lockIdempotencyKey(record: IdempotencyRecord, nowSeconds: 
     await db().send(
       new PutCommand({
         TableName: config.tableName,
-        Item: { ...record.key, itemType: 'idempotency', state: 'pending', hash: record.hash, lockedAt: nowSeconds, expiresAt: nowSeconds + DAY_SECONDS },
-        ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now OR (#state = :pending AND lockedAt < :stale)',
+        Item: {
+          ...record.key,
+          itemType: 'idempotency',
+          state: 'pending',
+          hash: record.hash,
+          lockedAt: nowSeconds,
+          expiresAt: nowSeconds + DAY_SECONDS,
+        },
+        ConditionExpression:
+          'attribute_not_exists(PK) OR expiresAt < :now OR (#state = :pending AND lockedAt < :stale)',
         ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':now': nowSeconds, ':pending': 'pending', ':stale': nowSeconds - STALE_LOCK_SECONDS },
+        ExpressionAttributeValues: {
+          ':now': nowSeconds,
+          ':pending': 'pending',
+          ':stale': nowSeconds - STALE_LOCK_SECONDS,
+        },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
@@ -58,13 +70,21 @@ export function idempotencyDone(record: IdempotencyRecord, response: StoredRespo
     item: {
       Put: {
         TableName: config.tableName,
-        Item: { ...record.key, itemType: 'idempotency', state: 'done', hash: record.hash, response, expiresAt: nowSeconds + DAY_SECONDS },
+        Item: {
+          ...record.key,
+          itemType: 'idempotency',
+          state: 'done',
+          hash: record.hash,
+          response,
+          expiresAt: nowSeconds + DAY_SECONDS,
+        },
         ConditionExpression: '#state = :pending AND #hash = :hash',
         ExpressionAttributeNames: { '#state': 'state', '#hash': 'hash' },
         ExpressionAttributeValues: { ':pending': 'pending', ':hash': record.hash },
       },
     },
-    onConditionFailed: () => new AppError('INVALID_STATE', 'A request with this Idempotency-Key is still running; retry later'),
+    onConditionFailed: () =>
+      new AppError('INVALID_STATE', 'A request with this Idempotency-Key is still running; retry later'),
   };
 }
 

@@ -5,7 +5,12 @@ import { entityOf, keys } from '#shared/store/keys.ts';
 import { batchGet, getItem, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
 import { putNew, putVersioned, type TxItem } from '#shared/store/transact.ts';
 
-const incidentItem = (i: Incident) => ({ ...keys.incident(i.id), ...keys.incidentIndexes(i), itemType: 'incident', ...i });
+const incidentItem = (i: Incident) => ({
+  ...keys.incident(i.id),
+  ...keys.incidentIndexes(i),
+  itemType: 'incident',
+  ...i,
+});
 
 export const createIncidentWrite = (i: Incident): TxItem => putNew(incidentItem(i));
 
@@ -19,12 +24,20 @@ export async function getIncident(id: string): Promise<Incident | undefined> {
 
 /** Incidents by id, in the order asked (missing ones left out). */
 export async function getIncidents(ids: string[]): Promise<Incident[]> {
-  const found = new Map((await batchGet([...new Set(ids)].map(keys.incident))).map((i) => [i.id as string, entityOf<Incident>(i)]));
+  const found = new Map(
+    (await batchGet([...new Set(ids)].map(keys.incident))).map((i) => [i.id as string, entityOf<Incident>(i)]),
+  );
   return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
 }
 
-export function incidentPage(f: { divisionPrefix: string; status?: 'open' | 'closed' | undefined }, limit: number, start?: Record<string, unknown>): Promise<Page> {
-  const spec: QuerySpec = f.status ? { index: 'GSI2', partition: keys.incidentsByStatusPartition(f.status) } : { index: 'GSI1', partition: keys.incidentsPartition };
+export function incidentPage(
+  f: { divisionPrefix: string; status?: 'open' | 'closed' | undefined },
+  limit: number,
+  start?: Record<string, unknown>,
+): Promise<Page> {
+  const spec: QuerySpec = f.status
+    ? { index: 'GSI2', partition: keys.incidentsByStatusPartition(f.status) }
+    : { index: 'GSI1', partition: keys.incidentsPartition };
   if (f.divisionPrefix) spec.sortPrefix = f.divisionPrefix;
   return queryPage(spec, limit, start);
 }

@@ -32,14 +32,23 @@ export const keys = {
   licencePrefix: 'LICENCE#',
 
   /** The sub is encoded so that no '#' in it can make (sub, key) pairs collide; a key may hold any printable character. */
-  idempotency: (sub: string, idempotencyKey: string): Key => ({ PK: `IDEM#${encodeURIComponent(sub)}#${idempotencyKey}`, SK: 'IDEM' }),
+  idempotency: (sub: string, idempotencyKey: string): Key => ({
+    PK: `IDEM#${encodeURIComponent(sub)}#${idempotencyKey}`,
+    SK: 'IDEM',
+  }),
 
   // --- records: plans, ledger entries, stock, approvals (functions/records) ---
   /** One item per filed version; the current plan of a year is the highest version. */
-  plan: (partyId: string, year: number, version: number): Key => ({ PK: `PARTY#${partyId}`, SK: `PLAN#${year}#${pad(version, 4)}` }),
+  plan: (partyId: string, year: number, version: number): Key => ({
+    PK: `PARTY#${partyId}`,
+    SK: `PLAN#${year}#${pad(version, 4)}`,
+  }),
   planYearPrefix: (year: number) => `PLAN#${year}#`,
   /** Filing numbers: one serial per county and year. */
-  planFilingCounter: (divisionCode: string, year: number): Key => ({ PK: `COUNTER#PLAN#${divisionCode}#${year}`, SK: 'COUNTER' }),
+  planFilingCounter: (divisionCode: string, year: number): Key => ({
+    PK: `COUNTER#PLAN#${divisionCode}#${year}`,
+    SK: 'COUNTER',
+  }),
 
   ledgerEntry: (partyId: string, entryId: string): Key => ({ PK: `PARTY#${partyId}`, SK: `LEDGER#${entryId}` }),
   /** GSI1: a party's ledger by the time it happened; GSI2: its generated batches of one code, oldest first (removed on void). */
@@ -65,7 +74,10 @@ export const keys = {
     GSI2SK: `${a.createdAt}#${a.id}`,
   }),
   /** Regulators' lists (rule 31): one link per approval in its outbound and in its receiving province, by creation. */
-  approvalProvinceLink: (province: string, createdAt: string, approvalId: string): Key => ({ PK: `APPROVALS#PROVINCE#${province}`, SK: `${createdAt}#${approvalId}` }),
+  approvalProvinceLink: (province: string, createdAt: string, approvalId: string): Key => ({
+    PK: `APPROVALS#PROVINCE#${province}`,
+    SK: `${createdAt}#${approvalId}`,
+  }),
   approvalProvincePartition: (province: string) => `APPROVALS#PROVINCE#${province}`,
   approvalsByGenerator: (partyId: string) => `APPROVALS#GENERATOR#${partyId}`,
   approvalsByReceiver: (partyId: string) => `APPROVALS#RECEIVER#${partyId}`,
@@ -73,7 +85,14 @@ export const keys = {
   application: (applicationId: string): Key => ({ PK: `APPLICATION#${applicationId}`, SK: 'APPLICATION' }),
   /** GSI1: by generator; GSI2: by the outbound province; GSI3 (sparse, from consent-requested on): by the receiving
    *  province, which sees the application only from then. All oldest first by creation. */
-  applicationIndexes: (a: { id: string; generatorId: string; generatorProvince: string; receiverProvince: string; createdAt: string; inbound: boolean }) => ({
+  applicationIndexes: (a: {
+    id: string;
+    generatorId: string;
+    generatorProvince: string;
+    receiverProvince: string;
+    createdAt: string;
+    inbound: boolean;
+  }) => ({
     GSI1PK: `APPLICATIONS#GENERATOR#${a.generatorId}`,
     GSI1SK: `${a.createdAt}#${a.id}`,
     GSI2PK: `APPLICATIONS#OUT#${a.generatorProvince}`,
@@ -85,17 +104,32 @@ export const keys = {
   applicationsInbound: (province: string) => `APPLICATIONS#IN#${province}`,
 
   // --- manifests: manifests, events, numbers, counters, party/division index items (functions/manifests) ---
-  manifestEvent: (manifestId: string, seq: number): Key => ({ PK: `MANIFEST#${manifestId}`, SK: `EVENT#${pad(seq, 6)}` }),
+  manifestEvent: (manifestId: string, seq: number): Key => ({
+    PK: `MANIFEST#${manifestId}`,
+    SK: `EVENT#${pad(seq, 6)}`,
+  }),
   manifestEventPrefix: 'EVENT#',
   manifestPartition: (manifestId: string) => `MANIFEST#${manifestId}`,
   manifest: (manifestId: string): Key => ({ PK: `MANIFEST#${manifestId}`, SK: 'MANIFEST' }),
   /** One claim per number: unique forever, found by number (GET …/by-number). */
   manifestNumberClaim: (number: string): Key => ({ PK: `MANIFESTNO#${number}`, SK: 'MANIFESTNO' }),
   /** The serial counter of a city and year, taken before the create transaction (gaps allowed). */
-  manifestNumberCounter: (year: number, city: string): Key => ({ PK: `COUNTER#MANIFEST#${year}#${city}`, SK: 'COUNTER' }),
+  manifestNumberCounter: (year: number, city: string): Key => ({
+    PK: `COUNTER#MANIFEST#${year}#${city}`,
+    SK: 'COUNTER',
+  }),
   /** A party's link to a manifest it is on. GSI1: all its manifests by creation; GSI2: by status; GSI3: its inbox, oldest first. */
-  manifestLink: (partyId: string, manifestId: string): Key => ({ PK: `PARTY#${partyId}`, SK: `MANIFEST#${manifestId}` }),
-  manifestLinkIndexes: (l: { partyId: string; manifestId: string; createdAt: string; status: string; awaitedSince?: string | undefined }) => ({
+  manifestLink: (partyId: string, manifestId: string): Key => ({
+    PK: `PARTY#${partyId}`,
+    SK: `MANIFEST#${manifestId}`,
+  }),
+  manifestLinkIndexes: (l: {
+    partyId: string;
+    manifestId: string;
+    createdAt: string;
+    status: string;
+    awaitedSince?: string | undefined;
+  }) => ({
     GSI1PK: `MANIFESTS#${l.partyId}`,
     GSI1SK: `${l.createdAt}#${l.manifestId}`,
     GSI2PK: `MANIFESTS#${l.partyId}#${l.status}`,
@@ -106,10 +140,16 @@ export const keys = {
   partyManifestsByStatus: (partyId: string, status: string) => `MANIFESTS#${partyId}#${status}`,
   partyInbox: (partyId: string) => `INBOX#${partyId}`,
   /** A party's feed: one item per party per committed transition, in time order. */
-  feedItem: (partyId: string, at: string, manifestId: string, seq: number): Key => ({ PK: `FEED#${partyId}`, SK: `${at}#${manifestId}#${pad(seq, 6)}` }),
+  feedItem: (partyId: string, at: string, manifestId: string, seq: number): Key => ({
+    PK: `FEED#${partyId}`,
+    SK: `${at}#${manifestId}#${pad(seq, 6)}`,
+  }),
   feedPartition: (partyId: string) => `FEED#${partyId}`,
   /** Per received line: accepted and rejected kilograms and what is still available of each (sources, disposals). */
-  lineBalance: (manifestId: string, lineNo: number): Key => ({ PK: `MANIFEST#${manifestId}`, SK: `LINE#${pad(lineNo, 3)}` }),
+  lineBalance: (manifestId: string, lineNo: number): Key => ({
+    PK: `MANIFEST#${manifestId}`,
+    SK: `LINE#${pad(lineNo, 3)}`,
+  }),
   lineBalancePrefix: 'LINE#',
   /** Committed kilograms (accepted + in flight) per receiver licence entry and calendar year. */
   capacityCounter: (partyId: string, year: number, licenceId: string, entryCode: string): Key => ({
@@ -120,38 +160,58 @@ export const keys = {
 
   // --- route tracks: one partition per manifest leg (no hot key: a fleet's points spread over its legs) ---
   /** A point, keyed by its instant: the same instant twice is the same item (a retried batch adds nothing). */
-  trackPoint: (manifestId: string, leg: number, at: string): Key => ({ PK: `TRACK#${manifestId}#${pad(leg, 2)}`, SK: `AT#${at}` }),
+  trackPoint: (manifestId: string, leg: number, at: string): Key => ({
+    PK: `TRACK#${manifestId}#${pad(leg, 2)}`,
+    SK: `AT#${at}`,
+  }),
   trackPointPrefix: 'AT#',
   trackPartition: (manifestId: string, leg: number) => `TRACK#${manifestId}#${pad(leg, 2)}`,
   /** The leg's head: its count and running summary, versioned; every point write and the leg's closing check it. */
   trackHead: (manifestId: string, leg: number): Key => ({ PK: `TRACK#${manifestId}#${pad(leg, 2)}`, SK: 'HEAD' }),
   /** A party's copy of an alert naming it or one of its manifests, newest first (kept by the change stream). */
-  partyAlert: (partyId: string, openedAt: string, alertId: string): Key => ({ PK: `PARTYALERTS#${partyId}`, SK: `${openedAt}#${alertId}` }),
+  partyAlert: (partyId: string, openedAt: string, alertId: string): Key => ({
+    PK: `PARTYALERTS#${partyId}`,
+    SK: `${openedAt}#${alertId}`,
+  }),
   partyAlertsPartition: (partyId: string) => `PARTYALERTS#${partyId}`,
 
   // --- oversight: manifests by division at every level, alert deadlines and alerts, statistics (functions/oversight) ---
   /** One item per manifest and division prefix (2, 4, 6 digits; nationwide spread over shards), newest first by SK. */
-  oversightEntry: (partition: string, createdAt: string, manifestId: string): Key => ({ PK: `OVS#${partition}`, SK: `${createdAt}#${manifestId}` }),
+  oversightEntry: (partition: string, createdAt: string, manifestId: string): Key => ({
+    PK: `OVS#${partition}`,
+    SK: `${createdAt}#${manifestId}`,
+  }),
   /** GSI1: the same entries by status. */
-  oversightStatusIndex: (partition: string, status: string, createdAt: string, manifestId: string) => ({ GSI1PK: `OVS#${partition}#${status}`, GSI1SK: `${createdAt}#${manifestId}` }),
+  oversightStatusIndex: (partition: string, status: string, createdAt: string, manifestId: string) => ({
+    GSI1PK: `OVS#${partition}#${status}`,
+    GSI1SK: `${createdAt}#${manifestId}`,
+  }),
   oversightPartition: (partition: string) => `OVS#${partition}`,
   oversightStatusPartition: (partition: string, status: string) => `OVS#${partition}#${status}`,
 
   // --- disposal: reports and residues (functions/disposal) ---
   /** A disposal report lives in its manifest's partition: one Query lists a manifest's reports (and the chain's disposed kg). */
-  disposal: (manifestId: string, disposalId: string): Key => ({ PK: `MANIFEST#${manifestId}`, SK: `DISPOSAL#${disposalId}` }),
+  disposal: (manifestId: string, disposalId: string): Key => ({
+    PK: `MANIFEST#${manifestId}`,
+    SK: `DISPOSAL#${disposalId}`,
+  }),
   disposalPrefix: 'DISPOSAL#',
 
   /** What can fall due: one item per (alert type, subject); GSI3 orders them by due time for the alerts job, spread over
    *  ALERT_DUE_SHARDS partitions by a hash of the cause (writes at national volume make no hot key; the job reads all). */
   alertDeadline: (type: string, subjectId: string): Key => ({ PK: `DEADLINE#${type}#${subjectId}`, SK: 'DEADLINE' }),
-  alertDeadlineIndex: (dueAt: string, type: string, subjectId: string) => ({ GSI3PK: alertDueShard(`${type}#${subjectId}`), GSI3SK: `${dueAt}#${type}#${subjectId}` }),
+  alertDeadlineIndex: (dueAt: string, type: string, subjectId: string) => ({
+    GSI3PK: alertDueShard(`${type}#${subjectId}`),
+    GSI3SK: `${dueAt}#${type}#${subjectId}`,
+  }),
   alertDuePartitions: () => Array.from({ length: ALERT_DUE_SHARDS }, (_, i) => `ALERTDUE#${pad(i, 2)}`),
   /** Alerts: GSI1 all by division; GSI2 by status and division (begins_with a division prefix at any level). */
   alert: (alertId: string): Key => ({ PK: `ALERT#${alertId}`, SK: 'ALERT' }),
   alertIndexes: (a: { id: string; divisionCode: string; status: string; openedAt: string }) => ({
-    GSI1PK: 'ALERTS', GSI1SK: `${a.divisionCode}#${a.openedAt}#${a.id}`,
-    GSI2PK: `ALERTS#${a.status}`, GSI2SK: `${a.divisionCode}#${a.openedAt}#${a.id}`,
+    GSI1PK: 'ALERTS',
+    GSI1SK: `${a.divisionCode}#${a.openedAt}#${a.id}`,
+    GSI2PK: `ALERTS#${a.status}`,
+    GSI2SK: `${a.divisionCode}#${a.openedAt}#${a.id}`,
   }),
   alertsPartition: 'ALERTS',
   /** A regulator's background CSV export (POST /v1/oversight/exports): read by id only. */
@@ -162,34 +222,56 @@ export const keys = {
    *  its incidents itself (`incidents`), so a manifest's list is a BatchGet. */
   incident: (incidentId: string): Key => ({ PK: `INCIDENT#${incidentId}`, SK: 'INCIDENT' }),
   incidentIndexes: (i: { id: string; divisionCode: string; status: string; reportedAt: string }) => ({
-    GSI1PK: 'INCIDENTS', GSI1SK: `${i.divisionCode}#${i.reportedAt}#${i.id}`,
-    GSI2PK: `INCIDENTS#${i.status}`, GSI2SK: `${i.divisionCode}#${i.reportedAt}#${i.id}`,
+    GSI1PK: 'INCIDENTS',
+    GSI1SK: `${i.divisionCode}#${i.reportedAt}#${i.id}`,
+    GSI2PK: `INCIDENTS#${i.status}`,
+    GSI2SK: `${i.divisionCode}#${i.reportedAt}#${i.id}`,
   }),
   incidentsPartition: 'INCIDENTS',
   incidentsByStatusPartition: (status: string) => `INCIDENTS#${status}`,
 
   // --- statistics and declarations ---
   /** One counter per (year, division level, dimension, waste filter) partition and group × local month: a query reads one partition. */
-  statsCounter: (c: { year: number; division: string; dimension: string; category: string; group: string; month: string }): Key => ({
+  statsCounter: (c: {
+    year: number;
+    division: string;
+    dimension: string;
+    category: string;
+    group: string;
+    month: string;
+  }): Key => ({
     PK: `STATS#${c.year}#${c.division}#${c.dimension}#${c.category}`,
     SK: c.dimension === 'month' ? c.month : `${c.group}#${c.month}`,
   }),
-  statsPartition: (year: number, division: string, dimension: string, category: string) => `STATS#${year}#${division}#${dimension}#${category}`,
+  statsPartition: (year: number, division: string, dimension: string, category: string) =>
+    `STATS#${year}#${division}#${dimension}#${category}`,
   /** A party's flows per local month and waste code (its declarations read the months up to a period's end). */
-  partyFlow: (partyId: string, month: string, wasteCode: string): Key => ({ PK: `FLOWS#${partyId}`, SK: `${month}#${wasteCode}` }),
+  partyFlow: (partyId: string, month: string, wasteCode: string): Key => ({
+    PK: `FLOWS#${partyId}`,
+    SK: `${month}#${wasteCode}`,
+  }),
   flowPartition: (partyId: string) => `FLOWS#${partyId}`,
   /** Submitted declarations: one item per version, written once. */
-  declaration: (partyId: string, period: string, version: number): Key => ({ PK: `PARTY#${partyId}`, SK: `DECLARATION#${period}#${pad(version, 4)}` }),
+  declaration: (partyId: string, period: string, version: number): Key => ({
+    PK: `PARTY#${partyId}`,
+    SK: `DECLARATION#${period}#${pad(version, 4)}`,
+  }),
   declarationPrefix: (period: string) => `DECLARATION#${period}#`,
 
   // --- webhooks: subscriptions and their delivery outbox (functions/webhooks) ---
   webhook: (partyId: string, webhookId: string): Key => ({ PK: `PARTY#${partyId}`, SK: `WEBHOOK#${webhookId}` }),
   webhookPrefix: 'WEBHOOK#',
-  delivery: (webhookId: string, deliveryId: string): Key => ({ PK: `WEBHOOK#${webhookId}`, SK: `DELIVERY#${deliveryId}` }),
+  delivery: (webhookId: string, deliveryId: string): Key => ({
+    PK: `WEBHOOK#${webhookId}`,
+    SK: `DELIVERY#${deliveryId}`,
+  }),
   deliveryPartition: (webhookId: string) => `WEBHOOK#${webhookId}`,
   deliveryPrefix: 'DELIVERY#',
   /** GSI1: a subscription's deliveries for one manifest in event order (deliveries go out in that order). */
-  deliveryOrderIndex: (webhookId: string, manifestId: string, seq: number) => ({ GSI1PK: `WHORDER#${webhookId}#${manifestId}`, GSI1SK: pad(seq, 6) }),
+  deliveryOrderIndex: (webhookId: string, manifestId: string, seq: number) => ({
+    GSI1PK: `WHORDER#${webhookId}#${manifestId}`,
+    GSI1SK: pad(seq, 6),
+  }),
   deliveryOrderPartition: (webhookId: string, manifestId: string) => `WHORDER#${webhookId}#${manifestId}`,
   /** GSI3: pending deliveries by the time their next attempt is due (the retry sweep reads only what is due). */
   deliveryDueIndex: (dueAt: string, deliveryId: string) => ({ GSI3PK: 'WHDUE', GSI3SK: `${dueAt}#${deliveryId}` }),
@@ -205,7 +287,18 @@ export const keys = {
   pad,
 };
 
-export const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'itemType', 'expiresAt'];
+export const KEY_ATTRIBUTES = [
+  'PK',
+  'SK',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'GSI3PK',
+  'GSI3SK',
+  'itemType',
+  'expiresAt',
+];
 
 /** The entity stored in an item, without its keys and bookkeeping attributes. */
 export function entityOf<T>(item: Record<string, unknown>): T {

@@ -38,7 +38,14 @@ export interface LedgerEntryEntity {
   name?: string;
   process?: string;
   /** The result recorded against a pending entry, and the generated batch a hazardous result made of it. */
-  identification?: { result: 'hazardous' | 'not-hazardous'; wasteCode?: string; reportNumber?: string; issuedBy?: string; at: string; by: string };
+  identification?: {
+    result: 'hazardous' | 'not-hazardous';
+    wasteCode?: string;
+    reportNumber?: string;
+    issuedBy?: string;
+    at: string;
+    by: string;
+  };
   resultEntryId?: string;
   /** A batch made by identifying a pending entry: that entry (its origin in the chain). */
   identifiedFrom?: string;
@@ -56,7 +63,12 @@ function stockFieldOf(entry: Pick<LedgerEntryEntity, 'kind' | 'residueOf'>): Sto
   return entry.residueOf ? 'residue' : 'generated';
 }
 
-const entryItem = (e: LedgerEntryEntity) => ({ ...keys.ledgerEntry(e.partyId, e.id), ...keys.ledgerIndexes(e), itemType: 'ledger-entry', ...e });
+const entryItem = (e: LedgerEntryEntity) => ({
+  ...keys.ledgerEntry(e.partyId, e.id),
+  ...keys.ledgerIndexes(e),
+  itemType: 'ledger-entry',
+  ...e,
+});
 export const entryFromItem = (item: Record<string, unknown>) => entityOf<LedgerEntryEntity>(item);
 
 /** The entry and its stock move, in one transaction; self-treatment is refused beyond what is on hand. */
@@ -70,10 +82,22 @@ export function recordEntryWrites(entry: LedgerEntryEntity): TxItem[] {
 
 /** A pending entry identified (its version moves; a racing void or identification loses): its kilograms leave the
  *  pending stock; a hazardous result's batch is recorded beside it by the caller (recordEntryWrites). */
-export function identifyEntryWrites(entry: LedgerEntryEntity, next: LedgerEntryEntity, onConflict: () => AppError): TxItem[] {
+export function identifyEntryWrites(
+  entry: LedgerEntryEntity,
+  next: LedgerEntryEntity,
+  onConflict: () => AppError,
+): TxItem[] {
   return [
     {
-      item: { Put: { TableName: config.tableName, Item: entryItem(next), ConditionExpression: 'version = :expected AND attribute_not_exists(voided) AND attribute_not_exists(identification)', ExpressionAttributeValues: { ':expected': entry.version } } },
+      item: {
+        Put: {
+          TableName: config.tableName,
+          Item: entryItem(next),
+          ConditionExpression:
+            'version = :expected AND attribute_not_exists(voided) AND attribute_not_exists(identification)',
+          ExpressionAttributeValues: { ':expected': entry.version },
+        },
+      },
       onConditionFailed: onConflict,
     },
     moveStock(entry.partyId, entry.wasteCode, 'generated', -entry.quantityGrams, { requireOnHand: true }),
@@ -88,7 +112,11 @@ export async function pendingAmong(partyId: string, entryIds: readonly string[])
 }
 
 /** Voids an entry nothing has drawn from and undoes its stock move; the entry is kept, marked, and leaves the FIFO index. */
-export function voidEntryWrites(entry: LedgerEntryEntity, voided: NonNullable<LedgerEntryEntity['voided']>, onConflict: () => AppError): TxItem[] {
+export function voidEntryWrites(
+  entry: LedgerEntryEntity,
+  voided: NonNullable<LedgerEntryEntity['voided']>,
+  onConflict: () => AppError,
+): TxItem[] {
   const field = stockFieldOf(entry);
   return [
     update(
@@ -119,14 +147,22 @@ export interface EntryFilter {
 }
 
 /** A party's ledger by when it happened, newest first. */
-export async function entryPage(partyId: string, filter: EntryFilter, limit: number, start?: Record<string, unknown>): Promise<Page> {
+export async function entryPage(
+  partyId: string,
+  filter: EntryFilter,
+  limit: number,
+  start?: Record<string, unknown>,
+): Promise<Page> {
   return queryPage(
     {
       index: 'GSI1',
       partition: keys.ledgerPartition(partyId),
       sortBetween: filter.from || filter.to ? [filter.from ?? '0000', `${filter.to ?? '9999'}#~`] : undefined,
       newestFirst: true,
-      filter: filterOf(filter.wasteCode && attributeIs('wasteCode', filter.wasteCode), filter.kind && attributeIs('kind', filter.kind)),
+      filter: filterOf(
+        filter.wasteCode && attributeIs('wasteCode', filter.wasteCode),
+        filter.kind && attributeIs('kind', filter.kind),
+      ),
     },
     limit,
     start,
@@ -137,9 +173,14 @@ export async function entryPage(partyId: string, filter: EntryFilter, limit: num
 export async function hasLedgerActivity(partyId: string, year: number): Promise<boolean> {
   const from = startOfLocalDay(`${year}-01-01`, config.timeZone).toISOString();
   const to = startOfLocalDay(`${year + 1}-01-01`, config.timeZone).toISOString();
-  const page = await queryPage({
-    index: 'GSI1', partition: keys.ledgerPartition(partyId), sortBetween: [from, to],
-    filter: { expression: 'attribute_not_exists(voided)' },
-  }, 1);
+  const page = await queryPage(
+    {
+      index: 'GSI1',
+      partition: keys.ledgerPartition(partyId),
+      sortBetween: [from, to],
+      filter: { expression: 'attribute_not_exists(voided)' },
+    },
+    1,
+  );
   return page.items.length > 0;
 }

@@ -23,18 +23,30 @@ export interface LineBalance {
 
 export const lineBalanceKey = (b: { manifestId: string; lineNo: number }) => `${b.manifestId}|${b.lineNo}`;
 
-export function createLineBalanceWrite(b: Omit<LineBalance, 'availableAcceptedGrams' | 'availableRejectedGrams' | 'onwardManifestIds'>): TxItem {
-  return putNew({ ...keys.lineBalance(b.manifestId, b.lineNo), itemType: 'line-balance', ...b, availableAcceptedGrams: b.acceptedGrams, availableRejectedGrams: b.rejectedGrams });
+export function createLineBalanceWrite(
+  b: Omit<LineBalance, 'availableAcceptedGrams' | 'availableRejectedGrams' | 'onwardManifestIds'>,
+): TxItem {
+  return putNew({
+    ...keys.lineBalance(b.manifestId, b.lineNo),
+    itemType: 'line-balance',
+    ...b,
+    availableAcceptedGrams: b.acceptedGrams,
+    availableRejectedGrams: b.rejectedGrams,
+  });
 }
 
-export async function getLineBalances(refs: { manifestId: string; lineNo: number }[]): Promise<Map<string, LineBalance>> {
+export async function getLineBalances(
+  refs: { manifestId: string; lineNo: number }[],
+): Promise<Map<string, LineBalance>> {
   const items = await batchGet(refs.map((r) => keys.lineBalance(r.manifestId, r.lineNo)));
   return new Map(items.map((i) => [lineBalanceKey(i as never), entityOf<LineBalance>(i)]));
 }
 
 /** The balances of every received line of a manifest. */
 export async function allLineBalances(manifestId: string): Promise<LineBalance[]> {
-  return (await queryAll({ partition: keys.manifestPartition(manifestId), sortPrefix: keys.lineBalancePrefix })).map((i) => entityOf<LineBalance>(i));
+  return (await queryAll({ partition: keys.manifestPartition(manifestId), sortPrefix: keys.lineBalancePrefix })).map(
+    (i) => entityOf<LineBalance>(i),
+  );
 }
 
 export interface BalanceDraw {
@@ -47,15 +59,24 @@ export interface BalanceDraw {
 /** Draws grams of each portion from one line held by `holderId` (one update per line: merge draws first).
  *  `onwardManifestId` records the manifest shipping it on; disposals leave it out. Fails with `refusal`
  *  (SOURCE_EXCEEDED for sources, OVER_DISPOSAL for disposal reports) when a portion has less available. */
-export function drawLineBalanceWrite(draw: BalanceDraw, holderId: string, refusal: 'SOURCE_EXCEEDED' | 'OVER_DISPOSAL', onwardManifestId?: string): TxItem {
+export function drawLineBalanceWrite(
+  draw: BalanceDraw,
+  holderId: string,
+  refusal: 'SOURCE_EXCEEDED' | 'OVER_DISPOSAL',
+  onwardManifestId?: string,
+): TxItem {
   return update(
     {
       Key: keys.lineBalance(draw.manifestId, draw.lineNo),
       UpdateExpression: `ADD availableAcceptedGrams :minusAccepted, availableRejectedGrams :minusRejected${onwardManifestId ? ', onwardManifestIds :onward' : ''}`,
-      ConditionExpression: 'holderId = :holder AND availableAcceptedGrams >= :accepted AND availableRejectedGrams >= :rejected',
+      ConditionExpression:
+        'holderId = :holder AND availableAcceptedGrams >= :accepted AND availableRejectedGrams >= :rejected',
       ExpressionAttributeValues: {
-        ':holder': holderId, ':accepted': draw.accepted, ':rejected': draw.rejected,
-        ':minusAccepted': -draw.accepted, ':minusRejected': -draw.rejected,
+        ':holder': holderId,
+        ':accepted': draw.accepted,
+        ':rejected': draw.rejected,
+        ':minusAccepted': -draw.accepted,
+        ':minusRejected': -draw.rejected,
         ...(onwardManifestId ? { ':onward': new Set([onwardManifestId]) } : {}),
       },
     },
@@ -68,7 +89,10 @@ export function returnLineBalanceWrite(draw: BalanceDraw, onwardManifestId?: str
   return update({
     Key: keys.lineBalance(draw.manifestId, draw.lineNo),
     UpdateExpression: `ADD availableAcceptedGrams :accepted, availableRejectedGrams :rejected${onwardManifestId ? ' DELETE onwardManifestIds :onward' : ''}`,
-    ExpressionAttributeValues: { ':accepted': draw.accepted, ':rejected': draw.rejected, ...(onwardManifestId ? { ':onward': new Set([onwardManifestId]) } : {}) },
+    ExpressionAttributeValues: {
+      ':accepted': draw.accepted,
+      ':rejected': draw.rejected,
+      ...(onwardManifestId ? { ':onward': new Set([onwardManifestId]) } : {}),
+    },
   });
 }
-

@@ -26,8 +26,15 @@ function linksOf(m: Manifest | undefined): Map<string, Link> {
     [...partiesOf(m)].map(([partyId, roles]) => [
       partyId,
       {
-        partyId, manifestId: m.id, number: m.number, status: m.status, roles, createdAt: m.createdAt,
-        generatorDivision: m.generatorDivision, receiverDivision: m.receiverDivision, awaited: awaited.has(partyId),
+        partyId,
+        manifestId: m.id,
+        number: m.number,
+        status: m.status,
+        roles,
+        createdAt: m.createdAt,
+        generatorDivision: m.generatorDivision,
+        receiverDivision: m.receiverDivision,
+        awaited: awaited.has(partyId),
       },
     ]),
   );
@@ -45,7 +52,13 @@ export function manifestIndexWrites(before: Manifest | undefined, after: Manifes
     const prior = old.get(partyId);
     if (prior && sameLink(prior, link)) continue;
     const awaitedSince = link.awaited ? after.updatedAt : undefined;
-    const item = { ...keys.manifestLink(partyId, link.manifestId), ...keys.manifestLinkIndexes({ ...link, awaitedSince }), itemType: 'manifest-link', ...link, ...(awaitedSince ? { awaitedSince } : {}) };
+    const item = {
+      ...keys.manifestLink(partyId, link.manifestId),
+      ...keys.manifestLinkIndexes({ ...link, awaitedSince }),
+      itemType: 'manifest-link',
+      ...link,
+      ...(awaitedSince ? { awaitedSince } : {}),
+    };
     writes.push(prior ? { item: { Put: { TableName: config.tableName, Item: item } } } : putNew(item));
   }
   for (const partyId of old.keys()) {
@@ -53,4 +66,3 @@ export function manifestIndexWrites(before: Manifest | undefined, after: Manifes
   }
   return [...writes, ...oversightIndexWrites(before, after)];
 }
-

@@ -40,8 +40,9 @@ export async function allocateManifestNumber(generatorDivision: string, now: Dat
 /** The number claim and the manifest: a number is used once, forever. */
 export function createManifestWrites(m: Manifest): TxItem[] {
   return [
-    putNew({ ...keys.manifestNumberClaim(m.number), itemType: 'manifest-number', manifestId: m.id }, () =>
-      new AppError('VERSION_CONFLICT', `Manifest number ${m.number} is already taken; retry`),
+    putNew(
+      { ...keys.manifestNumberClaim(m.number), itemType: 'manifest-number', manifestId: m.id },
+      () => new AppError('VERSION_CONFLICT', `Manifest number ${m.number} is already taken; retry`),
     ),
     putNew(manifestItem(m)),
   ];

@@ -24,11 +24,17 @@ export interface OversightEntry {
 
 export function entryOf(m: Manifest): OversightEntry {
   return {
-    id: m.id, number: m.number, status: m.status, generatorId: m.generatorId, receiverId: m.receiverId,
-    generatorDivision: m.generatorDivision, receiverDivision: m.receiverDivision,
+    id: m.id,
+    number: m.number,
+    status: m.status,
+    generatorId: m.generatorId,
+    receiverId: m.receiverId,
+    generatorDivision: m.generatorDivision,
+    receiverDivision: m.receiverDivision,
     wasteCodes: [...new Set(m.lines.map((l) => l.wasteCode))],
     quantityKg: gramsToKg(m.lines.reduce((sum, l) => sum + l.grams, 0)),
-    createdAt: m.createdAt, updatedAt: m.updatedAt,
+    createdAt: m.createdAt,
+    updatedAt: m.updatedAt,
   };
 }
 
@@ -67,7 +73,11 @@ export interface OversightQuery {
 export type OversightCursor = Record<string, string | null>;
 
 /** A page of entries newest first: each partition queried for up to `limit`, merged, the newest `limit` kept. */
-export async function oversightPage(query: OversightQuery, limit: number, cursor: OversightCursor = {}): Promise<{ items: OversightEntry[]; next?: OversightCursor }> {
+export async function oversightPage(
+  query: OversightQuery,
+  limit: number,
+  cursor: OversightCursor = {},
+): Promise<{ items: OversightEntry[]; next?: OversightCursor }> {
   const partitions = partitionsFor(query.division);
   const filter = query.wasteCode
     ? { expression: 'contains(#codes, :code)', names: { '#codes': 'wasteCodes' }, values: { ':code': query.wasteCode } }
@@ -80,7 +90,9 @@ export async function oversightPage(query: OversightQuery, limit: number, cursor
       const low = query.fromInstant ?? '0';
       const high = before ?? `${query.toInstant ?? '9'}`;
       const spec: QuerySpec = {
-        ...(query.status ? { index: 'GSI1' as const, partition: keys.oversightStatusPartition(partition, query.status) } : { partition: keys.oversightPartition(partition) }),
+        ...(query.status
+          ? { index: 'GSI1' as const, partition: keys.oversightStatusPartition(partition, query.status) }
+          : { partition: keys.oversightPartition(partition) }),
         sortBetween: [low, high],
         newestFirst: true,
         filter,

@@ -11,24 +11,42 @@ import { toAppError } from '#shared/store/store-errors.ts';
 /** Writes the party's copy unless a later version of the alert is there already (stream records may repeat). */
 export async function putPartyAlert(partyId: string, alert: AlertEntity): Promise<void> {
   try {
-    await db().send(new PutCommand({
-      TableName: config.tableName,
-      Item: { ...keys.partyAlert(partyId, alert.openedAt, alert.id), itemType: 'party-alert', forPartyId: partyId, ...alert },
-      ConditionExpression: 'attribute_not_exists(PK) OR #v <= :v',
-      ExpressionAttributeNames: { '#v': 'version' },
-      ExpressionAttributeValues: { ':v': alert.version },
-    }));
+    await db().send(
+      new PutCommand({
+        TableName: config.tableName,
+        Item: {
+          ...keys.partyAlert(partyId, alert.openedAt, alert.id),
+          itemType: 'party-alert',
+          forPartyId: partyId,
+          ...alert,
+        },
+        ConditionExpression: 'attribute_not_exists(PK) OR #v <= :v',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':v': alert.version },
+      }),
+    );
   } catch (err) {
     if ((err as Error).name !== 'ConditionalCheckFailedException') throw toAppError(err);
   }
 }
 
-export function partyAlertPage(partyId: string, status: 'open' | 'closed' | undefined, limit: number, start?: Record<string, unknown>): Promise<Page> {
-  return queryPage({
-    partition: keys.partyAlertsPartition(partyId),
-    newestFirst: true,
-    ...(status ? { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } } : {}),
-  }, limit, start);
+export function partyAlertPage(
+  partyId: string,
+  status: 'open' | 'closed' | undefined,
+  limit: number,
+  start?: Record<string, unknown>,
+): Promise<Page> {
+  return queryPage(
+    {
+      partition: keys.partyAlertsPartition(partyId),
+      newestFirst: true,
+      ...(status
+        ? { filter: { expression: '#status = :status', names: { '#status': 'status' }, values: { ':status': status } } }
+        : {}),
+    },
+    limit,
+    start,
+  );
 }
 
 export function partyAlertFromItem(item: Record<string, unknown>): AlertEntity {

@@ -52,7 +52,12 @@ export interface LicenceEntity {
 }
 
 const partyItem = (p: PartyEntity) => ({ ...keys.party(p.id), ...keys.partyIndexes(p), itemType: 'party', ...p });
-const memberItem = (m: MemberEntity) => ({ ...keys.member(m.partyId, m.sub), ...keys.memberIndexes(m.partyId, m.sub), itemType: 'member', ...m });
+const memberItem = (m: MemberEntity) => ({
+  ...keys.member(m.partyId, m.sub),
+  ...keys.memberIndexes(m.partyId, m.sub),
+  itemType: 'member',
+  ...m,
+});
 const licenceItem = (l: LicenceEntity) => ({ ...keys.licence(l.partyId, l.id), itemType: 'licence', ...l });
 
 export async function getParty(partyId: string): Promise<PartyEntity | undefined> {
@@ -101,15 +106,31 @@ export interface PartyListFilter {
 }
 
 /** Parties by division prefix (GSI1), or by status and division prefix (GSI2); kind and text are filters. */
-export async function partyPage(filter: PartyListFilter, limit: number, start?: Record<string, unknown>): Promise<Page> {
+export async function partyPage(
+  filter: PartyListFilter,
+  limit: number,
+  start?: Record<string, unknown>,
+): Promise<Page> {
   const spec: QuerySpec = filter.status
     ? { index: 'GSI2', partition: keys.partiesByStatusPartition(filter.status) }
     : { index: 'GSI1', partition: keys.allPartiesPartition };
   if (filter.divisionPrefix) spec.sortPrefix = filter.divisionPrefix;
   spec.filter = filterOf(
-    filter.kind && { expression: 'contains(#kinds, :kind)', names: { '#kinds': 'kinds' }, values: { ':kind': filter.kind } },
-    filter.q && { expression: '(contains(#name, :q) OR contains(#uscc, :q))', names: { '#name': 'name', '#uscc': 'uscc' }, values: { ':q': filter.q } },
-    filter.keyUnitYear && { expression: 'contains(#keyUnitYears, :year)', names: { '#keyUnitYears': 'keyUnitYears' }, values: { ':year': filter.keyUnitYear } },
+    filter.kind && {
+      expression: 'contains(#kinds, :kind)',
+      names: { '#kinds': 'kinds' },
+      values: { ':kind': filter.kind },
+    },
+    filter.q && {
+      expression: '(contains(#name, :q) OR contains(#uscc, :q))',
+      names: { '#name': 'name', '#uscc': 'uscc' },
+      values: { ':q': filter.q },
+    },
+    filter.keyUnitYear && {
+      expression: 'contains(#keyUnitYears, :year)',
+      names: { '#keyUnitYears': 'keyUnitYears' },
+      values: { ':year': filter.keyUnitYear },
+    },
   );
   return queryPage(spec, limit, start);
 }
@@ -118,8 +139,9 @@ export const partyFromItem = (item: Record<string, unknown>) => entityOf<PartyEn
 
 export function createPartyWrites(party: PartyEntity, firstManager: MemberEntity): TxItem[] {
   return [
-    putNew({ ...keys.usccClaim(party.uscc), itemType: 'uscc', partyId: party.id }, () =>
-      new AppError('PARTY_EXISTS', `A party with unified social credit code ${party.uscc} is already registered`),
+    putNew(
+      { ...keys.usccClaim(party.uscc), itemType: 'uscc', partyId: party.id },
+      () => new AppError('PARTY_EXISTS', `A party with unified social credit code ${party.uscc} is already registered`),
     ),
     putNew(partyItem(party)),
     putNew(memberItem(firstManager)),
@@ -131,7 +153,10 @@ export function createPartyWrites(party: PartyEntity, firstManager: MemberEntity
 export function savePartyWrite(party: PartyEntity, expectedVersion: number, onConflict: () => AppError): TxItem {
   const { PK, SK, managerCount: _managerCount, ...attributes } = partyItem(party);
   const cleared = party.statusReason === undefined;
-  const names: Record<string, string> = { '#version': 'version', ...(cleared ? { '#statusReason': 'statusReason' } : {}) };
+  const names: Record<string, string> = {
+    '#version': 'version',
+    ...(cleared ? { '#statusReason': 'statusReason' } : {}),
+  };
   const values: Record<string, unknown> = { ':expected': expectedVersion };
   const sets = Object.entries(attributes)
     .filter(([, value]) => value !== undefined)
@@ -153,7 +178,9 @@ export function savePartyWrite(party: PartyEntity, expectedVersion: number, onCo
 }
 
 export function addMemberWrites(member: MemberEntity): TxItem[] {
-  const writes = [putNew(memberItem(member), () => new AppError('INVALID_STATE', `${member.sub} is already a member of this party`))];
+  const writes = [
+    putNew(memberItem(member), () => new AppError('INVALID_STATE', `${member.sub} is already a member of this party`)),
+  ];
   if (member.role === 'manager') writes.push(changeManagerCount(member.partyId, 1));
   return writes;
 }

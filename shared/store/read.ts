@@ -16,7 +16,9 @@ async function send<T>(command: GetCommand | BatchGetCommand | QueryCommand): Pr
 }
 
 export async function getItem(key: { PK: string; SK: string }, consistent = true): Promise<Item | undefined> {
-  const out = await send<{ Item?: Item }>(new GetCommand({ TableName: config.tableName, Key: key, ConsistentRead: consistent }));
+  const out = await send<{ Item?: Item }>(
+    new GetCommand({ TableName: config.tableName, Key: key, ConsistentRead: consistent }),
+  );
   return out.Item;
 }
 

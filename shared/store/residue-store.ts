@@ -34,4 +34,3 @@ export async function residueEntryWrites(input: {
   };
   return { entryId: entry.id, writes: recordEntryWrites(entry) };
 }
-

@@ -31,4 +31,3 @@ export async function allocateBatchCode(partyId: string, kind: LedgerKind, at: s
   const day = localDate(new Date(at), config.timeZone);
   return batchCode(kind, day, await nextSerial(keys.batchCounter(partyId, day)));
 }
-

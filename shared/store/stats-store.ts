@@ -16,7 +16,11 @@ const CHUNK = 99;
 const MARK_TTL_SECONDS = 7 * 86_400;
 const CONFLICT_RETRIES = 4;
 
-function addGrams<M extends string>(key: { PK: string; SK: string }, set: Record<string, unknown>, grams: Grams<M>): TxItem {
+function addGrams<M extends string>(
+  key: { PK: string; SK: string },
+  set: Record<string, unknown>,
+  grams: Grams<M>,
+): TxItem {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets = Object.entries(set).map(([name, value], i) => {
@@ -29,14 +33,23 @@ function addGrams<M extends string>(key: { PK: string; SK: string }, set: Record
     values[`:a${i}`] = g;
     return `#a${i} :a${i}`;
   });
-  return update({ Key: key, UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`, ExpressionAttributeNames: names, ExpressionAttributeValues: values });
+  return update({
+    Key: key,
+    UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  });
 }
 
 export const counterWrite = (d: CounterDelta): TxItem =>
   addGrams(keys.statsCounter(d), { itemType: 'stats-counter', group: d.group, month: d.month }, d.grams);
 
 export const flowWrite = (d: FlowDelta): TxItem =>
-  addGrams(keys.partyFlow(d.partyId, d.month, d.wasteCode), { itemType: 'party-flow', partyId: d.partyId, month: d.month, wasteCode: d.wasteCode }, d.grams);
+  addGrams(
+    keys.partyFlow(d.partyId, d.month, d.wasteCode),
+    { itemType: 'party-flow', partyId: d.partyId, month: d.month, wasteCode: d.wasteCode },
+    d.grams,
+  );
 
 const alreadyApplied = new AppError('INVALID_STATE', 'This stream record was counted before');
 
@@ -57,7 +70,10 @@ export async function applyOnce(recordId: string, writes: TxItem[], now: Date): 
   let applied = 0;
   const expiresAt = Math.floor(now.getTime() / 1000) + MARK_TTL_SECONDS;
   for (let chunk = 0; chunk * CHUNK < writes.length; chunk++) {
-    const mark = putNew({ ...keys.streamMark(STATS_CONSUMER, `${recordId}#${chunk}`), itemType: 'stream-mark', expiresAt }, () => alreadyApplied);
+    const mark = putNew(
+      { ...keys.streamMark(STATS_CONSUMER, `${recordId}#${chunk}`), itemType: 'stream-mark', expiresAt },
+      () => alreadyApplied,
+    );
     try {
       await transactRetryingConflicts([mark, ...writes.slice(chunk * CHUNK, (chunk + 1) * CHUNK)]);
       applied += 1;
@@ -69,17 +85,33 @@ export async function applyOnce(recordId: string, writes: TxItem[], now: Date): 
 }
 
 function gramsOf<M extends string>(item: Item, measures: readonly M[]): Record<M, number> {
-  return Object.fromEntries(measures.map((m) => [m, (item[`${m}Grams`] as number | undefined) ?? 0])) as Record<M, number>;
+  return Object.fromEntries(measures.map((m) => [m, (item[`${m}Grams`] as number | undefined) ?? 0])) as Record<
+    M,
+    number
+  >;
 }
 
 /** Every counter of one partition (one year, division level, dimension and waste filter). */
-export async function statsCounters(year: number, division: string, dimension: string, category: string): Promise<Counter[]> {
+export async function statsCounters(
+  year: number,
+  division: string,
+  dimension: string,
+  category: string,
+): Promise<Counter[]> {
   const items = await queryAll({ partition: keys.statsPartition(year, division, dimension, category) });
-  return items.map((i) => ({ group: i.group as string, month: i.month as string, grams: gramsOf<StatMeasure>(i, STAT_MEASURES) }));
+  return items.map((i) => ({
+    group: i.group as string,
+    month: i.month as string,
+    grams: gramsOf<StatMeasure>(i, STAT_MEASURES),
+  }));
 }
 
 /** A party's flows of every month from `firstMonth` (default: the first) up to and including `lastMonth`. */
 export async function partyFlows(partyId: string, lastMonth: string, firstMonth = '0'): Promise<Flow[]> {
   const items = await queryAll({ partition: keys.flowPartition(partyId), sortBetween: [firstMonth, `${lastMonth}#~`] });
-  return items.map((i) => ({ month: i.month as string, wasteCode: i.wasteCode as string, grams: gramsOf<Movement>(i, MOVEMENTS) }));
+  return items.map((i) => ({
+    month: i.month as string,
+    wasteCode: i.wasteCode as string,
+    grams: gramsOf<Movement>(i, MOVEMENTS),
+  }));
 }

@@ -48,10 +48,12 @@ function stockFromItem(item: Record<string, unknown>): StockEntity {
     disposedGrams: grams('disposed'),
     selfTreatedGrams: grams('selfTreated'),
     onHandGrams: raw.onHandGrams ?? 0,
-    dispatchedByYear: Object.fromEntries(Object.entries(raw).flatMap(([name, value]) => {
-      const year = YEAR_FIELD.exec(name)?.[1];
-      return year ? [[year, value as number]] : [];
-    })),
+    dispatchedByYear: Object.fromEntries(
+      Object.entries(raw).flatMap(([name, value]) => {
+        const year = YEAR_FIELD.exec(name)?.[1];
+        return year ? [[year, value as number]] : [];
+      }),
+    ),
   };
 }
 
@@ -85,7 +87,10 @@ export function moveStock(
       Key: keys.stock(partyId, wasteCode),
       UpdateExpression: `SET partyId = :party, wasteCode = :code, itemType = :type ADD #field :grams, onHandGrams :onHand${options.year ? ', #year :grams' : ''}`,
       ...(guarded ? { ConditionExpression: 'onHandGrams >= :need' } : {}),
-      ExpressionAttributeNames: { '#field': `${field}Grams`, ...(options.year ? { '#year': yearField(options.year) } : {}) },
+      ExpressionAttributeNames: {
+        '#field': `${field}Grams`,
+        ...(options.year ? { '#year': yearField(options.year) } : {}),
+      },
       ExpressionAttributeValues: {
         ':party': partyId,
         ':code': wasteCode,

@@ -25,15 +25,33 @@ const BATCH = 25;
 
 /** Takes the lease on a leg whose head is at `version` (none yet: undefined) and open in the manifest. The new head
  *  (version + 1) is `base` with the lease; its summary stays as it was until the release. */
-export async function reserveLeg(manifestId: string, leg: number, base: LegHead, expected: number | undefined, lease: Lease): Promise<ReserveOutcome> {
+export async function reserveLeg(
+  manifestId: string,
+  leg: number,
+  base: LegHead,
+  expected: number | undefined,
+  lease: Lease,
+): Promise<ReserveOutcome> {
   const head = { ...keys.trackHead(manifestId, leg), itemType: 'track-head', ...base, ...lease };
-  const write = expected === undefined
-    ? { Put: { TableName: table(), Item: head, ConditionExpression: 'attribute_not_exists(PK)' } }
-    : { Put: { TableName: table(), Item: head, ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': expected } } };
+  const write =
+    expected === undefined
+      ? { Put: { TableName: table(), Item: head, ConditionExpression: 'attribute_not_exists(PK)' } }
+      : {
+          Put: {
+            TableName: table(),
+            Item: head,
+            ConditionExpression: '#v = :v',
+            ExpressionAttributeNames: { '#v': 'version' },
+            ExpressionAttributeValues: { ':v': expected },
+          },
+        };
   const legOpen = {
     ConditionCheck: {
-      TableName: table(), Key: keys.manifest(manifestId), ConditionExpression: '#s = :transit AND size(legs) = :leg',
-      ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':transit': 'in_transit', ':leg': leg },
+      TableName: table(),
+      Key: keys.manifest(manifestId),
+      ConditionExpression: '#s = :transit AND size(legs) = :leg',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':transit': 'in_transit', ':leg': leg },
     },
   };
   try {
@@ -42,7 +60,8 @@ export async function reserveLeg(manifestId: string, leg: number, base: LegHead,
   } catch (err) {
     const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
     if ((err as Error).name !== 'TransactionCanceledException' || !reasons) throw toAppError(err);
-    if (reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded')) throw toAppError({ name: 'ThrottlingException' });
+    if (reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded'))
+      throw toAppError({ name: 'ThrottlingException' });
     return reasons[0]?.Code === 'ConditionalCheckFailed' ? 'legClosed' : 'moved';
   }
 }
@@ -53,14 +72,20 @@ export async function storedInstants(manifestId: string, leg: number, from: stri
   let start: Record<string, unknown> | undefined;
   do {
     try {
-      const out = await db().send(new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.trackPartition(manifestId, leg), ':from': keys.trackPoint(manifestId, leg, from).SK, ':to': keys.trackPoint(manifestId, leg, to).SK },
-        ProjectionExpression: 'SK',
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }));
+      const out = await db().send(
+        new QueryCommand({
+          TableName: table(),
+          KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+          ExpressionAttributeValues: {
+            ':pk': keys.trackPartition(manifestId, leg),
+            ':from': keys.trackPoint(manifestId, leg, from).SK,
+            ':to': keys.trackPoint(manifestId, leg, to).SK,
+          },
+          ProjectionExpression: 'SK',
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
       for (const item of out.Items ?? []) found.add(String(item.SK).slice(keys.trackPointPrefix.length));
       start = out.LastEvaluatedKey;
     } catch (err) {
@@ -70,39 +95,69 @@ export async function storedInstants(manifestId: string, leg: number, from: stri
   return found;
 }
 
-export const pointItem = (manifestId: string, leg: number, p: TrackPoint) => ({ ...keys.trackPoint(manifestId, leg, p.at), itemType: 'track-point', manifestId, leg, ...p });
+export const pointItem = (manifestId: string, leg: number, p: TrackPoint) => ({
+  ...keys.trackPoint(manifestId, leg, p.at),
+  itemType: 'track-point',
+  manifestId,
+  leg,
+  ...p,
+});
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Writes the points, 25 a request, the requests in parallel; unprocessed items are sent again (with backoff) until
  *  stored. A writer still retrying at `until` gives up (503) rather than write past its lease. */
-export async function putPoints(manifestId: string, leg: number, points: readonly TrackPoint[], until: number): Promise<void> {
-  const chunks = Array.from({ length: Math.ceil(points.length / BATCH) }, (_, k) => points.slice(k * BATCH, k * BATCH + BATCH));
-  await Promise.all(chunks.map(async (chunk) => {
-    let request: Record<string, Record<string, unknown>[]> | undefined = { [table()]: chunk.map((p) => ({ PutRequest: { Item: pointItem(manifestId, leg, p) } })) };
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt += 1) {
-      if (attempt > 0) await pause(Math.min(1000, 20 * 2 ** attempt));
-      if (Date.now() >= until) throw new AppError('STORE_UNAVAILABLE', 'The store kept refusing these points; retry the batch (stored points are not added twice)');
-      try {
-        const out = await db().send(new BatchWriteCommand({ RequestItems: request as never }));
-        request = out.UnprocessedItems as typeof request;
-      } catch (err) {
-        throw toAppError(err);
+export async function putPoints(
+  manifestId: string,
+  leg: number,
+  points: readonly TrackPoint[],
+  until: number,
+): Promise<void> {
+  const chunks = Array.from({ length: Math.ceil(points.length / BATCH) }, (_, k) =>
+    points.slice(k * BATCH, k * BATCH + BATCH),
+  );
+  await Promise.all(
+    chunks.map(async (chunk) => {
+      let request: Record<string, Record<string, unknown>[]> | undefined = {
+        [table()]: chunk.map((p) => ({ PutRequest: { Item: pointItem(manifestId, leg, p) } })),
+      };
+      for (let attempt = 0; request && Object.keys(request).length > 0; attempt += 1) {
+        if (attempt > 0) await pause(Math.min(1000, 20 * 2 ** attempt));
+        if (Date.now() >= until)
+          throw new AppError(
+            'STORE_UNAVAILABLE',
+            'The store kept refusing these points; retry the batch (stored points are not added twice)',
+          );
+        try {
+          const out = await db().send(new BatchWriteCommand({ RequestItems: request as never }));
+          request = out.UnprocessedItems as typeof request;
+        } catch (err) {
+          throw toAppError(err);
+        }
       }
-    }
-  }));
+    }),
+  );
 }
 
 /** The head after the points (version: the reserved one + 1), without the lease; refused if the lease was lost. */
 export async function releaseLeg(head: LegHead, writer: string): Promise<void> {
   const item = { ...keys.trackHead(head.manifestId, head.leg), itemType: 'track-head', ...head };
   try {
-    await db().send(new PutCommand({
-      TableName: table(), Item: item, ConditionExpression: '#v = :v AND #w = :w',
-      ExpressionAttributeNames: { '#v': 'version', '#w': 'writer' }, ExpressionAttributeValues: { ':v': head.version - 1, ':w': writer },
-    }));
+    await db().send(
+      new PutCommand({
+        TableName: table(),
+        Item: item,
+        ConditionExpression: '#v = :v AND #w = :w',
+        ExpressionAttributeNames: { '#v': 'version', '#w': 'writer' },
+        ExpressionAttributeValues: { ':v': head.version - 1, ':w': writer },
+      }),
+    );
   } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException') throw new AppError('VERSION_CONFLICT', "This call's hold on the leg ran out before its points were counted; retry the batch");
+    if ((err as Error).name === 'ConditionalCheckFailedException')
+      throw new AppError(
+        'VERSION_CONFLICT',
+        "This call's hold on the leg ran out before its points were counted; retry the batch",
+      );
     throw toAppError(err);
   }
 }

@@ -26,7 +26,8 @@ export interface Lease {
 
 export type LeasedHead = LegHead & Partial<Lease>;
 
-export const leaseLive = (head: Partial<Lease> | undefined, nowMs: number) => head?.writer !== undefined && (head.writingUntil ?? 0) > nowMs;
+export const leaseLive = (head: Partial<Lease> | undefined, nowMs: number) =>
+  head?.writer !== undefined && (head.writingUntil ?? 0) > nowMs;
 
 export interface StoredPoint extends TrackPoint {
   leg: number;
@@ -43,30 +44,52 @@ export function pointFromItem(item: Record<string, unknown>): StoredPoint {
 }
 
 /** The head has not moved since it was read (a leg's closing digest covers exactly the points counted). */
-export function legHeadUnchanged(manifestId: string, leg: number, version: number | undefined, onMoved: () => AppError): TxItem {
+export function legHeadUnchanged(
+  manifestId: string,
+  leg: number,
+  version: number | undefined,
+  onMoved: () => AppError,
+): TxItem {
   return conditionCheck(
     version === undefined
       ? { Key: keys.trackHead(manifestId, leg), ConditionExpression: 'attribute_not_exists(PK)' }
-      : { Key: keys.trackHead(manifestId, leg), ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': version } },
+      : {
+          Key: keys.trackHead(manifestId, leg),
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':v': version },
+        },
     onMoved,
   );
 }
 
 /** A page of a leg's points, oldest first (strongly consistent: a closing digest reads what is committed). */
-export async function legPointPage(manifestId: string, leg: number, limit: number, start?: Record<string, unknown>, hidePhone = false): Promise<Page> {
+export async function legPointPage(
+  manifestId: string,
+  leg: number,
+  limit: number,
+  start?: Record<string, unknown>,
+  hidePhone = false,
+): Promise<Page> {
   const items: Record<string, unknown>[] = [];
   let startKey = start;
   do {
     try {
-      const out = await db().send(new QueryCommand({
-        TableName: config.tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :at)',
-        ...(hidePhone ? { FilterExpression: '#src <> :phone', ExpressionAttributeNames: { '#src': 'source' } } : {}),
-        ExpressionAttributeValues: { ':pk': keys.trackPartition(manifestId, leg), ':at': keys.trackPointPrefix, ...(hidePhone ? { ':phone': 'phone' } : {}) },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-        Limit: limit - items.length,
-      }));
+      const out = await db().send(
+        new QueryCommand({
+          TableName: config.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :at)',
+          ...(hidePhone ? { FilterExpression: '#src <> :phone', ExpressionAttributeNames: { '#src': 'source' } } : {}),
+          ExpressionAttributeValues: {
+            ':pk': keys.trackPartition(manifestId, leg),
+            ':at': keys.trackPointPrefix,
+            ...(hidePhone ? { ':phone': 'phone' } : {}),
+          },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+          Limit: limit - items.length,
+        }),
+      );
       items.push(...(out.Items ?? []));
       startKey = out.LastEvaluatedKey;
     } catch (err) {

@@ -43,7 +43,11 @@ export function putNew(item: Record<string, unknown>, onExists?: () => AppError)
 }
 
 /** Replace an item written at `expectedVersion`; the new item must carry version expectedVersion + 1. */
-export function putVersioned(item: Record<string, unknown>, expectedVersion: number, onConflict?: () => AppError): TxItem {
+export function putVersioned(
+  item: Record<string, unknown>,
+  expectedVersion: number,
+  onConflict?: () => AppError,
+): TxItem {
   return {
     item: {
       Put: {

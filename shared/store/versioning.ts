@@ -4,7 +4,10 @@ import { versionConflict } from '#shared/store/store-errors.ts';
 
 export function assertVersion(current: number, ifMatch: number | undefined): void {
   if (ifMatch !== undefined && ifMatch !== current) {
-    throw new AppError('PRECONDITION_FAILED', `If-Match names version ${ifMatch}, but the resource is at version ${current}`);
+    throw new AppError(
+      'PRECONDITION_FAILED',
+      `If-Match names version ${ifMatch}, but the resource is at version ${current}`,
+    );
   }
 }
 

@@ -44,7 +44,10 @@ const webhookItem = (w: WebhookEntity) => ({ ...keys.webhook(w.partyId, w.id), i
 export const createWebhookWrite = (w: WebhookEntity): TxItem => putNew(webhookItem(w));
 
 export function deleteWebhookWrite(partyId: string, webhookId: string): TxItem {
-  return remove({ Key: keys.webhook(partyId, webhookId), ConditionExpression: 'attribute_exists(PK)' }, () => new AppError('NOT_FOUND', 'No such webhook'));
+  return remove(
+    { Key: keys.webhook(partyId, webhookId), ConditionExpression: 'attribute_exists(PK)' },
+    () => new AppError('NOT_FOUND', 'No such webhook'),
+  );
 }
 
 export async function getWebhook(partyId: string, webhookId: string): Promise<WebhookEntity | undefined> {
@@ -82,7 +85,11 @@ export async function deliveryPage(webhookId: string, limit: number, start?: Rec
 export const deliveryFromItem = (item: Record<string, unknown>) => entityOf<DeliveryEntity>(item);
 
 /** The first still-pending delivery of this subscription and manifest with a sequence number in `[from, to]` (order per manifest). */
-export async function firstPending(webhookId: string, manifestId: string, [from, to]: [number, number]): Promise<DeliveryEntity | undefined> {
+export async function firstPending(
+  webhookId: string,
+  manifestId: string,
+  [from, to]: [number, number],
+): Promise<DeliveryEntity | undefined> {
   if (from > to) return undefined;
   const page = await queryPage(
     {
@@ -101,7 +108,10 @@ export const LAST_SEQ = 999_999;
 
 /** Pending deliveries whose next attempt is due at `now`, oldest due first. */
 export async function dueDeliveries(now: Date, limit: number): Promise<DeliveryEntity[]> {
-  const page = await queryPage({ index: 'GSI3', partition: keys.deliveryDuePartition, sortBetween: ['0', `${now.toISOString()}~`] }, limit);
+  const page = await queryPage(
+    { index: 'GSI3', partition: keys.deliveryDuePartition, sortBetween: ['0', `${now.toISOString()}~`] },
+    limit,
+  );
   return page.items.map(deliveryFromItem);
 }
 
@@ -118,17 +128,33 @@ export function claimAttemptWrite(d: DeliveryEntity, now: Date): TxItem {
     {
       Key: keys.delivery(d.webhookId, d.id),
       UpdateExpression: 'SET claimExpiresAt = :until',
-      ConditionExpression: '#status = :pending AND #attempts = :attempts AND (attribute_not_exists(claimExpiresAt) OR claimExpiresAt < :now)',
+      ConditionExpression:
+        '#status = :pending AND #attempts = :attempts AND (attribute_not_exists(claimExpiresAt) OR claimExpiresAt < :now)',
       ExpressionAttributeNames: { '#status': 'status', '#attempts': 'attempts' },
-      ExpressionAttributeValues: { ':pending': 'pending', ':attempts': d.attempts, ':now': now.toISOString(), ':until': new Date(now.getTime() + ATTEMPT_CLAIM_MS).toISOString() },
+      ExpressionAttributeValues: {
+        ':pending': 'pending',
+        ':attempts': d.attempts,
+        ':now': now.toISOString(),
+        ':until': new Date(now.getTime() + ATTEMPT_CLAIM_MS).toISOString(),
+      },
     },
     () => new AppError('INVALID_STATE', 'this attempt is claimed or already made'),
   );
 }
 
 /** Records an attempt (the one claimed); a delivery leaves the due index when delivered or given up. */
-export function recordAttemptWrite(d: DeliveryEntity, attempt: DeliveryAttempt, outcome: { status: DeliveryEntity['status']; nextAttemptAt?: string }): TxItem {
-  const values: Record<string, unknown> = { ':status': outcome.status, ':attempt': [attempt], ':one': 1, ':pending': 'pending', ':attempts': d.attempts };
+export function recordAttemptWrite(
+  d: DeliveryEntity,
+  attempt: DeliveryAttempt,
+  outcome: { status: DeliveryEntity['status']; nextAttemptAt?: string },
+): TxItem {
+  const values: Record<string, unknown> = {
+    ':status': outcome.status,
+    ':attempt': [attempt],
+    ':one': 1,
+    ':pending': 'pending',
+    ':attempts': d.attempts,
+  };
   const set = ['#status = :status', '#history = list_append(#history, :attempt)'];
   let removal = ' REMOVE claimExpiresAt';
   if (outcome.status === 'pending') {

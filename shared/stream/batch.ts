@@ -19,7 +19,10 @@ export interface BatchOutcome {
  * to find the first record that fails on its own. Consumers are idempotent (a stream delivers at least once), so
  * the records the failed batch attempt had already handled may be handled again.
  */
-export async function consumeBatch(records: ChangeRecord[], handle: (records: ChangeRecord[]) => Promise<unknown>): Promise<BatchOutcome> {
+export async function consumeBatch(
+  records: ChangeRecord[],
+  handle: (records: ChangeRecord[]) => Promise<unknown>,
+): Promise<BatchOutcome> {
   if (records.length === 0) return {};
   try {
     await handle(records);
@@ -45,5 +48,14 @@ export const batchResponse = (outcome: BatchOutcome): BatchResponse => ({
 export function logBatchFailure(consumer: string, outcome: BatchOutcome): void {
   if (!outcome.failed) return;
   const error = outcome.error as Error | undefined;
-  console.error(JSON.stringify({ level: 'ERROR', message: 'stream record failed', consumer, sequenceNumber: outcome.failed.sequenceNumber, key: outcome.failed.key, error: error?.message ?? String(error) }));
+  console.error(
+    JSON.stringify({
+      level: 'ERROR',
+      message: 'stream record failed',
+      consumer,
+      sequenceNumber: outcome.failed.sequenceNumber,
+      key: outcome.failed.key,
+      error: error?.message ?? String(error),
+    }),
+  );
 }

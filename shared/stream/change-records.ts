@@ -31,7 +31,8 @@ function repairEmptyMaps(value: AttributeValue): AttributeValue {
   return value;
 }
 
-const repair = (image: Image): Image => Object.fromEntries(Object.entries(image).map(([k, v]) => [k, repairEmptyMaps(v)]));
+const repair = (image: Image): Image =>
+  Object.fromEntries(Object.entries(image).map(([k, v]) => [k, repairEmptyMaps(v)]));
 
 export function toChangeRecords(records: RawStreamRecord[]): ChangeRecord[] {
   return records.map((r) => {

@@ -38,11 +38,27 @@ export async function queueDeliveries(records: ChangeRecord[], now: Date): Promi
         if (!wantsEvent(webhook.events, event.type)) continue;
         const id = uuidv5(`${webhook.id}/${event.manifestId}/${event.seq}`, DELIVERY_NAMESPACE);
         const payload = JSON.stringify({
-          id, type: `manifest.${event.type}`, occurredAt: event.at, manifestId: event.manifestId, manifestNumber: event.manifestNumber, partyId, data: event.data,
+          id,
+          type: `manifest.${event.type}`,
+          occurredAt: event.at,
+          manifestId: event.manifestId,
+          manifestNumber: event.manifestNumber,
+          partyId,
+          data: event.data,
         });
         const delivery: DeliveryEntity = {
-          id, webhookId: webhook.id, partyId, eventType: event.type, manifestId: event.manifestId, seq: event.seq, payload,
-          status: 'pending', attempts: 0, history: [], nextAttemptAt: now.toISOString(), createdAt: now.toISOString(),
+          id,
+          webhookId: webhook.id,
+          partyId,
+          eventType: event.type,
+          manifestId: event.manifestId,
+          seq: event.seq,
+          payload,
+          status: 'pending',
+          attempts: 0,
+          history: [],
+          nextAttemptAt: now.toISOString(),
+          createdAt: now.toISOString(),
         };
         try {
           await transact([deliveryWrite(delivery)]);
@@ -56,7 +72,13 @@ export async function queueDeliveries(records: ChangeRecord[], now: Date): Promi
   return queued;
 }
 
-async function post(send: Send, url: string, delivery: DeliveryEntity, secret: string, at: Date): Promise<{ statusCode?: number; error?: string }> {
+async function post(
+  send: Send,
+  url: string,
+  delivery: DeliveryEntity,
+  secret: string,
+  at: Date,
+): Promise<{ statusCode?: number; error?: string }> {
   const timestamp = Math.floor(at.getTime() / 1000);
   try {
     const res = await send(url, {
@@ -92,13 +114,19 @@ async function claim(delivery: DeliveryEntity, at: Date): Promise<boolean> {
  * One attempt, unless an earlier event of the same manifest is still pending for this subscription, or another
  * sender (the stream consumer and the retry sweep may both pick a delivery up) has claimed this attempt.
  */
-export async function attempt(delivery: DeliveryEntity, now: () => Date, send: Send): Promise<'delivered' | 'retrying' | 'failed' | 'waiting'> {
+export async function attempt(
+  delivery: DeliveryEntity,
+  now: () => Date,
+  send: Send,
+): Promise<'delivered' | 'retrying' | 'failed' | 'waiting'> {
   if (await firstPending(delivery.webhookId, delivery.manifestId, [0, delivery.seq - 1])) return 'waiting';
   const at = now();
   if (!(await claim(delivery, at))) return 'waiting';
   const webhook = await getWebhook(delivery.partyId, delivery.webhookId);
   if (!webhook) {
-    await transact([recordAttemptWrite(delivery, { at: at.toISOString(), error: 'subscription deleted' }, { status: 'failed' })]);
+    await transact([
+      recordAttemptWrite(delivery, { at: at.toISOString(), error: 'subscription deleted' }, { status: 'failed' }),
+    ]);
     return 'failed';
   }
   const result = await post(send, webhook.url, delivery, webhook.secret, at);

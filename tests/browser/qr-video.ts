@@ -11,10 +11,18 @@ export function writeQrVideo(path: string, payload: string, size = 480) {
   for (let r = 0; r < m.size; r++) {
     for (let c = 0; c < m.size; c++) {
       if (!m.dark(r, c)) continue;
-      for (let dy = 0; dy < scale; dy++) y.fill(16, (offset + r * scale + dy) * size + offset + c * scale, (offset + r * scale + dy) * size + offset + (c + 1) * scale);
+      for (let dy = 0; dy < scale; dy++)
+        y.fill(
+          16,
+          (offset + r * scale + dy) * size + offset + c * scale,
+          (offset + r * scale + dy) * size + offset + (c + 1) * scale,
+        );
     }
   }
   const chroma = Buffer.alloc((size / 2) * (size / 2) * 2, 128); // no colour
   const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma]);
-  writeFileSync(path, Buffer.concat([Buffer.from(`YUV4MPEG2 W${size} H${size} F10:1 Ip A1:1 C420jpeg\n`), frame, frame]));
+  writeFileSync(
+    path,
+    Buffer.concat([Buffer.from(`YUV4MPEG2 W${size} H${size} F10:1 Ip A1:1 C420jpeg\n`), frame, frame]),
+  );
 }

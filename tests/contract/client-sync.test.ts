@@ -9,13 +9,20 @@ describe('the typed client', () => {
   it('has path types generated from the current routes', async () => {
     const [generated, committed] = await Promise.all([clientSchemaSource(), readFile(CLIENT_SCHEMA_FILE, 'utf8')]);
     // toBe would print a 160 kB diff; the message says what to do
-    expect(committed === generated, 'client/schema.d.ts is out of date with the routes: run npm run client:generate').toBe(true);
+    expect(
+      committed === generated,
+      'client/schema.d.ts is out of date with the routes: run npm run client:generate',
+    ).toBe(true);
   });
 
   it('calls the API with a bearer token and an idempotency key', async () => {
     const t = await testApi();
     const user = enterprise('client-user');
-    const client = createClient({ baseUrl: 'http://wastechain.test', token: () => t.token(user), fetch: async (request) => t.api.request(request) });
+    const client = createClient({
+      baseUrl: 'http://wastechain.test',
+      token: () => t.token(user),
+      fetch: async (request) => t.api.request(request),
+    });
 
     const body = partyBody();
     const key = idempotencyKey();
@@ -28,12 +35,18 @@ describe('the typed client', () => {
     expect(again.data?.id).toBe(created.data?.id);
 
     const me = await client.GET('/v1/me');
-    expect(me.data).toMatchObject({ sub: 'client-user', memberships: [{ partyId: created.data!.id, name: body.name, role: 'manager' }] });
+    expect(me.data).toMatchObject({
+      sub: 'client-user',
+      memberships: [{ partyId: created.data!.id, name: body.name, role: 'manager' }],
+    });
   });
 
   it('hands a refusal back as the typed problem', async () => {
     const t = await testApi();
-    const client = createClient({ baseUrl: 'http://wastechain.test', fetch: async (request) => t.api.request(request) });
+    const client = createClient({
+      baseUrl: 'http://wastechain.test',
+      fetch: async (request) => t.api.request(request),
+    });
     const res = await client.GET('/v1/me');
     expect(res.response.status).toBe(401);
     expect(res.error?.code).toBe('UNAUTHENTICATED');

@@ -28,7 +28,8 @@ function requestSchemas(): Set<string> {
     }
     for (const value of Object.values(node)) walk(value);
   };
-  for (const item of Object.values<any>(doc.paths)) for (const op of Object.values<any>(item)) walk([op.requestBody, op.parameters]);
+  for (const item of Object.values<any>(doc.paths))
+    for (const op of Object.values<any>(item)) walk([op.requestBody, op.parameters]);
   return reached;
 }
 

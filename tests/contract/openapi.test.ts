@@ -23,7 +23,9 @@ describe('GET /openapi.json', () => {
   });
 
   it('lists every route of the route table with its method, its path written in full', () => {
-    const missing = operations().filter((o) => !o.operation).map((o) => `${o.route.method.toUpperCase()} ${o.route.path}`);
+    const missing = operations()
+      .filter((o) => !o.operation)
+      .map((o) => `${o.route.method.toUpperCase()} ${o.route.path}`);
     expect(missing).toEqual([]);
     for (const path of Object.keys(doc.paths)) expect(path).toMatch(/^\/v1\//);
   });
@@ -37,20 +39,25 @@ describe('GET /openapi.json', () => {
       }
       expect(operation.security, name).toEqual([{ bearerAuth: [] }]);
       for (const status of ['400', '401', '503']) {
-        expect(operation.responses[status]?.content?.['application/problem+json']?.schema, `${name} ${status}`).toEqual({ $ref: '#/components/schemas/Problem' });
+        expect(operation.responses[status]?.content?.['application/problem+json']?.schema, `${name} ${status}`).toEqual(
+          { $ref: '#/components/schemas/Problem' },
+        );
       }
     }
   });
 
   it('documents the success status of each registry route: 201 for creates, 200 for reads and actions, 204 for removal', () => {
-    const success = (method: string, path: string) => Object.keys(doc.paths[path][method].responses).filter((s) => s.startsWith('2'));
+    const success = (method: string, path: string) =>
+      Object.keys(doc.paths[path][method].responses).filter((s) => s.startsWith('2'));
     expect(success('post', '/v1/parties')).toEqual(['201']);
     expect(success('post', '/v1/parties/{id}/members')).toEqual(['201']);
     expect(success('post', '/v1/parties/{id}/licences')).toEqual(['201']);
     expect(success('post', '/v1/parties/{id}/approve')).toEqual(['200']);
     expect(success('get', '/v1/parties')).toEqual(['200']);
     expect(success('delete', '/v1/parties/{id}/members/{sub}')).toEqual(['204']);
-    expect(doc.paths['/v1/parties/{id}'].get.parameters).toContainEqual(expect.objectContaining({ name: 'id', in: 'path', required: true }));
+    expect(doc.paths['/v1/parties/{id}'].get.parameters).toContainEqual(
+      expect.objectContaining({ name: 'id', in: 'path', required: true }),
+    );
   });
 
   it('gives a USCC example that passes the check it documents', () => {

@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Code } from 'aws-cdk-lib/aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_BUDGET_BYTES, buildBundles, bundleText, IMPORT_TARGET_MS, importOnce, type BuiltBundle } from '../../infra/bundles.ts';
+import {
+  BUNDLE_BUDGET_BYTES,
+  buildBundles,
+  bundleText,
+  IMPORT_TARGET_MS,
+  importOnce,
+  type BuiltBundle,
+} from '../../infra/bundles.ts';
 import { FONTS_FOLDER, REFERENCE_DATA_FOLDER, SWAGGER_UI_FOLDER } from '../../infra/bundling.ts';
 import { PROJECT_ROOT, specOf } from '../../infra/function-specs.ts';
 import { openApiDocument } from '#schemas/openapi.ts';
@@ -39,7 +46,10 @@ describe('each function bundle', () => {
     console.log('bundle sizes (bytes):', sizes);
     for (const b of bundles) {
       expect(b.bytes, b.name).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES);
-      expect(Object.keys(b.metafile.inputs).some((f) => f.includes('node_modules/@aws-sdk/')), `${b.name} bundles the SDK`).toBe(true);
+      expect(
+        Object.keys(b.metafile.inputs).some((f) => f.includes('node_modules/@aws-sdk/')),
+        `${b.name} bundles the SDK`,
+      ).toBe(true);
     }
   });
 
@@ -52,9 +62,13 @@ describe('each function bundle', () => {
   it('contains no local server code: no token minting, no local keys, no jose', () => {
     for (const b of bundles) {
       const text = bundleText(b);
-      for (const needle of ['local-keys', '/local/token', 'jose']) expect(text.includes(needle), `${b.name} contains ${needle}`).toBe(false);
+      for (const needle of ['local-keys', '/local/token', 'jose'])
+        expect(text.includes(needle), `${b.name} contains ${needle}`).toBe(false);
       const inputs = Object.keys(b.metafile.inputs);
-      expect(inputs.filter((f) => f.startsWith('local/') || f.includes('node_modules/jose/')), b.name).toEqual([]);
+      expect(
+        inputs.filter((f) => f.startsWith('local/') || f.includes('node_modules/jose/')),
+        b.name,
+      ).toEqual([]);
     }
   });
 
@@ -67,7 +81,9 @@ describe('each function bundle', () => {
   it('builds its schemas on schemas/zod.ts, never on the `z` of @hono/zod-openapi (a bundle leaves that one only ZodType)', () => {
     for (const b of bundles) {
       for (const file of sourcesOf(b)) {
-        expect(readFileSync(join(PROJECT_ROOT, file), 'utf8'), file).not.toMatch(/import \{[^}]*\bz\b[^}]*\} from '@hono\/zod-openapi'/);
+        expect(readFileSync(join(PROJECT_ROOT, file), 'utf8'), file).not.toMatch(
+          /import \{[^}]*\bz\b[^}]*\} from '@hono\/zod-openapi'/,
+        );
       }
     }
   });
@@ -90,18 +106,41 @@ interface Invocation {
 }
 
 /** Calls the bundle's handler in a fresh Node with an API Gateway (HTTP API, payload 2.0) event, as Lambda would. */
-function invoke(b: BuiltBundle, method: string, path: string, { user, env = {} }: Invocation = {}): { statusCode: number; body: string; isBase64Encoded?: boolean } {
+function invoke(
+  b: BuiltBundle,
+  method: string,
+  path: string,
+  { user, env = {} }: Invocation = {},
+): { statusCode: number; body: string; isBase64Encoded?: boolean } {
   const authorizer = user ? { jwt: { claims: { sub: user.sub, 'cognito:groups': user.groups } } } : undefined;
   const event = {
-    version: '2.0', routeKey: `${method} ${path}`, rawPath: path, rawQueryString: '', headers: { host: 'api.example' },
-    requestContext: { http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' }, requestId: 'r1', stage: '$default', authorizer },
+    version: '2.0',
+    routeKey: `${method} ${path}`,
+    rawPath: path,
+    rawQueryString: '',
+    headers: { host: 'api.example' },
+    requestContext: {
+      http: { method, path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'test' },
+      requestId: 'r1',
+      stage: '$default',
+      authorizer,
+    },
     isBase64Encoded: false,
   };
-  const script = 'const {handler}=await import(process.env.BUNDLE);' +
+  const script =
+    'const {handler}=await import(process.env.BUNDLE);' +
     'process.stdout.write(JSON.stringify(await handler(JSON.parse(process.env.EVENT),{})))';
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, BUNDLE: b.file, EVENT: JSON.stringify(event), AWS_REGION: 'cn-north-1', CURSOR_SECRET: 'x', REFERENCE_DATA_DIR: join(b.dir, REFERENCE_DATA_FOLDER), ...env },
+    env: {
+      PATH: process.env.PATH,
+      BUNDLE: b.file,
+      EVENT: JSON.stringify(event),
+      AWS_REGION: 'cn-north-1',
+      CURSOR_SECRET: 'x',
+      REFERENCE_DATA_DIR: join(b.dir, REFERENCE_DATA_FOLDER),
+      ...env,
+    },
   });
   if (child.status !== 0) throw new Error(child.stderr);
   return JSON.parse(child.stdout);
@@ -137,7 +176,10 @@ describe('a bundle invoked as Lambda', () => {
     const owner = enterprise('bundle-label-owner');
     const party = await activeParty(t, owner);
     const entry = await t.call(owner, 'POST', `/v1/parties/${party.id}/ledger`, {
-      wasteCode: '900-041-49', quantityKg: 300, at: '2026-03-15T09:00:00+08:00', mainComponents: '废活性炭、有机溶剂',
+      wasteCode: '900-041-49',
+      quantityKg: 300,
+      at: '2026-03-15T09:00:00+08:00',
+      mainComponents: '废活性炭、有机溶剂',
       containers: [{ labelCode: 'LBL-0001', count: 1, volumeL: 200 }],
     });
     const path = `/v1/parties/${party.id}/ledger/${entry.body.id}/label.pdf`;
@@ -147,7 +189,11 @@ describe('a bundle invoked as Lambda', () => {
       env: {
         DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!,
         TABLE_NAME: process.env.TABLE_NAME!,
-        FONT_PATH: join(documents.dir, FONTS_FOLDER, first(readdirSync(join(documents.dir, FONTS_FOLDER)), 'bundled font')),
+        FONT_PATH: join(
+          documents.dir,
+          FONTS_FOLDER,
+          first(readdirSync(join(documents.dir, FONTS_FOLDER)), 'bundled font'),
+        ),
       },
     });
     expect(reply.statusCode, reply.body).toBe(200);
@@ -172,7 +218,11 @@ describe('CDK bundling', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'wastechain-cdk-'));
     try {
       // Bundle one function through CDK; the others get placeholder code to keep the synth fast.
-      const { template } = synth({ outdir, bundle: true, codeOf: (name) => (name === 'public' ? undefined : Code.fromInline('export {}')) });
+      const { template } = synth({
+        outdir,
+        bundle: true,
+        codeOf: (name) => (name === 'public' ? undefined : Code.fromInline('export {}')),
+      });
       const key: string = template.toJSON().Resources[functionId(template, 'public')].Properties.Code.S3Key;
       const asset = join(outdir, `asset.${key.replace(/\.zip$/, '')}`);
       const measured = bundles.find((b) => b.name === 'public')!;

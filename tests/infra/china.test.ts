@@ -39,13 +39,20 @@ describe('cn-northwest-1 with an external OIDC issuer', () => {
     });
   });
 
-  it('tells every function the issuer\'s groups and jurisdiction claims and its group map', () => {
+  it("tells every function the issuer's groups and jurisdiction claims and its group map", () => {
     const fns = Object.values(resources(s.template, 'AWS::Lambda::Function'));
     expect(fns).toHaveLength(functionNames().length);
     for (const fn of fns) {
       const vars = fn.Properties.Environment.Variables;
-      expect({ [CLAIM_ENV.groupsClaim]: vars[CLAIM_ENV.groupsClaim], [CLAIM_ENV.jurisdictionClaim]: vars[CLAIM_ENV.jurisdictionClaim], map: JSON.parse(vars[CLAIM_ENV.groupMap]) })
-        .toEqual({ [CLAIM_ENV.groupsClaim]: 'roles', [CLAIM_ENV.jurisdictionClaim]: 'division', map: EXAMPLE.identity.groupMap });
+      expect({
+        [CLAIM_ENV.groupsClaim]: vars[CLAIM_ENV.groupsClaim],
+        [CLAIM_ENV.jurisdictionClaim]: vars[CLAIM_ENV.jurisdictionClaim],
+        map: JSON.parse(vars[CLAIM_ENV.groupMap]),
+      }).toEqual({
+        [CLAIM_ENV.groupsClaim]: 'roles',
+        [CLAIM_ENV.jurisdictionClaim]: 'division',
+        map: EXAMPLE.identity.groupMap,
+      });
     }
   });
 
@@ -60,17 +67,27 @@ describe('cn-northwest-1 with an external OIDC issuer', () => {
 
   it('passes cdk-nag with nothing unacknowledged', () => {
     const report = new AwsSolutionsChecks().validateScope(s.app);
-    expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    expect(
+      report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`),
+    ).toEqual([]);
   });
 
   it('refuses the default Cognito issuer in a China region, and console hosting without an ICP-filed domain', () => {
-    expect(() => synth({ config: { ...EXAMPLE, identity: { kind: 'cognito' } }, env })).toThrow(/no Cognito user pools/);
+    expect(() => synth({ config: { ...EXAMPLE, identity: { kind: 'cognito' } }, env })).toThrow(
+      /no Cognito user pools/,
+    );
     expect(() => synth({ config: { ...EXAMPLE, console: { enabled: true } }, env })).toThrow(/ICP-filed domain/);
   });
 
   it('refuses an issuer config with a mistake, naming the field', () => {
-    expect(() => synth({ config: { ...EXAMPLE, identity: { ...EXAMPLE.identity, issuerUrl: 'http://id.example.cn' } }, env })).toThrow(/identity\.issuerUrl/);
-    expect(() => synth({ config: { ...EXAMPLE, identity: { ...EXAMPLE.identity, groupMap: { x: 'root' } } }, env })).toThrow(/identity\.groupMap\.x/);
-    expect(() => synth({ config: { ...EXAMPLE, backup: { retentionYears: 5 } }, env })).toThrow(/backup\.retentionYears/);
+    expect(() =>
+      synth({ config: { ...EXAMPLE, identity: { ...EXAMPLE.identity, issuerUrl: 'http://id.example.cn' } }, env }),
+    ).toThrow(/identity\.issuerUrl/);
+    expect(() =>
+      synth({ config: { ...EXAMPLE, identity: { ...EXAMPLE.identity, groupMap: { x: 'root' } } }, env }),
+    ).toThrow(/identity\.groupMap\.x/);
+    expect(() => synth({ config: { ...EXAMPLE, backup: { retentionYears: 5 } }, env })).toThrow(
+      /backup\.retentionYears/,
+    );
   });
 });

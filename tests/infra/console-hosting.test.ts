@@ -29,20 +29,35 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
-const distribution = (s: Synth) => first(Object.values(resources(s.template, 'AWS::CloudFront::Distribution')), 'distribution').Properties.DistributionConfig;
+const distribution = (s: Synth) =>
+  first(Object.values(resources(s.template, 'AWS::CloudFront::Distribution')), 'distribution').Properties
+    .DistributionConfig;
 
 describe('the console bucket', () => {
   it('is private, TLS-only and read by CloudFront through origin access control only', () => {
     const buckets = resources(built.template, 'AWS::S3::Bucket');
     const id = Object.keys(buckets).find((k) => k.startsWith('ConsoleBucket'))!;
-    expect(entry(buckets, id, 'buckets').Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(entry(buckets, id, 'buckets').Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
     expect(Object.keys(resources(built.template, 'AWS::CloudFront::OriginAccessControl'))).toHaveLength(1);
-    const policy = Object.values(resources(built.template, 'AWS::S3::BucketPolicy')).find((p) => p.Properties.Bucket.Ref === id)!;
+    const policy = Object.values(resources(built.template, 'AWS::S3::BucketPolicy')).find(
+      (p) => p.Properties.Bucket.Ref === id,
+    )!;
     const statements = policy.Properties.PolicyDocument.Statement;
-    expect(statements).toEqual(expect.arrayContaining([
-      expect.objectContaining({ Effect: 'Allow', Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
-      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-    ]));
+    expect(statements).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { Service: 'cloudfront.amazonaws.com' },
+          Action: 's3:GetObject',
+        }),
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      ]),
+    );
     const [s3Origin] = distribution(built).Origins.filter((o: any) => o.S3OriginConfig);
     expect(s3Origin.OriginAccessControlId).toBeDefined();
     expect(s3Origin.S3OriginConfig.OriginAccessIdentity).toBe('');
@@ -70,12 +85,20 @@ describe('the distribution', () => {
     const config = distribution(built);
     expect(config.CustomErrorResponses).toBeUndefined();
     expect(config.DefaultRootObject).toBe('index.html');
-    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([{ EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^ConsoleRoutes/), 'FunctionARN'] } }]);
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      {
+        EventType: 'viewer-request',
+        FunctionARN: { 'Fn::GetAtt': [expect.stringMatching(/^ConsoleRoutes/), 'FunctionARN'] },
+      },
+    ]);
     const rewrite = (uri: string) => new Function(`${SPA_REWRITE}; return handler`)()({ request: { uri } }).uri;
     expect(rewrite('/manifests/7f3c')).toBe('/index.html');
     expect(rewrite('/')).toBe('/index.html');
     expect(rewrite('/assets/app.js')).toBe('/assets/app.js');
-    built.template.hasResourceProperties('AWS::CloudFront::Function', { FunctionCode: SPA_REWRITE, FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }) });
+    built.template.hasResourceProperties('AWS::CloudFront::Function', {
+      FunctionCode: SPA_REWRITE,
+      FunctionConfig: Match.objectLike({ Runtime: 'cloudfront-js-2.0' }),
+    });
   });
 
   it('logs to a private log bucket and redirects http to https', () => {
@@ -103,7 +126,9 @@ describe('publishing web/dist', () => {
   it('passes cdk-nag with nothing unacknowledged, built or not', () => {
     for (const s of [built, unbuilt]) {
       const report = new AwsSolutionsChecks().validateScope(s.app);
-      expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+      expect(
+        report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`),
+      ).toEqual([]);
     }
   });
 });

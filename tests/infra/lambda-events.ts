@@ -47,7 +47,13 @@ export function httpApiEvent(call: ApiCall): Record<string, unknown> {
       apiId: 'abc123',
       domainName: 'abc123.execute-api.cn-northwest-1.amazonaws.com.cn',
       domainPrefix: 'abc123',
-      http: { method: call.method, path: call.path, protocol: 'HTTP/1.1', sourceIp: '192.0.2.1', userAgent: 'bundle-test' },
+      http: {
+        method: call.method,
+        path: call.path,
+        protocol: 'HTTP/1.1',
+        sourceIp: '192.0.2.1',
+        userAgent: 'bundle-test',
+      },
       requestId,
       routeKey: `${call.method} ${call.route}`,
       stage: '$default',
@@ -61,8 +67,15 @@ export function httpApiEvent(call: ApiCall): Record<string, unknown> {
 }
 
 export const scheduledEvent = () => ({
-  version: '0', id: `sched-${++serial}`, 'detail-type': 'Scheduled Event', source: 'aws.events', account: '123456789012',
-  time: new Date().toISOString(), region: 'cn-northwest-1', resources: ['arn:aws-cn:events:cn-northwest-1:123456789012:rule/x'], detail: {},
+  version: '0',
+  id: `sched-${++serial}`,
+  'detail-type': 'Scheduled Event',
+  source: 'aws.events',
+  account: '123456789012',
+  time: new Date().toISOString(),
+  region: 'cn-northwest-1',
+  resources: ['arn:aws-cn:events:cn-northwest-1:123456789012:rule/x'],
+  detail: {},
 });
 
 export interface Invocation {
@@ -102,7 +115,11 @@ function fontOf(bundle: BuiltBundle): Record<string, string> {
 }
 
 /** Runs the invocations in one fresh Node process with the bundle's runtime files and the test's DynamoDB Local. */
-export function invokeBundle(bundle: BuiltBundle, invocations: Invocation[], env: Record<string, string> = {}): InvocationResult[] {
+export function invokeBundle(
+  bundle: BuiltBundle,
+  invocations: Invocation[],
+  env: Record<string, string> = {},
+): InvocationResult[] {
   const child = spawnSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', CHILD], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
@@ -113,7 +130,8 @@ export function invokeBundle(bundle: BuiltBundle, invocations: Invocation[], env
       // What the stack sets (infra/lambdas.ts), and what Lambda itself sets.
       AWS_REGION: 'cn-northwest-1',
       AWS_LAMBDA_FUNCTION_NAME: `WasteChain-${bundle.name}`,
-      AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
       TABLE_NAME: process.env.TABLE_NAME!,
       DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!,
       TIME_ZONE: 'Asia/Shanghai',

@@ -35,7 +35,8 @@ function grantsOf(name: string): string[] {
     if (json === JSON.stringify(arnOf(table))) return 'table';
     if (json === JSON.stringify({ 'Fn::GetAtt': [table, 'StreamArn'] })) return 'stream';
     if (json === JSON.stringify(ref(onlyId('AWS::SecretsManager::Secret')))) return 'cursor secret';
-    if (json === JSON.stringify({ 'Fn::Join': ['', [arnOf(onlyId('AWS::S3::Bucket', 'ExportsBucket')), '/*']] })) return 'export objects';
+    if (json === JSON.stringify({ 'Fn::Join': ['', [arnOf(onlyId('AWS::S3::Bucket', 'ExportsBucket')), '/*']] }))
+      return 'export objects';
     const queue = /^\{"Fn::GetAtt":\["(StreamFailures|JobFailures)[0-9A-F]{8}","Arn"\]\}$/.exec(json);
     if (queue) return queue[1];
     const index = /"\/index\/([^"]+)"/.exec(json);
@@ -46,7 +47,9 @@ function grantsOf(name: string): string[] {
   return Object.values(resources(s.template, 'AWS::IAM::Policy'))
     .filter((p) => p.Properties.Roles.some((r: any) => r.Ref === role))
     .flatMap((p) => p.Properties.PolicyDocument.Statement)
-    .flatMap((st: any) => [st.Action].flat().flatMap((a: string) => [st.Resource].flat().map((r: unknown) => `${a} on ${resourceName(r)}`)));
+    .flatMap((st: any) =>
+      [st.Action].flat().flatMap((a: string) => [st.Resource].flat().map((r: unknown) => `${a} on ${resourceName(r)}`)),
+    );
 }
 
 describe('the table', () => {
@@ -80,10 +83,19 @@ describe('users', () => {
   it('are created by administrators only, carry a jurisdiction attribute and belong to the three groups', () => {
     s.template.hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-      Schema: Match.arrayWith([{ Name: 'jurisdiction', AttributeDataType: 'String', Mutable: true, StringAttributeConstraints: { MinLength: '2', MaxLength: '6' } }]),
+      Schema: Match.arrayWith([
+        {
+          Name: 'jurisdiction',
+          AttributeDataType: 'String',
+          Mutable: true,
+          StringAttributeConstraints: { MinLength: '2', MaxLength: '6' },
+        },
+      ]),
       DeletionProtection: 'ACTIVE',
     });
-    const groups = Object.values(resources(s.template, 'AWS::Cognito::UserPoolGroup')).map((g) => g.Properties.GroupName);
+    const groups = Object.values(resources(s.template, 'AWS::Cognito::UserPoolGroup')).map(
+      (g) => g.Properties.GroupName,
+    );
     expect(groups.sort()).toEqual([...GROUPS].sort());
   });
 
@@ -117,10 +129,15 @@ describe('the HTTP API', () => {
     expect(routes.filter((k) => k.includes('/local'))).toEqual([]);
 
     const integrations = resources(s.template, 'AWS::ApiGatewayV2::Integration');
-    const routeByKey = new Map(Object.values(resources(s.template, 'AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r]));
+    const routeByKey = new Map(
+      Object.values(resources(s.template, 'AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r]),
+    );
     for (const route of apiRoutes()) {
       const target = routeByKey.get(`${route.method} ${route.path}`)!.Properties.Target['Fn::Join'][1][1].Ref;
-      expect(entry(integrations, target, 'integrations').Properties.IntegrationUri, `${route.method} ${route.path}`).toEqual(arnOf(functionId(s.template, route.functionName)));
+      expect(
+        entry(integrations, target, 'integrations').Properties.IntegrationUri,
+        `${route.method} ${route.path}`,
+      ).toEqual(arnOf(functionId(s.template, route.functionName)));
     }
   });
 
@@ -130,9 +147,17 @@ describe('the HTTP API', () => {
     for (const route of Object.values(resources(s.template, 'AWS::ApiGatewayV2::Route'))) {
       const { RouteKey, AuthorizationType, AuthorizerId } = route.Properties;
       if (publicKeys.includes(RouteKey)) {
-        expect({ RouteKey, AuthorizationType, AuthorizerId }).toEqual({ RouteKey, AuthorizationType: 'NONE', AuthorizerId: undefined });
+        expect({ RouteKey, AuthorizationType, AuthorizerId }).toEqual({
+          RouteKey,
+          AuthorizationType: 'NONE',
+          AuthorizerId: undefined,
+        });
       } else {
-        expect({ RouteKey, AuthorizationType, AuthorizerId }).toEqual({ RouteKey, AuthorizationType: 'JWT', AuthorizerId: ref(authorizer) });
+        expect({ RouteKey, AuthorizationType, AuthorizerId }).toEqual({
+          RouteKey,
+          AuthorizationType: 'JWT',
+          AuthorizerId: ref(authorizer),
+        });
       }
     }
   });
@@ -141,7 +166,10 @@ describe('the HTTP API', () => {
     s.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
     });
   });
@@ -172,16 +200,20 @@ describe('the functions', () => {
   it('log to their own log groups, kept for a year', () => {
     const groups = resources(s.template, 'AWS::Logs::LogGroup');
     for (const name of names) {
-      const logGroup = s.template.toJSON().Resources[functionId(s.template, name)].Properties.LoggingConfig.LogGroup.Ref;
+      const logGroup =
+        s.template.toJSON().Resources[functionId(s.template, name)].Properties.LoggingConfig.LogGroup.Ref;
       expect(entry(groups, logGroup, 'log groups').Properties.RetentionInDays).toBe(365);
     }
   });
 
   it('may each do exactly what their spec grants: its table actions, Query on its named indexes, the secret value, export objects', () => {
-    const sendTo = (queue: string) => ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].map((a) => `${a} on ${queue}`);
+    const sendTo = (queue: string) =>
+      ['sqs:SendMessage', 'sqs:GetQueueAttributes', 'sqs:GetQueueUrl'].map((a) => `${a} on ${queue}`);
     const logs = ['logs:CreateLogStream', 'logs:PutLogEvents'].map((a) => `${a} on own log group`);
     // What the stream's event source mapping needs (CDK's grantStreamRead): ListStreams takes no resource.
-    const stream = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'].map((a) => `${a} on stream`);
+    const stream = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'].map(
+      (a) => `${a} on stream`,
+    );
     for (const name of names) {
       const spec = specOf(name);
       const expected = [
@@ -192,7 +224,8 @@ describe('the functions', () => {
         ...(spec.exportBucket ?? []).map((a) => `${a} on export objects`),
         ...(spec.stream ? [...stream, 'dynamodb:ListStreams on *'] : []),
         // Lambda's active tracing (X-Ray takes no resource).
-        'xray:PutTraceSegments on *', 'xray:PutTelemetryRecords on *',
+        'xray:PutTraceSegments on *',
+        'xray:PutTelemetryRecords on *',
         // What still fails after retries is sent to a failure queue: stream batches (the event source mapping's
         // on-failure destination) and scheduled runs (the async invocation's on-failure destination).
         ...(spec.stream ? sendTo('StreamFailures') : []),
@@ -209,11 +242,15 @@ describe('the functions', () => {
     for (const name of names) {
       const id = functionId(s.template, name);
       const schedules = rules.filter((r) => r.Properties.Targets.some((t: any) => t.Arn['Fn::GetAtt']?.[0] === id));
-      expect(schedules.map((r) => r.Properties.ScheduleExpression), name).toEqual(specOf(name).schedule ? [specOf(name).schedule] : []);
+      expect(
+        schedules.map((r) => r.Properties.ScheduleExpression),
+        name,
+      ).toEqual(specOf(name).schedule ? [specOf(name).schedule] : []);
       const streams = mappings.filter((m) => m.Properties.FunctionName.Ref === id);
-      expect(streams.map((m) => m.Properties.EventSourceArn), name).toEqual(
-        specOf(name).stream ? [{ 'Fn::GetAtt': [onlyId('AWS::DynamoDB::Table'), 'StreamArn'] }] : [],
-      );
+      expect(
+        streams.map((m) => m.Properties.EventSourceArn),
+        name,
+      ).toEqual(specOf(name).stream ? [{ 'Fn::GetAtt': [onlyId('AWS::DynamoDB::Table'), 'StreamArn'] }] : []);
     }
   });
 
@@ -230,7 +267,9 @@ describe('alarms', () => {
     const throttled = alarms.filter((a) => a.MetricName === 'Throttles').map((a) => a.Dimensions[0].Value.Ref);
     expect(throttled.sort()).toEqual(names.map((n) => functionId(s.template, n)).sort());
     const alertsFailing = alarms.filter((a) => a.MetricName === 'Errors');
-    expect(alertsFailing.map((a) => a.Dimensions[0].Value.Ref)).toEqual(names.includes('alerts') ? [functionId(s.template, 'alerts')] : []);
+    expect(alertsFailing.map((a) => a.Dimensions[0].Value.Ref)).toEqual(
+      names.includes('alerts') ? [functionId(s.template, 'alerts')] : [],
+    );
   });
 });
 
@@ -245,7 +284,11 @@ describe('outputs', () => {
 describe('cdk-nag AwsSolutions', () => {
   it('finds nothing that is not acknowledged', () => {
     const report = new AwsSolutionsChecks().validateScope(s.app);
-    expect(report.violations.map((v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    expect(
+      report.violations.map(
+        (v) => `${v.severity} ${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`,
+      ),
+    ).toEqual([]);
   });
 
   it('has a written reason for every acknowledgement', () => {

@@ -48,7 +48,8 @@ type Resources = Record<string, { Type: string; Properties: any; DeletionPolicy?
 export const resources = (template: Template, type: string): Resources => template.findResources(type) as Resources;
 
 /** The resource of that type under that logical id, which the template must hold. */
-export const resourceOf = (template: Template, type: string, id: string) => entry(resources(template, type), id, `the ${type} resources`);
+export const resourceOf = (template: Template, type: string, id: string) =>
+  entry(resources(template, type), id, `the ${type} resources`);
 
 /** The logical id of a function's Lambda (they are described as `WasteChain <name>`). */
 export function functionId(template: Template, name: string): string {

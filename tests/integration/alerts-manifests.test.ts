@@ -5,7 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setClockOffset } from '#shared/clock.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { regulator, testApi, type TestApi } from '../support/api.ts';
-import { carrier, disposerLicence, expectOk, generated, line, member, plan, receive, ship, YEAR, type Actor } from './scenario-steps.ts';
+import {
+  carrier,
+  disposerLicence,
+  expectOk,
+  generated,
+  line,
+  member,
+  plan,
+  receive,
+  ship,
+  YEAR,
+  type Actor,
+} from './scenario-steps.ts';
 
 const CODE = '900-041-49';
 const HOUR = 3_600_000;
@@ -46,12 +58,29 @@ async function runJob(hoursLater = 0) {
 }
 
 const alertsOf = async (type: string, subjectId: string) =>
-  (await t.call(shanxi, 'GET', `/v1/oversight/alerts?type=${type}`)).body.items.filter((a: { subjectId: string }) => a.subjectId === subjectId);
+  (await t.call(shanxi, 'GET', `/v1/oversight/alerts?type=${type}`)).body.items.filter(
+    (a: { subjectId: string }) => a.subjectId === subjectId,
+  );
 
 const pickup = async (id: string) =>
-  await expectOk(await t.call(truck.user, 'POST', `/v1/manifests/${id}/pickup`, { transporterId: truck.party.id, vehiclePlate: '晋J12345', driverName: '李师傅' }), 200, 'pickup');
+  await expectOk(
+    await t.call(truck.user, 'POST', `/v1/manifests/${id}/pickup`, {
+      transporterId: truck.party.id,
+      vehiclePlate: '晋J12345',
+      driverName: '李师傅',
+    }),
+    200,
+    'pickup',
+  );
 const deliver = async (id: string) =>
-  await expectOk(await t.call(truck.user, 'POST', `/v1/manifests/${id}/deliver`, { transporterId: truck.party.id, deliveredAt: new Date().toISOString() }), 200, 'deliver');
+  await expectOk(
+    await t.call(truck.user, 'POST', `/v1/manifests/${id}/deliver`, {
+      transporterId: truck.party.id,
+      deliveredAt: new Date().toISOString(),
+    }),
+    200,
+    'deliver',
+  );
 
 describe('with the stream consumer failing', () => {
   it('transit-overdue opens 72 hours after the first pickup, naming the carrier and the manifest, and closes on delivery', async () => {
@@ -67,7 +96,9 @@ describe('with the stream consumer failing', () => {
 
     await deliver(m.id);
     await runJob(75);
-    expect(await alertsOf('transit-overdue', m.id)).toMatchObject([{ id: alert.id, status: 'closed', closedBy: 'system' }]);
+    expect(await alertsOf('transit-overdue', m.id)).toMatchObject([
+      { id: alert.id, status: 'closed', closedBy: 'system' },
+    ]);
     expect(consumerCalls).toBeGreaterThan(0); // the consumer did see (and fail on) these writes
   });
 
@@ -79,7 +110,12 @@ describe('with the stream consumer failing', () => {
     expect(await alertsOf('overdue-receipt', m.id)).toEqual([]);
     await runJob(15 * 24); // 15 calendar days: past 5 working days whatever the holidays
     const [alert] = await alertsOf('overdue-receipt', m.id);
-    expect(alert).toMatchObject({ status: 'open', manifestId: m.id, partyId: disposer.party.id, divisionCode: '141102' });
+    expect(alert).toMatchObject({
+      status: 'open',
+      manifestId: m.id,
+      partyId: disposer.party.id,
+      divisionCode: '141102',
+    });
 
     await receive(t, disposer, delivered);
     await runJob(15 * 24);
@@ -91,7 +127,14 @@ describe('with the stream consumer failing', () => {
     await pickup(m.id);
     await deliver(m.id);
     const lines = [{ lineNo: 1, receivedKg: 80, containerCount: 1 }];
-    const received = await expectOk(await t.call(disposer.user, 'POST', `/v1/manifests/${m.id}/receive`, { receivedAt: new Date().toISOString(), lines }), 200, 'receive');
+    const received = await expectOk(
+      await t.call(disposer.user, 'POST', `/v1/manifests/${m.id}/receive`, {
+        receivedAt: new Date().toISOString(),
+        lines,
+      }),
+      200,
+      'receive',
+    );
     expect(received.discrepancy).toMatchObject({ status: 'open' });
     await runJob(14 * 24);
     expect(await alertsOf('discrepancy-open', m.id)).toEqual([]);
@@ -99,9 +142,15 @@ describe('with the stream consumer failing', () => {
     const [alert] = await alertsOf('discrepancy-open', m.id);
     expect(alert).toMatchObject({ status: 'open', manifestId: m.id, partyId: plant.party.id, divisionCode: '140105' });
 
-    await expectOk(await t.call(shanxi, 'POST', `/v1/oversight/alerts/${alert.id}/close`, { note: '已电话督办' }), 200, 'close alert');
+    await expectOk(
+      await t.call(shanxi, 'POST', `/v1/oversight/alerts/${alert.id}/close`, { note: '已电话督办' }),
+      200,
+      'close alert',
+    );
     await runJob(17 * 24); // the discrepancy is still unexplained: nothing opens again
-    expect(await alertsOf('discrepancy-open', m.id)).toMatchObject([{ id: alert.id, status: 'closed', closedBy: shanxi.sub }]);
+    expect(await alertsOf('discrepancy-open', m.id)).toMatchObject([
+      { id: alert.id, status: 'closed', closedBy: shanxi.sub },
+    ]);
   });
 });
 
@@ -109,15 +158,24 @@ describe('declarations owed without a plan (rule 9)', () => {
   const hoursUntil = (isoDay: string) => Math.ceil((Date.parse(`${isoDay}T00:00:00+08:00`) - Date.now()) / HOUR);
 
   it('a generator that recorded waste in a year with no plan owes its annual declaration: declaration-overdue after 31 March', async () => {
-    const [workshop, idle] = await Promise.all([member(t, 'amf-workshop', '140105', ['generator']), member(t, 'amf-idle', '140105', ['generator'])]);
+    const [workshop, idle] = await Promise.all([
+      member(t, 'amf-workshop', '140105', ['generator']),
+      member(t, 'amf-idle', '140105', ['generator']),
+    ]);
     await generated(t, workshop, CODE, 5);
     const voided = await generated(t, idle, CODE, 5);
-    await expectOk(await t.call(idle.user, 'POST', `/v1/parties/${idle.party.id}/ledger/${voided.id}/void`, { reason: '录入错误' }), 200, 'void');
+    await expectOk(
+      await t.call(idle.user, 'POST', `/v1/parties/${idle.party.id}/ledger/${voided.id}/void`, { reason: '录入错误' }),
+      200,
+      'void',
+    );
 
     await runJob(hoursUntil(`${YEAR + 1}-03-31`) - 1); // the 31st itself: still in time
     expect(await alertsOf('declaration-overdue', `${workshop.party.id}/${YEAR}`)).toEqual([]);
     await runJob(hoursUntil(`${YEAR + 1}-04-01`) + 1);
-    expect(await alertsOf('declaration-overdue', `${workshop.party.id}/${YEAR}`)).toMatchObject([{ status: 'open', partyId: workshop.party.id, divisionCode: '140105' }]);
+    expect(await alertsOf('declaration-overdue', `${workshop.party.id}/${YEAR}`)).toMatchObject([
+      { status: 'open', partyId: workshop.party.id, divisionCode: '140105' },
+    ]);
     // Only a voided entry: nothing recorded, nothing owed.
     expect(await alertsOf('declaration-overdue', `${idle.party.id}/${YEAR}`)).toEqual([]);
   });

@@ -9,7 +9,18 @@ import { onStatsChanges } from '#shared/services/stats-service.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { regulator, testApi, type TestApi } from '../support/api.ts';
 import {
-  carrier, carry, disposerLicence, expectOk, generated, line, member, receive, ship, transfer, YEAR, type Actor,
+  carrier,
+  carry,
+  disposerLicence,
+  expectOk,
+  generated,
+  line,
+  member,
+  receive,
+  ship,
+  transfer,
+  YEAR,
+  type Actor,
 } from './scenario-steps.ts';
 
 const CODE = '900-041-49';
@@ -41,19 +52,32 @@ async function runJob(daysLater = 0) {
 }
 
 const alertsOf = async (type: string, partyId: string) =>
-  (await t.call(shanxi, 'GET', `/v1/oversight/alerts?type=${type}`)).body.items.filter((a: { partyId: string }) => a.partyId === partyId);
+  (await t.call(shanxi, 'GET', `/v1/oversight/alerts?type=${type}`)).body.items.filter(
+    (a: { partyId: string }) => a.partyId === partyId,
+  );
 
 async function planFor(a: Actor, expectedKg: number) {
-  await expectOk(await t.call(a.user, 'POST', `/v1/parties/${a.party.id}/plans`, { year: YEAR, items: [{ wasteCode: CODE, expectedKg }] }), 201, 'plan');
+  await expectOk(
+    await t.call(a.user, 'POST', `/v1/parties/${a.party.id}/plans`, {
+      year: YEAR,
+      items: [{ wasteCode: CODE, expectedKg }],
+    }),
+    201,
+    'plan',
+  );
 }
 
-const cancel = async (a: Actor, id: string) => expectOk(await t.call(a.user, 'POST', `/v1/manifests/${id}/cancel`, { reason: '计划调整' }), 200, 'cancel');
+const cancel = async (a: Actor, id: string) =>
+  expectOk(await t.call(a.user, 'POST', `/v1/manifests/${id}/cancel`, { reason: '计划调整' }), 200, 'cancel');
 
 describe('capacity-reached (rule 4)', () => {
   it('opens when committed kilograms pass 100% of the annual capacity, not at exactly 100%, and closes when they fall back', async () => {
     const [plant, disposer] = await Promise.all([
       member(t, 'am-cap-plant', '140105', ['generator']),
-      member(t, 'am-cap-disposer', '141102', ['receiver'], { operations: ['store', 'dispose'], wasteCodes: [{ code: 'HW49', annualCapacityKg: 1000 }] }),
+      member(t, 'am-cap-disposer', '141102', ['receiver'], {
+        operations: ['store', 'dispose'],
+        wasteCodes: [{ code: 'HW49', annualCapacityKg: 1000 }],
+      }),
     ]);
     await planFor(plant, 100_000);
     await generated(t, plant, CODE, 2000);
@@ -70,7 +94,9 @@ describe('capacity-reached (rule 4)', () => {
 
     await cancel(plant, past.id);
     await runJob();
-    expect(await alertsOf('capacity-reached', disposer.party.id)).toMatchObject([{ id: alert.id, status: 'closed', closedBy: 'system' }]);
+    expect(await alertsOf('capacity-reached', disposer.party.id)).toMatchObject([
+      { id: alert.id, status: 'closed', closedBy: 'system' },
+    ]);
 
     // The cause comes back (a second breach in the year): a new alert opens; the first stays closed, never reopened.
     await ship(t, plant, disposer, truck, [line(CODE, 50)]);
@@ -82,12 +108,21 @@ describe('capacity-reached (rule 4)', () => {
     expect(both.find((a: { id: string }) => a.id === alert.id)).toMatchObject({ status: 'closed' });
 
     // A regulator closes it while the receiver is still past 100%: further dispatches (the cause still present) open nothing.
-    await expectOk(await t.call(shanxi, 'POST', `/v1/oversight/alerts/${again.id}/close`, { note: '已约谈' }), 200, 'close');
+    await expectOk(
+      await t.call(shanxi, 'POST', `/v1/oversight/alerts/${again.id}/close`, { note: '已约谈' }),
+      200,
+      'close',
+    );
     await ship(t, plant, disposer, truck, [line(CODE, 10)]);
     await runJob();
     const after = await alertsOf('capacity-reached', disposer.party.id);
-    expect(after.map((a: { id: string; status: string }) => [a.id, a.status]).sort()).toEqual([[again.id, 'closed'], [alert.id, 'closed']].sort());
-   }, 90_000); // ten API calls and five job runs: more than the default 30 s on a loaded machine
+    expect(after.map((a: { id: string; status: string }) => [a.id, a.status]).sort()).toEqual(
+      [
+        [again.id, 'closed'],
+        [alert.id, 'closed'],
+      ].sort(),
+    );
+  }, 90_000); // ten API calls and five job runs: more than the default 30 s on a loaded machine
 });
 
 describe('over-plan (rule 7)', () => {
@@ -107,18 +142,28 @@ describe('over-plan (rule 7)', () => {
     await ship(t, plant, disposer, truck, [line(CODE, 50)]); // dispatched: passing the plan is not refused
     await runJob();
     const [alert] = await alertsOf('over-plan', plant.party.id);
-    expect(alert).toMatchObject({ status: 'open', subjectId: `${plant.party.id}/${YEAR}/${CODE}`, partyId: plant.party.id, divisionCode: '140105' });
+    expect(alert).toMatchObject({
+      status: 'open',
+      subjectId: `${plant.party.id}/${YEAR}/${CODE}`,
+      partyId: plant.party.id,
+      divisionCode: '140105',
+    });
 
     await planFor(plant, 600);
     await runJob();
-    expect(await alertsOf('over-plan', plant.party.id)).toMatchObject([{ id: alert.id, status: 'closed', closedBy: 'system' }]);
+    expect(await alertsOf('over-plan', plant.party.id)).toMatchObject([
+      { id: alert.id, status: 'closed', closedBy: 'system' },
+    ]);
 
     // A second over-plan in the year (past the new version's 600 kg) is a new alert.
     await ship(t, plant, disposer, truck, [line(CODE, 100)]);
     await runJob();
     const both = await alertsOf('over-plan', plant.party.id);
     expect(both).toHaveLength(2);
-    expect(both.find((a: { id: string }) => a.id !== alert.id)).toMatchObject({ status: 'open', subjectId: alert.subjectId });
+    expect(both.find((a: { id: string }) => a.id !== alert.id)).toMatchObject({
+      status: 'open',
+      subjectId: alert.subjectId,
+    });
     expect(both.find((a: { id: string }) => a.id === alert.id)).toMatchObject({ status: 'closed' });
   });
 });
@@ -128,7 +173,9 @@ describe('collector-holding-exceeded (rule 21)', () => {
     const [plant, collector, disposer] = await Promise.all([
       member(t, 'am-col-plant', '140105', ['generator']),
       member(t, 'am-col-collector', '141121', ['collector', 'receiver', 'generator'], {
-        type: 'hazardous-waste-collection', operations: ['collect', 'store'], wasteCodes: [{ code: 'HW49', annualCapacityKg: 100_000 }],
+        type: 'hazardous-waste-collection',
+        operations: ['collect', 'store'],
+        wasteCodes: [{ code: 'HW49', annualCapacityKg: 100_000 }],
       }),
       member(t, 'am-col-disposer', '141102', ['receiver'], disposerLicence(['HW49'])),
     ]);
@@ -141,15 +188,25 @@ describe('collector-holding-exceeded (rule 21)', () => {
     expect(await alertsOf('collector-holding-exceeded', collector.party.id)).toEqual([]);
     await runJob(200);
     const [alert] = await alertsOf('collector-holding-exceeded', collector.party.id);
-    expect(alert).toMatchObject({ status: 'open', subjectId: `${collected.id}/1`, manifestId: collected.id, partyId: collector.party.id, divisionCode: '141121' });
+    expect(alert).toMatchObject({
+      status: 'open',
+      subjectId: `${collected.id}/1`,
+      manifestId: collected.id,
+      partyId: collector.party.id,
+      divisionCode: '141121',
+    });
     // A disposer holding what it received is not bound by the collectors' 90 days.
     expect(await alertsOf('collector-holding-exceeded', disposer.party.id)).toEqual([]);
 
-    const onward = await ship(t, collector, disposer, truck, [line(CODE, 60, { sources: [{ manifestId: collected.id, lineNo: 1, quantityKg: 60 }] })]);
+    const onward = await ship(t, collector, disposer, truck, [
+      line(CODE, 60, { sources: [{ manifestId: collected.id, lineNo: 1, quantityKg: 60 }] }),
+    ]);
     await carry(t, truck, onward.id);
     await receive(t, disposer, onward);
     await runJob(200);
-    expect(await alertsOf('collector-holding-exceeded', collector.party.id)).toMatchObject([{ id: alert.id, status: 'closed', closedBy: 'system' }]);
+    expect(await alertsOf('collector-holding-exceeded', collector.party.id)).toMatchObject([
+      { id: alert.id, status: 'closed', closedBy: 'system' },
+    ]);
   });
 });
 
@@ -170,11 +227,19 @@ describe('licence-expired-in-flight', () => {
     expect(await alertsOf('licence-expired-in-flight', lapsing.party.id)).toEqual([]);
     await runJob(3);
     const [alert] = await alertsOf('licence-expired-in-flight', lapsing.party.id);
-    expect(alert).toMatchObject({ status: 'open', subjectId: load.id, manifestId: load.id, partyId: lapsing.party.id, divisionCode: '141102' });
+    expect(alert).toMatchObject({
+      status: 'open',
+      subjectId: load.id,
+      manifestId: load.id,
+      partyId: lapsing.party.id,
+      divisionCode: '141102',
+    });
     expect(await alertsOf('licence-expired-in-flight', lasting.party.id)).toEqual([]);
 
     await cancel(plant, load.id);
     await runJob(3);
-    expect(await alertsOf('licence-expired-in-flight', lapsing.party.id)).toMatchObject([{ id: alert.id, status: 'closed', closedBy: 'system' }]);
+    expect(await alertsOf('licence-expired-in-flight', lapsing.party.id)).toMatchObject([
+      { id: alert.id, status: 'closed', closedBy: 'system' },
+    ]);
   });
 });

@@ -19,15 +19,27 @@ async function runJob() {
 }
 
 const alertsOf = async (type: string, subjectId: string) =>
-  (await t.call(lvliang, 'GET', `/v1/oversight/alerts?type=${type}`)).body.items.filter((a: { subjectId: string }) => a.subjectId === subjectId);
+  (await t.call(lvliang, 'GET', `/v1/oversight/alerts?type=${type}`)).body.items.filter(
+    (a: { subjectId: string }) => a.subjectId === subjectId,
+  );
 
 describe('alerts', () => {
   it('medical waste kept over 48 hours opens medical-storage-exceeded once, and voiding the batch closes it', async () => {
     const clinic = await activeParty(t, 'alerts-clinic', { divisionCode: '141102', kinds: ['generator', 'medical'] });
     const at = new Date(Date.now() - 49 * 3600_000).toISOString();
-    const entry = await t.call(enterprise('alerts-clinic'), 'POST', `/v1/parties/${clinic.id}/ledger`, { wasteCode: '841-001-01', medicalCategory: 'infectious', quantityKg: 12.5, at });
+    const entry = await t.call(enterprise('alerts-clinic'), 'POST', `/v1/parties/${clinic.id}/ledger`, {
+      wasteCode: '841-001-01',
+      medicalCategory: 'infectious',
+      quantityKg: 12.5,
+      at,
+    });
     expect(entry.status).toBe(201);
-    const fresh = await t.call(enterprise('alerts-clinic'), 'POST', `/v1/parties/${clinic.id}/ledger`, { wasteCode: '841-002-01', medicalCategory: 'sharps', quantityKg: 2, at: new Date().toISOString() });
+    const fresh = await t.call(enterprise('alerts-clinic'), 'POST', `/v1/parties/${clinic.id}/ledger`, {
+      wasteCode: '841-002-01',
+      medicalCategory: 'sharps',
+      quantityKg: 2,
+      at: new Date().toISOString(),
+    });
 
     expect((await runJob()).opened).toBeGreaterThanOrEqual(1);
     const [alert] = await alertsOf('medical-storage-exceeded', entry.body.id);
@@ -37,7 +49,9 @@ describe('alerts', () => {
     await runJob();
     expect(await alertsOf('medical-storage-exceeded', entry.body.id)).toHaveLength(1); // opened once
 
-    await t.call(enterprise('alerts-clinic'), 'POST', `/v1/parties/${clinic.id}/ledger/${entry.body.id}/void`, { reason: 'entered twice' });
+    await t.call(enterprise('alerts-clinic'), 'POST', `/v1/parties/${clinic.id}/ledger/${entry.body.id}/void`, {
+      reason: 'entered twice',
+    });
     expect((await runJob()).closed).toBeGreaterThanOrEqual(1);
     const [closed] = await alertsOf('medical-storage-exceeded', entry.body.id);
     expect(closed).toMatchObject({ status: 'closed', closedBy: 'system' });
@@ -46,14 +60,27 @@ describe('alerts', () => {
   it('a licence ending within 30 days opens licence-expiring; a regulator closes it with a note, once', async () => {
     const disposer = await activeParty(t, 'alerts-disposer', { divisionCode: '141102', kinds: ['receiver'] });
     const validTo = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
-    const filed = await t.call(enterprise('alerts-disposer'), 'POST', `/v1/parties/${disposer.id}/licences`, licenceBody({ validTo }));
+    const filed = await t.call(
+      enterprise('alerts-disposer'),
+      'POST',
+      `/v1/parties/${disposer.id}/licences`,
+      licenceBody({ validTo }),
+    );
     await t.call(lvliang, 'POST', `/v1/parties/${disposer.id}/licences/${filed.body.id}/verify`);
     await runJob();
     const [alert] = await alertsOf('licence-expiring', filed.body.id);
     expect(alert).toMatchObject({ status: 'open', partyId: disposer.id });
 
-    expect((await t.call(regulator('alerts-xinjiang', '65'), 'POST', `/v1/oversight/alerts/${alert.id}/close`, { note: 'x' })).status).toBe(404);
-    const closed = await t.call(lvliang, 'POST', `/v1/oversight/alerts/${alert.id}/close`, { note: '已通知单位办理延续' });
+    expect(
+      (
+        await t.call(regulator('alerts-xinjiang', '65'), 'POST', `/v1/oversight/alerts/${alert.id}/close`, {
+          note: 'x',
+        })
+      ).status,
+    ).toBe(404);
+    const closed = await t.call(lvliang, 'POST', `/v1/oversight/alerts/${alert.id}/close`, {
+      note: '已通知单位办理延续',
+    });
     expect(closed.status).toBe(200);
     expect(closed.body).toMatchObject({ status: 'closed', closedBy: lvliang.sub, closeNote: '已通知单位办理延续' });
     const again = await t.call(lvliang, 'POST', `/v1/oversight/alerts/${alert.id}/close`, { note: 'again' });

@@ -3,7 +3,8 @@ import { CODE } from './manifest-fixtures.ts';
 
 const HASH = 'ab'.repeat(32);
 /** Today in China Standard Time, shifted by `days`. */
-export const localDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+export const localDay = (days = 0) =>
+  new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 export const applicationBody = (generatorId: string, receiverId: string, over: Record<string, unknown> = {}) => ({
   generatorId,

@@ -29,14 +29,34 @@ beforeAll(async () => {
 });
 
 const issue = async () =>
-  await expectOk(await t.call(shanxi, 'POST', '/v1/approvals', { generatorId: plant.party.id, receiverId: disposer.party.id, wasteCodes: [{ code: CODE, maxKg: 100 }], validFrom: day(0), validTo: day(200) }), 201, 'approval');
+  await expectOk(
+    await t.call(shanxi, 'POST', '/v1/approvals', {
+      generatorId: plant.party.id,
+      receiverId: disposer.party.id,
+      wasteCodes: [{ code: CODE, maxKg: 100 }],
+      validFrom: day(0),
+      validTo: day(200),
+    }),
+    201,
+    'approval',
+  );
 async function shipUnder(approvalId: string, kg: number) {
-  const draft = await expectOk(await t.call(plant.user, 'POST', '/v1/manifests', {
-    generatorId: plant.party.id, transporterIds: [truck.party.id], receiverId: disposer.party.id, approvalId, lines: [line(CODE, kg)], plannedPickupAt: new Date(Date.now() + 3600_000).toISOString(),
-  }), 201, 'manifest');
+  const draft = await expectOk(
+    await t.call(plant.user, 'POST', '/v1/manifests', {
+      generatorId: plant.party.id,
+      transporterIds: [truck.party.id],
+      receiverId: disposer.party.id,
+      approvalId,
+      lines: [line(CODE, kg)],
+      plannedPickupAt: new Date(Date.now() + 3600_000).toISOString(),
+    }),
+    201,
+    'manifest',
+  );
   return t.call(plant.user, 'POST', `/v1/manifests/${draft.id}/dispatch`);
 }
-const amend = (id: string, body: unknown, who = shanxi, headers: Record<string, string> = {}) => t.call(who, 'PATCH', `/v1/approvals/${id}`, body, headers);
+const amend = (id: string, body: unknown, who = shanxi, headers: Record<string, string> = {}) =>
+  t.call(who, 'PATCH', `/v1/approvals/${id}`, body, headers);
 
 describe('amending an approval (downward only)', () => {
   it('narrows kilograms and the period, keeps the change as an event, and refuses anything else with the right code', async () => {
@@ -60,16 +80,35 @@ describe('amending an approval (downward only)', () => {
     await refused({ wasteCodes: [{ code: CODE, maxKg: 150 }] }, 422, 'AMENDMENT_NOT_DOWNWARD', 'wasteCodes.0.maxKg');
     await refused({ validTo: day(250) }, 422, 'AMENDMENT_NOT_DOWNWARD', 'validTo');
     await refused({ validFrom: day(-1) }, 422, 'AMENDMENT_NOT_DOWNWARD', 'validFrom');
-    await refused({ wasteCodes: [{ code: '900-039-49', maxKg: 1 }] }, 422, 'AMENDMENT_NOT_DOWNWARD', 'wasteCodes.0.code');
+    await refused(
+      { wasteCodes: [{ code: '900-039-49', maxKg: 1 }] },
+      422,
+      'AMENDMENT_NOT_DOWNWARD',
+      'wasteCodes.0.code',
+    );
     await refused({ wasteCodes: [{ code: CODE, maxKg: 29 }] }, 422, 'APPROVAL_EXCEEDED', 'wasteCodes.0.maxKg'); // 30 kg left under it
     await refused({ validFrom: day(50), validTo: day(40) }, 400, 'VALIDATION_FAILED', 'validTo');
     expect((await amend(approval.id, {})).status).toBe(400);
     expect((await amend(approval.id, { validTo: day(100) }, shanxi, { 'if-match': '"7"' })).status).toBe(412);
 
-    const amended = await expectOk(await amend(approval.id, { wasteCodes: [{ code: CODE, maxKg: 30 }], validTo: day(100) }, shanxi, { 'if-match': `"${approval.version}"` }), 200, 'amend');
-    expect(amended).toMatchObject({ version: approval.version + 1, validTo: day(100), wasteCodes: [{ code: CODE, maxKg: 30, usedKg: 30, remainingKg: 0 }] });
+    const amended = await expectOk(
+      await amend(approval.id, { wasteCodes: [{ code: CODE, maxKg: 30 }], validTo: day(100) }, shanxi, {
+        'if-match': `"${approval.version}"`,
+      }),
+      200,
+      'amend',
+    );
+    expect(amended).toMatchObject({
+      version: approval.version + 1,
+      validTo: day(100),
+      wasteCodes: [{ code: CODE, maxKg: 30, usedKg: 30, remainingKg: 0 }],
+    });
     expect(amended.events.map((e: { type: string }) => e.type)).toEqual(['issued', 'amended']);
-    expect(amended.events[1]).toMatchObject({ by: shanxi.sub, from: { validTo: day(200), maxKg: { [CODE]: 100 } }, to: { validTo: day(100), maxKg: { [CODE]: 30 } } });
+    expect(amended.events[1]).toMatchObject({
+      by: shanxi.sub,
+      from: { validTo: day(200), maxKg: { [CODE]: 100 } },
+      to: { validTo: day(100), maxKg: { [CODE]: 30 } },
+    });
     expect((await shipUnder(approval.id, 1)).body.code).toBe('APPROVAL_EXCEEDED');
     // A national regulator is a regulator of every province.
     expect((await amend(approval.id, { validTo: day(90) }, nation)).status).toBe(200);
@@ -83,7 +122,11 @@ describe('revoking an approval', () => {
     expect(before.status).toBe(200);
     expect((await t.call(hebei, 'POST', `/v1/approvals/${approval.id}/revoke`, { reason: 'x' })).status).toBe(403);
 
-    const revoked = await expectOk(await t.call(shanxi, 'POST', `/v1/approvals/${approval.id}/revoke`, { reason: '接收单位许可证被暂扣' }), 200, 'revoke');
+    const revoked = await expectOk(
+      await t.call(shanxi, 'POST', `/v1/approvals/${approval.id}/revoke`, { reason: '接收单位许可证被暂扣' }),
+      200,
+      'revoke',
+    );
     expect(revoked).toMatchObject({ status: 'revoked', revoked: { reason: '接收单位许可证被暂扣', by: shanxi.sub } });
     expect(revoked.events.map((e: { type: string }) => e.type)).toEqual(['issued', 'revoked']);
     expect((await t.call(shanxi, 'POST', `/v1/approvals/${approval.id}/revoke`, { reason: 'again' })).status).toBe(409);
@@ -92,7 +135,11 @@ describe('revoking an approval', () => {
     const after = await shipUnder(approval.id, 10);
     expect(after.status).toBe(422);
     expect(after.body).toMatchObject({ code: 'APPROVAL_REQUIRED' });
-    const pickup = await t.call(truck.user, 'POST', `/v1/manifests/${before.body.id}/pickup`, { transporterId: truck.party.id, vehiclePlate: '晋A12345', driverName: '王师傅' });
+    const pickup = await t.call(truck.user, 'POST', `/v1/manifests/${before.body.id}/pickup`, {
+      transporterId: truck.party.id,
+      vehiclePlate: '晋A12345',
+      driverName: '王师傅',
+    });
     expect(pickup.body).toMatchObject({ status: 'in_transit' });
   });
 });
@@ -100,7 +147,10 @@ describe('revoking an approval', () => {
 describe('a province’s approvals (?province=)', () => {
   it('lists outbound and inbound approvals for regulators of the province, newest first, and refuses everyone else', async () => {
     const approval = await issue();
-    const ids = async (who: typeof shanxi, province: string) => (await expectOk(await t.call(who, 'GET', `/v1/approvals?province=${province}&limit=100`), 200, 'list')).items.map((a: { id: string }) => a.id);
+    const ids = async (who: typeof shanxi, province: string) =>
+      (await expectOk(await t.call(who, 'GET', `/v1/approvals?province=${province}&limit=100`), 200, 'list')).items.map(
+        (a: { id: string }) => a.id,
+      );
     expect(await ids(shanxi, '14')).toContain(approval.id); // outbound
     expect(await ids(hebei, '13')).toContain(approval.id); // inbound
     expect(await ids(nation, '65')).not.toContain(approval.id);

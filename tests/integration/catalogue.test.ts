@@ -35,7 +35,12 @@ describe('public routes', () => {
 
   it('every catalogue route needs a token (401)', async () => {
     const t = await testApi();
-    for (const path of ['/v1/catalogue/waste-codes', '/v1/catalogue/medical-categories', '/v1/catalogue/operations', '/v1/catalogue/divisions']) {
+    for (const path of [
+      '/v1/catalogue/waste-codes',
+      '/v1/catalogue/medical-categories',
+      '/v1/catalogue/operations',
+      '/v1/catalogue/divisions',
+    ]) {
       const res = await t.call(null, 'GET', path);
       expect(res.status, path).toBe(401);
       expect(res.body.code).toBe('UNAUTHENTICATED');
@@ -53,7 +58,13 @@ describe('waste codes', () => {
     const byText = await t.call(user, 'GET', `/v1/catalogue/waste-codes?q=${encodeURIComponent('感染性')}`);
     expect(byText.body.items.map((w: { code: string }) => w.code)).toContain('841-001-01');
     const hw01 = await t.call(user, 'GET', '/v1/catalogue/waste-codes?category=HW01');
-    expect(hw01.body.items.map((w: { code: string }) => w.code)).toEqual(['841-001-01', '841-002-01', '841-003-01', '841-004-01', '841-005-01']);
+    expect(hw01.body.items.map((w: { code: string }) => w.code)).toEqual([
+      '841-001-01',
+      '841-002-01',
+      '841-003-01',
+      '841-004-01',
+      '841-005-01',
+    ]);
     expect((await t.call(user, 'GET', '/v1/catalogue/waste-codes')).body.items).toHaveLength(467);
   });
 
@@ -76,7 +87,11 @@ describe('medical categories and operations', () => {
     const t = await testApi();
     const res = await t.call(user, 'GET', '/v1/catalogue/medical-categories');
     expect(res.status).toBe(200);
-    expect(res.body.items.map((m: unknown) => MedicalCategoryEntry.strict().parse(m)).map((m: { category: string; code: string }) => [m.category, m.code])).toEqual([
+    expect(
+      res.body.items
+        .map((m: unknown) => MedicalCategoryEntry.strict().parse(m))
+        .map((m: { category: string; code: string }) => [m.category, m.code]),
+    ).toEqual([
       ['infectious', '841-001-01'],
       ['sharps', '841-002-01'],
       ['pathological', '841-003-01'],
@@ -100,15 +115,32 @@ describe('divisions', () => {
     const provinces = await t.call(user, 'GET', '/v1/catalogue/divisions');
     expect(provinces.body.items).toHaveLength(31);
     const shanxi = await t.call(user, 'GET', '/v1/catalogue/divisions?parent=14');
-    expect(shanxi.body.items.map((d: unknown) => DivisionEntry.strict().parse(d))).toContainEqual({ code: '1411', name: '吕梁市', level: 'city', parent: '14' });
+    expect(shanxi.body.items.map((d: unknown) => DivisionEntry.strict().parse(d))).toContainEqual({
+      code: '1411',
+      name: '吕梁市',
+      level: 'city',
+      parent: '14',
+    });
     const lvliang = await t.call(user, 'GET', '/v1/catalogue/divisions?parent=1411');
-    expect(lvliang.body.items.every((d: { level: string; parent: string }) => d.level === 'county' && d.parent === '1411')).toBe(true);
+    expect(
+      lvliang.body.items.every((d: { level: string; parent: string }) => d.level === 'county' && d.parent === '1411'),
+    ).toBe(true);
   });
 
   it('answers one division at each level, 404 for an unknown one, 400 for a malformed parent', async () => {
     const t = await testApi();
-    expect((await t.call(user, 'GET', '/v1/catalogue/divisions/14')).body).toEqual({ code: '14', name: '山西省', level: 'province', parent: null });
-    expect((await t.call(user, 'GET', '/v1/catalogue/divisions/141102')).body).toEqual({ code: '141102', name: '离石区', level: 'county', parent: '1411' });
+    expect((await t.call(user, 'GET', '/v1/catalogue/divisions/14')).body).toEqual({
+      code: '14',
+      name: '山西省',
+      level: 'province',
+      parent: null,
+    });
+    expect((await t.call(user, 'GET', '/v1/catalogue/divisions/141102')).body).toEqual({
+      code: '141102',
+      name: '离石区',
+      level: 'county',
+      parent: '1411',
+    });
     for (const path of ['/v1/catalogue/divisions/99', '/v1/catalogue/divisions?parent=1499']) {
       const res = await t.call(user, 'GET', path);
       expect(res.status, path).toBe(404);

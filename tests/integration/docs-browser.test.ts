@@ -29,16 +29,23 @@ afterAll(async () => {
 describe('/docs in Chromium', () => {
   it('renders every operation of /openapi.json, and no request leaves 127.0.0.1', async () => {
     const document = (await openApiDocument()) as unknown as { paths: Record<string, Record<string, unknown>> };
-    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const { page, outside, close } = await isolatedPage(browser);
     try {
       const failed: string[] = [];
       page.on('requestfailed', (r) => failed.push(r.url()));
       await page.goto(`${base}/docs`);
       await page.locator('.opblock').first().waitFor({ timeout: 30_000 });
-      const rendered = await page.locator('.opblock-summary').evaluateAll((blocks) =>
-        blocks.map((b) => `${b.querySelector('.opblock-summary-method')?.textContent?.trim()} ${b.querySelector('.opblock-summary-path')?.getAttribute('data-path')}`),
-      );
+      const rendered = await page
+        .locator('.opblock-summary')
+        .evaluateAll((blocks) =>
+          blocks.map(
+            (b) =>
+              `${b.querySelector('.opblock-summary-method')?.textContent?.trim()} ${b.querySelector('.opblock-summary-path')?.getAttribute('data-path')}`,
+          ),
+        );
       expect(rendered.sort()).toEqual(operations.sort());
       expect(await page.locator('.info .title').textContent()).toContain('WasteChain');
       expect(outside).toEqual([]);

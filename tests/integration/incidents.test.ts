@@ -27,19 +27,39 @@ afterAll(() => poller.stop());
 
 async function onTheRoad(): Promise<Entity> {
   const m = await dispatched(t, c);
-  return expectStatus(await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, { transporterId: c.carrier.party.id, vehiclePlate: '晋A12345', driverName: '张师傅' }), 200, 'pickup');
+  return expectStatus(
+    await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
+      transporterId: c.carrier.party.id,
+      vehiclePlate: '晋A12345',
+      driverName: '张师傅',
+    }),
+    200,
+    'pickup',
+  );
 }
 
 const incidentBody = (partyId: string, lostKg: number | null, extra: Record<string, unknown> = {}) => ({
-  partyId, type: 'spill', at: new Date().toISOString(), lat: 37.68, lon: 112.73, divisionCode: JINZHONG,
-  lines: lostKg === null ? [] : [{ lineNo: 1, lostKg }], description: '追尾事故，一桶泄漏', measures: '围堵吸附，报告当地生态环境局', ...extra,
+  partyId,
+  type: 'spill',
+  at: new Date().toISOString(),
+  lat: 37.68,
+  lon: 112.73,
+  divisionCode: JINZHONG,
+  lines: lostKg === null ? [] : [{ lineNo: 1, lostKg }],
+  description: '追尾事故，一桶泄漏',
+  measures: '围堵吸附，报告当地生态环境局',
+  ...extra,
 });
 const report = (m: Entity, lostKg: number | null, user = c.carrier.user, partyId = c.carrier.party.id, extra = {}) =>
   t.call(user, 'POST', `/v1/manifests/${m.id}/incidents`, incidentBody(partyId, lostKg, extra));
-const close = (id: string, user = shanxi, note = '现场已处置') => t.call(user, 'POST', `/v1/incidents/${id}/close`, { note });
+const close = (id: string, user = shanxi, note = '现场已处置') =>
+  t.call(user, 'POST', `/v1/incidents/${id}/close`, { note });
 const incidentAlerts = async (manifestId: string) =>
-  (await t.call(shanxi, 'GET', '/v1/oversight/alerts?type=incident-reported&limit=100')).body.items.filter((a: Entity) => a.manifestId === manifestId);
-const manifest = async (id: string) => expectStatus(await t.call(c.generator.user, 'GET', `/v1/manifests/${id}`), 200, 'manifest');
+  (await t.call(shanxi, 'GET', '/v1/oversight/alerts?type=incident-reported&limit=100')).body.items.filter(
+    (a: Entity) => a.manifestId === manifestId,
+  );
+const manifest = async (id: string) =>
+  expectStatus(await t.call(c.generator.user, 'GET', `/v1/manifests/${id}`), 200, 'manifest');
 
 describe('reporting an incident on the road', () => {
   it('answers 201 with Location, appends incident_reported to a valid chain, and alerts the place and both ends at once', async () => {
@@ -47,20 +67,45 @@ describe('reporting an incident on the road', () => {
     const res = await report(m, 20);
     expect(res.status).toBe(201);
     expect(res.headers.get('location')).toBe(`/v1/incidents/${res.body.id}`);
-    expect(res.body).toMatchObject({ manifestId: m.id, partyId: c.carrier.party.id, type: 'spill', divisionCode: JINZHONG, status: 'open', lines: [{ lineNo: 1, lostKg: 20 }] });
+    expect(res.body).toMatchObject({
+      manifestId: m.id,
+      partyId: c.carrier.party.id,
+      type: 'spill',
+      divisionCode: JINZHONG,
+      status: 'open',
+      lines: [{ lineNo: 1, lostKg: 20 }],
+    });
 
-    const events = expectStatus(await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/events`), 200, 'events').items;
-    expect(events.at(-1)).toMatchObject({ type: 'incident_reported', actor: { partyId: c.carrier.party.id, role: 'transporter' }, data: { incidentId: res.body.id } });
-    expect(expectStatus(await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/integrity`), 200, 'integrity').valid).toBe(true);
+    const events = expectStatus(
+      await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/events`),
+      200,
+      'events',
+    ).items;
+    expect(events.at(-1)).toMatchObject({
+      type: 'incident_reported',
+      actor: { partyId: c.carrier.party.id, role: 'transporter' },
+      data: { incidentId: res.body.id },
+    });
+    expect(
+      expectStatus(await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/integrity`), 200, 'integrity').valid,
+    ).toBe(true);
 
     // In the same transaction, no job run: the place (Jinzhong), the generator's Taiyuan and the receiver's Lüliang.
     const alerts = await incidentAlerts(m.id);
-    expect(alerts.map((a: Entity) => a.divisionCode).sort()).toEqual([c.generator.party.divisionCode, JINZHONG, c.receiver.party.divisionCode].sort());
+    expect(alerts.map((a: Entity) => a.divisionCode).sort()).toEqual(
+      [c.generator.party.divisionCode, JINZHONG, c.receiver.party.divisionCode].sort(),
+    );
     expect(alerts.every((a: Entity) => a.status === 'open' && a.partyId === c.carrier.party.id)).toBe(true);
-    const seenInJinzhong = expectStatus(await t.call(jinzhong, 'GET', '/v1/oversight/alerts?type=incident-reported'), 200, 'jinzhong alerts').items;
+    const seenInJinzhong = expectStatus(
+      await t.call(jinzhong, 'GET', '/v1/oversight/alerts?type=incident-reported'),
+      200,
+      'jinzhong alerts',
+    ).items;
     expect(seenInJinzhong.map((a: Entity) => a.manifestId)).toContain(m.id);
 
-    expect((await manifest(m.id)).incidents).toEqual([{ id: res.body.id, status: 'open', divisionCode: JINZHONG, lines: [{ lineNo: 1, lostKg: 20 }] }]);
+    expect((await manifest(m.id)).incidents).toEqual([
+      { id: res.body.id, status: 'open', divisionCode: JINZHONG, lines: [{ lineNo: 1, lostKg: 20 }] },
+    ]);
     const listed = expectStatus(await t.call(c.receiver.user, 'GET', `/v1/manifests/${m.id}/incidents`), 200, 'list');
     expect(listed.items.map((i: Entity) => i.id)).toEqual([res.body.id]);
   });
@@ -79,15 +124,24 @@ describe('reporting an incident on the road', () => {
 
   it('sends manifest.incident_reported to the parties’ webhooks', async () => {
     const hook = expectStatus(
-      await t.call(c.receiver.user, 'POST', `/v1/parties/${c.receiver.party.id}/webhooks`, { url: 'http://127.0.0.1:9/hook', events: ['manifest.incident_reported'] }),
+      await t.call(c.receiver.user, 'POST', `/v1/parties/${c.receiver.party.id}/webhooks`, {
+        url: 'http://127.0.0.1:9/hook',
+        events: ['manifest.incident_reported'],
+      }),
       201,
       'webhook',
     );
     const m = await onTheRoad();
     expectStatus(await report(m, 2), 201, 'report');
     await poller.drain();
-    const deliveries = expectStatus(await t.call(c.receiver.user, 'GET', `/v1/parties/${c.receiver.party.id}/webhooks/${hook.id}/deliveries`), 200, 'deliveries');
-    expect(deliveries.items.filter((d: Entity) => d.manifestId === m.id).map((d: Entity) => d.eventType)).toEqual(['incident_reported']);
+    const deliveries = expectStatus(
+      await t.call(c.receiver.user, 'GET', `/v1/parties/${c.receiver.party.id}/webhooks/${hook.id}/deliveries`),
+      200,
+      'deliveries',
+    );
+    expect(deliveries.items.filter((d: Entity) => d.manifestId === m.id).map((d: Entity) => d.eventType)).toEqual([
+      'incident_reported',
+    ]);
   });
 });
 
@@ -118,11 +172,22 @@ describe('refusals', () => {
 
   it('400 for a line the manifest does not have, a time before pickup, lat without lon; 422 for an unknown county', async () => {
     const m = await onTheRoad();
-    expect((await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/incidents`, { ...incidentBody(c.carrier.party.id, 1), lines: [{ lineNo: 2, lostKg: 1 }] })).body)
-      .toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'lines.0.lineNo' }] });
-    expect((await report(m, 1, c.carrier.user, c.carrier.party.id, { at: '2020-01-01T00:00:00Z' })).body).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'at' }] });
+    expect(
+      (
+        await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/incidents`, {
+          ...incidentBody(c.carrier.party.id, 1),
+          lines: [{ lineNo: 2, lostKg: 1 }],
+        })
+      ).body,
+    ).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: 'lines.0.lineNo' }] });
+    expect((await report(m, 1, c.carrier.user, c.carrier.party.id, { at: '2020-01-01T00:00:00Z' })).body).toMatchObject(
+      { code: 'VALIDATION_FAILED', errors: [{ path: 'at' }] },
+    );
     expect((await report(m, 1, c.carrier.user, c.carrier.party.id, { lon: undefined })).status).toBe(400);
-    expect((await report(m, 1, c.carrier.user, c.carrier.party.id, { divisionCode: '149999' })).body).toMatchObject({ code: 'UNKNOWN_DIVISION', errors: [{ path: 'divisionCode' }] });
+    expect((await report(m, 1, c.carrier.user, c.carrier.party.id, { divisionCode: '149999' })).body).toMatchObject({
+      code: 'UNKNOWN_DIVISION',
+      errors: [{ path: 'divisionCode' }],
+    });
   });
 
   it('closing: 403 for an enterprise, 404 for a regulator elsewhere, 409 when already closed', async () => {
@@ -140,53 +205,108 @@ describe('the mass balance', () => {
   it('a receipt short by the lost kilograms (within 1%) starts an explained discrepancy; beyond 1% it is open', async () => {
     const a = await onTheRoad();
     const incident = expectStatus(await report(a, 30), 201, 'report');
-    const got = expectStatus(await t.call(c.receiver.user, 'POST', `/v1/manifests/${a.id}/receive`, receiptOf(a, { receivedKg: 69.5 })), 200, 'receive');
-    expect(got.discrepancy).toMatchObject({ status: 'explained', lines: [{ lineNo: 1, reasons: ['lost'] }], incidentIds: [incident.id] });
-    const types = expectStatus(await t.call(c.generator.user, 'GET', `/v1/manifests/${a.id}/events`), 200, 'events').items.map((e: Entity) => e.type);
+    const got = expectStatus(
+      await t.call(c.receiver.user, 'POST', `/v1/manifests/${a.id}/receive`, receiptOf(a, { receivedKg: 69.5 })),
+      200,
+      'receive',
+    );
+    expect(got.discrepancy).toMatchObject({
+      status: 'explained',
+      lines: [{ lineNo: 1, reasons: ['lost'] }],
+      incidentIds: [incident.id],
+    });
+    const types = expectStatus(
+      await t.call(c.generator.user, 'GET', `/v1/manifests/${a.id}/events`),
+      200,
+      'events',
+    ).items.map((e: Entity) => e.type);
     expect(types.slice(-3)).toEqual(['received', 'discrepancy_opened', 'discrepancy_explained']);
 
     const b = await onTheRoad();
     expectStatus(await report(b, 30), 201, 'report');
-    const short = expectStatus(await t.call(c.receiver.user, 'POST', `/v1/manifests/${b.id}/receive`, receiptOf(b, { receivedKg: 68.9 })), 200, 'receive');
+    const short = expectStatus(
+      await t.call(c.receiver.user, 'POST', `/v1/manifests/${b.id}/receive`, receiptOf(b, { receivedKg: 68.9 })),
+      200,
+      'receive',
+    );
     expect(short.discrepancy).toMatchObject({ status: 'open', lines: [{ lineNo: 1, reasons: ['lost', 'quantity'] }] });
   });
 
   it('an open incident holds completion back; closing it completes the manifest and closes its alerts', async () => {
     const m = await onTheRoad();
     const incident = expectStatus(await report(m, 30), 201, 'report');
-    expectStatus(await t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m, { receivedKg: 70 })), 200, 'receive');
-    expectStatus(await t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/disposals`, { lines: [{ lineNo: 1, operationCode: 'D10', quantityKg: 70, completedAt: new Date().toISOString() }] }), 201, 'disposal');
+    expectStatus(
+      await t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m, { receivedKg: 70 })),
+      200,
+      'receive',
+    );
+    expectStatus(
+      await t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/disposals`, {
+        lines: [{ lineNo: 1, operationCode: 'D10', quantityKg: 70, completedAt: new Date().toISOString() }],
+      }),
+      201,
+      'disposal',
+    );
     expect((await manifest(m.id)).status).toBe('received');
 
     const closed = expectStatus(await close(incident.id), 200, 'close');
     expect(closed).toMatchObject({ status: 'closed', closedBy: shanxi.sub, closeNote: '现场已处置', version: 2 });
     expect((await manifest(m.id)).status).toBe('completed');
     expect((await incidentAlerts(m.id)).every((a: Entity) => a.status === 'closed')).toBe(true);
-    const types = expectStatus(await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/events`), 200, 'events').items.map((e: Entity) => e.type);
+    const types = expectStatus(
+      await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/events`),
+      200,
+      'events',
+    ).items.map((e: Entity) => e.type);
     expect(types.slice(-2)).toEqual(['incident_closed', 'completed']);
 
     const chain = expectStatus(await t.call(shanxi, 'GET', `/v1/chains/${m.id}`), 200, 'chain');
     const node = chain.nodes.find((n: Entity) => n.id === m.id);
     expect(node.kg).toEqual({ in: 100, out: 0, disposed: 70, onHand: 0, lost: 30 });
-    expect(chain.nodes.find((n: Entity) => n.type === 'incident')).toMatchObject({ id: incident.id, kg: { in: 30, out: 0, disposed: 0, onHand: 0, lost: 30 }, state: 'closed' });
+    expect(chain.nodes.find((n: Entity) => n.type === 'incident')).toMatchObject({
+      id: incident.id,
+      kg: { in: 30, out: 0, disposed: 0, onHand: 0, lost: 30 },
+      state: 'closed',
+    });
     for (const n of chain.nodes) expect(n.kg.in).toBeCloseTo(n.kg.out + n.kg.disposed + n.kg.onHand + n.kg.lost, 3);
   });
 
   it('a load lost whole ends `lost` when a regulator closes its last incident; nothing can be received after', async () => {
     const m = await onTheRoad();
     const first = expectStatus(await report(m, 40), 201, 'first');
-    const second = expectStatus(await report(m, 60, c.carrier.user, c.carrier.party.id, { type: 'theft' }), 201, 'second');
+    const second = expectStatus(
+      await report(m, 60, c.carrier.user, c.carrier.party.id, { type: 'theft' }),
+      201,
+      'second',
+    );
     expectStatus(await close(first.id), 200, 'close first');
     expect((await manifest(m.id)).status).toBe('in_transit');
     expectStatus(await close(second.id), 200, 'close second');
     const lost = await manifest(m.id);
     expect(lost.status).toBe('lost');
-    const events = expectStatus(await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/events`), 200, 'events').items;
+    const events = expectStatus(
+      await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/events`),
+      200,
+      'events',
+    ).items;
     expect(events.at(-1)).toMatchObject({ type: 'incident_closed', data: { incidentId: second.id, status: 'lost' } });
-    expect((await t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m, { receivedKg: 0 }))).status).toBe(409);
+    expect(
+      (await t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m, { receivedKg: 0 }))).status,
+    ).toBe(409);
     const chain = expectStatus(await t.call(c.generator.user, 'GET', `/v1/chains/${m.id}`), 200, 'chain');
-    expect(chain.nodes.find((n: Entity) => n.id === m.id).kg).toEqual({ in: 100, out: 0, disposed: 0, onHand: 0, lost: 100 });
-    expect(chain.nodes.filter((n: Entity) => n.type === 'incident').map((n: Entity) => n.kg.lost).sort()).toEqual([40, 60]);
+    expect(chain.nodes.find((n: Entity) => n.id === m.id).kg).toEqual({
+      in: 100,
+      out: 0,
+      disposed: 0,
+      onHand: 0,
+      lost: 100,
+    });
+    expect(
+      chain.nodes
+        .filter((n: Entity) => n.type === 'incident')
+        .map((n: Entity) => n.kg.lost)
+        .sort(),
+    ).toEqual([40, 60]);
   });
 });
 
@@ -194,7 +314,11 @@ describe('oversight', () => {
   it('lists incidents where they happened, by status, as JSON and as CSV', async () => {
     const m = await onTheRoad();
     const id = expectStatus(await report(m, 5), 201, 'report').id;
-    const open = expectStatus(await t.call(jinzhong, 'GET', '/v1/oversight/incidents?status=open&limit=100'), 200, 'open');
+    const open = expectStatus(
+      await t.call(jinzhong, 'GET', '/v1/oversight/incidents?status=open&limit=100'),
+      200,
+      'open',
+    );
     expect(open.items.map((i: Entity) => i.id)).toContain(id);
     expect(open.items.every((i: Entity) => i.status === 'open' && i.divisionCode.startsWith('1407'))).toBe(true);
     expect((await t.call(datong, 'GET', '/v1/oversight/incidents')).body.items).toEqual([]);

@@ -26,7 +26,15 @@ describe('the local server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'wastechain-sigterm-'));
     const { DYNAMODB_ENDPOINT: _test, TABLE_NAME: _table, ...env } = process.env;
     const child = spawn(TSX, ['local/start.ts'], {
-      env: { ...env, IN_MEMORY: '1', NO_DEMO: '1', PORT: String(port), DYNAMODB_PORT: String(dynamoPort), KEYS_DIR: join(dir, 'keys'), DATA_DIR: dir },
+      env: {
+        ...env,
+        IN_MEMORY: '1',
+        NO_DEMO: '1',
+        PORT: String(port),
+        DYNAMODB_PORT: String(dynamoPort),
+        KEYS_DIR: join(dir, 'keys'),
+        DATA_DIR: dir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
       // Its own process group, so that a failing test can still clean up everything it started.
       detached: true,
@@ -56,7 +64,10 @@ describe('the local server', () => {
 
       const sent = Date.now();
       child.kill('SIGTERM');
-      const code = await Promise.race([exited, new Promise<'still running'>((r) => setTimeout(() => r('still running'), 10_000))]);
+      const code = await Promise.race([
+        exited,
+        new Promise<'still running'>((r) => setTimeout(() => r('still running'), 10_000)),
+      ]);
       const tookMs = Date.now() - sent;
       console.log(`local server stopped ${tookMs} ms after SIGTERM`);
       expect(code).not.toBe('still running');

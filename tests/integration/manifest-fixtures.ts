@@ -15,11 +15,18 @@ export const YEAR = localYear(new Date(), 'Asia/Shanghai');
 const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 export function expectStatus(reply: Reply, status: number, what = 'request'): any {
-  if (reply.status !== status) throw new Error(`${what}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`);
+  if (reply.status !== status)
+    throw new Error(`${what}: expected ${status}, got ${reply.status} ${JSON.stringify(reply.body)}`);
   return reply.body;
 }
 
-export async function member(t: TestApi, sub: string, divisionCode: string, kinds: string[], licence?: Record<string, unknown>): Promise<Member> {
+export async function member(
+  t: TestApi,
+  sub: string,
+  divisionCode: string,
+  kinds: string[],
+  licence?: Record<string, unknown>,
+): Promise<Member> {
   const user = enterprise(sub);
   const party = await activeParty(t, user, { divisionCode, kinds });
   if (licence) await verifiedLicence(t, user, party, licence);
@@ -27,18 +34,47 @@ export async function member(t: TestApi, sub: string, divisionCode: string, kind
 }
 
 export const transportLicence = { type: 'transport', operations: [], wasteCodes: [] };
-export const receiverLicence = (codes: { code: string; annualCapacityKg: number }[]) => ({ operations: ['collect', 'store', 'dispose'], wasteCodes: codes });
+export const receiverLicence = (codes: { code: string; annualCapacityKg: number }[]) => ({
+  operations: ['collect', 'store', 'dispose'],
+  wasteCodes: codes,
+});
 
 export async function plan(t: TestApi, m: Member, codes: string[]) {
-  expectStatus(await t.call(m.user, 'POST', `/v1/parties/${m.party.id}/plans`, { year: YEAR, items: codes.map((wasteCode) => ({ wasteCode, expectedKg: 100_000 })) }), 201, 'plan');
+  expectStatus(
+    await t.call(m.user, 'POST', `/v1/parties/${m.party.id}/plans`, {
+      year: YEAR,
+      items: codes.map((wasteCode) => ({ wasteCode, expectedKg: 100_000 })),
+    }),
+    201,
+    'plan',
+  );
 }
 
-export async function generated(t: TestApi, m: Member, wasteCode: string, quantityKg: number, extra: Record<string, unknown> = {}) {
-  return expectStatus(await t.call(m.user, 'POST', `/v1/parties/${m.party.id}/ledger`, { wasteCode, quantityKg, at: ago(60), ...extra }), 201, 'ledger entry');
+export async function generated(
+  t: TestApi,
+  m: Member,
+  wasteCode: string,
+  quantityKg: number,
+  extra: Record<string, unknown> = {},
+) {
+  return expectStatus(
+    await t.call(m.user, 'POST', `/v1/parties/${m.party.id}/ledger`, { wasteCode, quantityKg, at: ago(60), ...extra }),
+    201,
+    'ledger entry',
+  );
 }
 
 export function line(quantityKg: number, extra: Record<string, unknown> = {}) {
-  return { wasteCode: CODE, name: '废活性炭', physicalForm: 'solid', hazards: ['T'], packaging: 'drum', containerCount: 2, quantityKg, ...extra };
+  return {
+    wasteCode: CODE,
+    name: '废活性炭',
+    physicalForm: 'solid',
+    hazards: ['T'],
+    packaging: 'drum',
+    containerCount: 2,
+    quantityKg,
+    ...extra,
+  };
 }
 
 export interface Cast {
@@ -54,7 +90,13 @@ export async function cast(t: TestApi, prefix: string, capacityKg = 1_000_000): 
     member(t, `${prefix}-gen`, '140105', ['generator']),
     member(t, `${prefix}-car`, '140105', ['transporter'], transportLicence),
     member(t, `${prefix}-car2`, '140106', ['transporter'], transportLicence),
-    member(t, `${prefix}-rec`, '141102', ['receiver'], receiverLicence([{ code: 'HW49', annualCapacityKg: capacityKg }])),
+    member(
+      t,
+      `${prefix}-rec`,
+      '141102',
+      ['receiver'],
+      receiverLicence([{ code: 'HW49', annualCapacityKg: capacityKg }]),
+    ),
   ]);
   await plan(t, generator, [CODE]);
   await generated(t, generator, CODE, 100_000);
@@ -84,13 +126,33 @@ export async function dispatched(t: TestApi, c: Cast, extra: Record<string, unkn
 /** Dispatched, picked up by the (only) carrier and delivered. */
 export async function delivered(t: TestApi, c: Cast, extra: Record<string, unknown> = {}) {
   const m = await dispatched(t, c, extra);
-  expectStatus(await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, { transporterId: c.carrier.party.id, vehiclePlate: '晋A12345', driverName: '张师傅' }), 200, 'pickup');
-  return expectStatus(await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/deliver`, { transporterId: c.carrier.party.id, deliveredAt: new Date().toISOString() }), 200, 'deliver');
+  expectStatus(
+    await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
+      transporterId: c.carrier.party.id,
+      vehiclePlate: '晋A12345',
+      driverName: '张师傅',
+    }),
+    200,
+    'pickup',
+  );
+  return expectStatus(
+    await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/deliver`, {
+      transporterId: c.carrier.party.id,
+      deliveredAt: new Date().toISOString(),
+    }),
+    200,
+    'deliver',
+  );
 }
 
 export const receiptOf = (m: Entity, over: Record<string, unknown> = {}) => ({
   receivedAt: new Date().toISOString(),
-  lines: m.lines.map((l: Entity) => ({ lineNo: l.lineNo, receivedKg: l.quantityKg, containerCount: l.containerCount, ...over })),
+  lines: m.lines.map((l: Entity) => ({
+    lineNo: l.lineNo,
+    receivedKg: l.quantityKg,
+    containerCount: l.containerCount,
+    ...over,
+  })),
 });
 
 export async function stockOf(t: TestApi, m: Member, code = CODE) {

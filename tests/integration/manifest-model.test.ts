@@ -3,7 +3,16 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../support/api.ts';
-import { cast, createBody, expectStatus, member, receiptOf, transportLicence, type Cast, type Member } from './manifest-fixtures.ts';
+import {
+  cast,
+  createBody,
+  expectStatus,
+  member,
+  receiptOf,
+  transportLicence,
+  type Cast,
+  type Member,
+} from './manifest-fixtures.ts';
 
 type Who = 'generator' | 'carrier1' | 'carrier2' | 'receiver' | 'outsider';
 type Act = 'dispatch' | 'pickup' | 'deliver' | 'receive' | 'reject' | 'cancel';
@@ -25,7 +34,9 @@ function expected(m: Model, act: Act, who: Who): { status: number; next?: Model 
       return m.status === 'draft' ? { status: 200, next: { ...m, status: 'dispatched' } } : { status: 409 };
     case 'cancel':
       if (who !== 'generator') return { status: 403 };
-      return m.status === 'draft' || m.status === 'dispatched' ? { status: 200, next: { ...m, status: 'cancelled' } } : { status: 409 };
+      return m.status === 'draft' || m.status === 'dispatched'
+        ? { status: 200, next: { ...m, status: 'cancelled' } }
+        : { status: 409 };
     case 'pickup':
       if (!isCarrier) return { status: 403 };
       return (m.status === 'dispatched' || m.status === 'in_transit') && CARRIERS[m.legs] === who
@@ -33,11 +44,15 @@ function expected(m: Model, act: Act, who: Who): { status: number; next?: Model 
         : { status: 409 };
     case 'deliver':
       if (!isCarrier) return { status: 403 };
-      return m.status === 'in_transit' && m.legs === 2 && who === 'carrier2' ? { status: 200, next: { ...m, status: 'delivered' } } : { status: 409 };
+      return m.status === 'in_transit' && m.legs === 2 && who === 'carrier2'
+        ? { status: 200, next: { ...m, status: 'delivered' } }
+        : { status: 409 };
     case 'receive':
     case 'reject':
       if (who !== 'receiver') return { status: 403 };
-      return arrived ? { status: 200, next: { ...m, status: act === 'receive' ? 'received' : 'rejected' } } : { status: 409 };
+      return arrived
+        ? { status: 200, next: { ...m, status: act === 'receive' ? 'received' : 'rejected' } }
+        : { status: 409 };
   }
 }
 
@@ -57,11 +72,28 @@ const step = fc.record({
 
 describe('manifest state machine (model-based)', () => {
   it('agrees with a model of the states on random action sequences by random roles', async () => {
-    const members = (): Record<Who, Member> => ({ generator: c.generator, carrier1: c.carrier, carrier2: c.carrier2, receiver: c.receiver, outsider });
+    const members = (): Record<Who, Member> => ({
+      generator: c.generator,
+      carrier1: c.carrier,
+      carrier2: c.carrier2,
+      receiver: c.receiver,
+      outsider,
+    });
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
         const who = members();
-        const created = expectStatus(await t.call(c.generator.user, 'POST', '/v1/manifests', createBody(c, { transporterIds: [c.carrier.party.id, c.carrier2.party.id], lines: [{ ...createBody(c).lines[0], quantityKg: 1 }] })), 201);
+        const created = expectStatus(
+          await t.call(
+            c.generator.user,
+            'POST',
+            '/v1/manifests',
+            createBody(c, {
+              transporterIds: [c.carrier.party.id, c.carrier2.party.id],
+              lines: [{ ...createBody(c).lines[0], quantityKg: 1 }],
+            }),
+          ),
+          201,
+        );
         let model: Model = { status: 'draft', legs: 0 };
         for (const { act, who: by } of steps) {
           const party = who[by].party.id;
@@ -75,7 +107,10 @@ describe('manifest state machine (model-based)', () => {
           };
           const res = await t.call(who[by].user, 'POST', `/v1/manifests/${created.id}/${act}`, bodies[act]);
           const want = expected(model, act, by);
-          expect({ step: `${by} ${act} in ${model.status}/${model.legs}`, status: res.status }).toEqual({ step: `${by} ${act} in ${model.status}/${model.legs}`, status: want.status });
+          expect({ step: `${by} ${act} in ${model.status}/${model.legs}`, status: res.status }).toEqual({
+            step: `${by} ${act} in ${model.status}/${model.legs}`,
+            status: want.status,
+          });
           if (want.next) model = want.next;
         }
         const now = expectStatus(await t.call(c.generator.user, 'GET', `/v1/manifests/${created.id}`), 200);

@@ -3,7 +3,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testApi, type Reply, type TestApi } from '../support/api.ts';
 import { provinceRegulator } from '../support/fixtures.ts';
 import {
-  cast, CODE, createBody, delivered, dispatched, draft, expectStatus, generated, line, member, plan, receiptOf, receiverLicence, transportLicence, type Cast,
+  cast,
+  CODE,
+  createBody,
+  delivered,
+  dispatched,
+  draft,
+  expectStatus,
+  generated,
+  line,
+  member,
+  plan,
+  receiptOf,
+  receiverLicence,
+  transportLicence,
+  type Cast,
 } from './manifest-fixtures.ts';
 
 let t: TestApi;
@@ -25,15 +39,55 @@ describe('manifest refusals at create', () => {
     refused(bad, 400, 'VALIDATION_FAILED');
     expect(bad.body.errors.map((e: { path: string }) => e.path)).toContain('lines.0.quantityKg');
     const source = { manifestId: '0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f50', lineNo: 1, quantityKg: 1 };
-    refused(await t.call(c.generator.user, 'POST', '/v1/manifests', createBody(c, { lines: [line(2, { sources: [source] })] })), 400, 'VALIDATION_FAILED');
+    refused(
+      await t.call(
+        c.generator.user,
+        'POST',
+        '/v1/manifests',
+        createBody(c, { lines: [line(2, { sources: [source] })] }),
+      ),
+      400,
+      'VALIDATION_FAILED',
+    );
     const many = Array.from({ length: 51 }, () => source);
-    refused(await t.call(c.generator.user, 'POST', '/v1/manifests', createBody(c, { lines: [line(51, { sources: many })] })), 400, 'VALIDATION_FAILED');
+    refused(
+      await t.call(c.generator.user, 'POST', '/v1/manifests', createBody(c, { lines: [line(51, { sources: many })] })),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('422 UNKNOWN_WASTE_CODE and MEDICAL_CATEGORY_MISMATCH', async () => {
-    refused(await t.call(c.generator.user, 'POST', '/v1/manifests', createBody(c, { lines: [line(1, { wasteCode: '999-999-49' })] })), 422, 'UNKNOWN_WASTE_CODE');
-    refused(await t.call(c.generator.user, 'POST', '/v1/manifests', createBody(c, { lines: [line(1, { wasteCode: '841-001-01', medicalCategory: 'sharps' })] })), 422, 'MEDICAL_CATEGORY_MISMATCH');
-    refused(await t.call(c.generator.user, 'POST', '/v1/manifests', createBody(c, { lines: [line(1, { medicalCategory: 'infectious' })] })), 422, 'MEDICAL_CATEGORY_MISMATCH');
+    refused(
+      await t.call(
+        c.generator.user,
+        'POST',
+        '/v1/manifests',
+        createBody(c, { lines: [line(1, { wasteCode: '999-999-49' })] }),
+      ),
+      422,
+      'UNKNOWN_WASTE_CODE',
+    );
+    refused(
+      await t.call(
+        c.generator.user,
+        'POST',
+        '/v1/manifests',
+        createBody(c, { lines: [line(1, { wasteCode: '841-001-01', medicalCategory: 'sharps' })] }),
+      ),
+      422,
+      'MEDICAL_CATEGORY_MISMATCH',
+    );
+    refused(
+      await t.call(
+        c.generator.user,
+        'POST',
+        '/v1/manifests',
+        createBody(c, { lines: [line(1, { medicalCategory: 'infectious' })] }),
+      ),
+      422,
+      'MEDICAL_CATEGORY_MISMATCH',
+    );
   });
 
   it('403 for a regulator creating a manifest, NOT_A_MEMBER for a generator the caller is not in', async () => {
@@ -43,8 +97,22 @@ describe('manifest refusals at create', () => {
 
   it('answers malformed bodies with 400 problem details, never a 500', async () => {
     const mangled = fc.record({
-      field: fc.constantFrom('generatorId', 'transporterIds', 'receiverId', 'lines', 'plannedPickupAt', 'approvalId', 'extra'),
-      value: fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.anything(), { maxLength: 3 }), fc.object({ maxDepth: 1 })),
+      field: fc.constantFrom(
+        'generatorId',
+        'transporterIds',
+        'receiverId',
+        'lines',
+        'plannedPickupAt',
+        'approvalId',
+        'extra',
+      ),
+      value: fc.oneof(
+        fc.string(),
+        fc.integer(),
+        fc.constant(null),
+        fc.array(fc.anything(), { maxLength: 3 }),
+        fc.object({ maxDepth: 1 }),
+      ),
     });
     await fc.assert(
       fc.asyncProperty(mangled, async ({ field, value }) => {
@@ -66,9 +134,15 @@ describe('dispatch refusals', () => {
     const own = await cast(t, 'ref-susp');
     const onTheWay = await delivered(t, own);
     const d = await draft(t, own);
-    expectStatus(await t.call(provinceRegulator('14'), 'POST', `/v1/parties/${own.receiver.party.id}/suspend`, { reason: '整改' }), 200);
+    expectStatus(
+      await t.call(provinceRegulator('14'), 'POST', `/v1/parties/${own.receiver.party.id}/suspend`, { reason: '整改' }),
+      200,
+    );
     refused(await t.call(own.generator.user, 'POST', `/v1/manifests/${d.id}/dispatch`), 422, 'PARTY_NOT_ACTIVE');
-    expectStatus(await t.call(own.receiver.user, 'POST', `/v1/manifests/${onTheWay.id}/receive`, receiptOf(onTheWay)), 200);
+    expectStatus(
+      await t.call(own.receiver.user, 'POST', `/v1/manifests/${onTheWay.id}/receive`, receiptOf(onTheWay)),
+      200,
+    );
   });
 
   it('LICENCE_MISSING when the receiver’s licence does not cover the code, or a carrier has no transport licence', async () => {
@@ -86,16 +160,39 @@ describe('dispatch refusals', () => {
   it('LICENCE_MISSING at receipt when the receiver’s licence was revoked while the load travelled', async () => {
     const own = await cast(t, 'ref-revoke');
     const m = await delivered(t, own);
-    const licences = expectStatus(await t.call(own.receiver.user, 'GET', `/v1/parties/${own.receiver.party.id}/licences`), 200);
-    expectStatus(await t.call(provinceRegulator('14'), 'POST', `/v1/parties/${own.receiver.party.id}/licences/${licences.items[0].id}/revoke`, { reason: '吊销' }), 200);
-    refused(await t.call(own.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m)), 422, 'LICENCE_MISSING');
+    const licences = expectStatus(
+      await t.call(own.receiver.user, 'GET', `/v1/parties/${own.receiver.party.id}/licences`),
+      200,
+    );
+    expectStatus(
+      await t.call(
+        provinceRegulator('14'),
+        'POST',
+        `/v1/parties/${own.receiver.party.id}/licences/${licences.items[0].id}/revoke`,
+        { reason: '吊销' },
+      ),
+      200,
+    );
+    refused(
+      await t.call(own.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m)),
+      422,
+      'LICENCE_MISSING',
+    );
   });
 
   it('CAPACITY_EXCEEDED past 120% of the annual capacity, counting what is in flight', async () => {
     const own = await cast(t, 'ref-cap', 100);
     await dispatched(t, own, { lines: [line(110)] });
-    const res = await t.call(own.generator.user, 'POST', '/v1/manifests/validate', createBody(own, { lines: [line(10.001)] }));
-    expect(res.body).toMatchObject({ valid: false, errors: [{ code: 'CAPACITY_EXCEEDED', path: 'lines.0.quantityKg' }] });
+    const res = await t.call(
+      own.generator.user,
+      'POST',
+      '/v1/manifests/validate',
+      createBody(own, { lines: [line(10.001)] }),
+    );
+    expect(res.body).toMatchObject({
+      valid: false,
+      errors: [{ code: 'CAPACITY_EXCEEDED', path: 'lines.0.quantityKg' }],
+    });
     const d = await draft(t, own, { lines: [line(10.001)] });
     refused(await t.call(own.generator.user, 'POST', `/v1/manifests/${d.id}/dispatch`), 422, 'CAPACITY_EXCEEDED');
     const fits = await draft(t, own, { lines: [line(10)] });
@@ -115,12 +212,22 @@ describe('dispatch refusals', () => {
   });
 
   it('APPROVAL_REQUIRED across provinces without an approval; APPROVAL_EXCEEDED beyond its kilograms', async () => {
-    const hebei = await member(t, 'ref-hebei', '130102', ['receiver'], receiverLicence([{ code: 'HW49', annualCapacityKg: 100_000 }]));
+    const hebei = await member(
+      t,
+      'ref-hebei',
+      '130102',
+      ['receiver'],
+      receiverLicence([{ code: 'HW49', annualCapacityKg: 100_000 }]),
+    );
     const cross = { ...c, receiver: hebei };
     refused(await dispatch((await draft(t, cross)).id), 422, 'APPROVAL_REQUIRED');
     const approval = expectStatus(
       await t.call(provinceRegulator('14'), 'POST', '/v1/approvals', {
-        generatorId: c.generator.party.id, receiverId: hebei.party.id, wasteCodes: [{ code: CODE, maxKg: 150 }], validFrom: localDay(-1), validTo: localDay(200),
+        generatorId: c.generator.party.id,
+        receiverId: hebei.party.id,
+        wasteCodes: [{ code: CODE, maxKg: 150 }],
+        validFrom: localDay(-1),
+        validTo: localDay(200),
       }),
       201,
       'approval',
@@ -133,8 +240,16 @@ describe('dispatch refusals', () => {
   });
 
   it('MEDICAL_GENERATOR_REQUIRED for HW01 from a party that is not medical; a clinic may dispatch it', async () => {
-    const medicalReceiver = await member(t, 'ref-medrec', '141102', ['receiver'], { type: 'medical-waste', ...receiverLicence([{ code: 'HW01', annualCapacityKg: 10_000 }]) });
-    const medicalLine = line(5, { wasteCode: '841-001-01', medicalCategory: 'infectious', hazards: ['In'], packaging: 'bag' });
+    const medicalReceiver = await member(t, 'ref-medrec', '141102', ['receiver'], {
+      type: 'medical-waste',
+      ...receiverLicence([{ code: 'HW01', annualCapacityKg: 10_000 }]),
+    });
+    const medicalLine = line(5, {
+      wasteCode: '841-001-01',
+      medicalCategory: 'infectious',
+      hazards: ['In'],
+      packaging: 'bag',
+    });
     await plan(t, c.generator, [CODE, '900-249-08', '841-001-01']);
     await generated(t, c.generator, '841-001-01', 10, { medicalCategory: 'infectious' });
     const d = await draft(t, { ...c, receiver: medicalReceiver }, { lines: [medicalLine] });
@@ -151,9 +266,22 @@ describe('state and version refusals', () => {
   it('409 INVALID_STATE for an action that is the caller’s but not now; 412 with a stale If-Match', async () => {
     const m = await dispatched(t, c);
     refused(await dispatch(m.id), 409, 'INVALID_STATE');
-    refused(await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/deliver`, { transporterId: c.carrier.party.id, deliveredAt: new Date().toISOString() }), 409, 'INVALID_STATE');
     refused(
-      await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, { transporterId: c.carrier.party.id, vehiclePlate: '晋A1', driverName: '张' }, { 'if-match': '"1"' }),
+      await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/deliver`, {
+        transporterId: c.carrier.party.id,
+        deliveredAt: new Date().toISOString(),
+      }),
+      409,
+      'INVALID_STATE',
+    );
+    refused(
+      await t.call(
+        c.carrier.user,
+        'POST',
+        `/v1/manifests/${m.id}/pickup`,
+        { transporterId: c.carrier.party.id, vehiclePlate: '晋A1', driverName: '张' },
+        { 'if-match': '"1"' },
+      ),
       412,
       'PRECONDITION_FAILED',
     );
@@ -162,8 +290,17 @@ describe('state and version refusals', () => {
   it('carriers not yet signed can be replaced; a new carrier must hold a transport licence', async () => {
     const m = await dispatched(t, c);
     const bare = await member(t, 'ref-bare-car2', '140105', ['transporter']);
-    refused(await t.call(c.generator.user, 'POST', `/v1/manifests/${m.id}/carriers`, { transporterIds: [bare.party.id] }), 422, 'LICENCE_MISSING');
-    const changed = expectStatus(await t.call(c.generator.user, 'POST', `/v1/manifests/${m.id}/carriers`, { transporterIds: [c.carrier2.party.id] }), 200);
+    refused(
+      await t.call(c.generator.user, 'POST', `/v1/manifests/${m.id}/carriers`, { transporterIds: [bare.party.id] }),
+      422,
+      'LICENCE_MISSING',
+    );
+    const changed = expectStatus(
+      await t.call(c.generator.user, 'POST', `/v1/manifests/${m.id}/carriers`, {
+        transporterIds: [c.carrier2.party.id],
+      }),
+      200,
+    );
     expect(changed.transporterIds).toEqual([c.carrier2.party.id]);
     refused(await t.call(c.carrier.user, 'GET', `/v1/manifests/${m.id}`), 404, 'NOT_FOUND');
   });
@@ -171,7 +308,18 @@ describe('state and version refusals', () => {
   it('a suspended carrier cannot pick up (PARTY_NOT_ACTIVE)', async () => {
     const car = await member(t, 'ref-susp-car', '140105', ['transporter'], transportLicence);
     const m = await dispatched(t, c, { transporterIds: [car.party.id] });
-    expectStatus(await t.call(provinceRegulator('14'), 'POST', `/v1/parties/${car.party.id}/suspend`, { reason: '资质问题' }), 200);
-    refused(await t.call(car.user, 'POST', `/v1/manifests/${m.id}/pickup`, { transporterId: car.party.id, vehiclePlate: '晋A1', driverName: '张' }), 422, 'PARTY_NOT_ACTIVE');
+    expectStatus(
+      await t.call(provinceRegulator('14'), 'POST', `/v1/parties/${car.party.id}/suspend`, { reason: '资质问题' }),
+      200,
+    );
+    refused(
+      await t.call(car.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
+        transporterId: car.party.id,
+        vehiclePlate: '晋A1',
+        driverName: '张',
+      }),
+      422,
+      'PARTY_NOT_ACTIVE',
+    );
   });
 });

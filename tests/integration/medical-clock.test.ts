@@ -8,7 +8,18 @@ import { onStatsChanges } from '#shared/services/stats-service.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { regulator, testApi, type TestApi } from '../support/api.ts';
 import {
-  carrier, carry, dispatch, disposalLine, expectOk, medicalLine, member, plan, receive, reportDisposal, ship, type Actor,
+  carrier,
+  carry,
+  dispatch,
+  disposalLine,
+  expectOk,
+  medicalLine,
+  member,
+  plan,
+  receive,
+  reportDisposal,
+  ship,
+  type Actor,
 } from './scenario-steps.ts';
 
 const HOUR = 3600_000;
@@ -27,7 +38,11 @@ beforeAll(async () => {
   poller = await startStreamPoller((records) => onStatsChanges(records, clock()), 50);
   [truck, disposer] = await Promise.all([
     carrier(t, 'mc-truck'),
-    member(t, 'mc-disposer', '141102', ['receiver'], { type: 'medical-waste', operations: ['store', 'dispose'], wasteCodes: [{ code: 'HW01', annualCapacityKg: 500_000 }] }),
+    member(t, 'mc-disposer', '141102', ['receiver'], {
+      type: 'medical-waste',
+      operations: ['store', 'dispose'],
+      wasteCodes: [{ code: 'HW01', annualCapacityKg: 500_000 }],
+    }),
   ]);
 });
 afterEach(() => {
@@ -50,26 +65,47 @@ async function runJob(hoursLater = 0) {
 }
 
 const alertOf = async (type: string, subjectId: string): Promise<Entity | undefined> =>
-  (await t.call(lvliang, 'GET', `/v1/oversight/alerts?type=${type}&limit=100`)).body.items.find((a: Entity) => a.subjectId === subjectId);
+  (await t.call(lvliang, 'GET', `/v1/oversight/alerts?type=${type}&limit=100`)).body.items.find(
+    (a: Entity) => a.subjectId === subjectId,
+  );
 
 /** A clinic in Lüliang with a plan and a batch of infectious waste recorded `hoursAgo` hours ago. */
 async function clinicWithBatch(hoursAgo: number, kg = 10): Promise<{ clinic: Actor; batch: Entity }> {
   const clinic = await member(t, `mc-clinic-${++serial}`, '141121', ['medical']);
   await plan(t, clinic, [INFECTIOUS]);
   const at = new Date(Date.now() - hoursAgo * HOUR).toISOString();
-  const batch = await expectOk(await t.call(clinic.user, 'POST', `/v1/parties/${clinic.party.id}/ledger`, { wasteCode: INFECTIOUS, medicalCategory: 'infectious', quantityKg: kg, at }), 201, 'batch');
+  const batch = await expectOk(
+    await t.call(clinic.user, 'POST', `/v1/parties/${clinic.party.id}/ledger`, {
+      wasteCode: INFECTIOUS,
+      medicalCategory: 'infectious',
+      quantityKg: kg,
+      at,
+    }),
+    201,
+    'batch',
+  );
   return { clinic, batch };
 }
 
 const pickup = (m: Entity) =>
-  t.call(truck.user, 'POST', `/v1/manifests/${m.id}/pickup`, { transporterId: truck.party.id, vehiclePlate: '晋J12345', driverName: '李师傅' }).then((r) => expectOk(r, 200, 'pickup'));
+  t
+    .call(truck.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
+      transporterId: truck.party.id,
+      vehiclePlate: '晋J12345',
+      driverName: '李师傅',
+    })
+    .then((r) => expectOk(r, 200, 'pickup'));
 
 describe('the medical clock at the clinic (rule 23)', () => {
   it('keeps running after dispatch: medical-storage-exceeded opens while no truck came, and the pickup closes it', async () => {
     const { clinic, batch } = await clinicWithBatch(49);
     const m = await ship(t, clinic, disposer, truck, [medicalLine('infectious', 10)]);
     await runJob();
-    expect(await alertOf('medical-storage-exceeded', batch.id)).toMatchObject({ status: 'open', partyId: clinic.party.id, divisionCode: '141121' });
+    expect(await alertOf('medical-storage-exceeded', batch.id)).toMatchObject({
+      status: 'open',
+      partyId: clinic.party.id,
+      divisionCode: '141121',
+    });
 
     await pickup(m);
     await runJob();
@@ -109,7 +145,12 @@ describe('the medical clock at the receiver (rule 23)', () => {
     await runJob(47);
     expect(await alertOf('medical-storage-exceeded', `${m.id}/1`)).toBeUndefined();
     await runJob(49);
-    expect(await alertOf('medical-storage-exceeded', `${m.id}/1`)).toMatchObject({ status: 'open', partyId: disposer.party.id, manifestId: m.id, divisionCode: '141102' });
+    expect(await alertOf('medical-storage-exceeded', `${m.id}/1`)).toMatchObject({
+      status: 'open',
+      partyId: disposer.party.id,
+      manifestId: m.id,
+      divisionCode: '141102',
+    });
 
     await reportDisposal(t, disposer, m.id, [disposalLine(1, 'Y10', 10)]);
     await runJob(49);
@@ -132,7 +173,10 @@ describe('dispatched-not-picked-up', () => {
     const { clinic } = await clinicWithBatch(1);
     const draft = await expectOk(
       await t.call(clinic.user, 'POST', '/v1/manifests', {
-        generatorId: clinic.party.id, transporterIds: [truck.party.id], receiverId: disposer.party.id, lines: [medicalLine('infectious', 10)],
+        generatorId: clinic.party.id,
+        transporterIds: [truck.party.id],
+        receiverId: disposer.party.id,
+        lines: [medicalLine('infectious', 10)],
         plannedPickupAt: new Date(Date.now() + HOUR).toISOString(),
       }),
       201,
@@ -142,7 +186,12 @@ describe('dispatched-not-picked-up', () => {
     await runJob(24);
     expect(await alertOf('dispatched-not-picked-up', m.id)).toBeUndefined();
     await runJob(26);
-    expect(await alertOf('dispatched-not-picked-up', m.id)).toMatchObject({ status: 'open', partyId: clinic.party.id, manifestId: m.id, divisionCode: '141121' });
+    expect(await alertOf('dispatched-not-picked-up', m.id)).toMatchObject({
+      status: 'open',
+      partyId: clinic.party.id,
+      manifestId: m.id,
+      divisionCode: '141121',
+    });
 
     await pickup(m);
     await runJob(26);

@@ -33,8 +33,16 @@ let files: LocalExportFiles;
 let consumers: StreamConsumers;
 
 const alert = (divisionCode: string, n: number, extra: Partial<AlertEntity> = {}): AlertEntity => ({
-  id: uuidv7(), type: 'licence-expiring', status: 'open', subjectId: `export-test-${divisionCode}-${n}`, partyId: uuidv7(), divisionCode,
-  dueAt: '2026-01-01T00:00:00.000Z', openedAt: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(), version: 1, ...extra,
+  id: uuidv7(),
+  type: 'licence-expiring',
+  status: 'open',
+  subjectId: `export-test-${divisionCode}-${n}`,
+  partyId: uuidv7(),
+  divisionCode,
+  dueAt: '2026-01-01T00:00:00.000Z',
+  openedAt: new Date(Date.UTC(2026, 0, 1) + n * 1000).toISOString(),
+  version: 1,
+  ...extra,
 });
 
 /** Alert items written straight to the table, 25 per BatchWriteItem, 4 batches in flight (8 overran DynamoDB Local). */
@@ -55,9 +63,11 @@ async function writeAlerts(alerts: AlertEntity[]) {
     }
   };
   let next = 0;
-  await Promise.all(Array.from({ length: 4 }, async () => {
-    while (next < batches.length) await writeBatch(at(batches, next++, 'batch'));
-  }));
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < batches.length) await writeBatch(at(batches, next++, 'batch'));
+    }),
+  );
 }
 
 beforeAll(async () => {
@@ -92,32 +102,65 @@ async function finished(user: typeof xinjiang, id: string, timeoutMs = 120_000) 
 async function download(url: string) {
   const { pathname, search } = new URL(url);
   const res = await createLocalApi(t.auth, {}, files).request(pathname + search);
-  return { status: res.status, headers: res.headers, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()) };
+  return {
+    status: res.status,
+    headers: res.headers,
+    text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await res.arrayBuffer()),
+  };
 }
 
 describe('CSV answers of the oversight lists', () => {
   it('refuses more than 10,000 rows with 422 TOO_MANY_ROWS, naming the export route', async () => {
-    const res = await t.call(xinjiang, 'GET', `/v1/oversight/alerts?division=${BIG_DIVISION}`, undefined, { accept: 'text/csv' });
+    const res = await t.call(xinjiang, 'GET', `/v1/oversight/alerts?division=${BIG_DIVISION}`, undefined, {
+      accept: 'text/csv',
+    });
     expect(res.status).toBe(422);
     expect(res.body.code).toBe('TOO_MANY_ROWS');
     expect(res.body.detail).toContain('POST /v1/oversight/exports');
   });
 
-  it('prefixes with \' every cell that a spreadsheet would run as a formula; quotes line breaks', async () => {
-    const notes = ['=HYPERLINK("http://evil.example","x")', '+86 351 1234567', '-2+3', '@SUM(A1)', '\tcmd', '\rcmd', 'plain note, with a comma', 'two\nlines'];
-    await writeAlerts(notes.map((closeNote, n) => alert(SMALL_DIVISION, n, { status: 'closed', closedAt: '2026-02-01T00:00:00.000Z', closedBy: 'x', closeNote })));
+  it("prefixes with ' every cell that a spreadsheet would run as a formula; quotes line breaks", async () => {
+    const notes = [
+      '=HYPERLINK("http://evil.example","x")',
+      '+86 351 1234567',
+      '-2+3',
+      '@SUM(A1)',
+      '\tcmd',
+      '\rcmd',
+      'plain note, with a comma',
+      'two\nlines',
+    ];
+    await writeAlerts(
+      notes.map((closeNote, n) =>
+        alert(SMALL_DIVISION, n, { status: 'closed', closedAt: '2026-02-01T00:00:00.000Z', closedBy: 'x', closeNote }),
+      ),
+    );
     const open = alert(SMALL_DIVISION, 99);
     await writeAlerts([open]);
-    const closed = await t.call(lvliang, 'POST', `/v1/oversight/alerts/${open.id}/close`, { note: '=cmd|\' /C calc\'!A0' });
+    const closed = await t.call(lvliang, 'POST', `/v1/oversight/alerts/${open.id}/close`, {
+      note: "=cmd|' /C calc'!A0",
+    });
     expect(closed.status).toBe(200);
 
-    const res = await t.call(lvliang, 'GET', `/v1/oversight/alerts?division=${SMALL_DIVISION}`, undefined, { accept: 'text/csv' });
+    const res = await t.call(lvliang, 'GET', `/v1/oversight/alerts?division=${SMALL_DIVISION}`, undefined, {
+      accept: 'text/csv',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const rows = parseCsv(res.body);
     const byNote = rows.map((r) => r.closeNote).sort();
     expect(byNote).toEqual(
-      ["'=HYPERLINK(\"http://evil.example\",\"x\")", "'+86 351 1234567", "'-2+3", "'@SUM(A1)", "'\tcmd", "'\rcmd", "'=cmd|' /C calc'!A0", 'plain note, with a comma', 'two\nlines'].sort(),
+      [
+        '\'=HYPERLINK("http://evil.example","x")',
+        "'+86 351 1234567",
+        "'-2+3",
+        "'@SUM(A1)",
+        "'\tcmd",
+        "'\rcmd",
+        "'=cmd|' /C calc'!A0",
+        'plain note, with a comma',
+        'two\nlines',
+      ].sort(),
     );
   });
 });
@@ -125,7 +168,10 @@ describe('CSV answers of the oversight lists', () => {
 describe('background exports', () => {
   it(`exports ${ROWS} alerts: 202 running, then done with every row, downloaded from the URL it answers`, async () => {
     const started = Date.now();
-    const asked = await t.call(xinjiang, 'POST', '/v1/oversight/exports', { list: 'alerts', query: { division: BIG_DIVISION } });
+    const asked = await t.call(xinjiang, 'POST', '/v1/oversight/exports', {
+      list: 'alerts',
+      query: { division: BIG_DIVISION },
+    });
     expect(asked.status).toBe(202);
     expect(asked.body).toMatchObject({ id: expect.any(String), status: 'running', rows: 0 });
     expect(asked.body.url).toBeUndefined();
@@ -148,25 +194,39 @@ describe('background exports', () => {
   }, 240_000);
 
   it('is seen only by the regulator who asked: a colleague of the same province and an enterprise get 404', async () => {
-    const asked = await t.call(xinjiang, 'POST', '/v1/oversight/exports', { list: 'stats', query: { groupBy: 'wasteCode' } });
+    const asked = await t.call(xinjiang, 'POST', '/v1/oversight/exports', {
+      list: 'stats',
+      query: { groupBy: 'wasteCode' },
+    });
     expect(asked.status).toBe(202);
     expect((await t.call(colleague, 'GET', `/v1/oversight/exports/${asked.body.id}`)).status).toBe(404);
-    expect((await t.call(enterprise('exports-enterprise'), 'GET', `/v1/oversight/exports/${asked.body.id}`)).status).toBe(404);
+    expect(
+      (await t.call(enterprise('exports-enterprise'), 'GET', `/v1/oversight/exports/${asked.body.id}`)).status,
+    ).toBe(404);
     const done = await finished(xinjiang, asked.body.id);
     expect(done).toMatchObject({ status: 'done', rows: 0, query: { groupBy: 'wasteCode' } });
     expect(parseCsv((await download(done.url)).text)).toEqual([]);
   });
 
   it('refuses at once what the list route refuses: outside the jurisdiction 403, unknown filter 400, unknown list 400', async () => {
-    const outside = await t.call(lvliang, 'POST', '/v1/oversight/exports', { list: 'alerts', query: { division: '65' } });
+    const outside = await t.call(lvliang, 'POST', '/v1/oversight/exports', {
+      list: 'alerts',
+      query: { division: '65' },
+    });
     expect(outside.status).toBe(403);
-    const unknownFilter = await t.call(lvliang, 'POST', '/v1/oversight/exports', { list: 'alerts', query: { colour: 'red' } });
+    const unknownFilter = await t.call(lvliang, 'POST', '/v1/oversight/exports', {
+      list: 'alerts',
+      query: { colour: 'red' },
+    });
     expect(unknownFilter.status).toBe(400);
     expect(unknownFilter.body.errors.map((e: { path: string }) => e.path)).toEqual(['query.colour']);
     const badList = await t.call(lvliang, 'POST', '/v1/oversight/exports', { list: 'parties', query: {} });
     expect(badList.status).toBe(400);
     expect(badList.body.errors[0].path).toBe('list');
-    const byEnterprise = await t.call(enterprise('exports-enterprise'), 'POST', '/v1/oversight/exports', { list: 'alerts', query: {} });
+    const byEnterprise = await t.call(enterprise('exports-enterprise'), 'POST', '/v1/oversight/exports', {
+      list: 'alerts',
+      query: {},
+    });
     expect(byEnterprise.status).toBe(403);
   });
 });

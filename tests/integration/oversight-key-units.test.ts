@@ -11,7 +11,9 @@ describe('oversight: key supervised units', () => {
     const other = await activeParty(t, 'ku-owner-2', { divisionCode: '141102' });
     const elsewhere = await activeParty(t, 'ku-owner-3', { divisionCode: '140105' });
     for (const p of [flagged, elsewhere]) {
-      expect((await t.call(shanxi, 'PUT', `/v1/parties/${p.id}/supervision`, { keyUnit: true, year: 2026 })).status).toBe(200);
+      expect(
+        (await t.call(shanxi, 'PUT', `/v1/parties/${p.id}/supervision`, { keyUnit: true, year: 2026 })).status,
+      ).toBe(200);
     }
 
     const lvliang = await t.call(shanxi, 'GET', '/v1/oversight/key-units?division=1411&year=2026');
@@ -22,7 +24,9 @@ describe('oversight: key supervised units', () => {
     expect(ids).not.toContain(elsewhere.id);
     expect((await t.call(shanxi, 'GET', '/v1/oversight/key-units?division=1411&year=2025')).body.items).toEqual([]);
 
-    const csv = await t.call(shanxi, 'GET', '/v1/oversight/key-units?division=1411&year=2026', undefined, { accept: 'text/csv' });
+    const csv = await t.call(shanxi, 'GET', '/v1/oversight/key-units?division=1411&year=2026', undefined, {
+      accept: 'text/csv',
+    });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const rows = parseCsv(csv.body as string);
     expect(rows.map((r) => r.id)).toEqual(ids);

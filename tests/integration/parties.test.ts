@@ -22,7 +22,12 @@ describe('party registration', () => {
 
   it('a regulator of 1411 cannot approve a party in 6523 (not visible: 404)', async () => {
     const t = await testApi();
-    const created = await t.call(enterprise('reg-owner-2'), 'POST', '/v1/parties', partyBody({ divisionCode: '652301' }));
+    const created = await t.call(
+      enterprise('reg-owner-2'),
+      'POST',
+      '/v1/parties',
+      partyBody({ divisionCode: '652301' }),
+    );
     const res = await t.call(regulator('lvliang', '1411'), 'POST', `/v1/parties/${created.body.id}/approve`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
@@ -48,7 +53,12 @@ describe('party registration', () => {
 
   it('lists every failing field of an invalid body', async () => {
     const t = await testApi();
-    const res = await t.call(enterprise('reg-bad'), 'POST', '/v1/parties', { ...partyBody(), uscc: '123', kinds: [], extra: 1 });
+    const res = await t.call(enterprise('reg-bad'), 'POST', '/v1/parties', {
+      ...partyBody(),
+      uscc: '123',
+      kinds: [],
+      extra: 1,
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['extra', 'kinds', 'uscc']);

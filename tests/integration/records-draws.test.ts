@@ -24,9 +24,17 @@ async function partyWithBatches(t: TestApi, batches: [string, number][]) {
 }
 
 /** What a dispatch commits for one line: the batch draws and the stock move, in one transaction. */
-async function dispatch(partyId: string, manifestId: string, grams: number, named?: { entryId: string; grams: number }[]) {
+async function dispatch(
+  partyId: string,
+  manifestId: string,
+  grams: number,
+  named?: { entryId: string; grams: number }[],
+) {
   const draws = await planBatchDraws(partyId, CODE, grams, named);
-  await transact([...drawBatchWrites(partyId, manifestId, draws), moveStock(partyId, CODE, 'dispatched', grams, { requireOnHand: true })]);
+  await transact([
+    ...drawBatchWrites(partyId, manifestId, draws),
+    moveStock(partyId, CODE, 'dispatched', grams, { requireOnHand: true }),
+  ]);
   return draws;
 }
 
@@ -48,7 +56,11 @@ describe('drawing batches', () => {
     ]);
     expect(await planBatchDraws(party.id, CODE, 3000)).toEqual([{ entryId: ids[0], grams: 3000 }]);
     await expect(planBatchDraws(party.id, CODE, 3001)).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
-    expect(await getStock(party.id, CODE)).toMatchObject({ generatedGrams: 12_000, dispatchedGrams: 9000, onHandGrams: 3000 });
+    expect(await getStock(party.id, CODE)).toMatchObject({
+      generatedGrams: 12_000,
+      dispatchedGrams: 9000,
+      onHandGrams: 3000,
+    });
   });
 
   it('draws named batches, each within what it holds, adding up to the line', async () => {
@@ -58,12 +70,26 @@ describe('drawing batches', () => {
       ['2026-01-02T08:00:00+08:00', 4],
     ]);
     const [older, newer] = exactly(ids, 2, 'batch id');
-    const other = await t.call(owner, 'POST', `/v1/parties/${party.id}/ledger`, { wasteCode: '900-039-49', quantityKg: 9, at: '2026-01-01T08:00:00Z' });
-    await expect(planBatchDraws(party.id, CODE, 5000, [{ entryId: older, grams: 5000 }])).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
-    await expect(planBatchDraws(party.id, CODE, 1000, [{ entryId: other.body.id, grams: 1000 }])).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
-    await expect(planBatchDraws(party.id, CODE, 5000, [{ entryId: newer, grams: 4000 }])).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    const other = await t.call(owner, 'POST', `/v1/parties/${party.id}/ledger`, {
+      wasteCode: '900-039-49',
+      quantityKg: 9,
+      at: '2026-01-01T08:00:00Z',
+    });
+    await expect(planBatchDraws(party.id, CODE, 5000, [{ entryId: older, grams: 5000 }])).rejects.toMatchObject({
+      code: 'INSUFFICIENT_STOCK',
+    });
+    await expect(planBatchDraws(party.id, CODE, 1000, [{ entryId: other.body.id, grams: 1000 }])).rejects.toMatchObject(
+      { code: 'INSUFFICIENT_STOCK' },
+    );
+    await expect(planBatchDraws(party.id, CODE, 5000, [{ entryId: newer, grams: 4000 }])).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
     const manifestId = uuidv7();
-    await dispatch(party.id, manifestId, 5000, [{ entryId: newer, grams: 2000 }, { entryId: newer, grams: 2000 }, { entryId: older, grams: 1000 }]);
+    await dispatch(party.id, manifestId, 5000, [
+      { entryId: newer, grams: 2000 },
+      { entryId: newer, grams: 2000 },
+      { entryId: older, grams: 1000 },
+    ]);
     expect(await getEntry(party.id, newer)).toMatchObject({ remainingGrams: 0, draws: { [manifestId]: 4000 } });
     expect(await getEntry(party.id, older)).toMatchObject({ remainingGrams: 2000 });
     // A fully drawn batch is closed: FIFO passes it by.
@@ -75,7 +101,8 @@ describe('drawing batches', () => {
     const { party, ids } = await partyWithBatches(t, [['2026-01-01T08:00:00+08:00', 10]]);
     const batchId = only(ids, 'batch id');
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => dispatch(party.id, uuidv7(), 3000)));
-    for (const r of results) if (r.status === 'rejected') expect(['INSUFFICIENT_STOCK', 'VERSION_CONFLICT']).toContain(r.reason.code);
+    for (const r of results)
+      if (r.status === 'rejected') expect(['INSUFFICIENT_STOCK', 'VERSION_CONFLICT']).toContain(r.reason.code);
     const won = results.filter((r) => r.status === 'fulfilled').length;
     expect(won).toBeGreaterThanOrEqual(1);
     expect(won).toBeLessThanOrEqual(3);
@@ -94,7 +121,9 @@ describe('drawing batches', () => {
     await transact([...returnBatchWrites(party.id, manifestId, draws), moveStock(party.id, CODE, 'dispatched', -6000)]);
     expect(await getEntry(party.id, batchId)).toMatchObject({ remainingGrams: 10_000, draws: {} });
     expect((await getStock(party.id, CODE))!).toMatchObject({ dispatchedGrams: 0, onHandGrams: 10_000 });
-    await expect(transact(returnBatchWrites(party.id, manifestId, draws))).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(transact(returnBatchWrites(party.id, manifestId, draws))).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
     const read = await t.call(owner, 'GET', `/v1/parties/${party.id}/ledger/${batchId}`);
     expect(read.body).toMatchObject({ dispatchedKg: 0, manifests: [] });
   });
@@ -102,8 +131,12 @@ describe('drawing batches', () => {
   it('a stock move that would take more than is on hand is refused (422 INSUFFICIENT_STOCK)', async () => {
     const t = await testApi();
     const { party } = await partyWithBatches(t, [['2026-01-01T08:00:00+08:00', 2]]);
-    await expect(transact([moveStock(party.id, CODE, 'disposed', 2001, { requireOnHand: true })])).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
-    await expect(transact([moveStock(party.id, '900-039-49', 'dispatched', 1, { requireOnHand: true })])).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
+    await expect(
+      transact([moveStock(party.id, CODE, 'disposed', 2001, { requireOnHand: true })]),
+    ).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
+    await expect(
+      transact([moveStock(party.id, '900-039-49', 'dispatched', 1, { requireOnHand: true })]),
+    ).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' });
     await transact([moveStock(party.id, CODE, 'disposed', 2000, { requireOnHand: true })]);
     expect((await getStock(party.id, CODE))!.onHandGrams).toBe(0);
   });
@@ -113,11 +146,27 @@ describe('drawing batches', () => {
     const party = await activeParty(t, owner);
     const disposalId = uuidv7();
     const manifestId = uuidv7();
-    const { entryId, writes } = await residueEntryWrites({ partyId: party.id, wasteCode: CODE, grams: 1500, at: '2026-02-01T10:00:00+08:00', disposalId, manifestId });
+    const { entryId, writes } = await residueEntryWrites({
+      partyId: party.id,
+      wasteCode: CODE,
+      grams: 1500,
+      at: '2026-02-01T10:00:00+08:00',
+      disposalId,
+      manifestId,
+    });
     await transact(writes);
     const read = await t.call(owner, 'GET', `/v1/parties/${party.id}/ledger/${entryId}`);
-    expect(read.body).toMatchObject({ kind: 'generated', batchCode: 'HWCS20260201001', quantityKg: 1.5, residueOf: { disposalId, manifestId } });
-    expect((await t.call(owner, 'GET', `/v1/parties/${party.id}/stock`)).body.items[0]).toMatchObject({ residueKg: 1.5, generatedKg: 0, onHandKg: 1.5 });
+    expect(read.body).toMatchObject({
+      kind: 'generated',
+      batchCode: 'HWCS20260201001',
+      quantityKg: 1.5,
+      residueOf: { disposalId, manifestId },
+    });
+    expect((await t.call(owner, 'GET', `/v1/parties/${party.id}/stock`)).body.items[0]).toMatchObject({
+      residueKg: 1.5,
+      generatedKg: 0,
+      onHandKg: 1.5,
+    });
     expect(await planBatchDraws(party.id, CODE, 1500)).toEqual([{ entryId, grams: 1500 }]);
   });
 });

@@ -9,12 +9,20 @@ describe('container labels (HJ 1276-2022)', () => {
     const owner = enterprise('label-owner');
     const party = await activeParty(t, owner);
     const entry = await t.call(owner, 'POST', `/v1/parties/${party.id}/ledger`, {
-      wasteCode: '900-041-49', quantityKg: 300, at: '2026-03-15T09:00:00+08:00', mainComponents: '废活性炭、有机溶剂',
-      containers: [{ labelCode: 'LBL-0001', count: 1, volumeL: 200 }, { labelCode: 'LBL-0002', count: 2, volumeL: 30 }],
+      wasteCode: '900-041-49',
+      quantityKg: 300,
+      at: '2026-03-15T09:00:00+08:00',
+      mainComponents: '废活性炭、有机溶剂',
+      containers: [
+        { labelCode: 'LBL-0001', count: 1, volumeL: 200 },
+        { labelCode: 'LBL-0002', count: 2, volumeL: 30 },
+      ],
     });
     expect(entry.status).toBe(201);
 
-    const res = await t.api.request(`/v1/parties/${party.id}/ledger/${entry.body.id}/label.pdf`, { headers: { authorization: `Bearer ${await t.token(owner)}` } });
+    const res = await t.api.request(`/v1/parties/${party.id}/ledger/${entry.body.id}/label.pdf`, {
+      headers: { authorization: `Bearer ${await t.token(owner)}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = new Uint8Array(await res.arrayBuffer());
@@ -29,7 +37,11 @@ describe('container labels (HJ 1276-2022)', () => {
       expect(Math.round(h)).toBe(150);
     }
 
-    const stranger = await t.call(enterprise('label-stranger'), 'GET', `/v1/parties/${party.id}/ledger/${entry.body.id}/label.pdf`);
+    const stranger = await t.call(
+      enterprise('label-stranger'),
+      'GET',
+      `/v1/parties/${party.id}/ledger/${entry.body.id}/label.pdf`,
+    );
     expect(stranger.status).toBe(404);
   });
 });

@@ -22,12 +22,23 @@ describe('recording the ledger', () => {
   it('records a generated batch with a batch code of the China Standard Time day and a serial per party and day', async () => {
     const { t, party } = await setup();
     // 17:30 UTC on the 14th is already the 15th in China Standard Time.
-    const first = await record(t, party.id, { at: '2026-03-14T17:30:00Z', containers: [{ labelCode: 'L-1', count: 2, volumeL: 200 }] });
+    const first = await record(t, party.id, {
+      at: '2026-03-14T17:30:00Z',
+      containers: [{ labelCode: 'L-1', count: 2, volumeL: 200 }],
+    });
     expect(first.status).toBe(201);
     expect(first.headers.get('location')).toBe(`${ledgerOf(party.id)}/${first.body.id}`);
     expect(first.body).toMatchObject({
-      batchCode: 'HWCS20260315001', kind: 'generated', quantityKg: 10, remainingKg: 10, dispatchedKg: 0, manifests: [],
-      status: 'recorded', at: '2026-03-14T17:30:00.000Z', containers: [{ labelCode: 'L-1', count: 2, volumeL: 200 }], version: 1,
+      batchCode: 'HWCS20260315001',
+      kind: 'generated',
+      quantityKg: 10,
+      remainingKg: 10,
+      dispatchedKg: 0,
+      manifests: [],
+      status: 'recorded',
+      at: '2026-03-14T17:30:00.000Z',
+      containers: [{ labelCode: 'L-1', count: 2, volumeL: 200 }],
+      version: 1,
     });
     const second = await record(t, party.id, { at: '2026-03-15T15:59:59+08:00', quantityKg: 0.001 });
     expect(second.body.batchCode).toBe('HWCS20260315002');
@@ -51,7 +62,9 @@ describe('recording the ledger', () => {
 
   it('needs the matching medical category for HW01 and none for other codes (422 MEDICAL_CATEGORY_MISMATCH)', async () => {
     const { t, party } = await setup();
-    expect((await record(t, party.id, { wasteCode: '841-002-01', medicalCategory: 'infectious' })).body.code).toBe('MEDICAL_CATEGORY_MISMATCH');
+    expect((await record(t, party.id, { wasteCode: '841-002-01', medicalCategory: 'infectious' })).body.code).toBe(
+      'MEDICAL_CATEGORY_MISMATCH',
+    );
     expect((await record(t, party.id, { wasteCode: '841-002-01' })).body.code).toBe('MEDICAL_CATEGORY_MISMATCH');
     expect((await record(t, party.id, { medicalCategory: 'sharps' })).body.code).toBe('MEDICAL_CATEGORY_MISMATCH');
     const ok = await record(t, party.id, { wasteCode: '841-002-01', medicalCategory: 'sharps' });
@@ -77,7 +90,16 @@ describe('recording the ledger', () => {
     expect(disposed.body).not.toHaveProperty('remainingKg');
     const stock = await t.call(owner, 'GET', `/v1/parties/${party.id}/stock`);
     expect(stock.body.items).toEqual([
-      { wasteCode: CODE, generatedKg: 10, acceptedKg: 0, residueKg: 0, dispatchedKg: 0, disposedKg: 0, selfTreatedKg: 4, onHandKg: 6 },
+      {
+        wasteCode: CODE,
+        generatedKg: 10,
+        acceptedKg: 0,
+        residueKg: 0,
+        dispatchedKg: 0,
+        disposedKg: 0,
+        selfTreatedKg: 4,
+        onHandKg: 6,
+      },
     ]);
   });
 });
@@ -86,9 +108,15 @@ describe('voiding an entry', () => {
   it('keeps and marks a voided entry and takes it out of stock; a second void is 409', async () => {
     const { t, party } = await setup();
     const entry = await record(t, party.id, { quantityKg: 7.5 });
-    const voided = await t.call(owner, 'POST', `${ledgerOf(party.id)}/${entry.body.id}/void`, { reason: 'typed twice' });
+    const voided = await t.call(owner, 'POST', `${ledgerOf(party.id)}/${entry.body.id}/void`, {
+      reason: 'typed twice',
+    });
     expect(voided.status).toBe(200);
-    expect(voided.body).toMatchObject({ status: 'voided', voided: { reason: 'typed twice', by: owner.sub }, version: 2 });
+    expect(voided.body).toMatchObject({
+      status: 'voided',
+      voided: { reason: 'typed twice', by: owner.sub },
+      version: 2,
+    });
     expect(voided.headers.get('etag')).toBe('"2"');
     const stock = await t.call(owner, 'GET', `/v1/parties/${party.id}/stock`);
     expect(stock.body.items[0]).toMatchObject({ generatedKg: 0, onHandKg: 0 });
@@ -122,9 +150,17 @@ describe('voiding an entry', () => {
   it('answers 412 when If-Match names another version, and 404 for an unknown entry', async () => {
     const { t, party } = await setup();
     const entry = await record(t, party.id, {});
-    const stale = await t.call(owner, 'POST', `${ledgerOf(party.id)}/${entry.body.id}/void`, { reason: 'x' }, { 'if-match': '"7"' });
+    const stale = await t.call(
+      owner,
+      'POST',
+      `${ledgerOf(party.id)}/${entry.body.id}/void`,
+      { reason: 'x' },
+      { 'if-match': '"7"' },
+    );
     expect(stale.status).toBe(412);
-    const missing = await t.call(owner, 'POST', `${ledgerOf(party.id)}/0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f51/void`, { reason: 'x' });
+    const missing = await t.call(owner, 'POST', `${ledgerOf(party.id)}/0190f5b2-7c1d-7e3a-9b2f-4a1c2d3e4f51/void`, {
+      reason: 'x',
+    });
     expect(missing.status).toBe(404);
   });
 });
@@ -132,19 +168,29 @@ describe('voiding an entry', () => {
 describe('reading the ledger', () => {
   it('lists newest first with filters by code, kind and local day, and pages with cursors', async () => {
     const { t, party } = await setup();
-    for (const at of ['2026-01-01T10:00:00+08:00', '2026-01-02T00:00:00+08:00', '2026-01-02T23:59:59+08:00', '2026-01-03T00:00:00+08:00']) {
+    for (const at of [
+      '2026-01-01T10:00:00+08:00',
+      '2026-01-02T00:00:00+08:00',
+      '2026-01-02T23:59:59+08:00',
+      '2026-01-03T00:00:00+08:00',
+    ]) {
       await record(t, party.id, { at });
     }
     await record(t, party.id, { wasteCode: '900-039-49', at: '2026-01-02T12:00:00+08:00' });
     const day2 = await t.call(owner, 'GET', `${ledgerOf(party.id)}?from=2026-01-02&to=2026-01-02&wasteCode=${CODE}`);
     expect(day2.status).toBe(200);
-    expect(day2.body.items.map((e: { at: string }) => e.at)).toEqual(['2026-01-02T15:59:59.000Z', '2026-01-01T16:00:00.000Z']);
+    expect(day2.body.items.map((e: { at: string }) => e.at)).toEqual([
+      '2026-01-02T15:59:59.000Z',
+      '2026-01-01T16:00:00.000Z',
+    ]);
 
     const seen: string[] = [];
     let cursor: string | null = '';
     do {
       const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await t.call(
-        owner, 'GET', `${ledgerOf(party.id)}?kind=generated&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        owner,
+        'GET',
+        `${ledgerOf(party.id)}?kind=generated&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
       );
       seen.push(...page.body.items.map((e) => e.id));
       cursor = page.body.nextCursor;
@@ -169,7 +215,11 @@ describe('who sees and writes a ledger', () => {
     const regulator = provinceRegulator('14');
     expect((await t.call(regulator, 'GET', ledgerOf(party.id))).body.items).toHaveLength(1);
     expect((await t.call(regulator, 'GET', `/v1/parties/${party.id}/stock`)).status).toBe(200);
-    const regulatorWrite = await t.call(regulator, 'POST', ledgerOf(party.id), { wasteCode: CODE, quantityKg: 1, at: recent() });
+    const regulatorWrite = await t.call(regulator, 'POST', ledgerOf(party.id), {
+      wasteCode: CODE,
+      quantityKg: 1,
+      at: recent(),
+    });
     expect(regulatorWrite.status).toBe(403);
     expect(regulatorWrite.body.code).toBe('NOT_A_MEMBER');
   });

@@ -14,10 +14,22 @@ describe('management plans', () => {
     const first = await t.call(owner, 'POST', plansOf(party.id), planBody());
     expect(first.status).toBe(201);
     expect(first.headers.get('location')).toBe(`${plansOf(party.id)}?year=2026`);
-    expect(first.body).toMatchObject({ partyId: party.id, year: 2026, version: 1, filedBy: owner.sub, items: [{ wasteCode: '900-041-49', expectedKg: 1200.5 }] });
+    expect(first.body).toMatchObject({
+      partyId: party.id,
+      year: 2026,
+      version: 1,
+      filedBy: owner.sub,
+      items: [{ wasteCode: '900-041-49', expectedKg: 1200.5 }],
+    });
     expect(first.body.filingNumber).toMatch(/^JH2026140105\d{5}$/);
 
-    const second = await t.call(owner, 'POST', plansOf(party.id), planBody([{ wasteCode: '900-039-49', expectedKg: 3 }]), { 'if-match': '"1"' });
+    const second = await t.call(
+      owner,
+      'POST',
+      plansOf(party.id),
+      planBody([{ wasteCode: '900-039-49', expectedKg: 3 }]),
+      { 'if-match': '"1"' },
+    );
     expect(second.status).toBe(201);
     expect(second.body.version).toBe(2);
     expect(second.body.filingNumber).not.toBe(first.body.filingNumber);
@@ -26,7 +38,10 @@ describe('management plans', () => {
     expect(read.status).toBe(200);
     expect(read.body.current).toEqual(second.body);
     expect(read.body.history).toEqual([first.body]);
-    expect(await getCurrentPlan(party.id, 2026)).toMatchObject({ version: 2, items: [{ wasteCode: '900-039-49', expectedGrams: 3000 }] });
+    expect(await getCurrentPlan(party.id, 2026)).toMatchObject({
+      version: 2,
+      items: [{ wasteCode: '900-039-49', expectedGrams: 3000 }],
+    });
     expect(await getCurrentPlan(party.id, 2027)).toBeUndefined();
   });
 
@@ -44,10 +59,23 @@ describe('management plans', () => {
   it('refuses unknown codes (422 UNKNOWN_WASTE_CODE) and a code listed twice (400)', async () => {
     const t = await testApi();
     const party = await activeParty(t, owner);
-    const unknown = await t.call(owner, 'POST', plansOf(party.id), planBody([{ wasteCode: '123-456-78', expectedKg: 1 }]));
+    const unknown = await t.call(
+      owner,
+      'POST',
+      plansOf(party.id),
+      planBody([{ wasteCode: '123-456-78', expectedKg: 1 }]),
+    );
     expect(unknown.status).toBe(422);
     expect(unknown.body.code).toBe('UNKNOWN_WASTE_CODE');
-    const twice = await t.call(owner, 'POST', plansOf(party.id), planBody([{ wasteCode: '900-041-49', expectedKg: 1 }, { wasteCode: '900-041-49', expectedKg: 2 }]));
+    const twice = await t.call(
+      owner,
+      'POST',
+      plansOf(party.id),
+      planBody([
+        { wasteCode: '900-041-49', expectedKg: 1 },
+        { wasteCode: '900-041-49', expectedKg: 2 },
+      ]),
+    );
     expect(twice.status).toBe(400);
     expect(twice.body.errors[0].path).toBe('items.1.wasteCode');
   });

@@ -24,14 +24,25 @@ type Op =
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   { arbitrary: grams.map((g) => ({ t: 'generate' as const, g })), weight: 3 },
-  fc.record({ t: fc.constant('selfTreat' as const), g: grams, kind: fc.constantFrom('self-utilised' as const, 'self-disposed' as const) }),
+  fc.record({
+    t: fc.constant('selfTreat' as const),
+    g: grams,
+    kind: fc.constantFrom('self-utilised' as const, 'self-disposed' as const),
+  }),
   fc.record({ t: fc.constant('void' as const), i: fc.nat() }),
   { arbitrary: grams.map((g) => ({ t: 'dispatch' as const, g })), weight: 2 },
   grams.map((g) => ({ t: 'accept' as const, g })),
   grams.map((g) => ({ t: 'dispose' as const, g })),
 );
 
-interface ModelEntry { id: string; kind: string; g: number; remaining: number; voided: boolean; drawn: number }
+interface ModelEntry {
+  id: string;
+  kind: string;
+  g: number;
+  remaining: number;
+  voided: boolean;
+  drawn: number;
+}
 
 class Model {
   entries: ModelEntry[] = [];
@@ -50,27 +61,44 @@ async function run(t: TestApi, partyId: string, model: Model, o: Op, at: string)
   if (o.t === 'generate' || o.t === 'selfTreat') {
     const kind = o.t === 'generate' ? 'generated' : o.kind;
     const res = await t.call(owner, 'POST', ledger, {
-      kind, wasteCode: CODE, quantityKg: o.g / 1000, at, ...(kind === 'generated' ? {} : { operationCode: kind === 'self-utilised' ? 'R4' : 'D10' }),
+      kind,
+      wasteCode: CODE,
+      quantityKg: o.g / 1000,
+      at,
+      ...(kind === 'generated' ? {} : { operationCode: kind === 'self-utilised' ? 'R4' : 'D10' }),
     });
-    if (kind !== 'generated' && model.onHand < o.g) return void expect([res.status, res.body.code]).toEqual([422, 'INSUFFICIENT_STOCK']);
+    if (kind !== 'generated' && model.onHand < o.g)
+      return void expect([res.status, res.body.code]).toEqual([422, 'INSUFFICIENT_STOCK']);
     expect(res.status).toBe(201);
-    model.entries.push({ id: res.body.id, kind, g: o.g, remaining: kind === 'generated' ? o.g : 0, voided: false, drawn: 0 });
+    model.entries.push({
+      id: res.body.id,
+      kind,
+      g: o.g,
+      remaining: kind === 'generated' ? o.g : 0,
+      voided: false,
+      drawn: 0,
+    });
     model.totals[kind === 'generated' ? 'generated' : 'selfTreated'] += o.g;
   } else if (o.t === 'void') {
     if (model.entries.length === 0) return;
     const e = nth(model.entries, o.i % model.entries.length, 'entry');
     const res = await t.call(owner, 'POST', `${ledger}/${e.id}/void`, { reason: 'model' });
     if (e.voided || e.drawn > 0) return void expect(res.status).toBe(409);
-    if (e.kind === 'generated' && model.onHand < e.g) return void expect([res.status, res.body.code]).toEqual([422, 'INSUFFICIENT_STOCK']);
+    if (e.kind === 'generated' && model.onHand < e.g)
+      return void expect([res.status, res.body.code]).toEqual([422, 'INSUFFICIENT_STOCK']);
     expect(res.status).toBe(200);
     e.voided = true;
     model.totals[e.kind === 'generated' ? 'generated' : 'selfTreated'] -= e.g;
   } else if (o.t === 'dispatch') {
     const attempt = (async () => {
       const draws = await planBatchDraws(partyId, CODE, o.g);
-      await transact([...drawBatchWrites(partyId, uuidv7(), draws), moveStock(partyId, CODE, 'dispatched', o.g, { requireOnHand: true })]);
+      await transact([
+        ...drawBatchWrites(partyId, uuidv7(), draws),
+        moveStock(partyId, CODE, 'dispatched', o.g, { requireOnHand: true }),
+      ]);
     })();
-    if (model.openGrams < o.g || model.onHand < o.g) return void (await expect(attempt).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' }));
+    if (model.openGrams < o.g || model.onHand < o.g)
+      return void (await expect(attempt).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' }));
     await attempt;
     let left = o.g;
     for (const e of model.entries.filter((x) => x.kind === 'generated' && !x.voided && x.remaining > 0)) {
@@ -83,7 +111,8 @@ async function run(t: TestApi, partyId: string, model: Model, o: Op, at: string)
   } else {
     const field = o.t === 'accept' ? 'accepted' : 'disposed';
     const attempt = transact([moveStock(partyId, CODE, field, o.g, { requireOnHand: true })]);
-    if (field === 'disposed' && model.onHand < o.g) return void (await expect(attempt).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' }));
+    if (field === 'disposed' && model.onHand < o.g)
+      return void (await expect(attempt).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK' }));
     await attempt;
     model.totals[field] += o.g;
   }
@@ -97,14 +126,31 @@ describe('stock arithmetic', () => {
         const party = await activeParty(t, owner);
         const model = new Model();
         const start = Date.now() - 86_400_000;
-        for (const [i, o] of ops.entries()) await run(t, party.id, model, o, new Date(start + i * 60_000).toISOString());
+        for (const [i, o] of ops.entries())
+          await run(t, party.id, model, o, new Date(start + i * 60_000).toISOString());
         const stock = await t.call(owner, 'GET', `/v1/parties/${party.id}/stock`);
         const m = model.totals;
         const expected = {
-          wasteCode: CODE, generatedKg: m.generated / 1000, acceptedKg: m.accepted / 1000, residueKg: 0, dispatchedKg: m.dispatched / 1000,
-          disposedKg: m.disposed / 1000, selfTreatedKg: m.selfTreated / 1000, onHandKg: model.onHand / 1000,
+          wasteCode: CODE,
+          generatedKg: m.generated / 1000,
+          acceptedKg: m.accepted / 1000,
+          residueKg: 0,
+          dispatchedKg: m.dispatched / 1000,
+          disposedKg: m.disposed / 1000,
+          selfTreatedKg: m.selfTreated / 1000,
+          onHandKg: model.onHand / 1000,
         };
-        expect(stock.body.items[0] ?? { ...expected, generatedKg: 0, acceptedKg: 0, dispatchedKg: 0, disposedKg: 0, selfTreatedKg: 0, onHandKg: 0 }).toEqual(expected);
+        expect(
+          stock.body.items[0] ?? {
+            ...expected,
+            generatedKg: 0,
+            acceptedKg: 0,
+            dispatchedKg: 0,
+            disposedKg: 0,
+            selfTreatedKg: 0,
+            onHandKg: 0,
+          },
+        ).toEqual(expected);
       }),
       { numRuns: 15 },
     );

@@ -12,7 +12,12 @@ describe('filing a licence', () => {
   it('a member files it: 201 pending with Location and ETag; kilograms come back exactly as filed', async () => {
     const t = await testApi();
     const party = await activeParty(t, 'lic-owner', { kinds: ['receiver'] });
-    const body = licenceBody({ wasteCodes: [{ code: 'HW49', annualCapacityKg: 1234.567 }, { code: '900-041-49', annualCapacityKg: 0.001 }] });
+    const body = licenceBody({
+      wasteCodes: [
+        { code: 'HW49', annualCapacityKg: 1234.567 },
+        { code: '900-041-49', annualCapacityKg: 0.001 },
+      ],
+    });
     const res = await t.call(enterprise('lic-owner'), 'POST', `/v1/parties/${party.id}/licences`, body);
     expect(res.status).toBe(201);
     expect(Licence.strict().parse(res.body)).toEqual({
@@ -33,7 +38,12 @@ describe('filing a licence', () => {
   it('files a transport licence with no operations, and a licence for a pending party', async () => {
     const t = await testApi();
     const carrier = await activeParty(t, 'lic-carrier', { kinds: ['transporter'] }, false);
-    const res = await t.call(enterprise('lic-carrier'), 'POST', `/v1/parties/${carrier.id}/licences`, licenceBody({ type: 'transport', operations: [], wasteCodes: [] }));
+    const res = await t.call(
+      enterprise('lic-carrier'),
+      'POST',
+      `/v1/parties/${carrier.id}/licences`,
+      licenceBody({ type: 'transport', operations: [], wasteCodes: [] }),
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ type: 'transport', operations: [], wasteCodes: [] });
   });
@@ -49,11 +59,19 @@ describe('filing a licence', () => {
       [{ validFrom: '2026-06-01', validTo: '2026-05-31' }, ['validTo']],
       [{ validFrom: '2026-02-30' }, ['validFrom']],
       [{ wasteCodes: [{ code: 'HW49', annualCapacityKg: 1.0001 }] }, ['wasteCodes.0.annualCapacityKg']],
-      [{ wasteCodes: [{ code: 'waste', annualCapacityKg: -1 }] }, ['wasteCodes.0.annualCapacityKg', 'wasteCodes.0.code']],
+      [
+        { wasteCodes: [{ code: 'waste', annualCapacityKg: -1 }] },
+        ['wasteCodes.0.annualCapacityKg', 'wasteCodes.0.code'],
+      ],
       [{ type: 'permit', colour: 'red' }, ['colour', 'type']],
     ];
     for (const [override, paths] of cases) {
-      const res = await t.call(enterprise('lic-owner'), 'POST', `/v1/parties/${party.id}/licences`, licenceBody(override));
+      const res = await t.call(
+        enterprise('lic-owner'),
+        'POST',
+        `/v1/parties/${party.id}/licences`,
+        licenceBody(override),
+      );
       expect(res.status, JSON.stringify(override)).toBe(400);
       expect(res.body.errors.map((e: { path: string }) => e.path).sort(), JSON.stringify(override)).toEqual(paths);
     }
@@ -63,7 +81,12 @@ describe('filing a licence', () => {
     const t = await testApi();
     const party = await activeParty(t, 'lic-owner');
     for (const code of ['999-999-49', 'HW41']) {
-      const body = licenceBody({ wasteCodes: [{ code: 'HW08', annualCapacityKg: 10 }, { code, annualCapacityKg: 10 }] });
+      const body = licenceBody({
+        wasteCodes: [
+          { code: 'HW08', annualCapacityKg: 10 },
+          { code, annualCapacityKg: 10 },
+        ],
+      });
       const res = await t.call(enterprise('lic-owner'), 'POST', `/v1/parties/${party.id}/licences`, body);
       expect(res.status, code).toBe(422);
       expect(res.body).toMatchObject({ code: 'UNKNOWN_WASTE_CODE', errors: [{ path: 'wasteCodes.1.code' }] });
@@ -79,8 +102,12 @@ describe('filing a licence', () => {
       expect(res.body.code).toBe('NOT_A_MEMBER');
     }
     const pending = await activeParty(t, 'lic-owner', {}, false);
-    expect((await t.call(enterprise('lic-stranger'), 'POST', `/v1/parties/${pending.id}/licences`, licenceBody())).status).toBe(404);
-    expect((await t.call(enterprise('lic-stranger'), 'POST', `/v1/parties/${randomUUID()}/licences`, licenceBody())).status).toBe(404);
+    expect(
+      (await t.call(enterprise('lic-stranger'), 'POST', `/v1/parties/${pending.id}/licences`, licenceBody())).status,
+    ).toBe(404);
+    expect(
+      (await t.call(enterprise('lic-stranger'), 'POST', `/v1/parties/${randomUUID()}/licences`, licenceBody())).status,
+    ).toBe(404);
   });
 });
 
@@ -109,12 +136,23 @@ describe('verifying and revoking', () => {
     const base = `/v1/parties/${party.id}/licences/${filed.body.id}`;
     const verified = await t.call(regulator('lic-r1411', '1411'), 'POST', `${base}/verify`);
     expect(verified.status).toBe(200);
-    expect(Licence.strict().parse(verified.body)).toMatchObject({ status: 'verified', verifiedBy: 'lic-r1411', version: 2 });
+    expect(Licence.strict().parse(verified.body)).toMatchObject({
+      status: 'verified',
+      verifiedBy: 'lic-r1411',
+      version: 2,
+    });
     expect(verified.headers.get('etag')).toBe('"2"');
     const revoked = await t.call(regulator('lic-r1411', '1411'), 'POST', `${base}/revoke`, { reason: '超范围经营' });
     expect(revoked.status).toBe(200);
-    expect(revoked.body).toMatchObject({ status: 'revoked', revokedReason: '超范围经营', verifiedBy: 'lic-r1411', version: 3 });
-    expect((await t.call(enterprise('lic-owner'), 'GET', `/v1/parties/${party.id}/licences`)).body.items[0].status).toBe('revoked');
+    expect(revoked.body).toMatchObject({
+      status: 'revoked',
+      revokedReason: '超范围经营',
+      verifiedBy: 'lic-r1411',
+      version: 3,
+    });
+    expect(
+      (await t.call(enterprise('lic-owner'), 'GET', `/v1/parties/${party.id}/licences`)).body.items[0].status,
+    ).toBe('revoked');
   });
 
   it('a pending licence may be revoked; a verified one not verified again, a revoked one neither (409 INVALID_STATE)', async () => {
@@ -125,7 +163,11 @@ describe('verifying and revoking', () => {
     const at = (id: string) => `/v1/parties/${party.id}/licences/${id}`;
     expect((await t.call(shanxi, 'POST', `${at(a.body.id)}/revoke`, { reason: '伪造' })).status).toBe(200);
     expect((await t.call(shanxi, 'POST', `${at(b.body.id)}/verify`)).status).toBe(200);
-    for (const [id, action, body] of [[a.body.id, 'verify', undefined], [a.body.id, 'revoke', { reason: 'x' }], [b.body.id, 'verify', undefined]] as const) {
+    for (const [id, action, body] of [
+      [a.body.id, 'verify', undefined],
+      [a.body.id, 'revoke', { reason: 'x' }],
+      [b.body.id, 'verify', undefined],
+    ] as const) {
       const res = await t.call(shanxi, 'POST', `${at(id)}/${action}`, body);
       expect(res.status, action).toBe(409);
       expect(res.body.code).toBe('INVALID_STATE');
@@ -144,7 +186,12 @@ describe('verifying and revoking', () => {
     }
     expect((await t.call(shanxi, 'POST', `/v1/parties/${party.id}/licences/${randomUUID()}/verify`)).status).toBe(404);
     const hidden = await activeParty(t, 'lic-xj', { divisionCode: '652301' }, false);
-    const hiddenLicence = await t.call(enterprise('lic-xj'), 'POST', `/v1/parties/${hidden.id}/licences`, licenceBody());
+    const hiddenLicence = await t.call(
+      enterprise('lic-xj'),
+      'POST',
+      `/v1/parties/${hidden.id}/licences`,
+      licenceBody(),
+    );
     const res = await t.call(shanxi, 'POST', `/v1/parties/${hidden.id}/licences/${hiddenLicence.body.id}/verify`);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe('NOT_FOUND');
@@ -172,6 +219,8 @@ describe('verifying and revoking', () => {
     expect([first.status, again.status]).toEqual([201, 201]);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get('location')).toBe(first.headers.get('location'));
-    expect((await t.call(enterprise('lic-idem'), 'GET', `/v1/parties/${party.id}/licences`)).body.items).toHaveLength(1);
+    expect((await t.call(enterprise('lic-idem'), 'GET', `/v1/parties/${party.id}/licences`)).body.items).toHaveLength(
+      1,
+    );
   });
 });

@@ -31,7 +31,9 @@ describe('POST /v1/parties', () => {
       memberships: [{ partyId: res.body.id, name: body.name, role: 'manager' }],
     });
     const members = await t.call(owner, 'GET', `/v1/parties/${res.body.id}/members`);
-    expect(members.body.items).toEqual([expect.objectContaining({ sub: 'parties-owner', role: 'manager', addedBy: 'parties-owner' })]);
+    expect(members.body.items).toEqual([
+      expect.objectContaining({ sub: 'parties-owner', role: 'manager', addedBy: 'parties-owner' }),
+    ]);
   });
 
   it('names every failing field in a 400', async () => {
@@ -48,12 +50,21 @@ describe('POST /v1/parties', () => {
     expect(res.status).toBe(400);
     const problem = problemOf(res);
     expect(problem.code).toBe('VALIDATION_FAILED');
-    expect(problem.errors!.map((e) => e.path).sort()).toEqual(['colour', 'contact.phone', 'divisionCode', 'kinds', 'name', 'uscc']);
+    expect(problem.errors!.map((e) => e.path).sort()).toEqual([
+      'colour',
+      'contact.phone',
+      'divisionCode',
+      'kinds',
+      'name',
+      'uscc',
+    ]);
   });
 
   it('answers 400 to a body that is not JSON', async () => {
     const t = await testApi();
-    const res = await t.call(enterprise('parties-bad'), 'POST', '/v1/parties', '{"name":', { 'content-type': 'application/json' });
+    const res = await t.call(enterprise('parties-bad'), 'POST', '/v1/parties', '{"name":', {
+      'content-type': 'application/json',
+    });
     expect(res.status).toBe(400);
     expect(problemOf(res).code).toBe('VALIDATION_FAILED');
   });
@@ -84,7 +95,12 @@ describe('POST /v1/parties', () => {
 
   it('answers 413 PAYLOAD_TOO_LARGE to a body over 256 KiB', async () => {
     const t = await testApi();
-    const res = await t.call(enterprise('parties-big'), 'POST', '/v1/parties', partyBody({ address: 'x'.repeat(257 * 1024) }));
+    const res = await t.call(
+      enterprise('parties-big'),
+      'POST',
+      '/v1/parties',
+      partyBody({ address: 'x'.repeat(257 * 1024) }),
+    );
     expect(res.status).toBe(413);
     expect(problemOf(res).code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -96,7 +112,14 @@ describe('authentication', () => {
     const expired = await t.token(enterprise('parties-late'), -60);
     const valid = await t.token(enterprise('parties-late'));
     const forged = valid.slice(0, -4) + (valid.endsWith('AAAA') ? 'BBBB' : 'AAAA');
-    for (const authorization of [null, `Bearer ${expired}`, `Bearer ${forged}`, 'Bearer', `Basic ${valid}`, 'Bearer not.a.jwt']) {
+    for (const authorization of [
+      null,
+      `Bearer ${expired}`,
+      `Bearer ${forged}`,
+      'Bearer',
+      `Basic ${valid}`,
+      'Bearer not.a.jwt',
+    ]) {
       const res = await t.call(authorization, 'GET', '/v1/me');
       expect(res.status, String(authorization)).toBe(401);
       expect(problemOf(res).code).toBe('UNAUTHENTICATED');
@@ -112,7 +135,11 @@ describe('authentication', () => {
       jurisdiction: '1411',
       memberships: [],
     });
-    expect((await t.call({ sub: 'parties-admin', groups: ['admin'] }, 'GET', '/v1/me')).body).toEqual({ sub: 'parties-admin', groups: ['admin'], memberships: [] });
+    expect((await t.call({ sub: 'parties-admin', groups: ['admin'] }, 'GET', '/v1/me')).body).toEqual({
+      sub: 'parties-admin',
+      groups: ['admin'],
+      memberships: [],
+    });
   });
 });
 
@@ -144,7 +171,13 @@ describe('GET /v1/parties/{id}', () => {
     for (const viewer of [stranger, outsider]) {
       const res = await t.call(viewer, 'GET', `/v1/parties/${active.id}`);
       expect(res.status).toBe(200);
-      expect(PublicParty.strict().parse(res.body)).toEqual({ id: active.id, name: active.name, kinds: active.kinds, divisionCode: '141102', status: 'active' });
+      expect(PublicParty.strict().parse(res.body)).toEqual({
+        id: active.id,
+        name: active.name,
+        kinds: active.kinds,
+        divisionCode: '141102',
+        status: 'active',
+      });
       expect(res.headers.get('etag')).toBeNull();
     }
     const pending = await activeParty(t, 'parties-hidden', {}, false);
@@ -217,7 +250,9 @@ describe('Idempotency-Key on POST /v1/parties', () => {
   it('refuses a key that is not 1–128 printable characters with 400 on header.idempotency-key', async () => {
     const t = await testApi();
     for (const key of ['', 'x'.repeat(129), 'tab\there']) {
-      const res = await t.call(enterprise('parties-idem-4'), 'POST', '/v1/parties', partyBody(), { 'idempotency-key': key });
+      const res = await t.call(enterprise('parties-idem-4'), 'POST', '/v1/parties', partyBody(), {
+        'idempotency-key': key,
+      });
       expect(res.status, JSON.stringify(key)).toBe(400);
       expect(problemOf(res).errors).toEqual([expect.objectContaining({ path: 'header.idempotency-key' })]);
     }

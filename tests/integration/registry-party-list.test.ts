@@ -13,7 +13,11 @@ async function listAll(user: User, query: string, limit = 100): Promise<any[]> {
   let cursor: string | null = null;
   do {
     const sep = query ? '&' : '';
-    const res: any = await t.call(user, 'GET', `/v1/parties?${query}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res: any = await t.call(
+      user,
+      'GET',
+      `/v1/parties?${query}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     items.push(...res.body.items);
     cursor = res.body.nextCursor;
@@ -24,7 +28,11 @@ const ids = (items: { id: string }[]) => items.map((i) => i.id);
 
 beforeAll(async () => {
   t = await testApi();
-  parties.lishiActive = await activeParty(t, 'list-lishi', { divisionCode: '141102', kinds: ['receiver'], name: '离石处置中心' });
+  parties.lishiActive = await activeParty(t, 'list-lishi', {
+    divisionCode: '141102',
+    kinds: ['receiver'],
+    name: '离石处置中心',
+  });
   parties.lishiPending = await activeParty(t, 'list-lishi', { divisionCode: '141102' }, false);
   parties.taiyuanActive = await activeParty(t, 'list-taiyuan', { divisionCode: '140105', kinds: ['transporter'] });
   parties.changjiActive = await activeParty(t, 'list-changji', { divisionCode: '652301' });
@@ -36,12 +44,22 @@ describe('regulators list their jurisdiction, every status, whole', () => {
     ['province 14', regulator('list-r14', '14'), ['lishiActive', 'lishiPending', 'taiyuanActive']],
     ['city 1411', regulator('list-r1411', '1411'), ['lishiActive', 'lishiPending']],
     ['county 141102', regulator('list-r141102', '141102'), ['lishiActive', 'lishiPending']],
-    ['nationwide 00', regulator('list-r00', '00'), ['lishiActive', 'lishiPending', 'taiyuanActive', 'changjiActive', 'changjiPending']],
-    ['admin', { sub: 'list-admin', groups: ['admin'] } as User, ['lishiActive', 'lishiPending', 'taiyuanActive', 'changjiActive', 'changjiPending']],
+    [
+      'nationwide 00',
+      regulator('list-r00', '00'),
+      ['lishiActive', 'lishiPending', 'taiyuanActive', 'changjiActive', 'changjiPending'],
+    ],
+    [
+      'admin',
+      { sub: 'list-admin', groups: ['admin'] } as User,
+      ['lishiActive', 'lishiPending', 'taiyuanActive', 'changjiActive', 'changjiPending'],
+    ],
   ])('%s', async (_, user, expected) => {
     const items = await listAll(user, '');
     for (const item of items) Party.strict().parse(item);
-    const mine = Object.entries(parties).filter(([, p]) => ids(items).includes(p.id)).map(([name]) => name);
+    const mine = Object.entries(parties)
+      .filter(([, p]) => ids(items).includes(p.id))
+      .map(([name]) => name);
     expect(mine.sort()).toEqual([...expected].sort());
   });
 
@@ -66,7 +84,9 @@ describe('regulators list their jurisdiction, every status, whole', () => {
 describe('enterprises list the directory of active parties', () => {
   it('public fields for others, whole for their own; nothing pending', async () => {
     const items = await listAll(enterprise('list-lishi'), '');
-    expect(ids(items)).toEqual(expect.arrayContaining([parties.lishiActive.id, parties.taiyuanActive.id, parties.changjiActive.id]));
+    expect(ids(items)).toEqual(
+      expect.arrayContaining([parties.lishiActive.id, parties.taiyuanActive.id, parties.changjiActive.id]),
+    );
     expect(ids(items)).not.toContain(parties.lishiPending.id);
     expect(ids(items)).not.toContain(parties.changjiPending.id);
     for (const item of items) {
@@ -88,7 +108,11 @@ describe('enterprises list the directory of active parties', () => {
   it('answers 400 to bad query parameters, naming each', async () => {
     const res = await t.call(enterprise('list-someone'), 'GET', '/v1/parties?limit=0&kind=smuggler&divisionCode=1');
     expect(res.status).toBe(400);
-    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['query.divisionCode', 'query.kind', 'query.limit']);
+    expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      'query.divisionCode',
+      'query.kind',
+      'query.limit',
+    ]);
     expect((await t.call(enterprise('list-someone'), 'GET', '/v1/parties?limit=101')).status).toBe(400);
   });
 });

@@ -15,7 +15,12 @@ describe('party status actions', () => {
     const party = await activeParty(t, 'status-owner', { divisionCode: '141102' }, false);
     const res = await t.call(lvliang, 'POST', `/v1/parties/${party.id}/approve`);
     expect(res.status).toBe(200);
-    expect(Party.strict().parse(res.body)).toEqual({ ...party, status: 'active', version: 2, updatedAt: res.body.updatedAt });
+    expect(Party.strict().parse(res.body)).toEqual({
+      ...party,
+      status: 'active',
+      version: 2,
+      updatedAt: res.body.updatedAt,
+    });
     expect(res.headers.get('etag')).toBe('"2"');
     expect((await t.call(enterprise('status-owner'), 'GET', `/v1/parties/${party.id}`)).body.status).toBe('active');
   });
@@ -101,13 +106,31 @@ describe('party status actions', () => {
   it('honours If-Match: the current version passes, a stale one answers 412, a malformed one 400', async () => {
     const t = await testApi();
     const party = await activeParty(t, 'status-owner');
-    const stale = await t.call(shanxi, 'POST', `/v1/parties/${party.id}/suspend`, { reason: 'x' }, { 'if-match': '"1"' });
+    const stale = await t.call(
+      shanxi,
+      'POST',
+      `/v1/parties/${party.id}/suspend`,
+      { reason: 'x' },
+      { 'if-match': '"1"' },
+    );
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('PRECONDITION_FAILED');
-    const bad = await t.call(shanxi, 'POST', `/v1/parties/${party.id}/suspend`, { reason: 'x' }, { 'if-match': 'yesterday' });
+    const bad = await t.call(
+      shanxi,
+      'POST',
+      `/v1/parties/${party.id}/suspend`,
+      { reason: 'x' },
+      { 'if-match': 'yesterday' },
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ path: 'header.if-match' })]);
-    const current = await t.call(shanxi, 'POST', `/v1/parties/${party.id}/suspend`, { reason: 'x' }, { 'if-match': '"2"' });
+    const current = await t.call(
+      shanxi,
+      'POST',
+      `/v1/parties/${party.id}/suspend`,
+      { reason: 'x' },
+      { 'if-match': '"2"' },
+    );
     expect(current.status).toBe(200);
     expect(current.body.version).toBe(3);
   });
@@ -148,13 +171,21 @@ describe('PUT /v1/parties/{id}/supervision', () => {
       expect(res.body.code).toBe('FORBIDDEN');
     }
     const pending = await activeParty(t, 'status-key', { divisionCode: '141102' }, false);
-    expect((await t.call(changji, 'PUT', `/v1/parties/${pending.id}/supervision`, { keyUnit: true, year: 2026 })).status).toBe(404);
+    expect(
+      (await t.call(changji, 'PUT', `/v1/parties/${pending.id}/supervision`, { keyUnit: true, year: 2026 })).status,
+    ).toBe(404);
   });
 
   it('answers 412 to a stale If-Match and 400 to a bad body', async () => {
     const t = await testApi();
     const party = await activeParty(t, 'status-key');
-    const stale = await t.call(shanxi, 'PUT', `/v1/parties/${party.id}/supervision`, { keyUnit: true, year: 2026 }, { 'if-match': '"1"' });
+    const stale = await t.call(
+      shanxi,
+      'PUT',
+      `/v1/parties/${party.id}/supervision`,
+      { keyUnit: true, year: 2026 },
+      { 'if-match': '"1"' },
+    );
     expect(stale.status).toBe(412);
     const bad = await t.call(shanxi, 'PUT', `/v1/parties/${party.id}/supervision`, { keyUnit: 'yes', year: 1999 });
     expect(bad.status).toBe(400);

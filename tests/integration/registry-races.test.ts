@@ -37,17 +37,31 @@ function beforeCommitOf(id: string, competitor: () => Promise<unknown>): void {
 describe('lost races', () => {
   it('a write that loses the race without If-Match answers 409 VERSION_CONFLICT and changes nothing', async () => {
     const party = await activeParty(t, 'race-owner');
-    beforeCommitOf(party.id, () => t.call(shanxi, 'PUT', `/v1/parties/${party.id}/supervision`, { keyUnit: true, year: 2026 }));
+    beforeCommitOf(party.id, () =>
+      t.call(shanxi, 'PUT', `/v1/parties/${party.id}/supervision`, { keyUnit: true, year: 2026 }),
+    );
     const res = await t.call(shanxi, 'POST', `/v1/parties/${party.id}/suspend`, { reason: '停产' });
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('VERSION_CONFLICT');
-    expect((await t.call(shanxi, 'GET', `/v1/parties/${party.id}`)).body).toMatchObject({ status: 'active', keyUnitYears: [2026], version: 3 });
+    expect((await t.call(shanxi, 'GET', `/v1/parties/${party.id}`)).body).toMatchObject({
+      status: 'active',
+      keyUnitYears: [2026],
+      version: 3,
+    });
   });
 
   it('with If-Match naming the version it read, the loser answers 412 PRECONDITION_FAILED', async () => {
     const party = await activeParty(t, 'race-owner');
-    beforeCommitOf(party.id, () => t.call(shanxi, 'PUT', `/v1/parties/${party.id}/supervision`, { keyUnit: true, year: 2026 }));
-    const res = await t.call(shanxi, 'POST', `/v1/parties/${party.id}/suspend`, { reason: '停产' }, { 'if-match': '"2"' });
+    beforeCommitOf(party.id, () =>
+      t.call(shanxi, 'PUT', `/v1/parties/${party.id}/supervision`, { keyUnit: true, year: 2026 }),
+    );
+    const res = await t.call(
+      shanxi,
+      'POST',
+      `/v1/parties/${party.id}/suspend`,
+      { reason: '停产' },
+      { 'if-match': '"2"' },
+    );
     expect(res.status).toBe(412);
     expect(res.body.code).toBe('PRECONDITION_FAILED');
   });
@@ -95,7 +109,8 @@ describe('Idempotency-Key while the first request is still running', () => {
 });
 
 describe('the store unavailable or throttling', () => {
-  const throttled = () => Object.assign(new Error('Rate of requests exceeds the allowed throughput'), { name: 'ThrottlingException' });
+  const throttled = () =>
+    Object.assign(new Error('Rate of requests exceeds the allowed throughput'), { name: 'ThrottlingException' });
 
   it('answers a read 503 STORE_UNAVAILABLE with Retry-After', async () => {
     const party = await activeParty(t, 'race-owner');

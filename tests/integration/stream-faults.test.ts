@@ -37,14 +37,23 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Infectious waste recorded `hoursAgo` ago: a medical-storage-exceeded deadline due at once when over 48 h. */
 async function medicalBatch(hoursAgo: number): Promise<{ id: string }> {
   const at = new Date(Date.now() - hoursAgo * 3600_000).toISOString();
-  const res = await t.call(clinicUser, 'POST', `/v1/parties/${clinic.id}/ledger`, { wasteCode: '841-001-01', medicalCategory: 'infectious', quantityKg: 3, at });
+  const res = await t.call(clinicUser, 'POST', `/v1/parties/${clinic.id}/ledger`, {
+    wasteCode: '841-001-01',
+    medicalCategory: 'infectious',
+    quantityKg: 3,
+    at,
+  });
   expect(res.status).toBe(201);
   return res.body;
 }
 
 /** A corrupt ledger item (its `at` is no instant): the alerts consumer throws on it, every time. */
 async function poisonItem(): Promise<Record<string, unknown>> {
-  const stored: Record<string, unknown> = (await db().send(new GetCommand({ TableName: config.tableName, Key: keys.ledgerEntry(clinic.id, (await medicalBatch(1)).id) }))).Item!;
+  const stored: Record<string, unknown> = (
+    await db().send(
+      new GetCommand({ TableName: config.tableName, Key: keys.ledgerEntry(clinic.id, (await medicalBatch(1)).id) }),
+    )
+  ).Item!;
   const id = `poison-${Math.random().toString(36).slice(2)}`;
   // Out of the ledger's indexes: only the stream sees it.
   const poison: Record<string, unknown> = { ...stored, ...keys.ledgerEntry(clinic.id, id), id, at: 'yesterday-ish' };
@@ -53,33 +62,55 @@ async function poisonItem(): Promise<Record<string, unknown>> {
 }
 
 const hasDeadline = async (subjectId: string) =>
-  Boolean((await db().send(new GetCommand({ TableName: config.tableName, Key: keys.alertDeadline('medical-storage-exceeded', subjectId) }))).Item);
+  Boolean(
+    (
+      await db().send(
+        new GetCommand({ TableName: config.tableName, Key: keys.alertDeadline('medical-storage-exceeded', subjectId) }),
+      )
+    ).Item,
+  );
 
 const alertsOf = async (subjectId: string) =>
-  (await t.call(lvliang, 'GET', '/v1/oversight/alerts?type=medical-storage-exceeded')).body.items.filter((a: { subjectId: string }) => a.subjectId === subjectId);
+  (await t.call(lvliang, 'GET', '/v1/oversight/alerts?type=medical-storage-exceeded')).body.items.filter(
+    (a: { subjectId: string }) => a.subjectId === subjectId,
+  );
 
 const streamRecord = (item: Record<string, unknown>, sequenceNumber: string) => ({
   eventName: 'INSERT',
-  dynamodb: { Keys: marshall({ PK: item.PK, SK: item.SK }), NewImage: marshall(item, { removeUndefinedValues: true }), SequenceNumber: sequenceNumber },
+  dynamodb: {
+    Keys: marshall({ PK: item.PK, SK: item.SK }),
+    NewImage: marshall(item, { removeUndefinedValues: true }),
+    SequenceNumber: sequenceNumber,
+  },
 });
 
 describe('the stream Lambdas report partial batch failures', () => {
   it('alerts: names the poison record’s sequence number, and the record before it got its deadline', async () => {
     const good = await medicalBatch(72);
-    const goodItem = (await db().send(new GetCommand({ TableName: config.tableName, Key: keys.ledgerEntry(clinic.id, good.id) }))).Item!;
+    const goodItem = (
+      await db().send(new GetCommand({ TableName: config.tableName, Key: keys.ledgerEntry(clinic.id, good.id) }))
+    ).Item!;
     const poison = await poisonItem();
     const after = { ...goodItem, id: `after-${good.id}`, SK: `LEDGER#after-${good.id}` };
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const reply = await alertsHandler({ Records: [streamRecord(goodItem, '100'), streamRecord(poison, '200'), streamRecord(after, '300')] as never });
+    const reply = await alertsHandler({
+      Records: [streamRecord(goodItem, '100'), streamRecord(poison, '200'), streamRecord(after, '300')] as never,
+    });
     vi.restoreAllMocks();
     expect(reply).toEqual({ batchItemFailures: [{ itemIdentifier: '200' }] });
     expect(await hasDeadline(good.id)).toBe(true);
-    expect(await alertsHandler({ Records: [streamRecord(goodItem, '400')] as never })).toEqual({ batchItemFailures: [] });
+    expect(await alertsHandler({ Records: [streamRecord(goodItem, '400')] as never })).toEqual({
+      batchItemFailures: [],
+    });
   });
 
   it('webhooks: takes only new manifest events; anything else is not its business, and fails nothing', async () => {
     const poison = await poisonItem();
-    expect(await webhooksHandler({ Records: [streamRecord(poison, '500'), { ...streamRecord(poison, '501'), eventName: 'MODIFY' }] as never })).toEqual({ batchItemFailures: [] });
+    expect(
+      await webhooksHandler({
+        Records: [streamRecord(poison, '500'), { ...streamRecord(poison, '501'), eventName: 'MODIFY' }] as never,
+      }),
+    ).toEqual({ batchItemFailures: [] });
   });
 });
 
@@ -101,7 +132,8 @@ describe('the local stream poller', () => {
       { name: 'test', maxAttempts: 3, failureQueue: queue },
     );
     try {
-      const put = (n: string, poison = false) => db().send(new PutCommand({ TableName: config.tableName, Item: { PK: `POISONTEST#${n}`, SK: 'X', poison } }));
+      const put = (n: string, poison = false) =>
+        db().send(new PutCommand({ TableName: config.tableName, Item: { PK: `POISONTEST#${n}`, SK: 'X', poison } }));
       await put('1');
       await put('2', true);
       await put('3');
@@ -111,7 +143,12 @@ describe('the local stream poller', () => {
       expect(tries.get('POISONTEST#2|X')).toBeGreaterThanOrEqual(3);
       const [entry, ...more] = await queue.read();
       expect(more).toEqual([]);
-      expect(entry).toMatchObject({ consumer: 'test', attempts: 3, error: 'cannot digest this', record: { dynamodb: { Keys: { PK: { S: 'POISONTEST#2' } } } } });
+      expect(entry).toMatchObject({
+        consumer: 'test',
+        attempts: 3,
+        error: 'cannot digest this',
+        record: { dynamodb: { Keys: { PK: { S: 'POISONTEST#2' } } } },
+      });
       expect(errors.mock.calls.some(([line]) => String(line).includes('gave up on stream record'))).toBe(true);
     } finally {
       errors.mockRestore();
@@ -165,10 +202,19 @@ describe('the local server’s consumers and POST /local/jobs/alerts', () => {
       await db().send(new PutCommand({ TableName: config.tableName, Item: poison }));
       const batch = await medicalBatch(55);
       const local = createLocalApi(t.auth, localJobs(consumers));
-      expect((await (await local.request('/local/jobs/alerts', { method: 'POST' })).json()).opened).toBeGreaterThanOrEqual(1);
+      expect(
+        (await (await local.request('/local/jobs/alerts', { method: 'POST' })).json()).opened,
+      ).toBeGreaterThanOrEqual(1);
       expect(await alertsOf(batch.id)).toEqual([expect.objectContaining({ status: 'open' })]);
       const failed = await queue().read();
-      expect(failed).toEqual([expect.objectContaining({ consumer: 'alerts', record: expect.objectContaining({ dynamodb: expect.objectContaining({ Keys: marshall({ PK: poison.PK, SK: poison.SK }) }) }) })]);
+      expect(failed).toEqual([
+        expect.objectContaining({
+          consumer: 'alerts',
+          record: expect.objectContaining({
+            dynamodb: expect.objectContaining({ Keys: marshall({ PK: poison.PK, SK: poison.SK }) }),
+          }),
+        }),
+      ]);
     } finally {
       errors.mockRestore();
     }

@@ -42,26 +42,50 @@ async function runJob(offsetMs = 0) {
 async function onTheRoad(hoursAgo: number): Promise<Entity> {
   setClockOffset(-hoursAgo * HOUR);
   const m = await dispatched(t, c);
-  const picked = expectStatus(await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, { transporterId: c.carrier.party.id, vehiclePlate: '晋A12345', driverName: '张师傅' }), 200, 'pickup');
+  const picked = expectStatus(
+    await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
+      transporterId: c.carrier.party.id,
+      vehiclePlate: '晋A12345',
+      driverName: '张师傅',
+    }),
+    200,
+    'pickup',
+  );
   setClockOffset(0);
   return picked;
 }
 
 const send = (m: Entity, points: { msAgo: number; lat: number; lon: number }[]) =>
-  t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/track`, { transporterId: c.carrier.party.id, points: points.map((q) => ({ at: iso(q.msAgo), lat: q.lat, lon: q.lon, source: 'terminal' })) });
+  t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/track`, {
+    transporterId: c.carrier.party.id,
+    points: points.map((q) => ({ at: iso(q.msAgo), lat: q.lat, lon: q.lon, source: 'terminal' })),
+  });
 
 const alertOf = async (type: string, m: Entity) =>
-  (await t.call(shanxi, 'GET', `/v1/oversight/alerts?type=${type}&limit=100`)).body.items.find((a: Entity) => a.manifestId === m.id);
+  (await t.call(shanxi, 'GET', `/v1/oversight/alerts?type=${type}&limit=100`)).body.items.find(
+    (a: Entity) => a.manifestId === m.id,
+  );
 const partyAlertIds = async (member: Cast['generator']) =>
-  (await t.call(member.user, 'GET', `/v1/parties/${member.party.id}/alerts?limit=100`)).body.items.map((a: Entity) => a.id);
+  (await t.call(member.user, 'GET', `/v1/parties/${member.party.id}/alerts?limit=100`)).body.items.map(
+    (a: Entity) => a.id,
+  );
 
 describe('track alerts', () => {
   it('a stop of over 2 hours away from every site opens long-stop at once, seen by carrier and generator; moving on closes it', async () => {
     const m = await onTheRoad(4);
-    const stop = Array.from({ length: 16 }, (_, k) => ({ msAgo: (170 - k * 10) * MIN, ...ROADSIDE, lat: ROADSIDE.lat + k * 0.00001 }));
+    const stop = Array.from({ length: 16 }, (_, k) => ({
+      msAgo: (170 - k * 10) * MIN,
+      ...ROADSIDE,
+      lat: ROADSIDE.lat + k * 0.00001,
+    }));
     expect((await send(m, [{ msAgo: 3.5 * HOUR, lat: 37.75, lon: 112.3 }, ...stop])).body.accepted).toBe(17);
     const alert = await alertOf('long-stop', m);
-    expect(alert).toMatchObject({ status: 'open', partyId: c.carrier.party.id, divisionCode: '140105', subjectId: `${m.id}/1` });
+    expect(alert).toMatchObject({
+      status: 'open',
+      partyId: c.carrier.party.id,
+      divisionCode: '140105',
+      subjectId: `${m.id}/1`,
+    });
     await poller.drain();
     expect(await partyAlertIds(c.carrier)).toContain(alert.id);
     expect(await partyAlertIds(c.generator)).toContain(alert.id);
@@ -72,13 +96,17 @@ describe('track alerts', () => {
     await send(m, [{ msAgo: 0, lat: 37.55, lon: 111.5 }]);
     await runJob();
     expect(await alertOf('long-stop', m)).toMatchObject({ status: 'closed', closedBy: 'system' });
-    const listed = (await t.call(c.generator.user, 'GET', `/v1/parties/${c.generator.party.id}/alerts?status=closed`)).body.items;
+    const listed = (await t.call(c.generator.user, 'GET', `/v1/parties/${c.generator.party.id}/alerts?status=closed`))
+      .body.items;
     expect(listed.map((a: Entity) => a.id)).toContain(alert.id);
   });
 
   it('a point over 30 km from the Taiyuan–Lishi segment opens off-corridor; back inside, the job closes it', async () => {
     const m = await onTheRoad(1);
-    await send(m, [{ msAgo: 50 * MIN, ...ROADSIDE }, { msAgo: 40 * MIN, lat: 38.2, lon: 112.0 }]);
+    await send(m, [
+      { msAgo: 50 * MIN, ...ROADSIDE },
+      { msAgo: 40 * MIN, lat: 38.2, lon: 112.0 },
+    ]);
     expect(await alertOf('off-corridor', m)).toMatchObject({ status: 'open' });
     await runJob();
     expect((await alertOf('off-corridor', m)).status).toBe('open');
@@ -98,11 +126,13 @@ describe('track alerts', () => {
     await runJob(HOUR); // an hour on: not yet silent for 2 hours
     expect((await alertOf('track-silent', m)).status).toBe('closed');
     await runJob(2.5 * HOUR); // silent again: the cause returned, so a new alert opens beside the closed one
-    const all = (await t.call(shanxi, 'GET', `/v1/oversight/alerts?type=track-silent&limit=100`)).body.items.filter((a: Entity) => a.manifestId === m.id);
+    const all = (await t.call(shanxi, 'GET', `/v1/oversight/alerts?type=track-silent&limit=100`)).body.items.filter(
+      (a: Entity) => a.manifestId === m.id,
+    );
     expect(all.map((a: Entity) => a.status).sort()).toEqual(['closed', 'open']);
   });
 
-  it('the party alert list is its members\' and covering regulators\'', async () => {
+  it("the party alert list is its members' and covering regulators'", async () => {
     expect((await t.call(c.receiver.user, 'GET', `/v1/parties/${c.generator.party.id}/alerts`)).status).toBe(404);
     expect((await t.call(shanxi, 'GET', `/v1/parties/${c.generator.party.id}/alerts`)).status).toBe(200);
   });

@@ -12,7 +12,13 @@ let c: Cast;
 const HOUR = 3_600_000;
 const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
 /** The n-th point of a drive that started an hour ago, one a second. */
-const point = (n: number) => ({ at: iso(HOUR - 1000 - n * 1000), lat: 37.7, lon: Number((112.56 - n * 0.0002).toFixed(5)), speedKmh: 60, source: 'terminal' });
+const point = (n: number) => ({
+  at: iso(HOUR - 1000 - n * 1000),
+  lat: 37.7,
+  lon: Number((112.56 - n * 0.0002).toFixed(5)),
+  speedKmh: 60,
+  source: 'terminal',
+});
 const MIDDLEWARE = 'halfUnprocessed';
 
 beforeAll(async () => {
@@ -27,28 +33,41 @@ afterEach(() => {
 async function onTheRoad(): Promise<Entity> {
   setClockOffset(-HOUR);
   const m = await dispatched(t, c);
-  const picked = expectStatus(await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, { transporterId: c.carrier.party.id, vehiclePlate: '晋A12345', driverName: '张师傅' }), 200, 'pickup');
+  const picked = expectStatus(
+    await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
+      transporterId: c.carrier.party.id,
+      vehiclePlate: '晋A12345',
+      driverName: '张师傅',
+    }),
+    200,
+    'pickup',
+  );
   setClockOffset(0);
   return picked;
 }
 
-const send = (m: Entity, points: unknown[]) => t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/track`, { transporterId: c.carrier.party.id, points });
-const stored = async (m: Entity) => (await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/track?limit=1000`)).body.items.map((p: Entity) => p.at);
+const send = (m: Entity, points: unknown[]) =>
+  t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/track`, { transporterId: c.carrier.party.id, points });
+const stored = async (m: Entity) =>
+  (await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/track?limit=1000`)).body.items.map((p: Entity) => p.at);
 
 /** DynamoDB under pressure: each BatchWriteItem stores only the first half of its items and hands back the rest. */
 function leaveHalfUnprocessed(): { requests: number } {
   const seen = { requests: 0 };
-  db().middlewareStack.add((next, context) => async (args) => {
-    if (context.commandName !== 'BatchWriteItemCommand') return next(args);
-    seen.requests += 1;
-    const input = args.input as { RequestItems: Record<string, unknown[]> };
-    const [table, items] = Object.entries(input.RequestItems)[0] ?? ['', []];
-    if (items.length < 2) return next(args);
-    const half = Math.ceil(items.length / 2);
-    const result = await next({ ...args, input: { ...input, RequestItems: { [table]: items.slice(0, half) } } });
-    (result.output as { UnprocessedItems?: unknown }).UnprocessedItems = { [table]: items.slice(half) };
-    return result;
-  }, { step: 'initialize', name: MIDDLEWARE });
+  db().middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName !== 'BatchWriteItemCommand') return next(args);
+      seen.requests += 1;
+      const input = args.input as { RequestItems: Record<string, unknown[]> };
+      const [table, items] = Object.entries(input.RequestItems)[0] ?? ['', []];
+      if (items.length < 2) return next(args);
+      const half = Math.ceil(items.length / 2);
+      const result = await next({ ...args, input: { ...input, RequestItems: { [table]: items.slice(0, half) } } });
+      (result.output as { UnprocessedItems?: unknown }).UnprocessedItems = { [table]: items.slice(half) };
+      return result;
+    },
+    { step: 'initialize', name: MIDDLEWARE },
+  );
   return seen;
 }
 
@@ -78,13 +97,26 @@ describe('track ingest under pressure', () => {
     const replies = await Promise.all(batches.map(sendUntilTaken));
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     const accepted = replies.reduce((n, r) => n + r.body.accepted, 0);
-    const duplicates = replies.reduce((n, r) => n + r.body.refused.filter((x: { reason: string }) => x.reason === 'duplicate').length, 0);
+    const duplicates = replies.reduce(
+      (n, r) => n + r.body.refused.filter((x: { reason: string }) => x.reason === 'duplicate').length,
+      0,
+    );
     expect(accepted).toBe(80); // instants 0..79
     expect(accepted + duplicates).toBe(160);
     expect(await stored(m)).toHaveLength(80);
-    expectStatus(await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/deliver`, { transporterId: c.carrier.party.id, deliveredAt: iso(0) }), 200, 'deliver');
+    expectStatus(
+      await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/deliver`, {
+        transporterId: c.carrier.party.id,
+        deliveredAt: iso(0),
+      }),
+      200,
+      'deliver',
+    );
     const events = (await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/events`)).body.items;
     expect(events.find((e: Entity) => e.type === 'delivered').data.track).toMatchObject({ leg: 1, points: 80 });
-    expect((await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/integrity`)).body).toMatchObject({ valid: true, tracks: [{ leg: 1, valid: true, points: 80 }] });
+    expect((await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/integrity`)).body).toMatchObject({
+      valid: true,
+      tracks: [{ leg: 1, valid: true, points: 80 }],
+    });
   });
 });

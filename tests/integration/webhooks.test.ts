@@ -66,7 +66,12 @@ async function subscribe(owner: string, partyId: string, path: string, events: s
 async function writeEvents(manifestId: string, partyIds: string[], types: ManifestEvent['type'][]) {
   let head: ManifestEvent | undefined;
   for (const type of types) {
-    head = sealEvent(head, { type, at: new Date().toISOString(), actor: { sub: 'u', partyId: first(partyIds, 'party id'), role: 'generator' }, data: { step: type } });
+    head = sealEvent(head, {
+      type,
+      at: new Date().toISOString(),
+      actor: { sub: 'u', partyId: first(partyIds, 'party id'), role: 'generator' },
+      data: { step: type },
+    });
     await transact([appendEventWrite(manifestId, head, { manifestNumber: '20261401000001', partyIds })]);
   }
 }
@@ -82,7 +87,11 @@ describe('webhooks', () => {
     await poller.drain();
 
     const got = forPath('/ordered');
-    expect(got.map((r) => JSON.parse(r.body).type)).toEqual(['manifest.created', 'manifest.dispatched', 'manifest.picked_up']);
+    expect(got.map((r) => JSON.parse(r.body).type)).toEqual([
+      'manifest.created',
+      'manifest.dispatched',
+      'manifest.picked_up',
+    ]);
     for (const r of got) {
       const timestamp = Number(r.headers['x-wastechain-timestamp']);
       expect(Math.abs(timestamp - Date.now() / 1000)).toBeLessThan(60);
@@ -120,8 +129,17 @@ describe('webhooks', () => {
     await onSchedule();
     setClockOffset(0);
 
-    expect(forPath('/flaky').map((r) => JSON.parse(r.body).type)).toEqual(['manifest.created', 'manifest.created', 'manifest.created', 'manifest.dispatched']);
-    const log = await t.call(enterprise('hook-owner-3'), 'GET', `/v1/parties/${party.id}/webhooks/${hook.id}/deliveries`);
+    expect(forPath('/flaky').map((r) => JSON.parse(r.body).type)).toEqual([
+      'manifest.created',
+      'manifest.created',
+      'manifest.created',
+      'manifest.dispatched',
+    ]);
+    const log = await t.call(
+      enterprise('hook-owner-3'),
+      'GET',
+      `/v1/parties/${party.id}/webhooks/${hook.id}/deliveries`,
+    );
     expect(log.status).toBe(200);
     const created = log.body.items.find((d: { eventType: string }) => d.eventType === 'created');
     expect(created).toMatchObject({ status: 'delivered', attempts: 3 });
@@ -131,10 +149,16 @@ describe('webhooks', () => {
 
   it('refuses target URLs that are not https (except http to localhost in the local server) with 400', async () => {
     const party = await activeParty(t, 'hook-owner-4');
-    const bad = await t.call(enterprise('hook-owner-4'), 'POST', `/v1/parties/${party.id}/webhooks`, { url: 'http://example.com/x', events: ['manifest.*'] });
+    const bad = await t.call(enterprise('hook-owner-4'), 'POST', `/v1/parties/${party.id}/webhooks`, {
+      url: 'http://example.com/x',
+      events: ['manifest.*'],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].path).toBe('url');
-    const privateHttps = await t.call(enterprise('hook-owner-4'), 'POST', `/v1/parties/${party.id}/webhooks`, { url: 'https://10.0.0.8/x', events: ['manifest.*'] });
+    const privateHttps = await t.call(enterprise('hook-owner-4'), 'POST', `/v1/parties/${party.id}/webhooks`, {
+      url: 'https://10.0.0.8/x',
+      events: ['manifest.*'],
+    });
     expect(privateHttps.status).toBe(400);
   });
 
@@ -142,13 +166,23 @@ describe('webhooks', () => {
     const party = await activeParty(t, 'hook-owner-5');
     await subscribe('hook-owner-5', party.id, '/private');
     expect((await t.call(enterprise('stranger'), 'GET', `/v1/parties/${party.id}/webhooks`)).status).toBe(404);
-    await t.call(enterprise('hook-owner-5'), 'POST', `/v1/parties/${party.id}/members`, { sub: 'hook-operator', role: 'operator' });
-    const operator = await t.call(enterprise('hook-operator'), 'POST', `/v1/parties/${party.id}/webhooks`, { url: `${base}/x`, events: ['manifest.*'] });
+    await t.call(enterprise('hook-owner-5'), 'POST', `/v1/parties/${party.id}/members`, {
+      sub: 'hook-operator',
+      role: 'operator',
+    });
+    const operator = await t.call(enterprise('hook-operator'), 'POST', `/v1/parties/${party.id}/webhooks`, {
+      url: `${base}/x`,
+      events: ['manifest.*'],
+    });
     expect(operator.status).toBe(403);
     const list = await t.call(enterprise('hook-owner-5'), 'GET', `/v1/parties/${party.id}/webhooks`);
     expect(list.body.items).toHaveLength(1);
     expect(list.body.items[0].secret).toBeUndefined();
-    const removed = await t.call(enterprise('hook-owner-5'), 'DELETE', `/v1/parties/${party.id}/webhooks/${list.body.items[0].id}`);
+    const removed = await t.call(
+      enterprise('hook-owner-5'),
+      'DELETE',
+      `/v1/parties/${party.id}/webhooks/${list.body.items[0].id}`,
+    );
     expect(removed.status).toBe(204);
   });
 

@@ -45,14 +45,19 @@ afterAll(async () => {
 /** One call of `route` by `caller` (a role's user, or a raw Authorization header). */
 async function call(key: string, expectation: Expectation, caller: IdentityRole | string | null, params: Params) {
   const [method, path] = exactly(key.split(' '), 2, 'part of the route key');
-  const user = caller !== null && (IDENTITY_ROLES as readonly string[]).includes(caller) ? w.users[caller as IdentityRole] : caller;
+  const user =
+    caller !== null && (IDENTITY_ROLES as readonly string[]).includes(caller)
+      ? w.users[caller as IdentityRole]
+      : caller;
   const query = expectation.query ? `?${new URLSearchParams(expectation.query(w))}` : '';
   cells += 1;
   return w.t.call(user, method, fillPath(path, params) + query, expectation.body?.(w));
 }
 
 /** Runs a few routes at a time, each route's cells concurrently (each cell has its own subject); returns every mismatch, named. */
-async function check(cellsOf: (key: string, e: Expectation) => Promise<Promise<string | undefined>[]>): Promise<string[]> {
+async function check(
+  cellsOf: (key: string, e: Expectation) => Promise<Promise<string | undefined>[]>,
+): Promise<string[]> {
   const perRoute = allRoutes.flatMap((route) => {
     const expectation = EXPECTATIONS[routeKey(route)];
     return expectation ? [async () => Promise.all(await cellsOf(routeKey(route), expectation))] : [];
@@ -111,7 +116,9 @@ describe('authorization matrix', () => {
     const failures = await check(async (key, expectation) => {
       // `other` never acts, so it gets the world's shared subjects: no fresh ones are made only to be replaced.
       const base = (await expectation.params?.(w, 'other')) ?? {};
-      const ids = Object.entries(base).filter(([, value]) => UUID.test(value)).map(([name]) => name);
+      const ids = Object.entries(base)
+        .filter(([, value]) => UUID.test(value))
+        .map(([name]) => name);
       if (ids.length === 0) return [];
       const params = { ...base, ...Object.fromEntries(ids.map((name) => [name, randomUUID()])) };
       return IDENTITY_ROLES.map(async (role) => {

@@ -17,21 +17,32 @@ import {
 const visible: Answers = { owner: 200, carrier: 200, receiver: 200, regulatorIn: 200, other: 404, regulatorOut: 404 };
 /** An action that is `actor`'s alone: the others who see the manifest get 403, the rest 404. */
 const actionOf = (actor: IdentityRole, status = 200): Answers => ({
-  owner: 403, carrier: 403, receiver: 403, regulatorIn: 403, other: 404, regulatorOut: 404, [actor]: status,
+  owner: 403,
+  carrier: 403,
+  receiver: 403,
+  regulatorIn: 403,
+  other: 404,
+  regulatorOut: 404,
+  [actor]: status,
 });
 const privateRead: Answers = { owner: 200, other: 404, regulatorIn: 200, regulatorOut: 404 };
 const regulatorsOnly: Answers = { owner: 403, other: 403, regulatorIn: 200, regulatorOut: 200 };
 
 /** The manifest in `state`: a fresh one for the role whose action changes it, the world's for everyone else. */
-const manifestIn = (state: ManifestState, actor: IdentityRole) => async (w: World, role: IdentityRole): Promise<Params> => ({
-  id: (role === actor ? await w.fresh.manifest(state) : w.manifests[state]).id,
-});
+const manifestIn =
+  (state: ManifestState, actor: IdentityRole) =>
+  async (w: World, role: IdentityRole): Promise<Params> => ({
+    id: (role === actor ? await w.fresh.manifest(state) : w.manifests[state]).id,
+  });
 const note = () => ({ note: 'reliability matrix' });
 const newManifest = (w: World) => manifestBody(w.generator.id, w.carrier.id, w.receiver.id);
 
 export const MANIFEST_EXPECTATIONS: ExpectationTable = {
   'POST /v1/manifests': { body: newManifest, answers: { ...actionOf('owner', 201), other: 403, regulatorOut: 403 } },
-  'POST /v1/manifests/validate': { body: newManifest, answers: { ...actionOf('owner'), other: 403, regulatorOut: 403 } },
+  'POST /v1/manifests/validate': {
+    body: newManifest,
+    answers: { ...actionOf('owner'), other: 403, regulatorOut: 403 },
+  },
   'GET /v1/manifests': { query: (w) => ({ partyId: w.generator.id }), answers: privateRead },
   'GET /v1/manifests/by-number/{number}': { params: (w) => ({ number: w.manifests.draft.number }), answers: visible },
   'GET /v1/manifests/{id}': { params: (w) => ({ id: w.manifests.draft.id }), answers: visible },
@@ -47,25 +58,61 @@ export const MANIFEST_EXPECTATIONS: ExpectationTable = {
     body: (w) => ({ transporterIds: [w.carrier.id] }),
     answers: actionOf('owner'),
   },
-  'POST /v1/manifests/{id}/pickup': { params: manifestIn('dispatched', 'carrier'), body: (w) => pickupBody(w.carrier.id), answers: actionOf('carrier') },
-  'POST /v1/manifests/{id}/deliver': { params: manifestIn('inTransit', 'carrier'), body: (w) => deliverBody(w.carrier.id), answers: actionOf('carrier') },
-  'POST /v1/manifests/{id}/receive': { params: manifestIn('delivered', 'receiver'), body: () => receiptBody(10), answers: actionOf('receiver') },
+  'POST /v1/manifests/{id}/pickup': {
+    params: manifestIn('dispatched', 'carrier'),
+    body: (w) => pickupBody(w.carrier.id),
+    answers: actionOf('carrier'),
+  },
+  'POST /v1/manifests/{id}/deliver': {
+    params: manifestIn('inTransit', 'carrier'),
+    body: (w) => deliverBody(w.carrier.id),
+    answers: actionOf('carrier'),
+  },
+  'POST /v1/manifests/{id}/receive': {
+    params: manifestIn('delivered', 'receiver'),
+    body: () => receiptBody(10),
+    answers: actionOf('receiver'),
+  },
   'POST /v1/manifests/{id}/reject': {
     params: manifestIn('delivered', 'receiver'),
     body: () => ({ reason: 'reliability matrix', disposition: 'return' }),
     answers: actionOf('receiver'),
   },
-  'POST /v1/manifests/{id}/cancel': { params: manifestIn('draft', 'owner'), body: () => ({ reason: 'reliability matrix' }), answers: actionOf('owner') },
-  'POST /v1/manifests/{id}/discrepancy/explain': { params: manifestIn('discrepancy', 'owner'), body: note, answers: actionOf('owner') },
-  'POST /v1/manifests/{id}/discrepancy/close': { params: manifestIn('explained', 'regulatorIn'), body: note, answers: actionOf('regulatorIn') },
+  'POST /v1/manifests/{id}/cancel': {
+    params: manifestIn('draft', 'owner'),
+    body: () => ({ reason: 'reliability matrix' }),
+    answers: actionOf('owner'),
+  },
+  'POST /v1/manifests/{id}/discrepancy/explain': {
+    params: manifestIn('discrepancy', 'owner'),
+    body: note,
+    answers: actionOf('owner'),
+  },
+  'POST /v1/manifests/{id}/discrepancy/close': {
+    params: manifestIn('explained', 'regulatorIn'),
+    body: note,
+    answers: actionOf('regulatorIn'),
+  },
   'GET /v1/manifests/{id}/events': { params: (w) => ({ id: w.manifests.received.id }), answers: visible },
   'GET /v1/manifests/{id}/integrity': { params: (w) => ({ id: w.manifests.received.id }), answers: visible },
   'GET /v1/manifests/{id}/document.pdf': { params: (w) => ({ id: w.manifests.received.id }), answers: visible },
-  'GET /v1/parties/{id}/inbox': { params: (w) => ({ id: w.generator.id }), answers: privateRead, hidden: (w) => ({ id: w.hidden.id }) },
-  'GET /v1/parties/{id}/feed': { params: (w) => ({ id: w.generator.id }), answers: privateRead, hidden: (w) => ({ id: w.hidden.id }) },
+  'GET /v1/parties/{id}/inbox': {
+    params: (w) => ({ id: w.generator.id }),
+    answers: privateRead,
+    hidden: (w) => ({ id: w.hidden.id }),
+  },
+  'GET /v1/parties/{id}/feed': {
+    params: (w) => ({ id: w.generator.id }),
+    answers: privateRead,
+    hidden: (w) => ({ id: w.hidden.id }),
+  },
 
   // --- incidents (the carrier of the current leg reports; a covering regulator closes) ---
-  'POST /v1/manifests/{id}/incidents': { params: manifestIn('inTransit', 'carrier'), body: (w) => incidentBody(w.carrier.id), answers: actionOf('carrier', 201) },
+  'POST /v1/manifests/{id}/incidents': {
+    params: manifestIn('inTransit', 'carrier'),
+    body: (w) => incidentBody(w.carrier.id),
+    answers: actionOf('carrier', 201),
+  },
   'GET /v1/manifests/{id}/incidents': { params: (w) => ({ id: w.manifests.inTransit.id }), answers: visible },
   'GET /v1/incidents/{id}': { params: (w) => ({ id: w.incident.id }), answers: visible },
   'POST /v1/incidents/{id}/close': {
@@ -75,7 +122,11 @@ export const MANIFEST_EXPECTATIONS: ExpectationTable = {
   },
 
   // --- disposal and chains ---
-  'POST /v1/manifests/{id}/disposals': { params: manifestIn('received', 'receiver'), body: () => disposalBody(1), answers: actionOf('receiver', 201) },
+  'POST /v1/manifests/{id}/disposals': {
+    params: manifestIn('received', 'receiver'),
+    body: () => disposalBody(1),
+    answers: actionOf('receiver', 201),
+  },
   'GET /v1/manifests/{id}/disposals': { params: (w) => ({ id: w.manifests.received.id }), answers: visible },
   'GET /v1/manifests/{id}/disposals/{disposalId}': {
     params: (w) => ({ id: w.manifests.received.id, disposalId: w.disposal.id }),
@@ -94,10 +145,20 @@ export const MANIFEST_EXPECTATIONS: ExpectationTable = {
     body: note,
     answers: { owner: 404, other: 404, regulatorIn: 200, regulatorOut: 404 },
   },
-  'POST /v1/oversight/exports': { body: () => ({ list: 'stats', query: { groupBy: 'wasteCode' } }), answers: { ...regulatorsOnly, regulatorIn: 202, regulatorOut: 202 } },
+  'POST /v1/oversight/exports': {
+    body: () => ({ list: 'stats', query: { groupBy: 'wasteCode' } }),
+    answers: { ...regulatorsOnly, regulatorIn: 202, regulatorOut: 202 },
+  },
   // Only the regulator who asked sees an export: even a regulator covering the same division gets 404.
   'GET /v1/oversight/exports/{id}': {
-    params: async (w) => ({ id: (await w.t.call(w.users.regulatorIn, 'POST', '/v1/oversight/exports', { list: 'stats', query: { groupBy: 'wasteCode' } })).body.id }),
+    params: async (w) => ({
+      id: (
+        await w.t.call(w.users.regulatorIn, 'POST', '/v1/oversight/exports', {
+          list: 'stats',
+          query: { groupBy: 'wasteCode' },
+        })
+      ).body.id,
+    }),
     answers: { owner: 404, other: 404, regulatorIn: 200, regulatorOut: 404 },
   },
 };

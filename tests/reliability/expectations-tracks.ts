@@ -18,12 +18,20 @@ export const TRACK_EXPECTATIONS: ExpectationTable = {
     // Naming the carrier: the others are not its members (403), those who cannot see the manifest get 404.
     answers: { owner: 403, carrier: 200, receiver: 403, regulatorIn: 403, other: 404, regulatorOut: 404 },
   },
-  'GET /v1/manifests/{id}/track': { params: (w) => ({ id: w.manifests.inTransit.id }), query: () => ({ limit: '10' }), answers: visible },
+  'GET /v1/manifests/{id}/track': {
+    params: (w) => ({ id: w.manifests.inTransit.id }),
+    query: () => ({ limit: '10' }),
+    answers: visible,
+  },
   'PUT /v1/parties/{id}/location': {
     params: (w) => ({ id: w.generator.id }),
     body: () => ({ lat: 37.87, lon: 112.55 }),
     answers: { owner: 200, other: 403, regulatorIn: 403, regulatorOut: 403 },
     hidden: (w) => ({ id: w.hidden.id }),
   },
-  'GET /v1/parties/{id}/alerts': { params: (w) => ({ id: w.generator.id }), answers: privateRead, hidden: (w) => ({ id: w.hidden.id }) },
+  'GET /v1/parties/{id}/alerts': {
+    params: (w) => ({ id: w.generator.id }),
+    answers: privateRead,
+    hidden: (w) => ({ id: w.hidden.id }),
+  },
 };

@@ -9,7 +9,12 @@ import { TRACK_EXPECTATIONS } from './expectations-tracks.ts';
 import type { Answers, ExpectationTable, Params } from '../support/route-matrix.ts';
 import { approvalBody, ledgerBody, newPartyBody, planBody, webhookBody, type World } from '../support/world.ts';
 
-const everyone = (status: number): Answers => ({ owner: status, other: status, regulatorIn: status, regulatorOut: status });
+const everyone = (status: number): Answers => ({
+  owner: status,
+  other: status,
+  regulatorIn: status,
+  regulatorOut: status,
+});
 /** A regulator's action on a party (or its licence) the caller can see: only a covering regulator may. */
 const regulatorAction = (hiddenToOthers: boolean): Answers => ({
   owner: 403,
@@ -130,14 +135,24 @@ export const EXPECTATIONS: ExpectationTable = {
     answers: { owner: 201, other: 404, regulatorIn: 403, regulatorOut: 404 },
     hidden: hiddenParty,
   },
-  'GET /v1/parties/{id}/plans': { params: generator, query: (w) => ({ year: String(w.year) }), answers: privateRead, hidden: hiddenParty },
+  'GET /v1/parties/{id}/plans': {
+    params: generator,
+    query: (w) => ({ year: String(w.year) }),
+    answers: privateRead,
+    hidden: hiddenParty,
+  },
   'POST /v1/parties/{id}/ledger': {
     params: generator,
     body: ledgerBody,
     answers: { owner: 201, other: 404, regulatorIn: 403, regulatorOut: 404 },
     hidden: hiddenParty,
   },
-  'GET /v1/parties/{id}/ledger': { params: generator, query: () => ({ limit: '5' }), answers: privateRead, hidden: hiddenParty },
+  'GET /v1/parties/{id}/ledger': {
+    params: generator,
+    query: () => ({ limit: '5' }),
+    answers: privateRead,
+    hidden: hiddenParty,
+  },
   'GET /v1/parties/{id}/ledger/{entryId}': {
     params: (w) => ({ id: w.generator.id, entryId: w.ledgerEntry.id }),
     answers: privateRead,
@@ -179,7 +194,10 @@ export const EXPECTATIONS: ExpectationTable = {
     body: (w) => approvalBody(w.generator.id, w.crossReceiver.id),
     answers: { owner: 403, other: 403, regulatorIn: 201, regulatorOut: 403 },
   },
-  'GET /v1/approvals/{id}': { params: (w) => ({ id: w.approval.id }), answers: { owner: 200, other: 404, regulatorIn: 200, regulatorOut: 404 } },
+  'GET /v1/approvals/{id}': {
+    params: (w) => ({ id: w.approval.id }),
+    answers: { owner: 200, other: 404, regulatorIn: 200, regulatorOut: 404 },
+  },
   'GET /v1/approvals': { query: (w) => ({ generatorId: w.generator.id }), answers: everyone(200) },
   // Rule 31: a regulator of the outbound province changes it; a reader who is not gets 403, anyone else 404.
   'POST /v1/approvals/{id}/revoke': {

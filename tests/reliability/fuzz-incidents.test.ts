@@ -28,9 +28,21 @@ const report = fc.array(fc.record({ lineNo: fc.integer({ min: 0, max: 3 }), lost
 
 describe('fuzzing incident reports', () => {
   it('accepts exactly the reports whose losses fit the lines, refuses the rest with problem+json, and never fails', async () => {
-    const d = expectStatus(await t.call(c.generator.user, 'POST', '/v1/manifests', createBody(c, { lines: [line(100), line(40)] })), 201, 'create');
+    const d = expectStatus(
+      await t.call(c.generator.user, 'POST', '/v1/manifests', createBody(c, { lines: [line(100), line(40)] })),
+      201,
+      'create',
+    );
     expectStatus(await t.call(c.generator.user, 'POST', `/v1/manifests/${d.id}/dispatch`), 200, 'dispatch');
-    expectStatus(await t.call(c.carrier.user, 'POST', `/v1/manifests/${d.id}/pickup`, { transporterId: c.carrier.party.id, vehiclePlate: '晋A12345', driverName: '张师傅' }), 200, 'pickup');
+    expectStatus(
+      await t.call(c.carrier.user, 'POST', `/v1/manifests/${d.id}/pickup`, {
+        transporterId: c.carrier.party.id,
+        vehiclePlate: '晋A12345',
+        driverName: '张师傅',
+      }),
+      200,
+      'pickup',
+    );
     const lost = [0, 0];
     const lostOn = (lineNo: number) => at(lost, lineNo - 1, `grams lost on line ${lineNo}`);
     let accepted = 0;
@@ -38,19 +50,38 @@ describe('fuzzing incident reports', () => {
     await fc.assert(
       fc.asyncProperty(report, async (lines) => {
         const res = await t.call(c.carrier.user, 'POST', `/v1/manifests/${d.id}/incidents`, {
-          partyId: c.carrier.party.id, type: 'loss', at: new Date().toISOString(), divisionCode: '140105', lines, description: 'fuzz', measures: 'fuzz',
+          partyId: c.carrier.party.id,
+          type: 'loss',
+          at: new Date().toISOString(),
+          divisionCode: '140105',
+          lines,
+          description: 'fuzz',
+          measures: 'fuzz',
         });
         expect(res.status).toBeLessThan(500);
         const grams = lines.map((l) => Math.round(l.lostKg * 1000));
-        const wellFormed = lines.every((l) => l.lostKg > 0 && l.lostKg <= 10_000_000 && Number.isInteger(Math.round(l.lostKg * 1000)) && Math.abs(l.lostKg * 1000 - Math.round(l.lostKg * 1000)) < 1e-6);
-        const onManifest = lines.every((l) => l.lineNo === 1 || l.lineNo === 2) && new Set(lines.map((l) => l.lineNo)).size === lines.length;
+        const wellFormed = lines.every(
+          (l) =>
+            l.lostKg > 0 &&
+            l.lostKg <= 10_000_000 &&
+            Number.isInteger(Math.round(l.lostKg * 1000)) &&
+            Math.abs(l.lostKg * 1000 - Math.round(l.lostKg * 1000)) < 1e-6,
+        );
+        const onManifest =
+          lines.every((l) => l.lineNo === 1 || l.lineNo === 2) &&
+          new Set(lines.map((l) => l.lineNo)).size === lines.length;
         // Asked only of reports on the manifest's lines (1 and 2).
-        const fits = () => lines.every((l, i) => lostOn(l.lineNo) + at(grams, i) <= at(QUANTITY_GRAMS, l.lineNo - 1, 'line quantity'));
+        const fits = () =>
+          lines.every((l, i) => lostOn(l.lineNo) + at(grams, i) <= at(QUANTITY_GRAMS, l.lineNo - 1, 'line quantity'));
         if (res.status !== 201) expect(problemMismatch(res)).toBeUndefined();
         if (!wellFormed || lines.some((l) => l.lineNo < 1)) expect(res.status).toBe(400);
         else if (accepted >= MAX_INCIDENTS) expect(res.status).toBe(409);
         else if (!onManifest) expect(res.status).toBe(400);
-        else if (!fits()) expect(res.body).toMatchObject({ code: 'LOSS_EXCEEDED', errors: [expect.objectContaining({ path: expect.stringMatching(/^lines\.\d+\.lostKg$/) })] });
+        else if (!fits())
+          expect(res.body).toMatchObject({
+            code: 'LOSS_EXCEEDED',
+            errors: [expect.objectContaining({ path: expect.stringMatching(/^lines\.\d+\.lostKg$/) })],
+          });
         else {
           expect(res.status).toBe(201);
           for (const [i, l] of lines.entries()) lost[l.lineNo - 1] = lostOn(l.lineNo) + at(grams, i);
@@ -61,11 +92,18 @@ describe('fuzzing incident reports', () => {
     );
 
     const m = expectStatus(await t.call(c.generator.user, 'GET', `/v1/manifests/${d.id}`), 200, 'manifest');
-    const shown = [1, 2].map((n) => (m.incidents ?? []).flatMap((i: any) => i.lines).filter((l: any) => l.lineNo === n).reduce((s: number, l: any) => s + Math.round(l.lostKg * 1000), 0));
+    const shown = [1, 2].map((n) =>
+      (m.incidents ?? [])
+        .flatMap((i: any) => i.lines)
+        .filter((l: any) => l.lineNo === n)
+        .reduce((s: number, l: any) => s + Math.round(l.lostKg * 1000), 0),
+    );
     expect(shown).toEqual(lost);
     const chain = expectStatus(await t.call(c.generator.user, 'GET', `/v1/chains/${d.id}`), 200, 'chain');
     const node = chain.nodes.find((n: any) => n.id === d.id);
     expect(Math.round(node.kg.lost * 1000)).toBe(lostOn(1) + lostOn(2));
-    expect(Math.round(node.kg.in * 1000)).toBe(Math.round((node.kg.out + node.kg.disposed + node.kg.onHand + node.kg.lost) * 1000));
+    expect(Math.round(node.kg.in * 1000)).toBe(
+      Math.round((node.kg.out + node.kg.disposed + node.kg.onHand + node.kg.lost) * 1000),
+    );
   }, 300_000);
 });

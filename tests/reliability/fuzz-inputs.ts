@@ -7,13 +7,44 @@ import { last } from '../support/present.ts';
 export const BODY_LIMIT = 256 * 1024;
 
 /** Numbers at the limits of JSON and of the API's quantities (NaN and Infinity cannot be JSON: they are in MALFORMED). */
-const LIMIT_NUMBERS = [1e308, -1e308, -0, 0, -1, 10_000_000, 10_000_000.0001, 10_000_000.001, 3.14159, 0.0001, 5e-324, 2 ** 53 + 1, -(2 ** 63)];
+const LIMIT_NUMBERS = [
+  1e308,
+  -1e308,
+  -0,
+  0,
+  -1,
+  10_000_000,
+  10_000_000.0001,
+  10_000_000.001,
+  3.14159,
+  0.0001,
+  5e-324,
+  2 ** 53 + 1,
+  -(2 ** 63),
+];
 
-const nested = (depth: number): unknown => (depth === 0 ? 'bottom' : depth % 2 ? [nested(depth - 1)] : { a: nested(depth - 1) });
+const nested = (depth: number): unknown =>
+  depth === 0 ? 'bottom' : depth % 2 ? [nested(depth - 1)] : { a: nested(depth - 1) };
 
 const hostileStrings = fc.constantFrom(
-  '', ' ', '\u0000', '\u202e\u202d', '\uFEFF', '\uD800', '𠜎𠜱🧪', 'Ａ', '../../etc/passwd', '<script>alert(1)</script>',
-  "' OR 1=1 --", '${jndi:ldap://x/a}', '%00', 'null', 'true', '1e999', '__proto__', 'constructor',
+  '',
+  ' ',
+  '\u0000',
+  '\u202e\u202d',
+  '\uFEFF',
+  '\uD800',
+  '𠜎𠜱🧪',
+  'Ａ',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '${jndi:ldap://x/a}',
+  '%00',
+  'null',
+  'true',
+  '1e999',
+  '__proto__',
+  'constructor',
 );
 
 /** A value of any JSON type that a field does not expect. */
@@ -29,15 +60,33 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** Calendar edges: impossible days, leap days, year 0 and 9999, extreme offsets. */
-const EDGE_DATES = ['2026-02-30', '2028-02-29', '2026-02-29', '0000-01-01', '9999-12-31', '2026-13-01', '1970-01-01', '2026-1-1'];
+const EDGE_DATES = [
+  '2026-02-30',
+  '2028-02-29',
+  '2026-02-29',
+  '0000-01-01',
+  '9999-12-31',
+  '2026-13-01',
+  '1970-01-01',
+  '2026-1-1',
+];
 const EDGE_INSTANTS = [
-  '2026-02-30T00:00:00Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59.999999999Z', '1970-01-01T00:00:00Z', '2026-03-15T08:00:00+14:00',
-  '2026-03-15T08:00:00-12:00', '2026-03-15T24:00:00Z', '2026-03-15T23:59:60Z', '2100-01-01T00:00:00Z', '2026-03-15T08:00:00.1234567890123Z',
+  '2026-02-30T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59.999999999Z',
+  '1970-01-01T00:00:00Z',
+  '2026-03-15T08:00:00+14:00',
+  '2026-03-15T08:00:00-12:00',
+  '2026-03-15T24:00:00Z',
+  '2026-03-15T23:59:60Z',
+  '2100-01-01T00:00:00Z',
+  '2026-03-15T08:00:00.1234567890123Z',
 ];
 
 /** Values of the same kind as `value` at the edges of what the API must handle. */
 function edgesLike(value: unknown): fc.Arbitrary<unknown> {
-  if (typeof value === 'number') return fc.oneof(fc.constantFrom(...LIMIT_NUMBERS), fc.double({ noNaN: true, noDefaultInfinity: true }));
+  if (typeof value === 'number')
+    return fc.oneof(fc.constantFrom(...LIMIT_NUMBERS), fc.double({ noNaN: true, noDefaultInfinity: true }));
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return fc.constantFrom(...EDGE_DATES);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return fc.constantFrom(...EDGE_INSTANTS);
   return fc.oneof(hostileStrings, fc.string({ unit: 'grapheme', maxLength: 30 }));
@@ -55,7 +104,8 @@ const POLLUTION = [
 /** Every path to a value inside `value` (object keys and array indexes). */
 function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return value.flatMap((v, i) => [[...prefix, i], ...pathsOf(v, [...prefix, i])]);
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])]);
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...pathsOf(v, [...prefix, k])]);
   return [];
 }
 
@@ -78,7 +128,9 @@ export function bodiesFrom(valid: unknown): fc.Arbitrary<string> {
   const mutations: fc.Arbitrary<string>[] = [
     hostileValue.map((v) => JSON.stringify(v)),
     fc.constantFrom(...POLLUTION).map(withKey),
-    fc.tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }), hostileValue).map(([k, v]) => withKey(`${JSON.stringify(k)}:${JSON.stringify(v)}`)),
+    fc
+      .tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }), hostileValue)
+      .map(([k, v]) => withKey(`${JSON.stringify(k)}:${JSON.stringify(v)}`)),
   ];
   if (paths.length > 0) {
     const path = fc.constantFrom(...paths);
@@ -97,13 +149,34 @@ export function loneSurrogates(valid: unknown): string[] {
 }
 
 /** Texts that are not JSON, or not the JSON a client should send. */
-export const MALFORMED = ['', '{', '{"a":', '[1,2', '{"a":1,}', "{'a':1}", 'nul', 'NaN', '{"a":NaN}', '{"a":Infinity}', '\u0000', '{"a":"\\u12"}', '"\uD800"'];
+export const MALFORMED = [
+  '',
+  '{',
+  '{"a":',
+  '[1,2',
+  '{"a":1,}',
+  "{'a':1}",
+  'nul',
+  'NaN',
+  '{"a":NaN}',
+  '{"a":Infinity}',
+  '\u0000',
+  '{"a":"\\u12"}',
+  '"\uD800"',
+];
 
 /** Content types that are not JSON: the body must not be read as if it were. */
-export const NOT_JSON = ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', ''];
+export const NOT_JSON = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/xml',
+  '',
+];
 
 /** A body just over the limit, as a valid-looking object: 413 before anything is parsed or written. */
-export const oversized = (valid: unknown) => JSON.stringify({ ...(valid as object), padding: 'x'.repeat(BODY_LIMIT + 40_000) });
+export const oversized = (valid: unknown) =>
+  JSON.stringify({ ...(valid as object), padding: 'x'.repeat(BODY_LIMIT + 40_000) });
 
 /** Path parameter values: hostile strings, wrong UUIDs, traversal, encodings (sent percent-encoded, so no lone
  * surrogates: RAW_SEGMENTS sends bytes that are not UTF-8). */
@@ -112,7 +185,16 @@ export const hostileParam: fc.Arbitrary<string> = fc
     hostileStrings.filter((s) => s !== ''),
     fc.string({ unit: 'binary', minLength: 1, maxLength: 60 }),
     fc.uuid({ version: [1, 4, 5] }),
-    fc.constantFrom('00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-7FFF-BFFF-FFFFFFFFFFFF', 'a/b', '..', '%2e%2e', 'x'.repeat(5_000), '-1', '1e3'),
+    fc.constantFrom(
+      '00000000-0000-0000-0000-000000000000',
+      'FFFFFFFF-FFFF-7FFF-BFFF-FFFFFFFFFFFF',
+      'a/b',
+      '..',
+      '%2e%2e',
+      'x'.repeat(5_000),
+      '-1',
+      '1e3',
+    ),
   )
   .filter((s) => !/[\uD800-\uDFFF]/.test(s.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, '')));
 
@@ -128,8 +210,24 @@ export const hostileQueryValue: fc.Arbitrary<string> = fc.oneof(
 /** Header values a client could send (Headers refuses NUL, CR, LF and code points above 255). */
 export const headerValue: fc.Arbitrary<string> = fc
   .oneof(
-    fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), minLength: 0, maxLength: 200 }),
-    fc.constantFrom('"3"', 'W/"3"', '*', '3', '"-1"', '"1.5"', '"9999999999999999"', '\t', 'a'.repeat(129), 'a'.repeat(128), '"3", "4"'),
+    fc.string({
+      unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)),
+      minLength: 0,
+      maxLength: 200,
+    }),
+    fc.constantFrom(
+      '"3"',
+      'W/"3"',
+      '*',
+      '3',
+      '"-1"',
+      '"1.5"',
+      '"9999999999999999"',
+      '\t',
+      'a'.repeat(129),
+      'a'.repeat(128),
+      '"3", "4"',
+    ),
   )
   .filter((v) => {
     try {

@@ -10,7 +10,18 @@ import type { ZodType } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldErrors } from '#shared/errors.ts';
 import { testApi, type Reply } from '../support/api.ts';
-import { allRoutes, bodySchema, fillPath, IDENTITY_ROLES, problemMismatch, querySchema, routeKey, type Expectation, type IdentityRole, type Params } from '../support/route-matrix.ts';
+import {
+  allRoutes,
+  bodySchema,
+  fillPath,
+  IDENTITY_ROLES,
+  problemMismatch,
+  querySchema,
+  routeKey,
+  type Expectation,
+  type IdentityRole,
+  type Params,
+} from '../support/route-matrix.ts';
 import { installFaultyStore, type FaultyStore } from '../support/fault-injection.ts';
 import { buildWorld, type World } from '../support/world.ts';
 import { EXPECTATIONS } from './expectations.ts';
@@ -22,10 +33,14 @@ import { changes, snapshot } from './store-snapshot.ts';
 const RUNS = Number(process.env.FUZZ_RUNS ?? 10);
 const TIMEOUT = 150_000 * Math.max(1, RUNS / 10);
 
-const NEW_ROUTE = /\/location$|^POST \/v1\/parties\/\{id\}\/ledger$|\/track$|incidents|\/alerts$|\/identification$|approval-applications|^(POST|PATCH) \/v1\/approvals\/|^GET \/v1\/approvals$|oversight\/exports/;
+const NEW_ROUTE =
+  /\/location$|^POST \/v1\/parties\/\{id\}\/ledger$|\/track$|incidents|\/alerts$|\/identification$|approval-applications|^(POST|PATCH) \/v1\/approvals\/|^GET \/v1\/approvals$|oversight\/exports/;
 const newRoutes = allRoutes.filter((r) => NEW_ROUTE.test(routeKey(r)));
 /** The representations a GET route serves besides JSON. */
-const ACCEPTS: Record<string, string[]> = { 'GET /v1/manifests/{id}/track': ['application/geo+json'], 'GET /v1/oversight/incidents': ['text/csv'] };
+const ACCEPTS: Record<string, string[]> = {
+  'GET /v1/manifests/{id}/track': ['application/geo+json'],
+  'GET /v1/oversight/incidents': ['text/csv'],
+};
 
 let w: World;
 let store: FaultyStore;
@@ -48,9 +63,22 @@ const expectationOf = (route: RouteConfig): Expectation => {
   return e;
 };
 
-function send(route: RouteConfig, role: IdentityRole, params: Params, body?: unknown, query?: Record<string, string>, headers?: Record<string, string>): Promise<Reply> {
+function send(
+  route: RouteConfig,
+  role: IdentityRole,
+  params: Params,
+  body?: unknown,
+  query?: Record<string, string>,
+  headers?: Record<string, string>,
+): Promise<Reply> {
   const qs = query && Object.keys(query).length ? `?${new URLSearchParams(query)}` : '';
-  return w.t.call(w.users[role], route.method.toUpperCase(), fillPath(route.path, params) + qs, body === undefined ? undefined : JSON.stringify(body), headers);
+  return w.t.call(
+    w.users[role],
+    route.method.toUpperCase(),
+    fillPath(route.path, params) + qs,
+    body === undefined ? undefined : JSON.stringify(body),
+    headers,
+  );
 }
 
 /** The body as the server will read it (JSON drops undefined and -0). */
@@ -59,11 +87,13 @@ const show = (v: unknown) => JSON.stringify(v)?.slice(0, 240);
 
 /** What is wrong with a 400 for input zod refuses with `issues` (undefined when right): the fields named must be zod's. */
 function validationMismatch(reply: Reply, expected: string[]): string | undefined {
-  if (reply.status !== 400 || reply.body?.code !== 'VALIDATION_FAILED') return `expected 400 VALIDATION_FAILED, got ${reply.status} ${show(reply.body)}`;
+  if (reply.status !== 400 || reply.body?.code !== 'VALIDATION_FAILED')
+    return `expected 400 VALIDATION_FAILED, got ${reply.status} ${show(reply.body)}`;
   const shape = problemMismatch(reply);
   if (shape) return shape;
   const paths = (reply.body.errors ?? []).map((e: { path: unknown }) => e.path);
-  if (paths.length === 0 || paths.some((p: unknown) => typeof p !== 'string')) return `errors ${show(reply.body.errors)}`;
+  if (paths.length === 0 || paths.some((p: unknown) => typeof p !== 'string'))
+    return `errors ${show(reply.body.errors)}`;
   const want = [...new Set(expected)].sort();
   const got = [...new Set(paths as string[])].sort();
   return JSON.stringify(want) === JSON.stringify(got) ? undefined : `paths ${show(got)}, zod names ${show(want)}`;
@@ -75,91 +105,133 @@ describe('fuzzing the new routes from their schemas', () => {
     for (const route of newRoutes) expectationOf(route);
   });
 
-  it('bodies around each schema: refused ones answer 400 naming the failing fields and write nothing; the rest never fail', async () => {
-    type Sample = { route: RouteConfig; schema: ZodType; e: Expectation; params: Params; query: Record<string, string> | undefined; accepted: unknown[]; refused: number };
-    const samples: Sample[] = [];
-    for (const route of newRoutes) {
-      const schema = bodySchema(route);
-      if (!schema) continue;
-      const e = expectationOf(route);
-      samples.push({ route, schema, e, params: (await e.params?.(w, actingRole(e))) ?? {}, query: e.query?.(w), accepted: [], refused: 0 });
-    }
-    const failures: string[] = [];
-    const before = await snapshot();
-    for (const s of samples) {
-      await fc.assert(
-        fc.asyncProperty(bodiesAround(s.schema, s.e.body?.(w)), async (body) => {
-          const parsed = s.schema.safeParse(wire(body));
-          if (parsed.success) return void s.accepted.push(body);
-          counts.refusedBySchema += 1;
-          s.refused += 1;
-          const wrong = validationMismatch(await send(s.route, actingRole(s.e), s.params, body, s.query), fieldErrors(parsed.error.issues).map((f) => f.path));
-          if (wrong) failures.push(`${routeKey(s.route)} ${show(body)}: ${wrong}`);
-        }),
-        { numRuns: RUNS },
-      );
-    }
-    // Bodies the schema accepts, from someone the route refuses.
-    for (const s of samples) {
-      const role = refusingRole(s.e);
-      if (!role) continue;
-      for (const body of s.accepted) {
-        counts.refusedCaller += 1;
-        const reply = await send(s.route, role, s.params, body, s.query);
-        const wrong = reply.status < 400 || reply.status >= 500 ? `got ${reply.status}` : problemMismatch(reply);
-        if (wrong) failures.push(`${routeKey(s.route)} as ${role} ${show(body)}: ${wrong}`);
+  it(
+    'bodies around each schema: refused ones answer 400 naming the failing fields and write nothing; the rest never fail',
+    async () => {
+      type Sample = {
+        route: RouteConfig;
+        schema: ZodType;
+        e: Expectation;
+        params: Params;
+        query: Record<string, string> | undefined;
+        accepted: unknown[];
+        refused: number;
+      };
+      const samples: Sample[] = [];
+      for (const route of newRoutes) {
+        const schema = bodySchema(route);
+        if (!schema) continue;
+        const e = expectationOf(route);
+        samples.push({
+          route,
+          schema,
+          e,
+          params: (await e.params?.(w, actingRole(e))) ?? {},
+          query: e.query?.(w),
+          accepted: [],
+          refused: 0,
+        });
       }
-    }
-    expect(failures).toEqual([]);
-    expect(changes(before, await snapshot())).toEqual([]);
-    expect(samples.filter((s) => s.refused === 0).map((s) => routeKey(s.route))).toEqual([]);
-
-    // The same bodies from the identity the route serves: never a 5xx; a refusal is problem+json; a route that
-    // refused every one of them wrote nothing.
-    for (const s of samples) {
-      const start = await snapshot();
-      let served = 0;
-      for (const body of s.accepted) {
-        counts.served += 1;
-        const reply = await send(s.route, actingRole(s.e), s.params, body, s.query);
-        if (reply.status < 400) served += 1;
-        const wrong = reply.status >= 500 ? `${reply.status} ${show(reply.body)}` : reply.status >= 400 ? problemMismatch(reply) : undefined;
-        if (wrong) failures.push(`${routeKey(s.route)} ${show(body)} → ${wrong}`);
+      const failures: string[] = [];
+      const before = await snapshot();
+      for (const s of samples) {
+        await fc.assert(
+          fc.asyncProperty(bodiesAround(s.schema, s.e.body?.(w)), async (body) => {
+            const parsed = s.schema.safeParse(wire(body));
+            if (parsed.success) return void s.accepted.push(body);
+            counts.refusedBySchema += 1;
+            s.refused += 1;
+            const wrong = validationMismatch(
+              await send(s.route, actingRole(s.e), s.params, body, s.query),
+              fieldErrors(parsed.error.issues).map((f) => f.path),
+            );
+            if (wrong) failures.push(`${routeKey(s.route)} ${show(body)}: ${wrong}`);
+          }),
+          { numRuns: RUNS },
+        );
       }
-      if (served === 0) expect(changes(start, await snapshot()), `${routeKey(s.route)} refused all and changed`).toEqual([]);
-    }
-    expect(failures).toEqual([]);
-  }, TIMEOUT);
+      // Bodies the schema accepts, from someone the route refuses.
+      for (const s of samples) {
+        const role = refusingRole(s.e);
+        if (!role) continue;
+        for (const body of s.accepted) {
+          counts.refusedCaller += 1;
+          const reply = await send(s.route, role, s.params, body, s.query);
+          const wrong = reply.status < 400 || reply.status >= 500 ? `got ${reply.status}` : problemMismatch(reply);
+          if (wrong) failures.push(`${routeKey(s.route)} as ${role} ${show(body)}: ${wrong}`);
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(changes(before, await snapshot())).toEqual([]);
+      expect(samples.filter((s) => s.refused === 0).map((s) => routeKey(s.route))).toEqual([]);
 
-  it('query strings around each schema, in every representation: a refused one names its fields; none fails or writes', async () => {
-    const failures: string[] = [];
-    const prepared = [];
-    for (const route of newRoutes.filter((r) => r.method === 'get')) {
-      const schema = querySchema(route);
-      if (!schema) continue;
-      const e = expectationOf(route);
-      prepared.push({ route, schema, e, params: (await e.params?.(w, 'regulatorIn')) ?? {} });
-    }
-    const before = await snapshot();
-    for (const { route, schema, e, params } of prepared) {
-      const accepts = [undefined, ...(ACCEPTS[routeKey(route)] ?? [])];
-      await fc.assert(
-        fc.asyncProperty(queriesAround(schema, e.query?.(w)), fc.constantFrom(...accepts), fc.constantFrom<IdentityRole>(...IDENTITY_ROLES), async (query, accept, role) => {
-          counts.queries += 1;
-          const reply = await send(route, role, params, undefined, query, accept ? { accept } : undefined);
-          const what = `${routeKey(route)}?${new URLSearchParams(query)} as ${role} (${accept ?? 'json'})`;
-          const parsed = schema.safeParse(query);
-          if (reply.status >= 500) failures.push(`${what} → ${reply.status} ${show(reply.body)}`);
-          else if (reply.status >= 400 && problemMismatch(reply)) failures.push(`${what} → ${problemMismatch(reply)}`);
-          else if (!parsed.success) {
-            const wrong = validationMismatch(reply, fieldErrors(parsed.error.issues, 'query').map((f) => f.path));
-            if (wrong) failures.push(`${what}: ${wrong}`);
-          }
-        }),
-        { numRuns: RUNS * 2 },
-      );
-    }
-    expect(failures).toEqual([]);
-    expect(changes(before, await snapshot())).toEqual([]);
-  }, TIMEOUT);
+      // The same bodies from the identity the route serves: never a 5xx; a refusal is problem+json; a route that
+      // refused every one of them wrote nothing.
+      for (const s of samples) {
+        const start = await snapshot();
+        let served = 0;
+        for (const body of s.accepted) {
+          counts.served += 1;
+          const reply = await send(s.route, actingRole(s.e), s.params, body, s.query);
+          if (reply.status < 400) served += 1;
+          const wrong =
+            reply.status >= 500
+              ? `${reply.status} ${show(reply.body)}`
+              : reply.status >= 400
+                ? problemMismatch(reply)
+                : undefined;
+          if (wrong) failures.push(`${routeKey(s.route)} ${show(body)} → ${wrong}`);
+        }
+        if (served === 0)
+          expect(changes(start, await snapshot()), `${routeKey(s.route)} refused all and changed`).toEqual([]);
+      }
+      expect(failures).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'query strings around each schema, in every representation: a refused one names its fields; none fails or writes',
+    async () => {
+      const failures: string[] = [];
+      const prepared = [];
+      for (const route of newRoutes.filter((r) => r.method === 'get')) {
+        const schema = querySchema(route);
+        if (!schema) continue;
+        const e = expectationOf(route);
+        prepared.push({ route, schema, e, params: (await e.params?.(w, 'regulatorIn')) ?? {} });
+      }
+      const before = await snapshot();
+      for (const { route, schema, e, params } of prepared) {
+        const accepts = [undefined, ...(ACCEPTS[routeKey(route)] ?? [])];
+        await fc.assert(
+          fc.asyncProperty(
+            queriesAround(schema, e.query?.(w)),
+            fc.constantFrom(...accepts),
+            fc.constantFrom<IdentityRole>(...IDENTITY_ROLES),
+            async (query, accept, role) => {
+              counts.queries += 1;
+              const reply = await send(route, role, params, undefined, query, accept ? { accept } : undefined);
+              const what = `${routeKey(route)}?${new URLSearchParams(query)} as ${role} (${accept ?? 'json'})`;
+              const parsed = schema.safeParse(query);
+              if (reply.status >= 500) failures.push(`${what} → ${reply.status} ${show(reply.body)}`);
+              else if (reply.status >= 400 && problemMismatch(reply))
+                failures.push(`${what} → ${problemMismatch(reply)}`);
+              else if (!parsed.success) {
+                const wrong = validationMismatch(
+                  reply,
+                  fieldErrors(parsed.error.issues, 'query').map((f) => f.path),
+                );
+                if (wrong) failures.push(`${what}: ${wrong}`);
+              }
+            },
+          ),
+          { numRuns: RUNS * 2 },
+        );
+      }
+      expect(failures).toEqual([]);
+      expect(changes(before, await snapshot())).toEqual([]);
+    },
+    TIMEOUT,
+  );
 });

@@ -23,7 +23,15 @@ beforeAll(async () => {
   c = await cast(t, 'fuzz-track');
   setClockOffset(-HOUR);
   const m = await dispatched(t, c);
-  const picked = expectStatus(await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, { transporterId: c.carrier.party.id, vehiclePlate: '晋A12345', driverName: '张师傅' }), 200, 'pickup');
+  const picked = expectStatus(
+    await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
+      transporterId: c.carrier.party.id,
+      vehiclePlate: '晋A12345',
+      driverName: '张师傅',
+    }),
+    200,
+    'pickup',
+  );
   setClockOffset(0);
   manifestId = picked.id;
   pickedUpAt = Date.parse(picked.legs[0].pickedUpAt);
@@ -39,14 +47,18 @@ const instant = fc.oneof(
   fc.integer({ min: 0, max: 58 * MINUTE }).map((d) => ({ base: 'pickup' as const, d })),
 );
 /** The same instant written in UTC or at +08:00. */
-const written = (ms: number, east: boolean) => (east ? new Date(ms + 8 * HOUR).toISOString().replace('Z', '+08:00') : new Date(ms).toISOString());
+const written = (ms: number, east: boolean) =>
+  east ? new Date(ms + 8 * HOUR).toISOString().replace('Z', '+08:00') : new Date(ms).toISOString();
 
 /** Too small a magnitude for DynamoDB (it stores none below 1e-130): the schema refuses it as it refuses a site's. */
 const unstorable = (v: number) => v !== 0 && Math.abs(v) < 1e-100;
 /** Mostly storable values (fast-check's doubles lean to the subnormal), on and past the bounds; rarely one too small. */
 const measured = (bound: number, edges: number[]) =>
   fc.oneof(
-    { arbitrary: fc.double({ min: -bound - 1, max: bound + 1, noNaN: true }).filter((v) => !unstorable(v)), weight: 30 },
+    {
+      arbitrary: fc.double({ min: -bound - 1, max: bound + 1, noNaN: true }).filter((v) => !unstorable(v)),
+      weight: 30,
+    },
     { arbitrary: fc.constantFrom(bound, -bound, bound + 1e-6, -bound - 0.5, 0, -0, 1e-99, ...edges), weight: 20 },
     { arbitrary: fc.constantFrom(1e-101, 5e-324, -1e-200), weight: 1 },
   );
@@ -55,7 +67,13 @@ const point = fc.record({
   east: fc.boolean(),
   lat: measured(90, [37.8]),
   lon: measured(180, [112.5]),
-  speedKmh: fc.option(fc.oneof({ arbitrary: fc.constantFrom(0, 42.5, 400), weight: 40 }, { arbitrary: fc.constantFrom(1e-101, 5e-324), weight: 1 }), { nil: undefined }),
+  speedKmh: fc.option(
+    fc.oneof(
+      { arbitrary: fc.constantFrom(0, 42.5, 400), weight: 40 },
+      { arbitrary: fc.constantFrom(1e-101, 5e-324), weight: 1 },
+    ),
+    { nil: undefined },
+  ),
   source: fc.constantFrom('terminal', 'terminal', 'terminal', 'phone'),
 });
 
@@ -69,11 +87,17 @@ describe('fuzzing track ingest against rule 26', () => {
       fc.asyncProperty(fc.array(point, { minLength: 1, maxLength: 8 }), async (drawn) => {
         const now = Date.now();
         const points = drawn.map((p) => ({
-          at: written((p.at.base === 'pickup' ? pickedUpAt : now) + p.at.d, p.east), lat: p.lat, lon: p.lon,
-          ...(p.speedKmh !== undefined ? { speedKmh: p.speedKmh } : {}), source: p.source,
+          at: written((p.at.base === 'pickup' ? pickedUpAt : now) + p.at.d, p.east),
+          lat: p.lat,
+          lon: p.lon,
+          ...(p.speedKmh !== undefined ? { speedKmh: p.speedKmh } : {}),
+          source: p.source,
         }));
         counts.calls += 1;
-        const res = await t.call(c.carrier.user, 'POST', `/v1/manifests/${manifestId}/track`, { transporterId: c.carrier.party.id, points });
+        const res = await t.call(c.carrier.user, 'POST', `/v1/manifests/${manifestId}/track`, {
+          transporterId: c.carrier.party.id,
+          points,
+        });
         const what = `${JSON.stringify(points).slice(0, 600)} → ${res.status} ${JSON.stringify(res.body).slice(0, 400)}`;
         const bad = points.flatMap((p, i) => [
           ...(unstorable(p.lat) ? [`points.${i}.lat`] : []),
@@ -95,11 +119,15 @@ describe('fuzzing track ingest against rule 26', () => {
           const key = new Date(at).toISOString();
           const reason = !inRange(p.lat, p.lon)
             ? 'out-of-range'
-            : at < pickedUpAt ? 'before-pickup'
-            : at > now + 5 * MINUTE ? 'future'
-            : p.source === 'phone' ? 'no-consent'
-            : seen.has(key) || stored.has(key) ? 'duplicate'
-            : undefined;
+            : at < pickedUpAt
+              ? 'before-pickup'
+              : at > now + 5 * MINUTE
+                ? 'future'
+                : p.source === 'phone'
+                  ? 'no-consent'
+                  : seen.has(key) || stored.has(key)
+                    ? 'duplicate'
+                    : undefined;
           if (reason) want.push({ index, reason });
           else {
             seen.add(key);
@@ -108,20 +136,34 @@ describe('fuzzing track ingest against rule 26', () => {
         });
         expect(res.status, what).toBe(200);
         const byIndex = (a: { index: number }, b: { index: number }) => a.index - b.index;
-        expect({ accepted: res.body.accepted, refused: [...res.body.refused].sort(byIndex) }, what).toEqual({ accepted: fresh.length, refused: want.sort(byIndex) });
+        expect({ accepted: res.body.accepted, refused: [...res.body.refused].sort(byIndex) }, what).toEqual({
+          accepted: fresh.length,
+          refused: want.sort(byIndex),
+        });
         for (const f of fresh) stored.set(f.at, { lat: f.lat, lon: f.lon });
         counts.accepted += fresh.length;
         counts.refused += want.length;
         // The same batch again stores nothing.
-        const again = await t.call(c.carrier.user, 'POST', `/v1/manifests/${manifestId}/track`, { transporterId: c.carrier.party.id, points });
+        const again = await t.call(c.carrier.user, 'POST', `/v1/manifests/${manifestId}/track`, {
+          transporterId: c.carrier.party.id,
+          points,
+        });
         expect(again.body.accepted, `retry of ${what}`).toBe(0);
       }),
       { numRuns: RUNS },
     );
     const read = await t.call(c.generator.user, 'GET', `/v1/manifests/${manifestId}/track?leg=1&limit=1000`);
     expect(read.status).toBe(200);
-    const expected = [...stored].sort(([a], [b]) => (a < b ? -1 : 1)).map(([at, p]) => ({ at, lat: p.lat === 0 ? 0 : p.lat, lon: p.lon === 0 ? 0 : p.lon }));
-    expect(read.body.items.map((i: { at: string; lat: number; lon: number }) => ({ at: i.at, lat: i.lat === 0 ? 0 : i.lat, lon: i.lon === 0 ? 0 : i.lon }))).toEqual(expected);
+    const expected = [...stored]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([at, p]) => ({ at, lat: p.lat === 0 ? 0 : p.lat, lon: p.lon === 0 ? 0 : p.lon }));
+    expect(
+      read.body.items.map((i: { at: string; lat: number; lon: number }) => ({
+        at: i.at,
+        lat: i.lat === 0 ? 0 : i.lat,
+        lon: i.lon === 0 ? 0 : i.lon,
+      })),
+    ).toEqual(expected);
     console.log(`track fuzz: ${JSON.stringify(counts)}`);
   }, 300_000);
 });

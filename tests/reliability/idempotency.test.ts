@@ -30,7 +30,9 @@ describe('idempotency', () => {
     const body = partyBody();
     const headers = { 'idempotency-key': 'register-once' };
     retried += RETRIES;
-    const replies = await Promise.all(Array.from({ length: RETRIES }, () => t.call(user, 'POST', '/v1/parties', body, headers)));
+    const replies = await Promise.all(
+      Array.from({ length: RETRIES }, () => t.call(user, 'POST', '/v1/parties', body, headers)),
+    );
 
     const created = replies.filter((r) => r.status === 201);
     const running = replies.filter((r) => r.status === 409);
@@ -39,7 +41,9 @@ describe('idempotency', () => {
     const firstCreated = first(created, '201 reply');
     for (const r of created) expect(statusAndBody(r)).toEqual(statusAndBody(firstCreated));
     for (const r of running) expect(r.body.code).toBe('INVALID_STATE');
-    expect(new Set(created.map((r) => r.headers.get('location')))).toEqual(new Set([`/v1/parties/${firstCreated.body.id}`]));
+    expect(new Set(created.map((r) => r.headers.get('location')))).toEqual(
+      new Set([`/v1/parties/${firstCreated.body.id}`]),
+    );
 
     const parties = itemsOf(await snapshot()).filter((i) => i.itemType === 'party' && i.uscc === body.uscc);
     expect(parties.map((p) => p.id)).toEqual([firstCreated.body.id]);
@@ -87,7 +91,11 @@ describe('idempotency', () => {
     const shanxi = regulator('idem-regulator', '14');
     const headers = { 'idempotency-key': 'approve-once' };
     retried += RETRIES;
-    const replies = await Promise.all(Array.from({ length: RETRIES }, () => t.call(shanxi, 'POST', `/v1/parties/${created.body.id}/approve`, undefined, headers)));
+    const replies = await Promise.all(
+      Array.from({ length: RETRIES }, () =>
+        t.call(shanxi, 'POST', `/v1/parties/${created.body.id}/approve`, undefined, headers),
+      ),
+    );
     const ok = replies.filter((r) => r.status === 200);
     expect(ok.length + replies.filter((r) => r.status === 409).length).toBe(RETRIES);
     const firstOk = first(ok, '200 reply');

@@ -46,7 +46,11 @@ function expectOneWinner(tally: Tally) {
 async function expectLog(manifestId: string, once: string[]) {
   const events = await allEvents(manifestId);
   expect(verifyChain(events)).toMatchObject({ valid: true, firstBrokenSeq: null });
-  for (const type of once) expect(events.filter((e) => e.type === type), type).toHaveLength(1);
+  for (const type of once)
+    expect(
+      events.filter((e) => e.type === type),
+      type,
+    ).toHaveLength(1);
   return events;
 }
 
@@ -56,8 +60,18 @@ describe('manifest races', () => {
     const accepted = (await stockOf(t, c.receiver)).acceptedKg;
     const tally = await race(200, (i) => {
       if (i % 4 === 0) return t.call(c.generator.user, 'POST', `/v1/manifests/${m.id}/cancel`, { reason: 'race' });
-      if (i % 4 === 1) return t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/reject`, { reason: 'race', disposition: 'return' });
-      return t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m), i % 2 ? { 'if-match': `"${m.version}"` } : {});
+      if (i % 4 === 1)
+        return t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/reject`, {
+          reason: 'race',
+          disposition: 'return',
+        });
+      return t.call(
+        c.receiver.user,
+        'POST',
+        `/v1/manifests/${m.id}/receive`,
+        receiptOf(m),
+        i % 2 ? { 'if-match': `"${m.version}"` } : {},
+      );
     });
     expectOneWinner(tally);
     const winner = first(tally.winners, 'winner').body;

@@ -57,9 +57,11 @@ function inconsistencies(s: Snapshot): string[] {
   const parties = new Map(items.filter((i) => i.itemType === 'party').map((p) => [p.id, p]));
   const problems: string[] = [];
   for (const p of parties.values()) {
-    if (!items.some((i) => i.itemType === 'uscc' && i.partyId === p.id)) problems.push(`party ${p.id} has no USCC claim`);
+    if (!items.some((i) => i.itemType === 'uscc' && i.partyId === p.id))
+      problems.push(`party ${p.id} has no USCC claim`);
     const managers = items.filter((i) => i.itemType === 'member' && i.partyId === p.id && i.role === 'manager').length;
-    if (managers !== p.managerCount) problems.push(`party ${p.id}: managerCount ${p.managerCount}, ${managers} managers`);
+    if (managers !== p.managerCount)
+      problems.push(`party ${p.id}: managerCount ${p.managerCount}, ${managers} managers`);
   }
   for (const i of items.filter((x) => x.itemType === 'member' || x.itemType === 'licence')) {
     if (!parties.has(i.partyId)) problems.push(`${i.itemType} ${i.PK} ${i.SK} belongs to no party`);
@@ -97,11 +99,16 @@ describe('DynamoDB Local stopped during a run', () => {
     expect(changes(before, after)).toEqual([]);
     expect(inconsistencies(after)).toEqual([]);
     const partyAfter = await t.call(owner, 'GET', `/v1/parties/${party.id}`);
-    expect({ status: partyAfter.status, body: partyAfter.body }).toEqual({ status: partyBefore.status, body: partyBefore.body });
+    expect({ status: partyAfter.status, body: partyAfter.body }).toEqual({
+      status: partyBefore.status,
+      body: partyBefore.body,
+    });
 
     // And it serves again, the request refused during the outage included (its key was never locked).
     expect((await t.call(shanxi, 'POST', `/v1/parties/${pending.id}/approve`)).status).toBe(200);
-    expect((await t.call(owner, 'POST', '/v1/parties', partyBody(), { 'idempotency-key': 'during-outage' })).status).toBe(201);
+    expect(
+      (await t.call(owner, 'POST', '/v1/parties', partyBody(), { 'idempotency-key': 'during-outage' })).status,
+    ).toBe(201);
     expect(inconsistencies(await snapshot(endpoint))).toEqual([]);
   }, 150_000);
 });

@@ -28,7 +28,9 @@ describe('races on parties, licences and members', () => {
   it('50 concurrent approve and refuse on one pending party: one wins, the rest get 409, the party is as the winner left it', async () => {
     const party = await activeParty(t, 'race-owner-1', {}, false);
     const tally = await race(50, (i) =>
-      i % 2 ? t.call(shanxi, 'POST', `/v1/parties/${party.id}/approve`) : t.call(shanxi, 'POST', `/v1/parties/${party.id}/refuse`, { reason: 'race' }),
+      i % 2
+        ? t.call(shanxi, 'POST', `/v1/parties/${party.id}/approve`)
+        : t.call(shanxi, 'POST', `/v1/parties/${party.id}/refuse`, { reason: 'race' }),
     );
     expect(tally.winners, JSON.stringify(tally.outcomes)).toHaveLength(1);
     expect(losersOnly(tally, LOST)).toEqual([]);
@@ -39,7 +41,9 @@ describe('races on parties, licences and members', () => {
 
   it('50 concurrent verifications of one licence: one wins', async () => {
     const party = await activeParty(t, 'race-owner-2');
-    const licence = (await t.call(enterprise('race-owner-2'), 'POST', `/v1/parties/${party.id}/licences`, licenceBody())).body;
+    const licence = (
+      await t.call(enterprise('race-owner-2'), 'POST', `/v1/parties/${party.id}/licences`, licenceBody())
+    ).body;
     const tally = await race(50, () => t.call(shanxi, 'POST', `/v1/parties/${party.id}/licences/${licence.id}/verify`));
     expect(tally.winners, JSON.stringify(tally.outcomes)).toHaveLength(1);
     expect(losersOnly(tally, LOST)).toEqual([]);
@@ -50,7 +54,9 @@ describe('races on parties, licences and members', () => {
   it('30 concurrent additions of one member: added once', async () => {
     const owner = enterprise('race-owner-3');
     const party = await activeParty(t, owner);
-    const tally = await race(30, () => t.call(owner, 'POST', `/v1/parties/${party.id}/members`, { sub: 'race-newcomer', role: 'manager' }));
+    const tally = await race(30, () =>
+      t.call(owner, 'POST', `/v1/parties/${party.id}/members`, { sub: 'race-newcomer', role: 'manager' }),
+    );
     expect(tally.winners, JSON.stringify(tally.outcomes)).toHaveLength(1);
     expect(losersOnly(tally, LOST)).toEqual([]);
     const members = (await t.call(owner, 'GET', `/v1/parties/${party.id}/members`)).body.items;
@@ -65,7 +71,9 @@ describe('races on parties, licences and members', () => {
     const managers = [owner.sub];
     for (let i = 0; i < 9; i++) {
       const sub = `race-manager-${i}`;
-      expect((await t.call(owner, 'POST', `/v1/parties/${party.id}/members`, { sub, role: 'manager' })).status).toBe(201);
+      expect((await t.call(owner, 'POST', `/v1/parties/${party.id}/members`, { sub, role: 'manager' })).status).toBe(
+        201,
+      );
       managers.push(sub);
     }
     const tally = await race(managers.length, (i) => {
@@ -83,22 +91,34 @@ describe('races on parties, licences and members', () => {
 
   it('30 concurrent registrations of one USCC by different users: one party, the others 409, no stray membership', async () => {
     const body = partyBody();
-    const tally = await race(30, (i) => t.call(enterprise(`race-registrant-${i}`), 'POST', '/v1/parties', { ...body, name: `并发单位${i}` }));
+    const tally = await race(30, (i) =>
+      t.call(enterprise(`race-registrant-${i}`), 'POST', '/v1/parties', { ...body, name: `并发单位${i}` }),
+    );
     expect(tally.winners, JSON.stringify(tally.outcomes)).toHaveLength(1);
     expect(losersOnly(tally, ['409 PARTY_EXISTS', '409 VERSION_CONFLICT'])).toEqual([]);
     const items = itemsOf(await snapshot());
     const parties = items.filter((i) => i.itemType === 'party' && i.uscc === body.uscc);
     expect(parties.map((p) => p.id)).toEqual([first(tally.winners, 'winner').body.id]);
-    expect(items.filter((i) => i.itemType === 'member' && i.partyId !== undefined && i.sub.startsWith('race-registrant-'))).toHaveLength(1);
+    expect(
+      items.filter((i) => i.itemType === 'member' && i.partyId !== undefined && i.sub.startsWith('race-registrant-')),
+    ).toHaveLength(1);
   });
 
   it('If-Match with a stale version answers 412; 20 concurrent suspensions naming the current version: one wins', async () => {
     const party = await activeParty(t, 'race-owner-5');
     expect(party.version).toBe(2);
-    const stale = await t.call(shanxi, 'POST', `/v1/parties/${party.id}/suspend`, { reason: 'stale' }, { 'if-match': '"1"' });
+    const stale = await t.call(
+      shanxi,
+      'POST',
+      `/v1/parties/${party.id}/suspend`,
+      { reason: 'stale' },
+      { 'if-match': '"1"' },
+    );
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('PRECONDITION_FAILED');
-    const tally = await race(20, () => t.call(shanxi, 'POST', `/v1/parties/${party.id}/suspend`, { reason: 'race' }, { 'if-match': '"2"' }));
+    const tally = await race(20, () =>
+      t.call(shanxi, 'POST', `/v1/parties/${party.id}/suspend`, { reason: 'race' }, { 'if-match': '"2"' }),
+    );
     expect(tally.winners, JSON.stringify(tally.outcomes)).toHaveLength(1);
     expect(losersOnly(tally, ['412 PRECONDITION_FAILED', '409 INVALID_STATE'])).toEqual([]);
     expect(first(tally.winners, 'winner').headers.get('etag')).toBe('"3"');

@@ -18,7 +18,9 @@ export async function snapshot(endpoint?: string): Promise<Snapshot> {
   const items = new Map<string, string>();
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await scanner(endpoint).send(new ScanCommand({ TableName: config.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+    const page = await scanner(endpoint).send(
+      new ScanCommand({ TableName: config.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
     for (const item of page.Items ?? []) items.set(`${item.PK} ${item.SK}`, canonical(item));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -26,13 +28,17 @@ export async function snapshot(endpoint?: string): Promise<Snapshot> {
 }
 
 const canonical = (item: Record<string, unknown>) =>
-  JSON.stringify(item, (_, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v));
+  JSON.stringify(item, (_, v) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort()) : v,
+  );
 
 /** What changed between two snapshots: items added, removed or rewritten, by key. */
 export function changes(before: Snapshot, after: Snapshot): string[] {
   const added = [...after.keys()].filter((k) => !before.has(k)).map((k) => `added ${k}`);
   const removed = [...before.keys()].filter((k) => !after.has(k)).map((k) => `removed ${k}`);
-  const changed = [...after.keys()].filter((k) => before.has(k) && before.get(k) !== after.get(k)).map((k) => `changed ${k}`);
+  const changed = [...after.keys()]
+    .filter((k) => before.has(k) && before.get(k) !== after.get(k))
+    .map((k) => `changed ${k}`);
   return [...added, ...removed, ...changed];
 }
 

@@ -22,7 +22,13 @@ export interface TestApi {
   api: Hono;
   auth: LocalAuth;
   token(user: User, expiresIn?: number): Promise<string>;
-  call<T = any>(user: User | string | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Reply<T>>;
+  call<T = any>(
+    user: User | string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<Reply<T>>;
 }
 
 let shared: Promise<TestApi> | undefined;
@@ -47,7 +53,8 @@ export function testApi(): Promise<TestApi> {
       auth,
       token,
       async call(user, method, path, body, headers = {}) {
-        const authorization = user === null ? undefined : typeof user === 'string' ? user : `Bearer ${await token(user)}`;
+        const authorization =
+          user === null ? undefined : typeof user === 'string' ? user : `Bearer ${await token(user)}`;
         const res = await api.request(path, {
           method,
           headers: {

@@ -36,7 +36,12 @@ export async function freshApplication(w: World, state: ApplicationStateReached)
   if (created.status !== 201) throw new Error(`application: ${created.status} ${JSON.stringify(created.body)}`);
   for (const step of PATH[state]) {
     const { by, action, body } = STEPS[step]!;
-    const res = await w.t.call(provinceRegulator(by), 'POST', `/v1/approval-applications/${created.body.id}/${action}`, body);
+    const res = await w.t.call(
+      provinceRegulator(by),
+      'POST',
+      `/v1/approval-applications/${created.body.id}/${action}`,
+      body,
+    );
     if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
   }
   return created.body;

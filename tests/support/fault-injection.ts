@@ -19,7 +19,12 @@ export interface Fault {
 }
 
 const awsError = (name: string, httpStatusCode: number, extra: Record<string, unknown> = {}) =>
-  Object.assign(new Error(`${name} (injected)`), { name, $fault: httpStatusCode >= 500 ? 'server' : 'client', $metadata: { httpStatusCode }, ...extra });
+  Object.assign(new Error(`${name} (injected)`), {
+    name,
+    $fault: httpStatusCode >= 500 ? 'server' : 'client',
+    $metadata: { httpStatusCode },
+    ...extra,
+  });
 
 /** One CancellationReason per transaction item, as DynamoDB reports them: the first item failed with `code`. */
 const cancelled = (code: string) => (input: Input) =>
@@ -33,13 +38,26 @@ const WRITES = /TransactWrite|PutItem|UpdateItem|DeleteItem/;
 
 export const FAULTS: Fault[] = [
   { name: 'ThrottlingException', error: () => awsError('ThrottlingException', 400), expect: UNAVAILABLE },
-  { name: 'ProvisionedThroughputExceededException', error: () => awsError('ProvisionedThroughputExceededException', 400), expect: UNAVAILABLE },
+  {
+    name: 'ProvisionedThroughputExceededException',
+    error: () => awsError('ProvisionedThroughputExceededException', 400),
+    expect: UNAVAILABLE,
+  },
   { name: 'RequestLimitExceeded', error: () => awsError('RequestLimitExceeded', 400), expect: UNAVAILABLE },
   { name: 'InternalServerError', error: () => awsError('InternalServerError', 500), expect: UNAVAILABLE },
-  { name: 'TimeoutError', error: () => Object.assign(new Error('socket timed out (injected)'), { name: 'TimeoutError' }), expect: UNAVAILABLE },
+  {
+    name: 'TimeoutError',
+    error: () => Object.assign(new Error('socket timed out (injected)'), { name: 'TimeoutError' }),
+    expect: UNAVAILABLE,
+  },
   {
     name: 'ECONNREFUSED',
-    error: () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000 (injected)'), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' }),
+    error: () =>
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000 (injected)'), {
+        code: 'ECONNREFUSED',
+        errno: -111,
+        syscall: 'connect',
+      }),
     expect: UNAVAILABLE,
   },
   {
@@ -48,10 +66,30 @@ export const FAULTS: Fault[] = [
     expect: UNAVAILABLE,
     commands: /TransactWrite/,
   },
-  { name: 'TransactionCanceled (ConditionalCheckFailed)', error: cancelled('ConditionalCheckFailed'), expect: CONFLICT, commands: /TransactWrite/ },
-  { name: 'TransactionCanceled (TransactionConflict)', error: cancelled('TransactionConflict'), expect: CONFLICT, commands: /TransactWrite/ },
-  { name: 'TransactionConflictException', error: () => awsError('TransactionConflictException', 400), expect: CONFLICT, commands: WRITES },
-  { name: 'ConditionalCheckFailedException', error: () => awsError('ConditionalCheckFailedException', 400), expect: CONFLICT, commands: WRITES },
+  {
+    name: 'TransactionCanceled (ConditionalCheckFailed)',
+    error: cancelled('ConditionalCheckFailed'),
+    expect: CONFLICT,
+    commands: /TransactWrite/,
+  },
+  {
+    name: 'TransactionCanceled (TransactionConflict)',
+    error: cancelled('TransactionConflict'),
+    expect: CONFLICT,
+    commands: /TransactWrite/,
+  },
+  {
+    name: 'TransactionConflictException',
+    error: () => awsError('TransactionConflictException', 400),
+    expect: CONFLICT,
+    commands: WRITES,
+  },
+  {
+    name: 'ConditionalCheckFailedException',
+    error: () => awsError('ConditionalCheckFailedException', 400),
+    expect: CONFLICT,
+    commands: WRITES,
+  },
 ];
 
 export interface FaultyStore {

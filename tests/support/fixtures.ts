@@ -46,23 +46,41 @@ export function licenceBody(overrides: Record<string, unknown> = {}) {
 export const provinceRegulator = (province: string) => regulator(`regulator-${province}`, province);
 
 /** Registers a party as `owner` and, unless `approve` is false, approves it as a regulator of its province. */
-export async function activeParty(t: TestApi, owner: User | string, overrides: Record<string, unknown> = {}, approve = true) {
+export async function activeParty(
+  t: TestApi,
+  owner: User | string,
+  overrides: Record<string, unknown> = {},
+  approve = true,
+) {
   const user = typeof owner === 'string' ? enterprise(owner) : owner;
   const body = partyBody(overrides);
   const created = await t.call(user, 'POST', '/v1/parties', body);
   if (created.status !== 201) throw new Error(`party not created: ${JSON.stringify(created.body)}`);
   if (!approve) return created.body;
-  const approved = await t.call(provinceRegulator(body.divisionCode.slice(0, 2)), 'POST', `/v1/parties/${created.body.id}/approve`);
+  const approved = await t.call(
+    provinceRegulator(body.divisionCode.slice(0, 2)),
+    'POST',
+    `/v1/parties/${created.body.id}/approve`,
+  );
   if (approved.status !== 200) throw new Error(`party not approved: ${JSON.stringify(approved.body)}`);
   return approved.body;
 }
 
 /** Files and verifies a licence for a party. */
-export async function verifiedLicence(t: TestApi, owner: User | string, party: { id: string; divisionCode: string }, overrides: Record<string, unknown> = {}) {
+export async function verifiedLicence(
+  t: TestApi,
+  owner: User | string,
+  party: { id: string; divisionCode: string },
+  overrides: Record<string, unknown> = {},
+) {
   const user = typeof owner === 'string' ? enterprise(owner) : owner;
   const filed = await t.call(user, 'POST', `/v1/parties/${party.id}/licences`, licenceBody(overrides));
   if (filed.status !== 201) throw new Error(`licence not filed: ${JSON.stringify(filed.body)}`);
-  const verified = await t.call(provinceRegulator(party.divisionCode.slice(0, 2)), 'POST', `/v1/parties/${party.id}/licences/${filed.body.id}/verify`);
+  const verified = await t.call(
+    provinceRegulator(party.divisionCode.slice(0, 2)),
+    'POST',
+    `/v1/parties/${party.id}/licences/${filed.body.id}/verify`,
+  );
   if (verified.status !== 200) throw new Error(`licence not verified: ${JSON.stringify(verified.body)}`);
   return verified.body;
 }

@@ -6,8 +6,13 @@ import { freePort, startDynamo, type RunningDynamo } from '../../local/dynamo.ts
 let dynamos: RunningDynamo[] = [];
 
 export async function setup(project: TestProject) {
-  dynamos = await Promise.all(Array.from({ length: project.config.maxWorkers }, async () => startDynamo({ port: await freePort() })));
-  project.provide('dynamoEndpoints', dynamos.map((d) => d.endpoint));
+  dynamos = await Promise.all(
+    Array.from({ length: project.config.maxWorkers }, async () => startDynamo({ port: await freePort() })),
+  );
+  project.provide(
+    'dynamoEndpoints',
+    dynamos.map((d) => d.endpoint),
+  );
 }
 
 export async function teardown() {

@@ -22,7 +22,9 @@ export function emulateIam(): void {
   db().middlewareStack.add(
     (next, context) => async (args) => {
       const name = servingFunction.getStore();
-      const denied = name ? needs(context.commandName ?? '', args.input as never).filter((n) => !grantsOf(name).includes(n)) : [];
+      const denied = name
+        ? needs(context.commandName ?? '', args.input as never).filter((n) => !grantsOf(name).includes(n))
+        : [];
       if (denied.length) {
         const message = `AccessDenied: function ${name} is not granted ${denied.join(', ')} (infra/function-specs.ts)`;
         console.error(message);

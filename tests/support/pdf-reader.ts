@@ -28,7 +28,10 @@ export async function pageSizesMm(pdf: Uint8Array): Promise<Array<[number, numbe
 
 /** Renders a page (1-based) to pixels and decodes the QR code on it, or null when none is found. */
 export async function decodeQr(pdf: Uint8Array, pageNumber = 1): Promise<string | null> {
-  const png = await renderPageAsImage(pdf.slice(), pageNumber, { canvasImport: () => import('@napi-rs/canvas'), scale: 2 });
+  const png = await renderPageAsImage(pdf.slice(), pageNumber, {
+    canvasImport: () => import('@napi-rs/canvas'),
+    scale: 2,
+  });
   const image = await loadImage(Buffer.from(png));
   const canvas = createCanvas(image.width, image.height);
   const context = canvas.getContext('2d');

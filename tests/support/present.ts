@@ -53,7 +53,8 @@ type Tuple<T, N extends number, R extends T[] = []> = R['length'] extends N ? R 
 
 /** The elements of a list that must hold exactly `n`, as a tuple to destructure: `const [a, b] = exactly(xs, 2)`. */
 export function exactly<T, const N extends number>(xs: readonly T[], n: N, what = 'element'): Tuple<T, N> {
-  if (xs.length !== n) throw new Error(`Expected exactly ${n} of ${what}, but the list has ${xs.length}: ${preview(xs)}`);
+  if (xs.length !== n)
+    throw new Error(`Expected exactly ${n} of ${what}, but the list has ${xs.length}: ${preview(xs)}`);
   // Of length n (checked above): the tuple type only records that.
   return [...xs] as Tuple<T, N>;
 }

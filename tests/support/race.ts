@@ -19,7 +19,10 @@ export const RACE_CONCURRENCY = 25;
 export async function race(n: number, fire: (i: number) => Promise<Reply>): Promise<Tally> {
   races.run += 1;
   races.requests += n;
-  const replies = await bounded(RACE_CONCURRENCY, Array.from({ length: n }, (_, i) => () => fire(i)));
+  const replies = await bounded(
+    RACE_CONCURRENCY,
+    Array.from({ length: n }, (_, i) => () => fire(i)),
+  );
   const outcomes: Record<string, number> = {};
   for (const r of replies) {
     const key = r.status < 400 ? String(r.status) : `${r.status} ${r.body?.code}`;

@@ -16,10 +16,15 @@ export const routeKey = (route: RouteConfig) => `${route.method.toUpperCase()} $
 /** Routes without `security` take no token (health). */
 export const isPublic = (route: RouteConfig) => !route.security?.length;
 
-export const paramNames = (route: RouteConfig) => [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => at(m, 1, 'parameter name'));
+export const paramNames = (route: RouteConfig) =>
+  [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => at(m, 1, 'parameter name'));
 
 /** The path with its parameters filled in, encoded (`encode` = identity sends raw percent-escapes as they are). */
-export function fillPath(path: string, params: Record<string, string>, encode: (s: string) => string = encodeURIComponent): string {
+export function fillPath(
+  path: string,
+  params: Record<string, string>,
+  encode: (s: string) => string = encodeURIComponent,
+): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
     if (params[name] === undefined) throw new Error(`no value for {${name}} in ${path}`);
     return encode(params[name]);
@@ -45,7 +50,8 @@ export type BadTokenRole = (typeof BAD_TOKEN_ROLES)[number];
 export type Params = Record<string, string>;
 
 /** The documented answer (status) per identity; carrier and receiver answer as `other` unless given. */
-export type Answers = Record<'owner' | 'other' | 'regulatorIn' | 'regulatorOut', number> & Partial<Record<'carrier' | 'receiver', number>>;
+export type Answers = Record<'owner' | 'other' | 'regulatorIn' | 'regulatorOut', number> &
+  Partial<Record<'carrier' | 'receiver', number>>;
 
 export interface Expectation {
   /** Path parameters for one call. Called once per cell, so an action that changes its subject gets a fresh one. */
@@ -72,16 +78,24 @@ const CODES_BY_STATUS: Record<number, string[]> = {
 /** What is wrong with a reply expected to have `status` (undefined when right): a refusal must be problem+json
  * with a code of api.md's list, the code that status stands for. */
 export function mismatch(reply: Reply, status: number): string | undefined {
-  if (reply.status !== status) return `expected ${status}, got ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
+  if (reply.status !== status)
+    return `expected ${status}, got ${reply.status} ${JSON.stringify(reply.body).slice(0, 200)}`;
   if (status < 400) return undefined;
-  return problemMismatch(reply) ?? (CODES_BY_STATUS[status] && !CODES_BY_STATUS[status].includes(reply.body.code) ? `code ${reply.body.code}` : undefined);
+  return (
+    problemMismatch(reply) ??
+    (CODES_BY_STATUS[status] && !CODES_BY_STATUS[status].includes(reply.body.code)
+      ? `code ${reply.body.code}`
+      : undefined)
+  );
 }
 
 /** A refusal's shape: application/problem+json, a known code, and a status that matches the body. */
 export function problemMismatch(reply: Reply): string | undefined {
-  if (reply.headers.get('content-type') !== 'application/problem+json') return `content-type ${reply.headers.get('content-type')}`;
+  if (reply.headers.get('content-type') !== 'application/problem+json')
+    return `content-type ${reply.headers.get('content-type')}`;
   const body = reply.body as { code?: string; status?: number } | undefined;
-  if (!body || !(ERROR_CODES as string[]).includes(body.code ?? '')) return `unknown code ${JSON.stringify(body).slice(0, 200)}`;
+  if (!body || !(ERROR_CODES as string[]).includes(body.code ?? ''))
+    return `unknown code ${JSON.stringify(body).slice(0, 200)}`;
   if (body.status !== reply.status) return `body status ${body.status} ≠ ${reply.status}`;
   return undefined;
 }

@@ -6,9 +6,14 @@ import { at } from './present.ts';
 
 const endpoints = inject('dynamoEndpoints');
 // VITEST_POOL_ID runs from 1 to maxWorkers: two files running at once never share an instance.
-const endpoint = at(endpoints, (Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length, 'DynamoDB Local endpoint');
+const endpoint = at(
+  endpoints,
+  (Number(process.env.VITEST_POOL_ID ?? 1) - 1) % endpoints.length,
+  'DynamoDB Local endpoint',
+);
 const host = new URL(endpoint).hostname;
-if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`Tests only run against a local DynamoDB, not ${endpoint}`);
+if (host !== '127.0.0.1' && host !== 'localhost')
+  throw new Error(`Tests only run against a local DynamoDB, not ${endpoint}`);
 process.env.DYNAMODB_ENDPOINT = endpoint;
 process.env.TABLE_NAME = `test-${randomUUID()}`;
 process.env.CURSOR_SECRET = randomUUID();

@@ -46,7 +46,15 @@ export interface World {
   stop(): Promise<void>;
 }
 
-export const MANIFEST_STATES = ['draft', 'dispatched', 'inTransit', 'delivered', 'received', 'discrepancy', 'explained'] as const;
+export const MANIFEST_STATES = [
+  'draft',
+  'dispatched',
+  'inTransit',
+  'delivered',
+  'received',
+  'discrepancy',
+  'explained',
+] as const;
 export type ManifestState = (typeof MANIFEST_STATES)[number];
 
 export interface Fresh {
@@ -82,7 +90,8 @@ const SHIJIAZHUANG = '130102';
 export const WASTE_CODE = '900-041-49';
 
 /** Today in China Standard Time, shifted by `days`, as YYYY-MM-DD. */
-export const localDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+export const localDay = (days = 0) =>
+  new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 let serial = 0;
 let pastYears = 0;
@@ -110,9 +119,17 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
     activeParty(t, crossOwner, { divisionCode: SHIJIAZHUANG, kinds: ['receiver'] }),
   ]);
   const [licence] = await Promise.all([
-    verifiedLicence(t, users.owner, generator, { operations: ['store'], wasteCodes: [{ code: 'HW49', annualCapacityKg: 1000 }] }),
+    verifiedLicence(t, users.owner, generator, {
+      operations: ['store'],
+      wasteCodes: [{ code: 'HW49', annualCapacityKg: 1000 }],
+    }),
     verifiedLicence(t, users.carrier, carrier, { type: 'transport', operations: [], wasteCodes: [] }),
-    verifiedLicence(t, users.receiver, receiver, { wasteCodes: [{ code: 'HW49', annualCapacityKg: 1_000_000 }, { code: 'HW08', annualCapacityKg: 1_000_000 }] }),
+    verifiedLicence(t, users.receiver, receiver, {
+      wasteCodes: [
+        { code: 'HW49', annualCapacityKg: 1_000_000 },
+        { code: 'HW08', annualCapacityKg: 1_000_000 },
+      ],
+    }),
     verifiedLicence(t, crossOwner, crossReceiver, { wasteCodes: [{ code: 'HW49', annualCapacityKg: 1_000_000 }] }),
   ]);
   const owner = users.owner;
@@ -122,44 +139,87 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
     activeParty: () => activeParty(t, owner, { divisionCode: TAIYUAN }),
     async suspendedParty() {
       const party = await activeParty(t, owner, { divisionCode: TAIYUAN });
-      return expectStatus(await t.call(shanxi, 'POST', `/v1/parties/${party.id}/suspend`, { reason: 'inspection' }), 200, 'suspend');
+      return expectStatus(
+        await t.call(shanxi, 'POST', `/v1/parties/${party.id}/suspend`, { reason: 'inspection' }),
+        200,
+        'suspend',
+      );
     },
     async pendingLicence() {
-      return expectStatus(await t.call(owner, 'POST', `/v1/parties/${generator.id}/licences`, licenceBody()), 201, 'licence');
+      return expectStatus(
+        await t.call(owner, 'POST', `/v1/parties/${generator.id}/licences`, licenceBody()),
+        201,
+        'licence',
+      );
     },
     async operator() {
       const sub = `${prefix}-operator-${++serial}`;
-      await expectStatus(await t.call(owner, 'POST', `/v1/parties/${generator.id}/members`, { sub, role: 'operator' }), 201, 'operator');
+      await expectStatus(
+        await t.call(owner, 'POST', `/v1/parties/${generator.id}/members`, { sub, role: 'operator' }),
+        201,
+        'operator',
+      );
       return sub;
     },
     async webhook() {
-      return expectStatus(await t.call(owner, 'POST', `/v1/parties/${generator.id}/webhooks`, webhookBody()), 201, 'webhook');
+      return expectStatus(
+        await t.call(owner, 'POST', `/v1/parties/${generator.id}/webhooks`, webhookBody()),
+        201,
+        'webhook',
+      );
     },
     async ledgerEntry() {
-      return expectStatus(await t.call(owner, 'POST', `/v1/parties/${generator.id}/ledger`, ledgerBody()), 201, 'ledger entry');
+      return expectStatus(
+        await t.call(owner, 'POST', `/v1/parties/${generator.id}/ledger`, ledgerBody()),
+        201,
+        'ledger entry',
+      );
     },
     async approval() {
-      return expectStatus(await t.call(shanxi, 'POST', '/v1/approvals', approvalBody(generator.id, crossReceiver.id)), 201, 'approval');
+      return expectStatus(
+        await t.call(shanxi, 'POST', '/v1/approvals', approvalBody(generator.id, crossReceiver.id)),
+        201,
+        'approval',
+      );
     },
     async pendingEntry() {
-      const body = { kind: 'pending-identification', name: '不明残渣', process: '检修', quantityKg: 3, at: new Date(Date.now() - 60_000).toISOString() };
-      return expectStatus(await t.call(owner, 'POST', `/v1/parties/${generator.id}/ledger`, body), 201, 'pending entry');
+      const body = {
+        kind: 'pending-identification',
+        name: '不明残渣',
+        process: '检修',
+        quantityKg: 3,
+        at: new Date(Date.now() - 60_000).toISOString(),
+      };
+      return expectStatus(
+        await t.call(owner, 'POST', `/v1/parties/${generator.id}/ledger`, body),
+        201,
+        'pending entry',
+      );
     },
     async manifest(state) {
       const step = (user: User, path: string, body: unknown, what: string) =>
         t.call(user, 'POST', `/v1/manifests/${m.id}/${path}`, body).then((r) => expectStatus(r, 200, what));
-      let m = await expectStatus(await t.call(owner, 'POST', '/v1/manifests', manifestBody(generator.id, carrier.id, receiver.id)), 201, 'manifest');
+      let m = await expectStatus(
+        await t.call(owner, 'POST', '/v1/manifests', manifestBody(generator.id, carrier.id, receiver.id)),
+        201,
+        'manifest',
+      );
       const reached = MANIFEST_STATES.indexOf(state);
       if (reached >= 1) m = await step(owner, 'dispatch', undefined, 'dispatch');
       if (reached >= 2) m = await step(users.carrier, 'pickup', pickupBody(carrier.id), 'pickup');
       if (reached >= 3) m = await step(users.carrier, 'deliver', deliverBody(carrier.id), 'deliver');
-      if (reached >= 4) m = await step(users.receiver, 'receive', receiptBody(state === 'received' ? 10 : 5), 'receive');
+      if (reached >= 4)
+        m = await step(users.receiver, 'receive', receiptBody(state === 'received' ? 10 : 5), 'receive');
       if (reached >= 6) m = await step(owner, 'discrepancy/explain', { note: 'weighed wet' }, 'explain');
       return m;
     },
     async incident() {
       const m = await fresh.manifest('inTransit');
-      return expectStatus(await t.call(users.carrier, 'POST', `/v1/manifests/${m.id}/incidents`, incidentBody(carrier.id)), 201, 'incident');
+      return expectStatus(
+        await t.call(users.carrier, 'POST', `/v1/manifests/${m.id}/incidents`, incidentBody(carrier.id)),
+        201,
+        'incident',
+      );
     },
     period: () => String(Number(localDay().slice(0, 4)) - 1 - pastYears++),
     async alert() {
@@ -168,26 +228,46 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
         201,
         'expiring licence',
       );
-      await expectStatus(await t.call(shanxi, 'POST', `/v1/parties/${generator.id}/licences/${licence.id}/verify`), 200, 'verify');
+      await expectStatus(
+        await t.call(shanxi, 'POST', `/v1/parties/${generator.id}/licences/${licence.id}/verify`),
+        200,
+        'verify',
+      );
       await runAlertJob(new Date());
-      const alerts = await expectStatus(await t.call(shanxi, 'GET', '/v1/oversight/alerts?type=licence-expiring&status=open&limit=100'), 200, 'alerts');
+      const alerts = await expectStatus(
+        await t.call(shanxi, 'GET', '/v1/oversight/alerts?type=licence-expiring&status=open&limit=100'),
+        200,
+        'alerts',
+      );
       const alert = alerts.items.find((a: Entity) => a.subjectId === licence.id);
       if (!alert) throw new Error(`no licence-expiring alert opened for ${licence.id}`);
       return alert;
     },
   };
   const hidden = await fresh.pendingParty();
-  const hiddenLicence = await expectStatus(await t.call(owner, 'POST', `/v1/parties/${hidden.id}/licences`, licenceBody()), 201, 'hidden licence');
+  const hiddenLicence = await expectStatus(
+    await t.call(owner, 'POST', `/v1/parties/${hidden.id}/licences`, licenceBody()),
+    201,
+    'hidden licence',
+  );
   const webhook = await fresh.webhook();
   const year = Number(localDay().slice(0, 4));
-  const plan = await expectStatus(await t.call(owner, 'POST', `/v1/parties/${generator.id}/plans`, planBody(year)), 201, 'plan');
+  const plan = await expectStatus(
+    await t.call(owner, 'POST', `/v1/parties/${generator.id}/plans`, planBody(year)),
+    201,
+    'plan',
+  );
   const ledgerEntry = await fresh.ledgerEntry();
   const approval = await expectStatus(
     await t.call(shanxi, 'POST', '/v1/approvals', approvalBody(generator.id, crossReceiver.id)),
     201,
     'approval',
   );
-  await expectStatus(await t.call(owner, 'POST', `/v1/parties/${generator.id}/ledger`, { ...ledgerBody(), quantityKg: 100_000 }), 201, 'stock');
+  await expectStatus(
+    await t.call(owner, 'POST', `/v1/parties/${generator.id}/ledger`, { ...ledgerBody(), quantityKg: 100_000 }),
+    201,
+    'stock',
+  );
   const manifests = Object.fromEntries(
     await Promise.all(MANIFEST_STATES.map(async (state) => [state, await fresh.manifest(state)] as const)),
   ) as Record<ManifestState, Entity>;
@@ -198,17 +278,46 @@ export async function buildWorld(t: TestApi, prefix = 'world'): Promise<World> {
   );
   const alert = await fresh.alert();
   // On the world's manifest in transit (no extra manifest to build: the world's setup is near its time limit).
-  const incident = await expectStatus(await t.call(users.carrier, 'POST', `/v1/manifests/${manifests.inTransit.id}/incidents`, incidentBody(carrier.id)), 201, 'incident');
+  const incident = await expectStatus(
+    await t.call(users.carrier, 'POST', `/v1/manifests/${manifests.inTransit.id}/incidents`, incidentBody(carrier.id)),
+    201,
+    'incident',
+  );
   return {
-    t, users, generator, carrier, receiver, otherParty, licence, hidden, hiddenLicence, webhook, crossReceiver, plan, ledgerEntry, approval, year,
-    manifests, disposal, alert, incident, fresh, settle: async () => undefined, stop: async () => undefined,
+    t,
+    users,
+    generator,
+    carrier,
+    receiver,
+    otherParty,
+    licence,
+    hidden,
+    hiddenLicence,
+    webhook,
+    crossReceiver,
+    plan,
+    ledgerEntry,
+    approval,
+    year,
+    manifests,
+    disposal,
+    alert,
+    incident,
+    fresh,
+    settle: async () => undefined,
+    stop: async () => undefined,
   };
 }
 
 export const webhookBody = () => ({ url: 'https://hooks.example.com/wastechain', events: ['manifest.*'] });
 
 export const planBody = (year: number) => ({ year, items: [{ wasteCode: WASTE_CODE, expectedKg: 100_000 }] });
-export const ledgerBody = () => ({ kind: 'generated', wasteCode: WASTE_CODE, quantityKg: 500, at: new Date(Date.now() - 3600_000).toISOString() });
+export const ledgerBody = () => ({
+  kind: 'generated',
+  wasteCode: WASTE_CODE,
+  quantityKg: 500,
+  at: new Date(Date.now() - 3600_000).toISOString(),
+});
 export const approvalBody = (generatorId: string, receiverId: string) => ({
   generatorId,
   receiverId,
@@ -222,16 +331,41 @@ export const manifestBody = (generatorId: string, transporterId: string, receive
   generatorId,
   transporterIds: [transporterId],
   receiverId,
-  lines: [{ wasteCode: WASTE_CODE, name: '废活性炭', physicalForm: 'solid', hazards: ['T'], packaging: 'drum', containerCount: 1, quantityKg: 10 }],
+  lines: [
+    {
+      wasteCode: WASTE_CODE,
+      name: '废活性炭',
+      physicalForm: 'solid',
+      hazards: ['T'],
+      packaging: 'drum',
+      containerCount: 1,
+      quantityKg: 10,
+    },
+  ],
   plannedPickupAt: inAnHour(),
 });
 export const incidentBody = (partyId: string) => ({
-  partyId, type: 'leak', at: new Date().toISOString(), divisionCode: TAIYUAN, lines: [{ lineNo: 1, lostKg: 0.5 }], description: '桶盖松动渗漏', measures: '已更换桶盖',
+  partyId,
+  type: 'leak',
+  at: new Date().toISOString(),
+  divisionCode: TAIYUAN,
+  lines: [{ lineNo: 1, lostKg: 0.5 }],
+  description: '桶盖松动渗漏',
+  measures: '已更换桶盖',
 });
-export const pickupBody = (transporterId: string) => ({ transporterId, vehiclePlate: '晋A12345', driverName: '张师傅' });
+export const pickupBody = (transporterId: string) => ({
+  transporterId,
+  vehiclePlate: '晋A12345',
+  driverName: '张师傅',
+});
 export const deliverBody = (transporterId: string) => ({ transporterId, deliveredAt: new Date().toISOString() });
-export const receiptBody = (receivedKg: number) => ({ receivedAt: new Date().toISOString(), lines: [{ lineNo: 1, receivedKg, containerCount: 1 }] });
-export const disposalBody = (quantityKg: number) => ({ lines: [{ lineNo: 1, operationCode: 'D10', quantityKg, completedAt: new Date().toISOString() }] });
+export const receiptBody = (receivedKg: number) => ({
+  receivedAt: new Date().toISOString(),
+  lines: [{ lineNo: 1, receivedKg, containerCount: 1 }],
+});
+export const disposalBody = (quantityKg: number) => ({
+  lines: [{ lineNo: 1, operationCode: 'D10', quantityKg, completedAt: new Date().toISOString() }],
+});
 
 /** A registration body for the world's Taiyuan division (a new USCC each time). */
 export const newPartyBody = () => partyBody({ divisionCode: TAIYUAN });

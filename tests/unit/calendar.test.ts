@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { dateWithin, localDate, localYear } from '#shared/domain/calendar.ts';
 
 const CST = 'Asia/Shanghai';
-const instant = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
+const instant = fc.date({
+  min: new Date('2000-01-01T00:00:00Z'),
+  max: new Date('2100-01-01T00:00:00Z'),
+  noInvalidDate: true,
+});
 
 describe('calendar in China Standard Time', () => {
   it('2026-12-31T17:00Z is already 1 January 2027 in China', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { categories, categoryOf, isCategory, isWasteCode, MEDICAL_CATEGORIES, operations, searchWasteCodes, wasteCodes } from '#shared/reference/catalogue.ts';
+import {
+  categories,
+  categoryOf,
+  isCategory,
+  isWasteCode,
+  MEDICAL_CATEGORIES,
+  operations,
+  searchWasteCodes,
+  wasteCodes,
+} from '#shared/reference/catalogue.ts';
 
 describe('the 2021 national catalogue, medical categories and operations', () => {
   it('holds 467 codes in 46 categories, HW01–HW40 and HW45–HW50', () => {
@@ -20,7 +29,13 @@ describe('the 2021 national catalogue, medical categories and operations', () =>
   });
 
   it('maps the five medical categories to HW01 codes of the catalogue', () => {
-    expect(Object.keys(MEDICAL_CATEGORIES)).toEqual(['infectious', 'sharps', 'pathological', 'chemical', 'pharmaceutical']);
+    expect(Object.keys(MEDICAL_CATEGORIES)).toEqual([
+      'infectious',
+      'sharps',
+      'pathological',
+      'chemical',
+      'pharmaceutical',
+    ]);
     for (const code of Object.values(MEDICAL_CATEGORIES)) {
       expect(isWasteCode(code)).toBe(true);
       expect(categoryOf(code)).toBe('HW01');

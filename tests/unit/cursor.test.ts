@@ -56,14 +56,26 @@ describe('list cursors (sealed, bound to the user and the query)', () => {
   it('refuses a cursor with any character changed, added or removed', () => {
     const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
     fc.assert(
-      fc.property(position, user, query, fc.nat(), fc.constantFrom(...alphabet), fc.constantFrom('change', 'insert', 'delete'), (p, u, q, at, ch, how) => {
-        const cursor = sealCursor(p, u, q);
-        const i = at % cursor.length;
-        const tampered =
-          how === 'change' ? cursor.slice(0, i) + ch + cursor.slice(i + 1) : how === 'insert' ? cursor.slice(0, i) + ch + cursor.slice(i) : cursor.slice(0, i) + cursor.slice(i + 1);
-        fc.pre(tampered !== cursor);
-        expect(refusal(() => openCursor(tampered, u, q)).code).toBe('VALIDATION_FAILED');
-      }),
+      fc.property(
+        position,
+        user,
+        query,
+        fc.nat(),
+        fc.constantFrom(...alphabet),
+        fc.constantFrom('change', 'insert', 'delete'),
+        (p, u, q, at, ch, how) => {
+          const cursor = sealCursor(p, u, q);
+          const i = at % cursor.length;
+          const tampered =
+            how === 'change'
+              ? cursor.slice(0, i) + ch + cursor.slice(i + 1)
+              : how === 'insert'
+                ? cursor.slice(0, i) + ch + cursor.slice(i)
+                : cursor.slice(0, i) + cursor.slice(i + 1);
+          fc.pre(tampered !== cursor);
+          expect(refusal(() => openCursor(tampered, u, q)).code).toBe('VALIDATION_FAILED');
+        },
+      ),
     );
   });
 

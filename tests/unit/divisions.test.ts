@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { childDivisions, cityOf, division, divisions, isCounty, isJurisdiction, provinceOf } from '#shared/reference/divisions.ts';
+import {
+  childDivisions,
+  cityOf,
+  division,
+  divisions,
+  isCounty,
+  isJurisdiction,
+  provinceOf,
+} from '#shared/reference/divisions.ts';
 
 const all = () => [...divisions().values()];
 
@@ -42,7 +50,8 @@ describe('administrative divisions', () => {
 
   it('takes 00 (nationwide) and any existing province, city or county as a jurisdiction', () => {
     for (const ok of ['00', '14', '1411', '141102', '65', '6523']) expect(isJurisdiction(ok)).toBe(true);
-    for (const bad of ['', '0', '1', '141', '14110', '1411021', '99', '1499', 'ab']) expect(isJurisdiction(bad)).toBe(false);
+    for (const bad of ['', '0', '1', '141', '14110', '1411021', '99', '1499', 'ab'])
+      expect(isJurisdiction(bad)).toBe(false);
   });
 
   it('reads the province and the city from a county code', () => {

@@ -13,18 +13,23 @@ beforeAll(async () => {
   font = await embedCjkFont(await PDFDocument.create());
 });
 
-const text = fc.array(fc.constantFrom('危', '险', '废', '物', '、', '）', ' ', 'HW49', '900-041-49', 'a', 'https://x.cn/v1/m'), { maxLength: 40 })
+const text = fc
+  .array(fc.constantFrom('危', '险', '废', '物', '、', '）', ' ', 'HW49', '900-041-49', 'a', 'https://x.cn/v1/m'), {
+    maxLength: 40,
+  })
   .map((parts) => parts.join(''));
 
 describe('wrapping text for documents', () => {
   it('loses no character but spaces, and no line is wider than the column unless it is one unbreakable character', () => {
-    fc.assert(fc.property(text, fc.integer({ min: 8, max: 200 }), (value, width) => {
-      const lines = wrapText(font, value, 8, width);
-      expect(lines.join('').replace(/ /g, '')).toBe(value.replace(/ /g, ''));
-      for (const line of lines) {
-        if ([...line].length > 2) expect(font.widthOfTextAtSize(line, 8)).toBeLessThanOrEqual(width + 0.5);
-      }
-    }));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 8, max: 200 }), (value, width) => {
+        const lines = wrapText(font, value, 8, width);
+        expect(lines.join('').replace(/ /g, '')).toBe(value.replace(/ /g, ''));
+        for (const line of lines) {
+          if ([...line].length > 2) expect(font.widthOfTextAtSize(line, 8)).toBeLessThanOrEqual(width + 0.5);
+        }
+      }),
+    );
   });
 
   it('never starts a line with closing punctuation when the character before it fits', () => {
@@ -61,7 +66,8 @@ function pixels(payload: string) {
     for (let x = 0; x < side; x++) {
       const row = Math.floor(y / scale) - 4;
       const col = Math.floor(x / scale) - 4;
-      if (row >= 0 && col >= 0 && row < matrix.size && col < matrix.size && matrix.dark(row, col)) data.fill(0, (y * side + x) * 4, (y * side + x) * 4 + 3);
+      if (row >= 0 && col >= 0 && row < matrix.size && col < matrix.size && matrix.dark(row, col))
+        data.fill(0, (y * side + x) * 4, (y * side + x) * 4 + 3);
     }
   }
   return { data, side };
@@ -69,9 +75,18 @@ function pixels(payload: string) {
 
 describe('QR codes', () => {
   it('read back as their payload, Chinese and JSON included', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ minLength: 1, maxLength: 150 }), fc.constantFrom('危险废物 HWCS20260315001', '{"number":"20261401000042"}')), (payload) => {
-      const { data, side } = pixels(payload);
-      expect(jsQR(data, side, side)?.data).toBe(payload);
-    }), { numRuns: 40 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ minLength: 1, maxLength: 150 }),
+          fc.constantFrom('危险废物 HWCS20260315001', '{"number":"20261401000042"}'),
+        ),
+        (payload) => {
+          const { data, side } = pixels(payload);
+          expect(jsQR(data, side, side)?.data).toBe(payload);
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });

@@ -1,12 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { documentHash, EVENT_TYPES, GENESIS_HASH, jcsHash, sealEvent, verifyChain, type EventDraft, type ManifestEvent } from '#shared/domain/hash-chain.ts';
+import {
+  documentHash,
+  EVENT_TYPES,
+  GENESIS_HASH,
+  jcsHash,
+  sealEvent,
+  verifyChain,
+  type EventDraft,
+  type ManifestEvent,
+} from '#shared/domain/hash-chain.ts';
 import { at, exactly } from '../support/present.ts';
 
 const draft: fc.Arbitrary<EventDraft> = fc.record({
   type: fc.constantFrom(...EVENT_TYPES),
-  at: fc.date({ min: new Date('2024-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
-  actor: fc.record({ sub: fc.string({ minLength: 1, maxLength: 10 }), partyId: fc.option(fc.uuid(), { nil: null }), role: fc.constantFrom('generator', 'transporter', 'receiver', 'regulator') }),
+  at: fc
+    .date({ min: new Date('2024-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+    .map((d) => d.toISOString()),
+  actor: fc.record({
+    sub: fc.string({ minLength: 1, maxLength: 10 }),
+    partyId: fc.option(fc.uuid(), { nil: null }),
+    role: fc.constantFrom('generator', 'transporter', 'receiver', 'regulator'),
+  }),
   data: fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean())),
 });
 
@@ -18,7 +33,20 @@ function chain(drafts: EventDraft[]): ManifestEvent[] {
 
 describe('manifest event hash chain', () => {
   it('starts at 64 zeros and links each event to the previous hash', () => {
-    const events = chain([{ type: 'created', at: '2026-03-15T00:00:00.000Z', actor: { sub: 'u', partyId: null, role: 'generator' }, data: {} }, { type: 'updated', at: '2026-03-15T01:00:00.000Z', actor: { sub: 'u', partyId: null, role: 'generator' }, data: { a: 1 } }]);
+    const events = chain([
+      {
+        type: 'created',
+        at: '2026-03-15T00:00:00.000Z',
+        actor: { sub: 'u', partyId: null, role: 'generator' },
+        data: {},
+      },
+      {
+        type: 'updated',
+        at: '2026-03-15T01:00:00.000Z',
+        actor: { sub: 'u', partyId: null, role: 'generator' },
+        data: { a: 1 },
+      },
+    ]);
     const [created, updated] = exactly(events, 2, 'event');
     expect(created.prevHash).toBe(GENESIS_HASH);
     expect(updated.prevHash).toBe(created.hash);
@@ -29,21 +57,30 @@ describe('manifest event hash chain', () => {
   });
 
   it('verifies every chain it sealed', () => {
-    fc.assert(fc.property(fc.array(draft, { minLength: 0, maxLength: 12 }), (drafts) => {
-      const report = verifyChain(chain(drafts));
-      return report.valid && report.firstBrokenSeq === null && report.events === drafts.length;
-    }));
+    fc.assert(
+      fc.property(fc.array(draft, { minLength: 0, maxLength: 12 }), (drafts) => {
+        const report = verifyChain(chain(drafts));
+        return report.valid && report.firstBrokenSeq === null && report.events === drafts.length;
+      }),
+    );
   });
 
   it('reports the first altered event when any event is changed', () => {
-    fc.assert(fc.property(fc.array(draft, { minLength: 1, maxLength: 10 }), fc.nat(), fc.string({ minLength: 1, maxLength: 5 }), (drafts, i, mark) => {
-      const events = chain(drafts);
-      const index = i % events.length;
-      const target = at(events, index, 'event');
-      events[index] = { ...target, data: { ...target.data, tampered: mark } };
-      const report = verifyChain(events);
-      return !report.valid && report.firstBrokenSeq === index + 1;
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(draft, { minLength: 1, maxLength: 10 }),
+        fc.nat(),
+        fc.string({ minLength: 1, maxLength: 5 }),
+        (drafts, i, mark) => {
+          const events = chain(drafts);
+          const index = i % events.length;
+          const target = at(events, index, 'event');
+          events[index] = { ...target, data: { ...target.data, tampered: mark } };
+          const report = verifyChain(events);
+          return !report.valid && report.firstBrokenSeq === index + 1;
+        },
+      ),
+    );
   });
 
   it('reports a removed event as a break at its position', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { capacitySubject, parseCapacitySubject, parseOverPlanSubject, overPlanSubject, parseReceivedLineSubject, receivedLineSubject } from '#shared/domain/alert-rules.ts';
+import {
+  capacitySubject,
+  parseCapacitySubject,
+  parseOverPlanSubject,
+  overPlanSubject,
+  parseReceivedLineSubject,
+  receivedLineSubject,
+} from '#shared/domain/alert-rules.ts';
 import { subjectParts } from '#shared/domain/alert-subject.ts';
 import { addDays, dateParts } from '#shared/domain/calendar.ts';
 import { legOf } from '#shared/domain/manifest/manifest.ts';
@@ -16,9 +23,16 @@ describe('invariants', () => {
   });
 
   it('an alert subject reads back as the rules wrote it', () => {
-    expect(parseCapacitySubject(capacitySubject({ licenceId: 'lic-1', entryCode: 'HW08', year: 2026 }))).toEqual({ licenceId: 'lic-1', entryCode: 'HW08', year: 2026 });
+    expect(parseCapacitySubject(capacitySubject({ licenceId: 'lic-1', entryCode: 'HW08', year: 2026 }))).toEqual({
+      licenceId: 'lic-1',
+      entryCode: 'HW08',
+      year: 2026,
+    });
     expect(parseOverPlanSubject(overPlanSubject('p-1', 2026, '900-041-49'))).toEqual({ partyId: 'p-1', year: 2026 });
-    expect(parseReceivedLineSubject(receivedLineSubject({ manifestId: 'm-1', lineNo: 3 }))).toEqual({ manifestId: 'm-1', lineNo: 3 });
+    expect(parseReceivedLineSubject(receivedLineSubject({ manifestId: 'm-1', lineNo: 3 }))).toEqual({
+      manifestId: 'm-1',
+      lineNo: 3,
+    });
     expect(parseLegSubject(legSubject('m-1', 2))).toEqual({ manifestId: 'm-1', leg: 2 });
   });
 
@@ -41,9 +55,22 @@ describe('invariants', () => {
   });
 
   it('private, loopback and mapped IPv4 addresses are local; public ones are not', () => {
-    for (const host of ['10.1.2.3', '127.0.0.1', '172.20.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '[::ffff:10.0.0.1]', '[::1]', 'fd00::1', 'localhost', 'db.internal']) {
+    for (const host of [
+      '10.1.2.3',
+      '127.0.0.1',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '[::ffff:10.0.0.1]',
+      '[::1]',
+      'fd00::1',
+      'localhost',
+      'db.internal',
+    ]) {
       expect(isLocalOrPrivateHost(host), host).toBe(true);
     }
-    for (const host of ['8.8.8.8', '172.32.0.1', '[::ffff:8.8.8.8]', '2001:db8::1', 'example.com']) expect(isLocalOrPrivateHost(host), host).toBe(false);
+    for (const host of ['8.8.8.8', '172.32.0.1', '[::ffff:8.8.8.8]', '2001:db8::1', 'example.com'])
+      expect(isLocalOrPrivateHost(host), host).toBe(false);
   });
 });

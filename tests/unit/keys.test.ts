@@ -19,16 +19,24 @@ const item: fc.Arbitrary<Item> = fc.oneof(
   fc.record({ type: fc.constant('member' as const), partyId: uuid, sub }),
   fc.record({ type: fc.constant('licence' as const), partyId: uuid, licenceId: uuid }),
   // Idempotency keys may hold '#', and local subs may too: the two must still never run together.
-  fc.record({ type: fc.constant('idempotency' as const), sub: fc.oneof(sub, fc.constant('a#b'), fc.constant('a')), key: fc.oneof(printable, fc.constant('b#c'), fc.constant('c')) }),
+  fc.record({
+    type: fc.constant('idempotency' as const),
+    sub: fc.oneof(sub, fc.constant('a#b'), fc.constant('a')),
+    key: fc.oneof(printable, fc.constant('b#c'), fc.constant('c')),
+  }),
 );
 
 function keyOf(i: Item): string {
   const k =
-    i.type === 'party' ? keys.party(i.partyId)
-    : i.type === 'uscc' ? keys.usccClaim(i.uscc)
-    : i.type === 'member' ? keys.member(i.partyId, i.sub)
-    : i.type === 'licence' ? keys.licence(i.partyId, i.licenceId)
-    : keys.idempotency(i.sub, i.key);
+    i.type === 'party'
+      ? keys.party(i.partyId)
+      : i.type === 'uscc'
+        ? keys.usccClaim(i.uscc)
+        : i.type === 'member'
+          ? keys.member(i.partyId, i.sub)
+          : i.type === 'licence'
+            ? keys.licence(i.partyId, i.licenceId)
+            : keys.idempotency(i.sub, i.key);
   return JSON.stringify([k.PK, k.SK]);
 }
 
@@ -56,25 +64,34 @@ describe('key builders', () => {
         expect(new Set([party.PK, member.PK, licence.PK, keys.partyPartition(partyId)]).size).toBe(1);
         expect(member.SK.startsWith(keys.memberPrefix)).toBe(true);
         expect(licence.SK.startsWith(keys.licencePrefix)).toBe(true);
-        expect(licence.SK.startsWith(keys.memberPrefix) || member.SK.startsWith(keys.licencePrefix) || party.SK.startsWith(keys.memberPrefix)).toBe(false);
+        expect(
+          licence.SK.startsWith(keys.memberPrefix) ||
+            member.SK.startsWith(keys.licencePrefix) ||
+            party.SK.startsWith(keys.memberPrefix),
+        ).toBe(false);
       }),
     );
   });
 
   it('index a party by division then id, so a division prefix selects exactly its jurisdiction', () => {
     fc.assert(
-      fc.property(uuid, fc.stringMatching(/^\d{6}$/), fc.constantFrom('pending', 'active', 'refused', 'suspended'), (id, divisionCode, status) => {
-        const ix = keys.partyIndexes({ id, divisionCode, status });
-        expect(ix.GSI1PK).toBe(keys.allPartiesPartition);
-        expect(ix.GSI2PK).toBe(keys.partiesByStatusPartition(status));
-        for (const prefix of [divisionCode.slice(0, 2), divisionCode.slice(0, 4), divisionCode]) {
-          expect(ix.GSI1SK.startsWith(prefix) && ix.GSI2SK.startsWith(prefix)).toBe(true);
-        }
-      }),
+      fc.property(
+        uuid,
+        fc.stringMatching(/^\d{6}$/),
+        fc.constantFrom('pending', 'active', 'refused', 'suspended'),
+        (id, divisionCode, status) => {
+          const ix = keys.partyIndexes({ id, divisionCode, status });
+          expect(ix.GSI1PK).toBe(keys.allPartiesPartition);
+          expect(ix.GSI2PK).toBe(keys.partiesByStatusPartition(status));
+          for (const prefix of [divisionCode.slice(0, 2), divisionCode.slice(0, 4), divisionCode]) {
+            expect(ix.GSI1SK.startsWith(prefix) && ix.GSI2SK.startsWith(prefix)).toBe(true);
+          }
+        },
+      ),
     );
   });
 
-  it("index a membership under its user, for /v1/me", () => {
+  it('index a membership under its user, for /v1/me', () => {
     fc.assert(
       fc.property(uuid, sub, (partyId, memberSub) => {
         expect(keys.memberIndexes(partyId, memberSub).GSI1PK).toBe(keys.userMemberships(memberSub));

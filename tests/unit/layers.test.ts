@@ -52,7 +52,14 @@ const FORBIDDEN: Partial<Record<Layer, Layer[]>> = {
   'shared/reference/': [...WEB, 'shared/services/', 'shared/store/', 'schemas/', 'shared/config.ts', 'shared/clock.ts'],
   'shared/documents/': [...WEB, 'shared/services/', 'shared/store/', 'schemas/'],
   // Logs and metrics: anything may write them, so they depend on nothing that runs a request.
-  'shared/observability/': [...WEB, 'shared/services/', 'shared/store/', 'shared/webhooks/', 'shared/documents/', 'schemas/'],
+  'shared/observability/': [
+    ...WEB,
+    'shared/services/',
+    'shared/store/',
+    'shared/webhooks/',
+    'shared/documents/',
+    'schemas/',
+  ],
   // CSV writing and where export files go: no requests, no table.
   'shared/exports/': [...WEB, 'shared/services/', 'shared/store/', 'schemas/'],
   // Shapes and the OpenAPI document: they may use the domain's constants and validators, the reference data and the
@@ -61,7 +68,12 @@ const FORBIDDEN: Partial<Record<Layer, Layer[]>> = {
   'shared/errors.ts': [...WEB, 'shared/services/', 'shared/store/', 'shared/domain/', 'schemas/'],
 };
 
-const SUBPATHS: Record<string, string> = { '#shared/': 'shared/', '#schemas/': 'schemas/', '#functions/': 'functions/', '#local/': 'local/' };
+const SUBPATHS: Record<string, string> = {
+  '#shared/': 'shared/',
+  '#schemas/': 'schemas/',
+  '#functions/': 'functions/',
+  '#local/': 'local/',
+};
 
 function layerOf(path: string): Layer | undefined {
   return LAYERS.filter((l) => path.startsWith(l)).sort((a, b) => b.length - a.length)[0];

@@ -1,14 +1,37 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, availableActions, awaitedParties, decide, stateDiagram, TRANSITIONS, type TransitionFacts } from '#shared/domain/manifest/transition-table.ts';
-import { FINAL_STATES, MANIFEST_STATES, type IncidentRef, type ManifestLine, type Role } from '#shared/domain/manifest/manifest.ts';
+import {
+  ACTIONS,
+  availableActions,
+  awaitedParties,
+  decide,
+  stateDiagram,
+  TRANSITIONS,
+  type TransitionFacts,
+} from '#shared/domain/manifest/transition-table.ts';
+import {
+  FINAL_STATES,
+  MANIFEST_STATES,
+  type IncidentRef,
+  type ManifestLine,
+  type Role,
+} from '#shared/domain/manifest/manifest.ts';
 import { AppError } from '#shared/errors.ts';
 import { first } from '../support/present.ts';
 
-const incident = (status: 'open' | 'closed', grams: number): IncidentRef => ({ id: `i${grams}${status}`, status, divisionCode: '141102', lines: [{ lineNo: 1, grams }] });
+const incident = (status: 'open' | 'closed', grams: number): IncidentRef => ({
+  id: `i${grams}${status}`,
+  status,
+  divisionCode: '141102',
+  lines: [{ lineNo: 1, grams }],
+});
 /** Incidents on a one-line manifest of 1 kg: none, part lost, lost whole in one or two, lost whole and closed. */
 const INCIDENT_SETS: IncidentRef[][] = [
-  [], [incident('open', 400)], [incident('open', 1000)], [incident('open', 600), incident('open', 400)], [incident('closed', 1000)],
+  [],
+  [incident('open', 400)],
+  [incident('open', 1000)],
+  [incident('open', 600), incident('open', 400)],
+  [incident('closed', 1000)],
   [incident('closed', 600), incident('open', 400)],
 ];
 
@@ -28,7 +51,9 @@ const facts: fc.Arbitrary<TransitionFacts & { generatorId: string; receiverId: s
     generatorId: 'g',
     receiverId: 'r',
     transporterIds: carrierIds.slice(0, carriers),
-    legs: carrierIds.slice(0, Math.min(picked, carriers)).map((transporterId) => ({ transporterId, vehiclePlate: 'x', driverName: 'y', pickedUpAt: 'z' })),
+    legs: carrierIds
+      .slice(0, Math.min(picked, carriers))
+      .map((transporterId) => ({ transporterId, vehiclePlate: 'x', driverName: 'y', pickedUpAt: 'z' })),
     discrepancy: discrepancy === null ? null : { status: discrepancy as 'open', lines: [] },
     lines: [{ lineNo: 1, grams: 1000 }] as ManifestLine[],
     incidents,
@@ -49,31 +74,61 @@ const allowed = (m: TransitionFacts, action: (typeof ACTIONS)[number], role: Rol
 describe('manifest transition table', () => {
   it('lists exactly the actions decide allows, for every state, role and party', () => {
     fc.assert(
-      fc.property(facts, fc.constantFrom(...ROLES), fc.constantFrom(null, 'g', 'r', ...carrierIds), (m, role, partyId) => {
-        const listed = availableActions(m, [{ role, partyId }]).map((a) => a.action).sort();
-        const decided = ACTIONS.filter((a) => allowed(m, a, role, partyId)).sort();
-        expect(listed).toEqual(decided);
-      }),
+      fc.property(
+        facts,
+        fc.constantFrom(...ROLES),
+        fc.constantFrom(null, 'g', 'r', ...carrierIds),
+        (m, role, partyId) => {
+          const listed = availableActions(m, [{ role, partyId }])
+            .map((a) => a.action)
+            .sort();
+          const decided = ACTIONS.filter((a) => allowed(m, a, role, partyId)).sort();
+          expect(listed).toEqual(decided);
+        },
+      ),
     );
   });
 
   it('ends a load lost whole `lost` when a regulator closes its last open incident, and only then', () => {
     fc.assert(
       fc.property(facts, (m) => {
-        const d = (() => { try { return decide(m, 'close-incident', 'regulator', null); } catch { return undefined; } })();
+        const d = (() => {
+          try {
+            return decide(m, 'close-incident', 'regulator', null);
+          } catch {
+            return undefined;
+          }
+        })();
         const open = (m.incidents ?? []).filter((i) => i.status === 'open');
         const whole = (m.incidents ?? []).reduce((sum, i) => sum + first(i.lines, 'incident line').grams, 0) === 1000;
-        expect(d !== undefined).toBe(open.length > 0 && ['in_transit', 'delivered', 'received', 'rejected'].includes(m.status));
-        if (d) expect(d.to === 'lost').toBe(open.length === 1 && whole && ['in_transit', 'delivered'].includes(m.status));
+        expect(d !== undefined).toBe(
+          open.length > 0 && ['in_transit', 'delivered', 'received', 'rejected'].includes(m.status),
+        );
+        if (d)
+          expect(d.to === 'lost').toBe(open.length === 1 && whole && ['in_transit', 'delivered'].includes(m.status));
       }),
     );
   });
 
   it('lets only the carrier holding the load report an incident on the road; an earlier carrier gets 403', () => {
-    const onRoad = { status: 'in_transit' as const, transporterIds: ['c1', 'c2'], discrepancy: null, legs: ['c1', 'c2'].map((transporterId) => ({ transporterId, vehiclePlate: 'x', driverName: 'y', pickedUpAt: 'z' })) };
+    const onRoad = {
+      status: 'in_transit' as const,
+      transporterIds: ['c1', 'c2'],
+      discrepancy: null,
+      legs: ['c1', 'c2'].map((transporterId) => ({
+        transporterId,
+        vehiclePlate: 'x',
+        driverName: 'y',
+        pickedUpAt: 'z',
+      })),
+    };
     expect(decide(onRoad, 'report-incident', 'transporter', 'c2').event).toBe('incident_reported');
-    expect(() => decide(onRoad, 'report-incident', 'transporter', 'c1')).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
-    expect(() => decide(onRoad, 'report-incident', 'receiver', 'r')).toThrow(expect.objectContaining({ code: 'INVALID_STATE' }));
+    expect(() => decide(onRoad, 'report-incident', 'transporter', 'c1')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    expect(() => decide(onRoad, 'report-incident', 'receiver', 'r')).toThrow(
+      expect.objectContaining({ code: 'INVALID_STATE' }),
+    );
     expect(decide({ ...onRoad, status: 'delivered' }, 'report-incident', 'receiver', 'r').to).toBe('delivered');
   });
 
@@ -81,7 +136,13 @@ describe('manifest transition table', () => {
     fc.assert(
       fc.property(facts, fc.constantFrom(...ROLES), fc.constantFrom(...ACTIONS), (m, role, action) => {
         if (!FINAL_STATES.includes(m.status)) return;
-        const d = (() => { try { return decide(m, action, role, 'c1'); } catch { return undefined; } })();
+        const d = (() => {
+          try {
+            return decide(m, action, role, 'c1');
+          } catch {
+            return undefined;
+          }
+        })();
         expect(d === undefined || d.to === m.status).toBe(true);
       }),
     );
@@ -95,10 +156,14 @@ describe('manifest transition table', () => {
             (m.status === 'dispatched' || m.status === 'in_transit') && m.transporterIds[m.legs.length] === c,
           );
         }
-        const arrived = m.status === 'delivered' || (m.status === 'in_transit' && m.transporterIds.length > 0 && m.legs.length === m.transporterIds.length);
+        const arrived =
+          m.status === 'delivered' ||
+          (m.status === 'in_transit' && m.transporterIds.length > 0 && m.legs.length === m.transporterIds.length);
         expect(allowed(m, 'receive', 'receiver', 'r')).toBe(arrived);
         expect(allowed(m, 'reject', 'receiver', 'r')).toBe(arrived);
-        expect(allowed(m, 'cancel', 'generator', 'g')).toBe((m.status === 'draft' || m.status === 'dispatched') && m.legs.length === 0);
+        expect(allowed(m, 'cancel', 'generator', 'g')).toBe(
+          (m.status === 'draft' || m.status === 'dispatched') && m.legs.length === 0,
+        );
       }),
     );
   });
@@ -107,7 +172,9 @@ describe('manifest transition table', () => {
     const m = { status: 'dispatched' as const, transporterIds: ['c1', 'c2'], legs: [], discrepancy: null };
     expect(decide(m, 'pickup', 'transporter', 'c1')).toMatchObject({ to: 'in_transit', event: 'picked_up' });
     const leg = { transporterId: 'c1', vehiclePlate: 'x', driverName: 'y', pickedUpAt: 'z' };
-    expect(decide({ ...m, status: 'in_transit', legs: [leg] }, 'pickup', 'transporter', 'c2')).toMatchObject({ event: 'handed_over' });
+    expect(decide({ ...m, status: 'in_transit', legs: [leg] }, 'pickup', 'transporter', 'c2')).toMatchObject({
+      event: 'handed_over',
+    });
   });
 
   it('refuses the receiver a pickup in the table itself (no row for that role)', () => {

@@ -29,32 +29,62 @@ describe('log lines', () => {
     });
     logger.warn('outside any request');
     const [inside, outside] = lines.map((l) => JSON.parse(l));
-    expect(inside).toMatchObject({ level: 'INFO', message: 'request', requestId: 'r-1', actor: 'alice', groups: ['enterprise'], partyId: 'p-9', status: 201 });
+    expect(inside).toMatchObject({
+      level: 'INFO',
+      message: 'request',
+      requestId: 'r-1',
+      actor: 'alice',
+      groups: ['enterprise'],
+      partyId: 'p-9',
+      status: 201,
+    });
     expect(Date.parse(inside.timestamp)).not.toBeNaN();
     expect(outside.requestId).toBeUndefined();
   });
 
   it('keep two concurrent requests apart', async () => {
     capture();
-    await Promise.all(['a', 'b'].map((id) => withLogContext({ requestId: id }, async () => {
-      await new Promise((r) => setTimeout(r, id === 'a' ? 5 : 1));
-      addLogContext({ actor: `user-${id}` });
-      logger.info('done');
-    })));
-    expect(lines.map((l) => JSON.parse(l)).map((l) => `${l.requestId}:${l.actor}`).sort()).toEqual(['a:user-a', 'b:user-b']);
+    await Promise.all(
+      ['a', 'b'].map((id) =>
+        withLogContext({ requestId: id }, async () => {
+          await new Promise((r) => setTimeout(r, id === 'a' ? 5 : 1));
+          addLogContext({ actor: `user-${id}` });
+          logger.info('done');
+        }),
+      ),
+    );
+    expect(
+      lines
+        .map((l) => JSON.parse(l))
+        .map((l) => `${l.requestId}:${l.actor}`)
+        .sort(),
+    ).toEqual(['a:user-a', 'b:user-b']);
   });
 
   it('render an error with its name, message and stack', () => {
     capture();
     logger.error('unhandled error', { error: new TypeError('boom') });
-    expect(JSON.parse(first(lines, 'log line')).error).toMatchObject({ name: 'TypeError', message: 'boom', stack: expect.stringContaining('TypeError: boom') });
+    expect(JSON.parse(first(lines, 'log line')).error).toMatchObject({
+      name: 'TypeError',
+      message: 'boom',
+      stack: expect.stringContaining('TypeError: boom'),
+    });
   });
 });
 
 describe('EMF metrics', () => {
   it('are one document naming the namespace, the deployment dimension and each non-zero count', () => {
     expect(emfDocument({ ManifestsCreated: 2, AlertsOpened: 0 }, 1_700_000_000_000)).toEqual({
-      _aws: { Timestamp: 1_700_000_000_000, CloudWatchMetrics: [{ Namespace: 'WasteChain', Dimensions: [['Deployment']], Metrics: [{ Name: 'ManifestsCreated', Unit: 'Count' }] }] },
+      _aws: {
+        Timestamp: 1_700_000_000_000,
+        CloudWatchMetrics: [
+          {
+            Namespace: 'WasteChain',
+            Dimensions: [['Deployment']],
+            Metrics: [{ Name: 'ManifestsCreated', Unit: 'Count' }],
+          },
+        ],
+      },
       Deployment: 'local',
       ManifestsCreated: 2,
     });
@@ -71,28 +101,41 @@ describe('EMF metrics', () => {
   });
 });
 
-const record = (eventName: ChangeRecord['eventName'], image: Record<string, unknown>): ChangeRecord => ({ eventName, key: 'k', sequenceNumber: '1', newImage: image });
+const record = (eventName: ChangeRecord['eventName'], image: Record<string, unknown>): ChangeRecord => ({
+  eventName,
+  key: 'k',
+  sequenceNumber: '1',
+  newImage: image,
+});
 
 describe('manifest counts from the change stream', () => {
   it('count new created, dispatched, received and completed events, nothing else', () => {
-    expect(manifestCounts([
-      record('INSERT', { itemType: 'event', type: 'created' }),
-      record('INSERT', { itemType: 'event', type: 'created' }),
-      record('INSERT', { itemType: 'event', type: 'dispatched' }),
-      record('INSERT', { itemType: 'event', type: 'picked_up' }),
-      record('INSERT', { itemType: 'event', type: 'completed' }),
-      record('MODIFY', { itemType: 'event', type: 'received' }),
-      record('INSERT', { itemType: 'manifest', type: 'received' }),
-    ])).toEqual({ ManifestsCreated: 2, ManifestsDispatched: 1, ManifestsCompleted: 1 });
+    expect(
+      manifestCounts([
+        record('INSERT', { itemType: 'event', type: 'created' }),
+        record('INSERT', { itemType: 'event', type: 'created' }),
+        record('INSERT', { itemType: 'event', type: 'dispatched' }),
+        record('INSERT', { itemType: 'event', type: 'picked_up' }),
+        record('INSERT', { itemType: 'event', type: 'completed' }),
+        record('MODIFY', { itemType: 'event', type: 'received' }),
+        record('INSERT', { itemType: 'manifest', type: 'received' }),
+      ]),
+    ).toEqual({ ManifestsCreated: 2, ManifestsDispatched: 1, ManifestsCompleted: 1 });
   });
 });
 
 describe('the webhooks stream filter', () => {
   it('lets through new manifest events only (the stack gives Lambda the same filter, infra/faults.ts)', () => {
-    const raw = (eventName: string, itemType: string) => ({ eventName, dynamodb: { NewImage: { itemType: { S: itemType }, type: { S: 'created' } } } }) as RawStreamRecord;
+    const raw = (eventName: string, itemType: string) =>
+      ({ eventName, dynamodb: { NewImage: { itemType: { S: itemType }, type: { S: 'created' } } } }) as RawStreamRecord;
     expect(wantedByWebhooks(raw('INSERT', 'event'))).toBe(true);
     expect(wantedByWebhooks(raw('MODIFY', 'event'))).toBe(false);
     expect(wantedByWebhooks(raw('INSERT', 'delivery'))).toBe(false);
-    expect(wantedByWebhooks({ eventName: 'REMOVE', dynamodb: { OldImage: { itemType: { S: 'event' } } } } as RawStreamRecord)).toBe(false);
+    expect(
+      wantedByWebhooks({
+        eventName: 'REMOVE',
+        dynamodb: { OldImage: { itemType: { S: 'event' } } },
+      } as RawStreamRecord),
+    ).toBe(false);
   });
 });

@@ -13,11 +13,18 @@ describe('oversight partitions of a manifest', () => {
 
   it('every regulator whose jurisdiction covers the generator or the receiver finds the manifest in their partition', () => {
     fc.assert(
-      fc.property(fc.uuid(), county, county, fc.constantFrom(2, 4, 6), fc.boolean(), (id, gen, rcv, level, ofGenerator) => {
-        const jurisdiction = (ofGenerator ? gen : rcv).slice(0, level);
-        const parts = divisionPartitions(id, gen, rcv);
-        return partitionsFor(jurisdiction).every((p) => parts.includes(p));
-      }),
+      fc.property(
+        fc.uuid(),
+        county,
+        county,
+        fc.constantFrom(2, 4, 6),
+        fc.boolean(),
+        (id, gen, rcv, level, ofGenerator) => {
+          const jurisdiction = (ofGenerator ? gen : rcv).slice(0, level);
+          const parts = divisionPartitions(id, gen, rcv);
+          return partitionsFor(jurisdiction).every((p) => parts.includes(p));
+        },
+      ),
     );
   });
 

@@ -26,10 +26,21 @@ describe('kilograms at the edge, integer grams inside', () => {
 
   it('sums in grams exactly where kilograms in floating point would not', () => {
     fc.assert(
-      fc.property(fc.array(grams.map((g) => g % 1_000_000 || 1), { minLength: 1, maxLength: 50 }), (parts) => {
-        const total = parts.reduce((s, g) => s + g, 0);
-        expect(parts.map(gramsToKg).map(kgToGrams).reduce((s, g) => s + g, 0)).toBe(total);
-      }),
+      fc.property(
+        fc.array(
+          grams.map((g) => g % 1_000_000 || 1),
+          { minLength: 1, maxLength: 50 },
+        ),
+        (parts) => {
+          const total = parts.reduce((s, g) => s + g, 0);
+          expect(
+            parts
+              .map(gramsToKg)
+              .map(kgToGrams)
+              .reduce((s, g) => s + g, 0),
+          ).toBe(total);
+        },
+      ),
     );
   });
 

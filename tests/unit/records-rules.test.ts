@@ -6,7 +6,9 @@ import { checkApprovalTerms, lastDayOfTerm, licensedUntil, mayIssue } from '#sha
 import { batchCode, checkLedgerEntry } from '#shared/domain/ledger-rules.ts';
 import { checkPlanItems, filingNumber } from '#shared/domain/plan-rules.ts';
 
-const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const codeOf = (fn: () => unknown) => {
   try {
     fn();
@@ -21,7 +23,11 @@ describe('batch codes and filing numbers', () => {
     expect(batchCode('generated', '2026-03-15', 1)).toBe('HWCS20260315001');
     expect(batchCode('self-utilised', '2026-03-15', 42)).toBe('HWLY20260315042');
     expect(batchCode('self-disposed', '2026-12-31', 1234)).toBe('HWCZ202612311234');
-    fc.assert(fc.property(day, fc.integer({ min: 1, max: 999 }), (d, n) => /^HWCS\d{8}\d{3}$/.test(batchCode('generated', d, n))));
+    fc.assert(
+      fc.property(day, fc.integer({ min: 1, max: 999 }), (d, n) =>
+        /^HWCS\d{8}\d{3}$/.test(batchCode('generated', d, n)),
+      ),
+    );
   });
 
   it('filing numbers are JH, the year, the county and a 5-digit serial', () => {
@@ -40,7 +46,11 @@ describe('the 12-month term of an approval', () => {
     fc.assert(
       fc.property(day, (from) => {
         const last = lastDayOfTerm(from);
-        return last >= addDays(from, 363) && last <= addDays(from, 365) && addDays(last, 1).slice(0, 4) === String(Number(from.slice(0, 4)) + 1);
+        return (
+          last >= addDays(from, 363) &&
+          last <= addDays(from, 365) &&
+          addDays(last, 1).slice(0, 4) === String(Number(from.slice(0, 4)) + 1)
+        );
       }),
     );
   });
@@ -56,26 +66,51 @@ describe('the 12-month term of an approval', () => {
 });
 
 const licence = (overrides: Record<string, unknown> = {}) => ({
-  id: 'l1', type: 'hazardous-waste', operations: ['dispose'], wasteCodes: [{ code: 'HW49', annualCapacityGrams: 1 }],
-  validFrom: '2020-01-01', validTo: '2027-06-30', status: 'verified', ...overrides,
+  id: 'l1',
+  type: 'hazardous-waste',
+  operations: ['dispose'],
+  wasteCodes: [{ code: 'HW49', annualCapacityGrams: 1 }],
+  validFrom: '2020-01-01',
+  validTo: '2027-06-30',
+  status: 'verified',
+  ...overrides,
 });
 
 describe('the receiver’s licence bounds an approval', () => {
   it('counts verified waste licences covering the code by code, category or medical alternate', () => {
     expect(licensedUntil([licence(), licence({ validTo: '2029-01-01' })], '900-041-49')).toBe('2029-01-01');
-    expect(licensedUntil([licence({ status: 'pending', validTo: '2030-01-01' }), licence({ status: 'revoked' })], '900-041-49')).toBeUndefined();
+    expect(
+      licensedUntil(
+        [licence({ status: 'pending', validTo: '2030-01-01' }), licence({ status: 'revoked' })],
+        '900-041-49',
+      ),
+    ).toBeUndefined();
     expect(licensedUntil([licence({ type: 'transport', operations: [] })], '900-041-49')).toBeUndefined();
-    expect(licensedUntil([licence({ wasteCodes: [{ code: '900-041-49', annualCapacityGrams: 1 }] })], '900-041-49')).toBe('2027-06-30');
+    expect(
+      licensedUntil([licence({ wasteCodes: [{ code: '900-041-49', annualCapacityGrams: 1 }] })], '900-041-49'),
+    ).toBe('2027-06-30');
     expect(licensedUntil([licence()], '841-004-01')).toBe('2027-06-30'); // chemical medical waste may go to an HW49 licence
     expect(licensedUntil([licence()], '841-001-01')).toBeUndefined();
   });
 
   it('refuses the same province, a term past 12 months, and a term past the licence, in that order', () => {
-    const terms = { generatorDivision: '140105', receiverDivision: '320102', codes: ['900-041-49'], validFrom: '2026-07-01', validTo: '2027-06-30' };
+    const terms = {
+      generatorDivision: '140105',
+      receiverDivision: '320102',
+      codes: ['900-041-49'],
+      validFrom: '2026-07-01',
+      validTo: '2027-06-30',
+    };
     expect(codeOf(() => checkApprovalTerms(terms, [licence()]))).toBeUndefined();
-    expect(codeOf(() => checkApprovalTerms({ ...terms, receiverDivision: '141102' }, [licence()]))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => checkApprovalTerms({ ...terms, validTo: '2027-07-01' }, [licence({ validTo: '2030-01-01' })]))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => checkApprovalTerms({ ...terms, validFrom: '2026-08-01', validTo: '2027-07-01' }, [licence()]))).toBe('LICENCE_MISSING');
+    expect(codeOf(() => checkApprovalTerms({ ...terms, receiverDivision: '141102' }, [licence()]))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(
+      codeOf(() => checkApprovalTerms({ ...terms, validTo: '2027-07-01' }, [licence({ validTo: '2030-01-01' })])),
+    ).toBe('VALIDATION_FAILED');
+    expect(
+      codeOf(() => checkApprovalTerms({ ...terms, validFrom: '2026-08-01', validTo: '2027-07-01' }, [licence()])),
+    ).toBe('LICENCE_MISSING');
   });
 });
 
@@ -93,24 +128,41 @@ describe('ledger entry rules', () => {
   });
 
   it('matches the operation kind to the entry kind', () => {
-    expect(codeOf(() => checkLedgerEntry({ ...entry, kind: 'self-utilised', operationCode: 'R4' }, now))).toBeUndefined();
-    expect(codeOf(() => checkLedgerEntry({ ...entry, kind: 'self-disposed', operationCode: 'D10' }, now))).toBeUndefined();
-    expect(codeOf(() => checkLedgerEntry({ ...entry, kind: 'self-utilised', operationCode: 'D10' }, now))).toBe('VALIDATION_FAILED');
-    expect(codeOf(() => checkLedgerEntry({ ...entry, kind: 'self-disposed', operationCode: 'X9' }, now))).toBe('VALIDATION_FAILED');
+    expect(
+      codeOf(() => checkLedgerEntry({ ...entry, kind: 'self-utilised', operationCode: 'R4' }, now)),
+    ).toBeUndefined();
+    expect(
+      codeOf(() => checkLedgerEntry({ ...entry, kind: 'self-disposed', operationCode: 'D10' }, now)),
+    ).toBeUndefined();
+    expect(codeOf(() => checkLedgerEntry({ ...entry, kind: 'self-utilised', operationCode: 'D10' }, now))).toBe(
+      'VALIDATION_FAILED',
+    );
+    expect(codeOf(() => checkLedgerEntry({ ...entry, kind: 'self-disposed', operationCode: 'X9' }, now))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(codeOf(() => checkLedgerEntry({ ...entry, operationCode: 'R4' }, now))).toBe('VALIDATION_FAILED');
   });
 
   it('refuses codes outside the catalogue, and medical categories that do not match', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^9[5-9]\d-\d{3}-\d{2}$/), (code) => codeOf(() => checkLedgerEntry({ ...entry, wasteCode: code }, now)) === 'UNKNOWN_WASTE_CODE'),
+      fc.property(
+        fc.stringMatching(/^9[5-9]\d-\d{3}-\d{2}$/),
+        (code) => codeOf(() => checkLedgerEntry({ ...entry, wasteCode: code }, now)) === 'UNKNOWN_WASTE_CODE',
+      ),
     );
-    expect(codeOf(() => checkLedgerEntry({ ...entry, wasteCode: '841-003-01', medicalCategory: 'pathological' }, now))).toBeUndefined();
-    expect(codeOf(() => checkLedgerEntry({ ...entry, wasteCode: '841-003-01', medicalCategory: 'sharps' }, now))).toBe('MEDICAL_CATEGORY_MISMATCH');
+    expect(
+      codeOf(() => checkLedgerEntry({ ...entry, wasteCode: '841-003-01', medicalCategory: 'pathological' }, now)),
+    ).toBeUndefined();
+    expect(codeOf(() => checkLedgerEntry({ ...entry, wasteCode: '841-003-01', medicalCategory: 'sharps' }, now))).toBe(
+      'MEDICAL_CATEGORY_MISMATCH',
+    );
   });
 
   it('plan items name each catalogue code once', () => {
     expect(codeOf(() => checkPlanItems([{ wasteCode: '900-041-49' }, { wasteCode: '900-039-49' }]))).toBeUndefined();
-    expect(codeOf(() => checkPlanItems([{ wasteCode: '900-041-49' }, { wasteCode: '900-041-49' }]))).toBe('VALIDATION_FAILED');
+    expect(codeOf(() => checkPlanItems([{ wasteCode: '900-041-49' }, { wasteCode: '900-041-49' }]))).toBe(
+      'VALIDATION_FAILED',
+    );
     expect(codeOf(() => checkPlanItems([{ wasteCode: '999-041-49' }]))).toBe('UNKNOWN_WASTE_CODE');
   });
 });

@@ -8,12 +8,16 @@ import type { SuccessBody } from '#shared/http/typed-route.ts';
 
 const Thing = z.object({ id: z.string(), size: z.number().int(), kind: z.enum(['big', 'small']) });
 const getThing = createRoute({
-  method: 'get', path: '/things/{id}', security: [],
+  method: 'get',
+  path: '/things/{id}',
+  security: [],
   request: { params: z.object({ id: z.string() }) },
   responses: { 200: { description: 'The thing', content: { 'application/json': { schema: Thing } } } },
 });
 const removeThing = createRoute({
-  method: 'delete', path: '/things/{id}', security: [],
+  method: 'delete',
+  path: '/things/{id}',
+  security: [],
   request: { params: z.object({ id: z.string() }) },
   responses: { 204: { description: 'Removed' } },
 });

@@ -4,7 +4,11 @@ import { isValidUscc, usccCheckCharacter, USCC_CHARSET } from '#shared/domain/us
 
 const charsetChar = fc.constantFrom(...USCC_CHARSET.split(''));
 const first17 = fc
-  .tuple(fc.array(charsetChar, { minLength: 2, maxLength: 2 }), fc.stringMatching(/^\d{6}$/), fc.array(charsetChar, { minLength: 9, maxLength: 9 }))
+  .tuple(
+    fc.array(charsetChar, { minLength: 2, maxLength: 2 }),
+    fc.stringMatching(/^\d{6}$/),
+    fc.array(charsetChar, { minLength: 9, maxLength: 9 }),
+  )
   .map(([a, d, b]) => a.join('') + d + b.join(''));
 
 describe('unified social credit code (GB 32100-2015)', () => {

@@ -19,7 +19,8 @@ describe('the console’s JavaScript budget', () => {
       await build({ configFile: new URL('../../web/vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
     }
     const rows = measure();
-    for (const r of rows) expect({ screen: r.screen, over: r.gzipBytes > BUDGET_BYTES }).toEqual({ screen: r.screen, over: false });
+    for (const r of rows)
+      expect({ screen: r.screen, over: r.gzipBytes > BUDGET_BYTES }).toEqual({ screen: r.screen, over: false });
     // Lazy routes: the sign-in page loads one script, not every screen's
     expect(rows.find((r) => r.screen === '登录')!.files).toBe(1);
   }, 120_000);

@@ -12,23 +12,31 @@ import { at } from '../support/present.ts';
 
 const SRC = new URL('../../web/src/', import.meta.url).pathname;
 const files = (dir: string): string[] =>
-  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.tsx?$/.test(f) ? [join(dir, f)] : []));
+  readdirSync(dir).flatMap((f) =>
+    statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : /\.tsx?$/.test(f) ? [join(dir, f)] : [],
+  );
 
 describe('the web console', () => {
   it('offers one sign-in button per demo user of the local server', () => {
     const regulators = [DEMO_REGULATOR, DEMO_REGULATOR_HEBEI];
     expect(DEMO_USERS.map((u) => u.sub)).toEqual([...DEMO_PARTIES.map((d) => d.user), ...regulators.map((r) => r.sub)]);
-    expect(DEMO_USERS.slice(-2)).toEqual(regulators.map((r) => ({ sub: r.sub, groups: [...r.groups], jurisdiction: r.jurisdiction })));
+    expect(DEMO_USERS.slice(-2)).toEqual(
+      regulators.map((r) => ({ sub: r.sub, groups: [...r.groups], jurisdiction: r.jurisdiction })),
+    );
   });
 
   it('has English for every text it passes through t()', () => {
-    const texts = files(SRC).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bt\('([^']+)'\)/g)].map((m) => at(m, 1, 'text')));
+    const texts = files(SRC).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/\bt\('([^']+)'\)/g)].map((m) => at(m, 1, 'text')),
+    );
     expect(texts.length).toBeGreaterThan(100);
     expect([...new Set(texts.filter((zh) => !(zh in EN)))]).toEqual([]);
   });
 
   it('talks to the API only through the typed client (no fetch of its own but /config.json and /local/token)', () => {
-    const fetches = files(SRC).flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/\bfetch\('([^']+)'/g)].map((m) => m[1]));
+    const fetches = files(SRC).flatMap((f) =>
+      [...readFileSync(f, 'utf8').matchAll(/\bfetch\('([^']+)'/g)].map((m) => m[1]),
+    );
     expect(fetches.sort()).toEqual(['/config.json', '/local/token']);
   });
 

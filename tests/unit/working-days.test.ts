@@ -27,7 +27,9 @@ describe('working days (China, with holidays and make-up days)', () => {
   });
 
   it('the nth working day after a date is a working day, later than it, and exactly n working days lie between', () => {
-    const date = fc.date({ min: new Date('2024-01-01'), max: new Date('2026-11-30'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const date = fc
+      .date({ min: new Date('2024-01-01'), max: new Date('2026-11-30'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     fc.assert(
       fc.property(date, fc.integer({ min: 1, max: 20 }), (start, n) => {
         const end = addWorkingDays(start, n, cal);

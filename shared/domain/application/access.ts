@@ -19,7 +19,10 @@ export interface Membership {
 /** The generator's and receiver's members; regulators covering the generator (its province, city or county); regulators
  *  covering the receiver once consent has been asked of their province. Anyone else: 404. */
 export const mayViewApplication = (actor: Actor, a: ApplicationParties, m: Membership): boolean =>
-  m.generator || m.receiver || covers(actor, a.generatorDivisionCode) || (a.inbound && covers(actor, a.receiverDivisionCode));
+  m.generator ||
+  m.receiver ||
+  covers(actor, a.generatorDivisionCode) ||
+  (a.inbound && covers(actor, a.receiverDivisionCode));
 
 /** "A regulator of province P" has jurisdiction P or 00 (admins too): city and county regulators read, never act. */
 export function applicationRoles(actor: Actor, a: ApplicationParties, m: Membership): ApplicationRole[] {

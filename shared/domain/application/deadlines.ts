@@ -69,7 +69,12 @@ export interface StepDue {
 export function stepOf(status: ApplicationState, since: string, s: StepSettings): StepDue | undefined {
   const rule = STEPS[status];
   if (!rule) return undefined;
-  return { step: rule.step, owedBy: rule.owedBy, since, dueAt: workingDayDeadline(new Date(since), rule.workingDays, s.timeZone, s.calendar).toISOString() };
+  return {
+    step: rule.step,
+    owedBy: rule.owedBy,
+    since,
+    dueAt: workingDayDeadline(new Date(since), rule.workingDays, s.timeZone, s.calendar).toISOString(),
+  };
 }
 
 /** The application as the law sees it at `now`: one left `submitted` past its acceptance deadline is `accepted` as of
@@ -79,7 +84,14 @@ export function withDeemedAcceptance<A extends ApplicationFacts>(a: A, now: Date
   const acceptance = must(stepOf('submitted', a.submittedAt, s), 'a submitted application awaits acceptance');
   if (now.getTime() < Date.parse(acceptance.dueAt)) return a;
   const view = must(stepOf('accepted', a.submittedAt, s), 'an accepted application awaits the preliminary view');
-  const entry: HistoryEntry = { action: 'deemed-accept', status: 'accepted', at: a.submittedAt, by: 'system', step: view.step, dueAt: view.dueAt };
+  const entry: HistoryEntry = {
+    action: 'deemed-accept',
+    status: 'accepted',
+    at: a.submittedAt,
+    by: 'system',
+    step: view.step,
+    dueAt: view.dueAt,
+  };
   return { ...a, status: 'accepted', since: a.submittedAt, history: [...a.history, entry] };
 }
 
@@ -93,11 +105,13 @@ export function applicationDeadlines(a: ApplicationFacts, s: StepSettings): Dead
   const step = a.status === 'submitted' ? stepOf('accepted', a.submittedAt, s) : stepOf(a.status, a.since, s);
   if (!step) return [];
   const outbound = step.owedBy === 'outbound';
-  return [{
-    type: 'application-review-overdue',
-    subjectId: reviewSubject(a.id, step.step),
-    partyId: outbound ? a.generatorId : a.receiverId,
-    divisionCode: outbound ? a.generatorDivisionCode : a.receiverDivisionCode,
-    dueAt: step.dueAt,
-  }];
+  return [
+    {
+      type: 'application-review-overdue',
+      subjectId: reviewSubject(a.id, step.step),
+      partyId: outbound ? a.generatorId : a.receiverId,
+      divisionCode: outbound ? a.generatorDivisionCode : a.receiverDivisionCode,
+      dueAt: step.dueAt,
+    },
+  ];
 }

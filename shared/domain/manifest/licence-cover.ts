@@ -20,7 +20,8 @@ export interface CoveringEntry {
 }
 
 /** Only verified, unrevoked licences valid on the day count. */
-export const validOnDay = (l: LicenceLike, day: string) => l.status === 'verified' && dateWithin(day, l.validFrom, l.validTo);
+export const validOnDay = (l: LicenceLike, day: string) =>
+  l.status === 'verified' && dateWithin(day, l.validFrom, l.validTo);
 
 /** Medical waste that may also go to receivers licensed for another category (rule 24). */
 const MEDICAL_ALTERNATES: Partial<Record<MedicalCategory, string>> = { pharmaceutical: 'HW03', chemical: 'HW49' };

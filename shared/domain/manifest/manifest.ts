@@ -2,7 +2,17 @@
 import type { MedicalCategory } from '#shared/reference/catalogue.ts';
 import { must } from '#shared/must.ts';
 
-export const MANIFEST_STATES = ['draft', 'dispatched', 'in_transit', 'delivered', 'received', 'completed', 'cancelled', 'rejected', 'lost'] as const;
+export const MANIFEST_STATES = [
+  'draft',
+  'dispatched',
+  'in_transit',
+  'delivered',
+  'received',
+  'completed',
+  'cancelled',
+  'rejected',
+  'lost',
+] as const;
 export type ManifestState = (typeof MANIFEST_STATES)[number];
 export const FINAL_STATES: readonly ManifestState[] = ['completed', 'cancelled', 'rejected', 'lost'];
 
@@ -80,7 +90,14 @@ export interface Taken {
   /** Ledger batch draws per waste code, as the records store planned them. */
   batches: { wasteCode: string; draws: { entryId: string; grams: number }[] }[];
   /** `licenceValidTo`: when the licence the load stands on lapses (licence-expired-in-flight, derived without a read). */
-  capacity: { licenceId: string; entryCode: string; year: number; lineNos: number[]; grams: number; licenceValidTo?: string }[];
+  capacity: {
+    licenceId: string;
+    entryCode: string;
+    year: number;
+    lineNos: number[];
+    grams: number;
+    licenceValidTo?: string;
+  }[];
   approval?: { approvalId: string; codes: { code: string; grams: number }[] };
   /** Per source line: what this manifest drew from its balances. */
   sources: { manifestId: string; lineNo: number; accepted: number; rejected: number }[];
@@ -109,7 +126,13 @@ export interface Manifest {
   approvalId?: string;
   /** Carriers that have signed a pickup, in order; the load is with legs.at(-1) (currentLeg = legs.length). */
   legs: Leg[];
-  signatures: { dispatch?: Signature; pickups: Signature[]; delivery?: Signature; receipt?: Signature; rejection?: Signature };
+  signatures: {
+    dispatch?: Signature;
+    pickups: Signature[];
+    delivery?: Signature;
+    receipt?: Signature;
+    rejection?: Signature;
+  };
   dispatchedAt?: string;
   deliveredAt?: string;
   receivedAt?: string;
@@ -132,10 +155,13 @@ export interface Manifest {
 }
 
 /** Leg `leg` (1-based) of the manifest; a number past its legs is a bug (callers take it from the manifest or its track). */
-export const legOf = (m: Pick<Manifest, 'id' | 'legs'>, leg: number): Leg => must(m.legs[leg - 1], `manifest ${m.id} has leg ${leg}`);
+export const legOf = (m: Pick<Manifest, 'id' | 'legs'>, leg: number): Leg =>
+  must(m.legs[leg - 1], `manifest ${m.id} has leg ${leg}`);
 
 /** Parties on a manifest with their roles (a party may hold several). */
-export function partiesOf(m: Pick<Manifest, 'generatorId' | 'receiverId' | 'transporterIds'>): Map<string, PartyRole[]> {
+export function partiesOf(
+  m: Pick<Manifest, 'generatorId' | 'receiverId' | 'transporterIds'>,
+): Map<string, PartyRole[]> {
   const roles = new Map<string, PartyRole[]>();
   const add = (id: string, role: PartyRole) => roles.set(id, [...new Set([...(roles.get(id) ?? []), role])]);
   add(m.generatorId, 'generator');
@@ -145,7 +171,8 @@ export function partiesOf(m: Pick<Manifest, 'generatorId' | 'receiverId' | 'tran
 }
 
 /** A line carries refused kilograms: its sources are its stock (no plan, stock or batch draws). */
-export const carriesRejected = (l: Pick<ManifestLine, 'sources'>): boolean => l.sources?.some((s) => s.portion === 'rejected') ?? false;
+export const carriesRejected = (l: Pick<ManifestLine, 'sources'>): boolean =>
+  l.sources?.some((s) => s.portion === 'rejected') ?? false;
 
 /** A replacement is a manifest with a line that carries refused kilograms. */
 export const isReplacement = (m: Pick<Manifest, 'lines'>) => m.lines.some(carriesRejected);

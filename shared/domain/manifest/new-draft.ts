@@ -4,7 +4,10 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 
 /** What the creator decides; everything else of a new draft is fixed. */
-export type DraftOrigin = Pick<Manifest, 'generatorId' | 'receiverId' | 'transporterIds' | 'generatorDivision' | 'receiverDivision' | 'lines'> &
+export type DraftOrigin = Pick<
+  Manifest,
+  'generatorId' | 'receiverId' | 'transporterIds' | 'generatorDivision' | 'receiverDivision' | 'lines'
+> &
   Partial<Pick<Manifest, 'plannedPickupAt' | 'approvalId' | 'replaces' | 'returnToOrigin'>>;
 
 export function newDraft(origin: DraftOrigin, number: string, createdBy: string, now: Date): Manifest {

@@ -16,10 +16,12 @@ export interface ReceiptInput {
 }
 
 /** Strictly more than 10% off what was shipped (integer arithmetic: no rounding at the boundary). */
-export const quantityDiffers = (shippedGrams: number, receivedGrams: number) => Math.abs(receivedGrams - shippedGrams) * 10 > shippedGrams;
+export const quantityDiffers = (shippedGrams: number, receivedGrams: number) =>
+  Math.abs(receivedGrams - shippedGrams) * 10 > shippedGrams;
 
 /** A shortfall the incidents explain: |quantity − lost − received| ≤ 1% of quantity (integer arithmetic). */
-export const lossExplains = (shippedGrams: number, lost: number, receivedGrams: number) => Math.abs(shippedGrams - lost - receivedGrams) * 100 <= shippedGrams;
+export const lossExplains = (shippedGrams: number, lost: number, receivedGrams: number) =>
+  Math.abs(shippedGrams - lost - receivedGrams) * 100 <= shippedGrams;
 
 /** A line once the receiver has answered it (every line of a receipt or a rejection). */
 export type ReceivedLine = ManifestLine & { receipt: LineReceipt };
@@ -47,23 +49,42 @@ function discrepancyOf(lines: Discrepancy['lines'], m: Pick<Manifest, 'incidents
   const explained = lines.every((l) => l.reasons.length === 1 && l.reasons[0] === 'lost');
   if (!explained) return { status: 'open', lines };
   const lossLines = new Set(lines.map((l) => l.lineNo));
-  const incidentIds = (m.incidents ?? []).filter((i) => i.lines.some((l) => lossLines.has(l.lineNo) && l.grams > 0)).map((i) => i.id);
-  return { status: 'explained', lines, incidentIds, explanation: `the shortfall matches the kilograms lost in incident ${incidentIds.join(', ')}` };
+  const incidentIds = (m.incidents ?? [])
+    .filter((i) => i.lines.some((l) => lossLines.has(l.lineNo) && l.grams > 0))
+    .map((i) => i.id);
+  return {
+    status: 'explained',
+    lines,
+    incidentIds,
+    explanation: `the shortfall matches the kilograms lost in incident ${incidentIds.join(', ')}`,
+  };
 }
 
 /** The lines with their receipts, and the discrepancy they open (null when none). Every line is answered once. */
-export function applyReceipt(m: Pick<Manifest, 'lines' | 'incidents'>, input: readonly ReceiptInput[]): { lines: ReceivedLine[]; discrepancy: Discrepancy | null } {
+export function applyReceipt(
+  m: Pick<Manifest, 'lines' | 'incidents'>,
+  input: readonly ReceiptInput[],
+): { lines: ReceivedLine[]; discrepancy: Discrepancy | null } {
   const lines = m.lines;
   const errors: FieldError[] = [];
   const byLine = new Map<number, ReceiptInput>();
   input.forEach((r, i) => {
-    if (!lines.some((l) => l.lineNo === r.lineNo)) errors.push({ path: `lines.${i}.lineNo`, message: `the manifest has no line ${r.lineNo}` });
-    else if (byLine.has(r.lineNo)) errors.push({ path: `lines.${i}.lineNo`, message: `line ${r.lineNo} is answered twice` });
-    if ((r.rejectedGrams ?? 0) > r.receivedGrams) errors.push({ path: `lines.${i}.rejectedKg`, message: 'cannot exceed receivedKg' });
+    if (!lines.some((l) => l.lineNo === r.lineNo))
+      errors.push({ path: `lines.${i}.lineNo`, message: `the manifest has no line ${r.lineNo}` });
+    else if (byLine.has(r.lineNo))
+      errors.push({ path: `lines.${i}.lineNo`, message: `line ${r.lineNo} is answered twice` });
+    if ((r.rejectedGrams ?? 0) > r.receivedGrams)
+      errors.push({ path: `lines.${i}.rejectedKg`, message: 'cannot exceed receivedKg' });
     byLine.set(r.lineNo, r);
   });
-  for (const l of lines) if (!byLine.has(l.lineNo)) errors.push({ path: 'lines', message: `line ${l.lineNo} is not answered` });
-  if (errors.length) throw new AppError('VALIDATION_FAILED', 'The receipt must answer every line once, with rejected ≤ received', errors);
+  for (const l of lines)
+    if (!byLine.has(l.lineNo)) errors.push({ path: 'lines', message: `line ${l.lineNo} is not answered` });
+  if (errors.length)
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'The receipt must answer every line once, with rejected ≤ received',
+      errors,
+    );
 
   const discrepancyLines: Discrepancy['lines'] = [];
   const received = lines.map((line): ReceivedLine => {
@@ -92,6 +113,9 @@ export const arrivedCode = (line: ManifestLine) => line.receipt?.actualWasteCode
 export function rejectAll(m: Pick<Manifest, 'lines' | 'incidents'>): ReceivedLine[] {
   return m.lines.map((l) => {
     const grams = l.grams - lostGrams(m, l.lineNo);
-    return { ...l, receipt: { receivedGrams: grams, rejectedGrams: grams, acceptedGrams: 0, containerCount: l.containerCount } };
+    return {
+      ...l,
+      receipt: { receivedGrams: grams, rejectedGrams: grams, acceptedGrams: 0, containerCount: l.containerCount },
+    };
   });
 }

@@ -16,7 +16,10 @@ export function replacementLines(originalId: string, received: readonly Received
         physicalForm: l.physicalForm,
         hazards: l.hazards,
         packaging: l.packaging,
-        containerCount: Math.max(1, Math.round((l.receipt.containerCount * rejectedGrams) / Math.max(receivedGrams, 1))),
+        containerCount: Math.max(
+          1,
+          Math.round((l.receipt.containerCount * rejectedGrams) / Math.max(receivedGrams, 1)),
+        ),
         grams: rejectedGrams,
         ...(l.medicalCategory && wasteCode === l.wasteCode ? { medicalCategory: l.medicalCategory } : {}),
         sources: [{ manifestId: originalId, lineNo: l.lineNo, grams: rejectedGrams, portion: 'rejected' as const }],

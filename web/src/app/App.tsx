@@ -82,7 +82,12 @@ function Root() {
     );
   return (
     <SessionCtx.Provider value={session}>
-      <Shell onParty={(id) => { queryClient.clear(); setPartyId(id); }} />
+      <Shell
+        onParty={(id) => {
+          queryClient.clear();
+          setPartyId(id);
+        }}
+      />
     </SessionCtx.Provider>
   );
 }

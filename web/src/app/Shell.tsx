@@ -50,7 +50,10 @@ export function Shell({ onParty }: { onParty(id: string): void }) {
   const regulator = me.groups.includes('regulator') || me.groups.includes('admin');
   const matched = matchRoute(path);
   // A regulator's home is 监管 (the workbench is a party's inbox).
-  const route = regulator && !partyId && matched?.screen === 'workbench' ? { ...matched, screen: 'oversight' as const, nav: '/oversight' } : matched;
+  const route =
+    regulator && !partyId && matched?.screen === 'workbench'
+      ? { ...matched, screen: 'oversight' as const, nav: '/oversight' }
+      : matched;
   const Screen = route ? screens[route.screen] : null;
 
   return (
@@ -61,22 +64,35 @@ export function Shell({ onParty }: { onParty(id: string): void }) {
           <label className="party-switch">
             <span className="sr-only">{t('单位')}</span>
             <select value={partyId} onChange={(e) => onParty(e.target.value)}>
-              {me.memberships.map((m) => <option key={m.partyId} value={m.partyId}>{m.name}</option>)}
+              {me.memberships.map((m) => (
+                <option key={m.partyId} value={m.partyId}>
+                  {m.name}
+                </option>
+              ))}
             </select>
           </label>
         ) : (
           <span className="party">{me.memberships[0]?.name ?? me.sub}</span>
         )}
-        <button type="button" className="link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+        >
           {lang === 'zh' ? 'English' : '中文'}
         </button>
-        <button type="button" className="link" onClick={signOut}>{t('退出')}</button>
+        <button type="button" className="link" onClick={signOut}>
+          {t('退出')}
+        </button>
       </header>
       {partyId || regulator ? (
         <>
           <nav aria-label={t('导航')}>
             {NAV.filter((n) => (partyId ? !n.for || n.for.some((k) => kinds.includes(k)) : n.regulator)).map((n) => (
-              <Link key={n.to} to={n.to} aria-current={route?.nav === n.to ? 'page' : undefined}>{t(n.name)}</Link>
+              <Link key={n.to} to={n.to} aria-current={route?.nav === n.to ? 'page' : undefined}>
+                {t(n.name)}
+              </Link>
             ))}
           </nav>
           <main>

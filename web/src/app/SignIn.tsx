@@ -27,7 +27,11 @@ export function SignIn({ config, onLocal, onOidc }: Props) {
       await f();
     } catch (err) {
       const e = err as { message: string; problem?: { errors?: Refusal['errors'] }; status?: number };
-      setRefusal({ detail: e.message, errors: e.problem?.errors ?? [], ...(e.status === undefined ? {} : { status: e.status }) });
+      setRefusal({
+        detail: e.message,
+        errors: e.problem?.errors ?? [],
+        ...(e.status === undefined ? {} : { status: e.status }),
+      });
     } finally {
       setBusy(false);
     }
@@ -44,7 +48,9 @@ export function SignIn({ config, onLocal, onOidc }: Props) {
         <section>
           <p>{t('使用本单位的统一身份认证登录。')}</p>
           <ProblemBanner refusal={refusal} />
-          <button type="button" disabled={busy} onClick={() => run(onOidc)}>{t('登录')}</button>
+          <button type="button" disabled={busy} onClick={() => run(onOidc)}>
+            {t('登录')}
+          </button>
         </section>
       ) : (
         <>
@@ -52,7 +58,9 @@ export function SignIn({ config, onLocal, onOidc }: Props) {
             <h2 id="demo-h">{t('示范用户')}</h2>
             <div className="demo-users">
               {DEMO_USERS.map((u) => (
-                <button key={u.sub} type="button" disabled={busy} onClick={() => run(() => onLocal(u))}>{u.sub}</button>
+                <button key={u.sub} type="button" disabled={busy} onClick={() => run(() => onLocal(u))}>
+                  {u.sub}
+                </button>
               ))}
             </div>
           </section>
@@ -60,12 +68,35 @@ export function SignIn({ config, onLocal, onOidc }: Props) {
             <h2 id="any-h">{t('其他用户（本地）')}</h2>
             <ProblemBanner refusal={refusal} placed={['sub', 'groups', 'jurisdiction']} />
             <RefusalScope refusal={refusal}>
-              <Field label={t('用户')} path="sub" value={sub} onChange={(e) => setSub(e.target.value)} autoComplete="username" />
-              <Select label={t('用户组')} path="groups" value={group} onChange={(e) => setGroup(e.target.value)}
-                options={[['enterprise', t('企业')], ['regulator', t('监管部门')], ['admin', t('管理员')]]} />
-              <Field label={t('辖区')} path="jurisdiction" value={jurisdiction} onChange={(e) => setJurisdiction(e.target.value)} placeholder="14" />
+              <Field
+                label={t('用户')}
+                path="sub"
+                value={sub}
+                onChange={(e) => setSub(e.target.value)}
+                autoComplete="username"
+              />
+              <Select
+                label={t('用户组')}
+                path="groups"
+                value={group}
+                onChange={(e) => setGroup(e.target.value)}
+                options={[
+                  ['enterprise', t('企业')],
+                  ['regulator', t('监管部门')],
+                  ['admin', t('管理员')],
+                ]}
+              />
+              <Field
+                label={t('辖区')}
+                path="jurisdiction"
+                value={jurisdiction}
+                onChange={(e) => setJurisdiction(e.target.value)}
+                placeholder="14"
+              />
             </RefusalScope>
-            <button type="submit" disabled={busy}>{t('登录')}</button>
+            <button type="submit" disabled={busy}>
+              {t('登录')}
+            </button>
           </form>
         </>
       )}

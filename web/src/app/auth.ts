@@ -41,7 +41,8 @@ export async function localSignIn(user: LocalUser): Promise<TokenSource> {
       body: JSON.stringify({ ...user, ...(user.jurisdiction ? {} : { jurisdiction: undefined }) }),
     });
     const body = await res.json();
-    if (!res.ok) throw Object.assign(new Error(body.detail ?? 'sign-in refused'), { problem: body, status: res.status });
+    if (!res.ok)
+      throw Object.assign(new Error(body.detail ?? 'sign-in refused'), { problem: body, status: res.status });
     return { token: body.token as string, until: Date.now() + 55 * 60_000 };
   };
   let current = await mint();

@@ -1,7 +1,17 @@
 // Page paths → screens. The server answers every one of them with index.html (SPA fallback).
 export type ScreenName =
-  | 'workbench' | 'ledger' | 'plans' | 'manifests' | 'manifest-new' | 'manifest-detail' | 'driver' | 'receipt' | 'declarations'
-  | 'oversight' | 'chain' | 'applications';
+  | 'workbench'
+  | 'ledger'
+  | 'plans'
+  | 'manifests'
+  | 'manifest-new'
+  | 'manifest-detail'
+  | 'driver'
+  | 'receipt'
+  | 'declarations'
+  | 'oversight'
+  | 'chain'
+  | 'applications';
 
 const ROUTES: [RegExp, ScreenName, string][] = [
   [/^\/$/, 'workbench', '/'],

@@ -18,7 +18,11 @@ function useFieldErrors(path: string | undefined) {
 
 function Errors({ id, messages }: { id: string; messages: string[] }) {
   if (!messages.length) return null;
-  return <span id={id} className="field-error">{messages.join('; ')}</span>;
+  return (
+    <span id={id} className="field-error">
+      {messages.join('; ')}
+    </span>
+  );
 }
 
 export function Field({ label, path, hint, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
@@ -26,21 +30,38 @@ export function Field({ label, path, hint, ...input }: Common & InputHTMLAttribu
   return (
     <div className={`field${messages.length ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={messages.length > 0 || undefined} aria-describedby={messages.length ? errId : undefined} {...input} />
+      <input
+        id={id}
+        aria-invalid={messages.length > 0 || undefined}
+        aria-describedby={messages.length ? errId : undefined}
+        {...input}
+      />
       {hint}
       <Errors id={errId} messages={messages} />
     </div>
   );
 }
 
-export function Select({ label, path, options, ...select }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: [string, string][] }) {
+export function Select({
+  label,
+  path,
+  options,
+  ...select
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: [string, string][] }) {
   const { id, errId, messages } = useFieldErrors(path);
   return (
     <div className={`field${messages.length ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={messages.length > 0 || undefined} aria-describedby={messages.length ? errId : undefined} {...select}>
+      <select
+        id={id}
+        aria-invalid={messages.length > 0 || undefined}
+        aria-describedby={messages.length ? errId : undefined}
+        {...select}
+      >
         {options.map(([value, text]) => (
-          <option key={value} value={value}>{text}</option>
+          <option key={value} value={value}>
+            {text}
+          </option>
         ))}
       </select>
       <Errors id={errId} messages={messages} />

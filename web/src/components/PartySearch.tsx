@@ -24,29 +24,49 @@ export function PartySearch({ label, kind, path, multiple, value, onChange }: Pr
   const [q, setQ] = useState('');
   const found = useQuery({
     queryKey: ['parties', kind, q],
-    queryFn: () => unwrap(api.GET('/v1/parties', { params: { query: { status: 'active', kind, ...(q ? { q } : {}), limit: 10 } } })),
+    queryFn: () =>
+      unwrap(api.GET('/v1/parties', { params: { query: { status: 'active', kind, ...(q ? { q } : {}), limit: 10 } } })),
   });
   const messages = messagesFor(useRefusal(), path);
   const chosen = new Set(value.map((v) => v.id));
-  const options = [...value, ...(found.data?.items ?? []).filter((p) => !chosen.has(p.id)).map((p) => ({ id: p.id, name: p.name }))];
+  const options = [
+    ...value,
+    ...(found.data?.items ?? []).filter((p) => !chosen.has(p.id)).map((p) => ({ id: p.id, name: p.name })),
+  ];
   const toggle = (p: { id: string; name: string }, on: boolean) =>
     onChange(multiple ? (on ? [...value, p] : value.filter((v) => v.id !== p.id)) : on ? [p] : []);
 
   return (
     <div className={`field${messages.length ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder={t('输入名称搜索')}
-        aria-describedby={messages.length ? `${id}-err` : undefined} aria-invalid={messages.length > 0 || undefined} />
+      <input
+        id={id}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        placeholder={t('输入名称搜索')}
+        aria-describedby={messages.length ? `${id}-err` : undefined}
+        aria-invalid={messages.length > 0 || undefined}
+      />
       <fieldset className="options" aria-label={`${label}${t('候选')}`}>
         {options.map((p) => (
           <label key={p.id}>
-            <input type={multiple ? 'checkbox' : 'radio'} name={id} checked={chosen.has(p.id)} onChange={(e) => toggle(p, e.target.checked)} />
+            <input
+              type={multiple ? 'checkbox' : 'radio'}
+              name={id}
+              checked={chosen.has(p.id)}
+              onChange={(e) => toggle(p, e.target.checked)}
+            />
             {p.name}
           </label>
         ))}
         {found.isSuccess && options.length === 0 && <span className="muted">{t('无匹配单位')}</span>}
       </fieldset>
-      {messages.length > 0 && <span id={`${id}-err`} className="field-error">{messages.join('; ')}</span>}
+      {messages.length > 0 && (
+        <span id={`${id}-err`} className="field-error">
+          {messages.join('; ')}
+        </span>
+      )}
     </div>
   );
 }

@@ -34,10 +34,20 @@ export function WasteCodeField({ path, value, onChange, onEntry, label }: Props)
   }, [exact?.code]);
   return (
     <>
-      <Field label={label ?? t('废物代码')} path={path} value={value} list={listId} onChange={(e) => onChange(e.target.value)}
-        placeholder="900-041-49" autoComplete="off" hint={exact ? <span className="muted">{exact.description}</span> : undefined} />
+      <Field
+        label={label ?? t('废物代码')}
+        path={path}
+        value={value}
+        list={listId}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder="900-041-49"
+        autoComplete="off"
+        hint={exact ? <span className="muted">{exact.description}</span> : undefined}
+      />
       <datalist id={listId}>
-        {items.slice(0, 20).map((w) => <option key={w.code} value={w.code}>{`${w.code} ${w.description}`}</option>)}
+        {items.slice(0, 20).map((w) => (
+          <option key={w.code} value={w.code}>{`${w.code} ${w.description}`}</option>
+        ))}
       </datalist>
     </>
   );

@@ -3,8 +3,15 @@
 import { useT } from '../lib/i18n.tsx';
 
 export type LonLat = [number, number];
-export interface MapSite { label: string; at: LonLat; kind: 'from' | 'to' }
-export interface MapMarker { label: string; at: LonLat }
+export interface MapSite {
+  label: string;
+  at: LonLat;
+  kind: 'from' | 'to';
+}
+export interface MapMarker {
+  label: string;
+  at: LonLat;
+}
 
 const W = 640;
 const H = 400;
@@ -23,8 +30,18 @@ export function project(all: readonly LonLat[]) {
   return ([lon, lat]: LonLat) => [offX + (lon - minLon) * k * scale, H - offY - (lat - minLat) * scale] as const;
 }
 
-export function TrackMap({ legs, sites, stops = [], incidents = [], label }: {
-  legs: LonLat[][]; sites: MapSite[]; stops?: MapMarker[]; incidents?: MapMarker[]; label: string;
+export function TrackMap({
+  legs,
+  sites,
+  stops = [],
+  incidents = [],
+  label,
+}: {
+  legs: LonLat[][];
+  sites: MapSite[];
+  stops?: MapMarker[];
+  incidents?: MapMarker[];
+  label: string;
 }) {
   const t = useT();
   const all = [...legs.flat(), ...sites.map((s) => s.at), ...stops.map((s) => s.at), ...incidents.map((s) => s.at)];
@@ -35,22 +52,41 @@ export function TrackMap({ legs, sites, stops = [], incidents = [], label }: {
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label}>
         <rect width={W} height={H} className="map-bg" />
         {legs.map((leg, i) => (
-          <polyline key={`leg-${leg[0]?.join()}-${leg.length}`} className={`leg leg-${i % 4}`} fill="none" points={leg.map((p) => xy(p).join(',')).join(' ')} />
+          <polyline
+            key={`leg-${leg[0]?.join()}-${leg.length}`}
+            className={`leg leg-${i % 4}`}
+            fill="none"
+            points={leg.map((p) => xy(p).join(',')).join(' ')}
+          />
         ))}
         {stops.map((s) => {
           const [x, y] = xy(s.at);
-          return <circle key={`s${s.at.join()}`} cx={x} cy={y} r={5} className="stop"><title>{s.label}</title></circle>;
+          return (
+            <circle key={`s${s.at.join()}`} cx={x} cy={y} r={5} className="stop">
+              <title>{s.label}</title>
+            </circle>
+          );
         })}
         {incidents.map((s) => {
           const [x, y] = xy(s.at);
-          return <path key={`i${s.label}${s.at.join()}`} d={`M${x},${y - 9} L${x + 8},${y + 6} L${x - 8},${y + 6} Z`} className="incident"><title>{s.label}</title></path>;
+          return (
+            <path
+              key={`i${s.label}${s.at.join()}`}
+              d={`M${x},${y - 9} L${x + 8},${y + 6} L${x - 8},${y + 6} Z`}
+              className="incident"
+            >
+              <title>{s.label}</title>
+            </path>
+          );
         })}
         {sites.map((s) => {
           const [x, y] = xy(s.at);
           return (
             <g key={`p${s.kind}${s.label}`} className={`site ${s.kind}`}>
               <rect x={x - 6} y={y - 6} width={12} height={12} />
-              <text x={x + 10} y={y + 4}>{s.label}</text>
+              <text x={x + 10} y={y + 4}>
+                {s.label}
+              </text>
             </g>
           );
         })}

@@ -8,7 +8,10 @@ export type ManifestAction = Schemas['ManifestActions'][number]['action'];
 
 /** A refusal of the API (problem+json), thrown by `unwrap` so TanStack Query and forms see it. */
 export class ApiProblem extends Error {
-  constructor(readonly problem: Problem, readonly status: number) {
+  constructor(
+    readonly problem: Problem,
+    readonly status: number,
+  ) {
     super(problem.detail);
   }
 }
@@ -20,7 +23,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Retry-After honoured (up to 3 tries) before the refusal reaches the page.
  */
 async function retryingFetch(request: Request): Promise<Response> {
-  if (request.method === 'POST' && !request.headers.has('Idempotency-Key')) request.headers.set('Idempotency-Key', crypto.randomUUID());
+  if (request.method === 'POST' && !request.headers.has('Idempotency-Key'))
+    request.headers.set('Idempotency-Key', crypto.randomUUID());
   for (let attempt = 0; ; attempt++) {
     const res = await fetch(request.clone());
     if (res.status !== 503 || attempt >= 3) return res;
@@ -38,14 +42,25 @@ export type Api = ReturnType<typeof apiClient>;
 export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
   if (response.ok) return data as T;
-  const problem = (error && typeof error === 'object' && 'detail' in error
-    ? error
-    : { type: 'about:blank', title: response.statusText, status: response.status, detail: `${response.status} ${response.statusText}`, code: 'VALIDATION_FAILED' }) as Problem;
+  const problem = (
+    error && typeof error === 'object' && 'detail' in error
+      ? error
+      : {
+          type: 'about:blank',
+          title: response.statusText,
+          status: response.status,
+          detail: `${response.status} ${response.statusText}`,
+          code: 'VALIDATION_FAILED',
+        }
+  ) as Problem;
   throw new ApiProblem(problem, response.status);
 }
 
 /** Downloads a PDF route (called with `parseAs: 'blob'`) through the client, since it needs the token. */
-export async function openPdf(call: Promise<{ data?: unknown; error?: unknown; response: Response }>, filename: string) {
+export async function openPdf(
+  call: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+  filename: string,
+) {
   const blob = (await unwrap(call)) as Blob;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

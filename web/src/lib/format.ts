@@ -5,14 +5,28 @@ const kgFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 3 });
 export const kg = (n: number | undefined | null) => (n === undefined || n === null ? '—' : `${kgFormat.format(n)} kg`);
 
 const timeFormat = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  timeZone: TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
 });
 export const cst = (iso: string | undefined | null) => (iso ? timeFormat.format(new Date(iso)) : '—');
 
 /** A `datetime-local` value for an instant, read in CST (whatever the browser's zone). */
 export function toLocalInput(d: Date = new Date()): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false })
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: TZ,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    })
       .formatToParts(d)
       .map((p) => [p.type, p.value]),
   );

@@ -5,14 +5,25 @@ import { type Api, openPdf, unwrap } from './api.ts';
 
 type Reply = Promise<{ data?: unknown; error?: unknown; response: Response }>;
 interface LooseClient {
-  GET(path: string, init?: { params?: { query?: object }; headers?: Record<string, string>; parseAs?: 'blob' | 'json' }): Reply;
+  GET(
+    path: string,
+    init?: { params?: { query?: object }; headers?: Record<string, string>; parseAs?: 'blob' | 'json' },
+  ): Reply;
   POST(path: string, init?: { body?: unknown }): Reply;
 }
 
 const loose = (api: Api) => api as unknown as LooseClient;
 
-export const looseGet = <T>(api: Api, path: string, query?: object) => unwrap<T>(loose(api).GET(path, { params: query ? { query } : {} }) as Promise<{ data?: T; error?: unknown; response: Response }>);
-export const loosePost = <T>(api: Api, path: string, body?: unknown) => unwrap<T>(loose(api).POST(path, { body: body ?? {} }) as Promise<{ data?: T; error?: unknown; response: Response }>);
+export const looseGet = <T>(api: Api, path: string, query?: object) =>
+  unwrap<T>(
+    loose(api).GET(path, { params: query ? { query } : {} }) as Promise<{
+      data?: T;
+      error?: unknown;
+      response: Response;
+    }>,
+  );
+export const loosePost = <T>(api: Api, path: string, body?: unknown) =>
+  unwrap<T>(loose(api).POST(path, { body: body ?? {} }) as Promise<{ data?: T; error?: unknown; response: Response }>);
 
 /** Query values the API takes: empty fields left out. */
 export const compact = (q: Record<string, string | number | undefined>) =>

@@ -12,7 +12,8 @@ export interface Refusal {
 
 export function refusalOf(err: unknown): Refusal | null {
   if (!err) return null;
-  if (err instanceof ApiProblem) return { status: err.status, code: err.problem.code, detail: err.problem.detail, errors: err.problem.errors ?? [] };
+  if (err instanceof ApiProblem)
+    return { status: err.status, code: err.problem.code, detail: err.problem.detail, errors: err.problem.errors ?? [] };
   return { detail: err instanceof Error ? err.message : String(err), errors: [] };
 }
 
@@ -34,7 +35,15 @@ export const RefusalScope = ({ refusal, children }: { refusal: Refusal | null; c
   <RefusalCtx.Provider value={refusal}>{children}</RefusalCtx.Provider>
 );
 
-export function ProblemBanner({ refusal, placed = [], onReload }: { refusal: Refusal | null; placed?: string[]; onReload?: () => void }) {
+export function ProblemBanner({
+  refusal,
+  placed = [],
+  onReload,
+}: {
+  refusal: Refusal | null;
+  placed?: string[];
+  onReload?: () => void;
+}) {
   const t = useT();
   if (!refusal) return null;
   const rest = unplaced(refusal, placed);
@@ -54,7 +63,10 @@ export function ProblemBanner({ refusal, placed = [], onReload }: { refusal: Ref
       )}
       {stale && onReload && (
         <p>
-          {refusal.code === 'INVALID_STATE' ? t('状态可能已变化。') : t('数据已被他人更新。')} <button type="button" onClick={onReload}>{t('重新加载')}</button>
+          {refusal.code === 'INVALID_STATE' ? t('状态可能已变化。') : t('数据已被他人更新。')}{' '}
+          <button type="button" onClick={onReload}>
+            {t('重新加载')}
+          </button>
         </p>
       )}
     </div>

@@ -26,33 +26,79 @@ export function ApplicationForm() {
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   const [done, setDone] = useState(false);
   return (
-    <form onSubmit={(e) => {
-      e.preventDefault();
-      void submit.run(async () => {
-        await unwrap(api.POST('/v1/approval-applications', { body: {
-          generatorId: partyId, receiverId: receiver[0]?.id ?? '', method, requestedFrom: from, requestedTo: to, attachments,
-          wasteCodes: lines.map((l) => ({ code: l.code, maxKg: num(l.maxKg) })),
-        } }));
-        setDone(true);
-        await qc.invalidateQueries({ queryKey: ['applications'] });
-      });
-    }}>
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit.run(async () => {
+          await unwrap(
+            api.POST('/v1/approval-applications', {
+              body: {
+                generatorId: partyId,
+                receiverId: receiver[0]?.id ?? '',
+                method,
+                requestedFrom: from,
+                requestedTo: to,
+                attachments,
+                wasteCodes: lines.map((l) => ({ code: l.code, maxKg: num(l.maxKg) })),
+              },
+            }),
+          );
+          setDone(true);
+          await qc.invalidateQueries({ queryKey: ['applications'] });
+        });
+      }}
+    >
       <h2>{t('新申请')}</h2>
       <RefusalScope refusal={submit.refusal}>
-        <ProblemBanner refusal={submit.refusal} placed={['receiverId', 'wasteCodes', 'method', 'requestedFrom', 'requestedTo', 'attachments']} />
+        <ProblemBanner
+          refusal={submit.refusal}
+          placed={['receiverId', 'wasteCodes', 'method', 'requestedFrom', 'requestedTo', 'attachments']}
+        />
         <PartySearch label={t('接受单位')} kind="receiver" path="receiverId" value={receiver} onChange={setReceiver} />
         {lines.map((l, i) => (
           <div key={l.key} className="row">
-            <WasteCodeField path={`wasteCodes.${i}.code`} value={l.code} onChange={(code) => setLines(lines.map((x, j) => (j === i ? { ...x, code } : x)))} />
-            <Field label={t('最大数量(kg)')} path={`wasteCodes.${i}.maxKg`} inputMode="decimal" value={l.maxKg} onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, maxKg: e.target.value } : x)))} />
+            <WasteCodeField
+              path={`wasteCodes.${i}.code`}
+              value={l.code}
+              onChange={(code) => setLines(lines.map((x, j) => (j === i ? { ...x, code } : x)))}
+            />
+            <Field
+              label={t('最大数量(kg)')}
+              path={`wasteCodes.${i}.maxKg`}
+              inputMode="decimal"
+              value={l.maxKg}
+              onChange={(e) => setLines(lines.map((x, j) => (j === i ? { ...x, maxKg: e.target.value } : x)))}
+            />
           </div>
         ))}
-        <button type="button" onClick={() => setLines([...lines, { key: crypto.randomUUID(), code: '', maxKg: '' }])}>{t('添加废物')}</button>
-        <Select label={t('利用处置方式')} path="method" value={method} onChange={(e) => setMethod(e.target.value as typeof method)} options={METHOD.map(([k, v]) => [k, t(v)])} />
-        <Field label={t('申请起始日')} path="requestedFrom" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-        <Field label={t('申请截止日')} path="requestedTo" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        <button type="button" onClick={() => setLines([...lines, { key: crypto.randomUUID(), code: '', maxKg: '' }])}>
+          {t('添加废物')}
+        </button>
+        <Select
+          label={t('利用处置方式')}
+          path="method"
+          value={method}
+          onChange={(e) => setMethod(e.target.value as typeof method)}
+          options={METHOD.map(([k, v]) => [k, t(v)])}
+        />
+        <Field
+          label={t('申请起始日')}
+          path="requestedFrom"
+          type="date"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+        />
+        <Field
+          label={t('申请截止日')}
+          path="requestedTo"
+          type="date"
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+        />
         <AttachmentsField value={attachments} onChange={setAttachments} />
-        <button type="submit" disabled={submit.busy}>{t('提交申请')}</button>
+        <button type="submit" disabled={submit.busy}>
+          {t('提交申请')}
+        </button>
         {done && !submit.refusal && <p role="status">{t('申请已提交')}</p>}
       </RefusalScope>
     </form>

@@ -23,8 +23,16 @@ export default function Applications() {
       <h1>{t('跨省转移')}</h1>
       {regulator ? (
         <>
-          <ApplicationList title={t('待办队列')} query={{ province, limit: 100 }} keep={(a) => a.due?.province === province} />
-          <ApplicationList title={t('本省相关申请')} query={{ province, limit: 100 }} keep={(a) => a.due?.province !== province} />
+          <ApplicationList
+            title={t('待办队列')}
+            query={{ province, limit: 100 }}
+            keep={(a) => a.due?.province === province}
+          />
+          <ApplicationList
+            title={t('本省相关申请')}
+            query={{ province, limit: 100 }}
+            keep={(a) => a.due?.province !== province}
+          />
           <Approvals province={province} />
         </>
       ) : (
@@ -37,17 +45,33 @@ export default function Applications() {
   );
 }
 
-function ApplicationList({ title, query, keep = () => true }: { title: string; query: Record<string, string | number>; keep?: (a: Application) => boolean }) {
+function ApplicationList({
+  title,
+  query,
+  keep = () => true,
+}: {
+  title: string;
+  query: Record<string, string | number>;
+  keep?: (a: Application) => boolean;
+}) {
   const { api } = useSession();
   const t = useT();
   // A queue is the queue now: fetched again whenever the screen is shown (another province may have acted).
-  const list = useQuery({ queryKey: ['applications', query], staleTime: 0, queryFn: () => unwrap(api.GET('/v1/approval-applications', { params: { query } })) });
+  const list = useQuery({
+    queryKey: ['applications', query],
+    staleTime: 0,
+    queryFn: () => unwrap(api.GET('/v1/approval-applications', { params: { query } })),
+  });
   const items = (list.data?.items ?? []).filter(keep).sort(byDue);
   return (
     <section aria-label={title}>
       <h2>{title}</h2>
       <ProblemBanner refusal={refusalOf(list.error)} />
-      <ul className="cards">{items.map((a) => <ApplicationCard key={a.id} application={a} />)}</ul>
+      <ul className="cards">
+        {items.map((a) => (
+          <ApplicationCard key={a.id} application={a} />
+        ))}
+      </ul>
       {list.data && items.length === 0 && <p className="muted">{t('没有记录')}</p>}
     </section>
   );

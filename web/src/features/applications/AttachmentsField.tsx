@@ -13,7 +13,10 @@ export function AttachmentsField({ value, onChange }: { value: Attachment[]; onC
     const file = input.files?.[0];
     if (!file) return;
     const select = document.getElementById(`${id}-kind`) as HTMLSelectElement;
-    onChange([...value, { kind: select.value as Attachment['kind'], name: file.name, documentHash: await sha256Hex(file) }]);
+    onChange([
+      ...value,
+      { kind: select.value as Attachment['kind'], name: file.name, documentHash: await sha256Hex(file) },
+    ]);
     input.value = '';
   }
   return (
@@ -22,14 +25,21 @@ export function AttachmentsField({ value, onChange }: { value: Attachment[]; onC
       <ul>
         {value.map((a, i) => (
           <li key={`${a.kind}:${a.name}:${a.documentHash}`}>
-            {t(ATTACHMENT_KIND.find(([k]) => k === a.kind)?.[1] ?? a.kind)} · {a.name} · <code title={a.documentHash}>{a.documentHash.slice(0, 16)}…</code>{' '}
-            <button type="button" className="link" onClick={() => onChange(value.filter((_, j) => j !== i))}>{t('移除')}</button>
+            {t(ATTACHMENT_KIND.find(([k]) => k === a.kind)?.[1] ?? a.kind)} · {a.name} ·{' '}
+            <code title={a.documentHash}>{a.documentHash.slice(0, 16)}…</code>{' '}
+            <button type="button" className="link" onClick={() => onChange(value.filter((_, j) => j !== i))}>
+              {t('移除')}
+            </button>
           </li>
         ))}
       </ul>
       <label htmlFor={`${id}-kind`}>{t('附件类型')}</label>{' '}
       <select id={`${id}-kind`} defaultValue={defaultKind}>
-        {ATTACHMENT_KIND.map(([k, v]) => <option key={k} value={k}>{t(v)}</option>)}
+        {ATTACHMENT_KIND.map(([k, v]) => (
+          <option key={k} value={k}>
+            {t(v)}
+          </option>
+        ))}
       </select>{' '}
       <label htmlFor={`${id}-file`}>{t('选择文件')}</label>{' '}
       <input id={`${id}-file`} type="file" onChange={(e) => void add(e.currentTarget)} />

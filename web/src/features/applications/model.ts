@@ -1,7 +1,19 @@
 // Cross-province applications (api.md "Cross-province transfer approvals", domain.md rule 30) as the console uses
 // them, and the names of their actions' buttons (console.md).
-export interface Attachment { kind: 'receiver-licence' | 'method-statement' | 'contract' | 'other'; name: string; documentHash: string }
-export interface HistoryEntry { status?: string; action?: string; at: string; by?: string; note?: string; reason?: string; dueAt?: string }
+export interface Attachment {
+  kind: 'receiver-licence' | 'method-statement' | 'contract' | 'other';
+  name: string;
+  documentHash: string;
+}
+export interface HistoryEntry {
+  status?: string;
+  action?: string;
+  at: string;
+  by?: string;
+  note?: string;
+  reason?: string;
+  dueAt?: string;
+}
 export interface Application {
   id: string;
   generatorId: string;
@@ -19,20 +31,49 @@ export interface Application {
   approvalId?: string;
 }
 
-export type AppAction = 'accept' | 'incomplete' | 'request-consent' | 'consent' | 'decline' | 'approve' | 'refuse' | 'resubmit';
+export type AppAction =
+  | 'accept'
+  | 'incomplete'
+  | 'request-consent'
+  | 'consent'
+  | 'decline'
+  | 'approve'
+  | 'refuse'
+  | 'resubmit';
 
 export const APP_ACTION: Record<AppAction, string> = {
-  accept: '受理', incomplete: '补正', 'request-consent': '商请接受地', consent: '同意接受', decline: '不同意',
-  approve: '批准', refuse: '不予批准', resubmit: '重新提交',
+  accept: '受理',
+  incomplete: '补正',
+  'request-consent': '商请接受地',
+  consent: '同意接受',
+  decline: '不同意',
+  approve: '批准',
+  refuse: '不予批准',
+  resubmit: '重新提交',
 };
 
 export const APP_STATUS: Record<string, string> = {
-  submitted: '已提交', accepted: '已受理', incomplete: '待补正', 'consent-requested': '已商请接受地', consented: '接受地同意',
-  declined: '接受地不同意', approved: '已批准', refused: '不予批准',
+  submitted: '已提交',
+  accepted: '已受理',
+  incomplete: '待补正',
+  'consent-requested': '已商请接受地',
+  consented: '接受地同意',
+  declined: '接受地不同意',
+  approved: '已批准',
+  refused: '不予批准',
 };
 
-export const METHOD: [string, string][] = [['store', '贮存'], ['utilise', '利用'], ['dispose', '处置']];
-export const ATTACHMENT_KIND: [string, string][] = [['receiver-licence', '接受单位许可证'], ['method-statement', '利用处置方式说明'], ['contract', '合同'], ['other', '其他']];
+export const METHOD: [string, string][] = [
+  ['store', '贮存'],
+  ['utilise', '利用'],
+  ['dispose', '处置'],
+];
+export const ATTACHMENT_KIND: [string, string][] = [
+  ['receiver-licence', '接受单位许可证'],
+  ['method-statement', '利用处置方式说明'],
+  ['contract', '合同'],
+  ['other', '其他'],
+];
 
 /** `…/actions` answers the actions the caller may take; read both `[{action}]` and `['accept']`. */
 export const actionNames = (answer: unknown): AppAction[] =>

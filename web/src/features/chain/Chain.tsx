@@ -31,15 +31,23 @@ function FindManifest() {
   const [number, setNumber] = useState('');
   const find = useAction();
   return (
-    <form className="inline" onSubmit={(e) => {
-      e.preventDefault();
-      void find.run(async () => {
-        const m = await unwrap(api.GET('/v1/manifests/by-number/{number}', { params: { path: { number } } }));
-        navigate(`/chain/${m.id}`);
-      });
-    }}>
-      <label>{t('联单编号')} <input value={number} onChange={(e) => setNumber(e.target.value)} inputMode="numeric" maxLength={14} /></label>
-      <button type="submit" disabled={find.busy}>{t('打开')}</button>
+    <form
+      className="inline"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void find.run(async () => {
+          const m = await unwrap(api.GET('/v1/manifests/by-number/{number}', { params: { path: { number } } }));
+          navigate(`/chain/${m.id}`);
+        });
+      }}
+    >
+      <label>
+        {t('联单编号')}{' '}
+        <input value={number} onChange={(e) => setNumber(e.target.value)} inputMode="numeric" maxLength={14} />
+      </label>
+      <button type="submit" disabled={find.busy}>
+        {t('打开')}
+      </button>
       <ProblemBanner refusal={find.refusal} />
     </form>
   );
@@ -51,25 +59,45 @@ function ChainView({ id }: { id: string }) {
   const evidence = useAction();
   const chain = useQuery({
     queryKey: ['chain', id, 'graph'],
-    queryFn: () => unwrap(api.GET('/v1/chains/{manifestId}', { params: { path: { manifestId: id }, query: { depth: 50 } } })),
+    queryFn: () =>
+      unwrap(api.GET('/v1/chains/{manifestId}', { params: { path: { manifestId: id }, query: { depth: 50 } } })),
   });
   const c = chain.data;
   const start = c?.nodes.find((n) => n.relation === 'start');
   // What the disposal reports of the chain disposed of (a manifest's own `disposed` repeats its reports' kilograms).
-  const disposed = c ? c.nodes.filter((n) => n.type === 'disposal').reduce((s, n) => s + Math.round(n.kg.disposed * 1000), 0) / 1000 : 0;
+  const disposed = c
+    ? c.nodes.filter((n) => n.type === 'disposal').reduce((s, n) => s + Math.round(n.kg.disposed * 1000), 0) / 1000
+    : 0;
   return (
     <section aria-labelledby="chain-view-h">
-      <h2 id="chain-view-h">{t('经过联单')} {start?.number ?? id}</h2>
+      <h2 id="chain-view-h">
+        {t('经过联单')} {start?.number ?? id}
+      </h2>
       <ProblemBanner refusal={refusalOf(chain.error) ?? evidence.refusal} />
       {c && (
         <>
           <p className="actions">
-            <a href={`/v1/chains/${id}?format=evidence`} onClick={(e) => {
-              e.preventDefault();
-              void evidence.run(() => downloadBlob(api, `/v1/chains/${id}`, { format: 'evidence', depth: 50 }, `evidence-${start?.number ?? id}.json`));
-            }}>{t('下载证据包')}</a>
+            <a
+              href={`/v1/chains/${id}?format=evidence`}
+              onClick={(e) => {
+                e.preventDefault();
+                void evidence.run(() =>
+                  downloadBlob(
+                    api,
+                    `/v1/chains/${id}`,
+                    { format: 'evidence', depth: 50 },
+                    `evidence-${start?.number ?? id}.json`,
+                  ),
+                );
+              }}
+            >
+              {t('下载证据包')}
+            </a>
           </p>
-          <p role="status">{c.nodes.length} {t('个节点')} · {t('处置合计')} <output name="disposed-total">{kg(disposed)}</output>{c.nextCursor && ` · ${t('节点超过500，仅显示第一页')}`}</p>
+          <p role="status">
+            {c.nodes.length} {t('个节点')} · {t('处置合计')} <output name="disposed-total">{kg(disposed)}</output>
+            {c.nextCursor && ` · ${t('节点超过500，仅显示第一页')}`}
+          </p>
           <Suspense fallback={<p className="loading">…</p>}>
             <ChainGraph nodes={c.nodes} edges={c.edges} />
           </Suspense>

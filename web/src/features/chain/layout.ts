@@ -5,11 +5,31 @@ import { Graph, layout } from '@dagrejs/dagre';
 export const NODE_W = 184;
 export const NODE_H = 64;
 
-export interface LaidNode { id: string; x: number; y: number }
-export interface LaidEdge { key: string; from: string; to: string; kg?: number; points: { x: number; y: number }[]; label: { x: number; y: number } }
-export interface Laid { nodes: Map<string, LaidNode>; edges: LaidEdge[]; width: number; height: number; ms: number }
+export interface LaidNode {
+  id: string;
+  x: number;
+  y: number;
+}
+export interface LaidEdge {
+  key: string;
+  from: string;
+  to: string;
+  kg?: number;
+  points: { x: number; y: number }[];
+  label: { x: number; y: number };
+}
+export interface Laid {
+  nodes: Map<string, LaidNode>;
+  edges: LaidEdge[];
+  width: number;
+  height: number;
+  ms: number;
+}
 
-export function layoutChain(nodes: readonly { id: string }[], edges: readonly { from: string; to: string; kg?: number }[]): Laid {
+export function layoutChain(
+  nodes: readonly { id: string }[],
+  edges: readonly { from: string; to: string; kg?: number }[],
+): Laid {
   const started = performance.now();
   const g = new Graph({ multigraph: true });
   // Network simplex ranks and the crossing-reduction sweeps order best but grow fast; past a few hundred nodes the
@@ -44,7 +64,10 @@ export function layoutChain(nodes: readonly { id: string }[], edges: readonly { 
 /** The point halfway along a polyline (where an edge's kilograms are written). */
 function middle(points: readonly { x: number; y: number }[]): { x: number; y: number } {
   // Each segment with both of its ends (a polyline of n points has n - 1)
-  const segs = points.slice(1).map((b, i) => ({ a: points[i] ?? b, b })).map((s) => ({ ...s, len: Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y) }));
+  const segs = points
+    .slice(1)
+    .map((b, i) => ({ a: points[i] ?? b, b }))
+    .map((s) => ({ ...s, len: Math.hypot(s.b.x - s.a.x, s.b.y - s.a.y) }));
   let rest = segs.reduce((sum, s) => sum + s.len, 0) / 2;
   for (const { a, b, len } of segs) {
     if (rest <= len && len > 0) {

@@ -26,8 +26,15 @@ export default function Driver() {
   const opening = useAction();
 
   const open = (n: string) =>
-    opening.run(async () => setManifest(await unwrap(api.GET('/v1/manifests/by-number/{number}', { params: { path: { number: n.trim() } } }))));
-  const submit = (e: FormEvent) => { e.preventDefault(); void open(number); };
+    opening.run(async () =>
+      setManifest(
+        await unwrap(api.GET('/v1/manifests/by-number/{number}', { params: { path: { number: n.trim() } } })),
+      ),
+    );
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void open(number);
+  };
 
   return (
     <>
@@ -35,13 +42,34 @@ export default function Driver() {
       <form className="card" onSubmit={submit} aria-label={t('打开联单')}>
         <ProblemBanner refusal={opening.refusal} placed={['number']} />
         <RefusalScope refusal={opening.refusal}>
-          <Field label={t('联单编号')} path="number" inputMode="numeric" autoComplete="off" value={number} onChange={(e) => setNumber(e.target.value)} placeholder="14 位数字" />
+          <Field
+            label={t('联单编号')}
+            path="number"
+            inputMode="numeric"
+            autoComplete="off"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            placeholder="14 位数字"
+          />
         </RefusalScope>
         <div className="actions">
-          <button type="submit" disabled={opening.busy}>{t('打开')}</button>
-          <button type="button" className="secondary" onClick={() => setScanning(true)}>{t('扫码')}</button>
+          <button type="submit" disabled={opening.busy}>
+            {t('打开')}
+          </button>
+          <button type="button" className="secondary" onClick={() => setScanning(true)}>
+            {t('扫码')}
+          </button>
         </div>
-        {scanning && <Scanner onClose={() => setScanning(false)} onNumber={(n) => { setScanning(false); setNumber(n); void open(n); }} />}
+        {scanning && (
+          <Scanner
+            onClose={() => setScanning(false)}
+            onNumber={(n) => {
+              setScanning(false);
+              setNumber(n);
+              void open(n);
+            }}
+          />
+        )}
       </form>
       {manifest && <Signing key={manifest.id} manifest={manifest} onChange={setManifest} />}
     </>
@@ -57,52 +85,121 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
   // the load is with transporterIds[currentLeg − 1]: that carrier shares its position and reports incidents
   const carrier = m.status === 'in_transit' ? m.legs[m.currentLeg - 1]?.transporterId : undefined;
   const path = { params: { path: { id: m.id } } };
-  const actions = useQuery({ queryKey: ['manifest', m.id, 'actions', m.version], queryFn: () => unwrap(api.GET('/v1/manifests/{id}/actions', path)) });
+  const actions = useQuery({
+    queryKey: ['manifest', m.id, 'actions', m.version],
+    queryFn: () => unwrap(api.GET('/v1/manifests/{id}/actions', path)),
+  });
   const [plate, setPlate] = useState('');
   const [driver, setDriver] = useState('');
   const { busy, refusal, run } = useAction();
   const pickup = actions.data?.find((a) => a.action === 'pickup');
   const deliver = actions.data?.find((a) => a.action === 'deliver');
-  const after = (next: Manifest) => { onChange(next); void qc.invalidateQueries(); };
+  const after = (next: Manifest) => {
+    onChange(next);
+    void qc.invalidateQueries();
+  };
   const reload = () => run(async () => onChange(await unwrap(api.GET('/v1/manifests/{id}', path))));
 
   return (
     <section aria-labelledby="drv-h">
-      <h2 id="drv-h">{t('联单')} <span className="number">{m.number}</span></h2>
-      <p><span className="badge">{t(STATUS[m.status] ?? m.status)}</span> <PartyName id={m.generatorId} /> → <PartyName id={m.receiverId} /></p>
-      <ul>{m.lines.map((l) => <li key={l.lineNo}>{l.wasteCode} {l.name} · {kg(l.quantityKg)} · {l.containerCount} {t('件')}</li>)}</ul>
+      <h2 id="drv-h">
+        {t('联单')} <span className="number">{m.number}</span>
+      </h2>
+      <p>
+        <span className="badge">{t(STATUS[m.status] ?? m.status)}</span> <PartyName id={m.generatorId} /> →{' '}
+        <PartyName id={m.receiverId} />
+      </p>
+      <ul>
+        {m.lines.map((l) => (
+          <li key={l.lineNo}>
+            {l.wasteCode} {l.name} · {kg(l.quantityKg)} · {l.containerCount} {t('件')}
+          </li>
+        ))}
+      </ul>
       <ProblemBanner refusal={refusal} placed={['vehiclePlate', 'driverName']} onReload={reload} />
       {pickup && (
         <RefusalScope refusal={refusal}>
           <div className="grid">
-            <Field label={t('车牌号')} path="vehiclePlate" value={plate} onChange={(e) => setPlate(e.target.value)} placeholder="晋A12345" />
+            <Field
+              label={t('车牌号')}
+              path="vehiclePlate"
+              value={plate}
+              onChange={(e) => setPlate(e.target.value)}
+              placeholder="晋A12345"
+            />
             <Field label={t('驾驶员')} path="driverName" value={driver} onChange={(e) => setDriver(e.target.value)} />
           </div>
-          <label className="check"><input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} /> {t('同意共享位置')}</label>
+          <label className="check">
+            <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} />{' '}
+            {t('同意共享位置')}
+          </label>
           <div className="actions">
-            <button type="button" disabled={busy} onClick={() => run(async () => after(await unwrap(api.POST('/v1/manifests/{id}/pickup', {
-              ...path, body: { transporterId: pickup.partyId!, vehiclePlate: plate, driverName: driver, ...(consent ? { phoneConsent: true } : {}) },
-            }))))}>{m.legs.length > 0 ? t('确认交接') : t('确认提货')}</button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                run(async () =>
+                  after(
+                    await unwrap(
+                      api.POST('/v1/manifests/{id}/pickup', {
+                        ...path,
+                        body: {
+                          transporterId: pickup.partyId!,
+                          vehiclePlate: plate,
+                          driverName: driver,
+                          ...(consent ? { phoneConsent: true } : {}),
+                        },
+                      }),
+                    ),
+                  ),
+                )
+              }
+            >
+              {m.legs.length > 0 ? t('确认交接') : t('确认提货')}
+            </button>
           </div>
         </RefusalScope>
       )}
       {deliver && (
         <div className="actions">
-          <button type="button" disabled={busy} onClick={() => run(async () => after(await unwrap(api.POST('/v1/manifests/{id}/deliver', {
-            ...path, body: { transporterId: deliver.partyId!, deliveredAt: new Date().toISOString() },
-          }))))}>{t('确认运抵')}</button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              run(async () =>
+                after(
+                  await unwrap(
+                    api.POST('/v1/manifests/{id}/deliver', {
+                      ...path,
+                      body: { transporterId: deliver.partyId!, deliveredAt: new Date().toISOString() },
+                    }),
+                  ),
+                ),
+              )
+            }
+          >
+            {t('确认运抵')}
+          </button>
         </div>
       )}
       {carrier === partyId && (
         <>
           <ShareLocation manifestId={m.id} transporterId={carrier} />
-          {reporting
-            ? <IncidentReport manifest={m} partyId={carrier} onDone={() => setReporting(false)} />
-            : <div className="actions"><button type="button" className="secondary" onClick={() => setReporting(true)}>{t('报告事故')}</button></div>}
+          {reporting ? (
+            <IncidentReport manifest={m} partyId={carrier} onDone={() => setReporting(false)} />
+          ) : (
+            <div className="actions">
+              <button type="button" className="secondary" onClick={() => setReporting(true)}>
+                {t('报告事故')}
+              </button>
+            </div>
+          )}
         </>
       )}
       {actions.isSuccess && !pickup && !deliver && <p className="muted">{t('当前没有需要您签署的操作。')}</p>}
-      <p><Link to={`/manifests/${m.id}`}>{t('联单详情')}</Link></p>
+      <p>
+        <Link to={`/manifests/${m.id}`}>{t('联单详情')}</Link>
+      </p>
     </section>
   );
 }

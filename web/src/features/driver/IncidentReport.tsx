@@ -10,10 +10,26 @@ import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 import { DivisionPicker } from '../oversight/DivisionPicker.tsx';
 
-const TYPES: [string, string][] = [['spill', '泄漏'], ['leak', '渗漏'], ['loss', '丢失'], ['theft', '被盗'], ['collision', '交通事故'], ['fire', '火灾'], ['other', '其他']];
+const TYPES: [string, string][] = [
+  ['spill', '泄漏'],
+  ['leak', '渗漏'],
+  ['loss', '丢失'],
+  ['theft', '被盗'],
+  ['collision', '交通事故'],
+  ['fire', '火灾'],
+  ['other', '其他'],
+];
 type IncidentType = 'spill' | 'leak' | 'loss' | 'theft' | 'collision' | 'fire' | 'other';
 
-export function IncidentReport({ manifest: m, partyId, onDone }: { manifest: Manifest; partyId: string; onDone(): void }) {
+export function IncidentReport({
+  manifest: m,
+  partyId,
+  onDone,
+}: {
+  manifest: Manifest;
+  partyId: string;
+  onDone(): void;
+}) {
   const { api } = useSession();
   const t = useT();
   const qc = useQueryClient();
@@ -23,30 +39,63 @@ export function IncidentReport({ manifest: m, partyId, onDone }: { manifest: Man
   const [measures, setMeasures] = useState('');
   const [division, setDivision] = useState('00');
   const { busy, refusal, run } = useAction();
-  const lines = m.lines.filter((l) => Number(lost[l.lineNo] ?? 0) > 0).map((l) => ({ lineNo: l.lineNo, lostKg: Number(lost[l.lineNo]) }));
+  const lines = m.lines
+    .filter((l) => Number(lost[l.lineNo] ?? 0) > 0)
+    .map((l) => ({ lineNo: l.lineNo, lostKg: Number(lost[l.lineNo]) }));
 
   return (
-    <form className="card" aria-label={t('报告事故')} onSubmit={(e) => {
-      e.preventDefault();
-      void run(async () => {
-        await unwrap(api.POST('/v1/manifests/{id}/incidents', {
-          params: { path: { id: m.id } },
-          body: { partyId, type, at: new Date().toISOString(), divisionCode: division, lines, description, measures },
-        }));
-        await qc.invalidateQueries({ queryKey: ['incidents'] });
-        onDone();
-      });
-    }}>
+    <form
+      className="card"
+      aria-label={t('报告事故')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run(async () => {
+          await unwrap(
+            api.POST('/v1/manifests/{id}/incidents', {
+              params: { path: { id: m.id } },
+              body: {
+                partyId,
+                type,
+                at: new Date().toISOString(),
+                divisionCode: division,
+                lines,
+                description,
+                measures,
+              },
+            }),
+          );
+          await qc.invalidateQueries({ queryKey: ['incidents'] });
+          onDone();
+        });
+      }}
+    >
       <h3>{t('报告事故')}</h3>
       <ProblemBanner refusal={refusal} placed={['type', 'divisionCode', 'description', 'measures', 'lines']} />
       <RefusalScope refusal={refusal}>
-        <Select label={t('事故类型')} path="type" value={type} onChange={(e) => setType(e.target.value as IncidentType)} options={TYPES.map(([k, v]) => [k, t(v)])} />
+        <Select
+          label={t('事故类型')}
+          path="type"
+          value={type}
+          onChange={(e) => setType(e.target.value as IncidentType)}
+          options={TYPES.map(([k, v]) => [k, t(v)])}
+        />
         {m.lines.map((l) => (
-          <Field key={l.lineNo} label={`${t('损失')} ${l.lineNo}. ${l.wasteCode} (kg)`} path={`lines.${l.lineNo - 1}.lostKg`} inputMode="decimal"
-            value={lost[l.lineNo] ?? ''} onChange={(e) => setLost({ ...lost, [l.lineNo]: e.target.value })} />
+          <Field
+            key={l.lineNo}
+            label={`${t('损失')} ${l.lineNo}. ${l.wasteCode} (kg)`}
+            path={`lines.${l.lineNo - 1}.lostKg`}
+            inputMode="decimal"
+            value={lost[l.lineNo] ?? ''}
+            onChange={(e) => setLost({ ...lost, [l.lineNo]: e.target.value })}
+          />
         ))}
         <FieldMessages path="lines" />
-        <Field label={t('事故经过')} path="description" value={description} onChange={(e) => setDescription(e.target.value)} />
+        <Field
+          label={t('事故经过')}
+          path="description"
+          value={description}
+          onChange={(e) => setDescription(e.target.value)}
+        />
         <Field label={t('处置措施')} path="measures" value={measures} onChange={(e) => setMeasures(e.target.value)} />
         <fieldset>
           <legend>{t('事故地点')}</legend>
@@ -55,8 +104,12 @@ export function IncidentReport({ manifest: m, partyId, onDone }: { manifest: Man
         </fieldset>
       </RefusalScope>
       <div className="actions">
-        <button type="submit" disabled={busy}>{t('提交事故报告')}</button>
-        <button type="button" className="secondary" onClick={onDone}>{t('取消')}</button>
+        <button type="submit" disabled={busy}>
+          {t('提交事故报告')}
+        </button>
+        <button type="button" className="secondary" onClick={onDone}>
+          {t('取消')}
+        </button>
       </div>
     </form>
   );

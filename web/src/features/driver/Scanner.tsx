@@ -60,8 +60,16 @@ export function Scanner({ onNumber, onClose }: { onNumber(n: string): void; onCl
 
   return (
     <div className="card">
-      {error ? <p role="alert" className="problem">{error}</p> : <video ref={video} muted playsInline aria-label={t('摄像头画面')} />}
-      <button type="button" className="secondary" onClick={onClose}>{t('关闭摄像头')}</button>
+      {error ? (
+        <p role="alert" className="problem">
+          {error}
+        </p>
+      ) : (
+        <video ref={video} muted playsInline aria-label={t('摄像头画面')} />
+      )}
+      <button type="button" className="secondary" onClick={onClose}>
+        {t('关闭摄像头')}
+      </button>
     </div>
   );
 }

@@ -36,43 +36,90 @@ export function AddEntry() {
     const common = { quantityKg: num(quantityKg), at: at.instant() };
     if (pending) return { kind: 'pending-identification', name: name.trim(), process: process.trim(), ...common };
     return {
-      kind: 'generated', wasteCode: wasteCode.trim(), ...common,
+      kind: 'generated',
+      wasteCode: wasteCode.trim(),
+      ...common,
       ...(medical && isMedicalCategory(medicalCategory) ? { medicalCategory } : {}),
     };
   };
-  const add = () => run(async () => {
-    const entry = await unwrap(api.POST('/v1/parties/{id}/ledger', { params: { path: { id: partyId } }, body: body() }));
-    setAdded(entry.batchCode);
-    setQuantityKg('');
-    void qc.invalidateQueries({ queryKey: ['ledger', partyId] });
-    void qc.invalidateQueries({ queryKey: ['stock', partyId] });
-  });
+  const add = () =>
+    run(async () => {
+      const entry = await unwrap(
+        api.POST('/v1/parties/{id}/ledger', { params: { path: { id: partyId } }, body: body() }),
+      );
+      setAdded(entry.batchCode);
+      setQuantityKg('');
+      void qc.invalidateQueries({ queryKey: ['ledger', partyId] });
+      void qc.invalidateQueries({ queryKey: ['stock', partyId] });
+    });
 
   return (
-    <form className="card" onSubmit={(e) => { e.preventDefault(); void add(); }} aria-labelledby="add-h">
+    <form
+      className="card"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void add();
+      }}
+      aria-labelledby="add-h"
+    >
       <h2 id="add-h">{t('新增台账')}</h2>
-      {added && <p className="ok" role="status">{t('已记录批次')} {added}</p>}
-      <ProblemBanner refusal={refusal} placed={['wasteCode', 'name', 'process', 'quantityKg', 'at', 'medicalCategory']} />
-      <label className="check"><input type="checkbox" checked={pending} onChange={(e) => setPending(e.target.checked)} /> {t('待鉴别')}</label>
+      {added && (
+        <p className="ok" role="status">
+          {t('已记录批次')} {added}
+        </p>
+      )}
+      <ProblemBanner
+        refusal={refusal}
+        placed={['wasteCode', 'name', 'process', 'quantityKg', 'at', 'medicalCategory']}
+      />
+      <label className="check">
+        <input type="checkbox" checked={pending} onChange={(e) => setPending(e.target.checked)} /> {t('待鉴别')}
+      </label>
       <RefusalScope refusal={refusal}>
         <div className="grid">
           {pending ? (
             <>
               <Field label={t('废物名称')} path="name" value={name} onChange={(e) => setName(e.target.value)} />
-              <Field label={t('产生工序')} path="process" value={process} onChange={(e) => setProcess(e.target.value)} />
+              <Field
+                label={t('产生工序')}
+                path="process"
+                value={process}
+                onChange={(e) => setProcess(e.target.value)}
+              />
             </>
           ) : (
             <WasteCodeField path="wasteCode" value={wasteCode} onChange={setWasteCode} />
           )}
-          <Field label={t('数量(kg)')} path="quantityKg" inputMode="decimal" value={quantityKg} onChange={(e) => setQuantityKg(e.target.value)} />
-          <Field label={t('产生时间')} path="at" type="datetime-local" value={at.value} onChange={(e) => at.setValue(e.target.value)} />
+          <Field
+            label={t('数量(kg)')}
+            path="quantityKg"
+            inputMode="decimal"
+            value={quantityKg}
+            onChange={(e) => setQuantityKg(e.target.value)}
+          />
+          <Field
+            label={t('产生时间')}
+            path="at"
+            type="datetime-local"
+            value={at.value}
+            onChange={(e) => at.setValue(e.target.value)}
+          />
           {medical && (
-            <Select label={t('医疗废物类别')} path="medicalCategory" value={medicalCategory} onChange={(e) => setMedicalCategory(e.target.value)}
-              options={[['', t('请选择')], ...MEDICAL_CATEGORY.map(([v, zh]) => [v, t(zh)] as [string, string])]} />
+            <Select
+              label={t('医疗废物类别')}
+              path="medicalCategory"
+              value={medicalCategory}
+              onChange={(e) => setMedicalCategory(e.target.value)}
+              options={[['', t('请选择')], ...MEDICAL_CATEGORY.map(([v, zh]) => [v, t(zh)] as [string, string])]}
+            />
           )}
         </div>
       </RefusalScope>
-      <div className="actions"><button type="submit" disabled={busy}>{t('新增台账')}</button></div>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {t('新增台账')}
+        </button>
+      </div>
     </form>
   );
 }

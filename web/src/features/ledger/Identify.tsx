@@ -13,7 +13,10 @@ import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 
 type Result = Schemas['RecordIdentification']['result'];
-const RESULTS: [Result, string][] = [['hazardous', '危险废物'], ['not-hazardous', '不属于危险废物']];
+const RESULTS: [Result, string][] = [
+  ['hazardous', '危险废物'],
+  ['not-hazardous', '不属于危险废物'],
+];
 const isResult = (v: string): v is Result => RESULTS.some(([r]) => r === v);
 
 export function Identify({ entry, onClose }: { entry: Schemas['LedgerEntry']; onClose(): void }) {
@@ -31,30 +34,76 @@ export function Identify({ entry, onClose }: { entry: Schemas['LedgerEntry']; on
     const report = reportNumber.trim();
     return { result, wasteCode: wasteCode.trim(), ...(report ? { reportNumber: report } : {}) };
   };
-  const submit = () => run(async () => {
-    await unwrap(api.POST('/v1/parties/{id}/ledger/{entryId}/identification', { params: { path: { id: partyId, entryId: entry.id } }, body: body() }));
-    await Promise.all([qc.invalidateQueries({ queryKey: ['ledger', partyId] }), qc.invalidateQueries({ queryKey: ['stock', partyId] })]);
+  const submit = () =>
+    run(async () => {
+      await unwrap(
+        api.POST('/v1/parties/{id}/ledger/{entryId}/identification', {
+          params: { path: { id: partyId, entryId: entry.id } },
+          body: body(),
+        }),
+      );
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['ledger', partyId] }),
+        qc.invalidateQueries({ queryKey: ['stock', partyId] }),
+      ]);
+      onClose();
+    });
+  const reload = () => {
+    void qc.invalidateQueries({ queryKey: ['ledger', partyId] });
     onClose();
-  });
-  const reload = () => { void qc.invalidateQueries({ queryKey: ['ledger', partyId] }); onClose(); };
+  };
 
   return (
-    <form className="card" aria-labelledby="identify-h" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-      <h2 id="identify-h">{t('登记鉴别结果')} · {entry.batchCode}</h2>
-      <p className="muted">{entry.name} · {entry.process} · {kg(entry.quantityKg)}</p>
+    <form
+      className="card"
+      aria-labelledby="identify-h"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id="identify-h">
+        {t('登记鉴别结果')} · {entry.batchCode}
+      </h2>
+      <p className="muted">
+        {entry.name} · {entry.process} · {kg(entry.quantityKg)}
+      </p>
       <ProblemBanner refusal={refusal} placed={['result', 'wasteCode', 'reportNumber', 'issuedBy']} onReload={reload} />
       <RefusalScope refusal={refusal}>
         <div className="grid">
-          <Select label={t('鉴别结果')} path="result" value={result} onChange={(e) => { if (isResult(e.target.value)) setResult(e.target.value); }}
-            options={RESULTS.map(([v, zh]) => [v, t(zh)])} />
+          <Select
+            label={t('鉴别结果')}
+            path="result"
+            value={result}
+            onChange={(e) => {
+              if (isResult(e.target.value)) setResult(e.target.value);
+            }}
+            options={RESULTS.map(([v, zh]) => [v, t(zh)])}
+          />
           {result === 'hazardous' && <WasteCodeField path="wasteCode" value={wasteCode} onChange={setWasteCode} />}
-          <Field label={t('鉴别报告编号')} path="reportNumber" value={reportNumber} onChange={(e) => setReportNumber(e.target.value)} />
-          {result === 'not-hazardous' && <Field label={t('出具单位')} path="issuedBy" value={issuedBy} onChange={(e) => setIssuedBy(e.target.value)} />}
+          <Field
+            label={t('鉴别报告编号')}
+            path="reportNumber"
+            value={reportNumber}
+            onChange={(e) => setReportNumber(e.target.value)}
+          />
+          {result === 'not-hazardous' && (
+            <Field
+              label={t('出具单位')}
+              path="issuedBy"
+              value={issuedBy}
+              onChange={(e) => setIssuedBy(e.target.value)}
+            />
+          )}
         </div>
       </RefusalScope>
       <div className="actions">
-        <button type="submit" disabled={busy}>{t('登记鉴别结果')}</button>
-        <button type="button" className="secondary" onClick={onClose}>{t('取消')}</button>
+        <button type="submit" disabled={busy}>
+          {t('登记鉴别结果')}
+        </button>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t('取消')}
+        </button>
       </div>
     </form>
   );

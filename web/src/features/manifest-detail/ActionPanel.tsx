@@ -19,38 +19,69 @@ export function ActionPanel({ manifest: m, onDone }: { manifest: Manifest; onDon
   const t = useT();
   const qc = useQueryClient();
   const path = { params: { path: { id: m.id } } };
-  const actions = useQuery({ queryKey: ['manifest', m.id, 'actions', m.version], queryFn: () => unwrap(api.GET('/v1/manifests/{id}/actions', path)) });
+  const actions = useQuery({
+    queryKey: ['manifest', m.id, 'actions', m.version],
+    queryFn: () => unwrap(api.GET('/v1/manifests/{id}/actions', path)),
+  });
   const [asking, setAsking] = useState<Asking>(null);
   const [text, setText] = useState('');
   const [carriers, setCarriers] = useState<{ id: string; name: string }[]>([]);
   const { busy, refusal, run } = useAction();
-  const done = () => { setAsking(null); setText(''); void qc.invalidateQueries({ queryKey: ['manifests'] }); onDone(); };
+  const done = () => {
+    setAsking(null);
+    setText('');
+    void qc.invalidateQueries({ queryKey: ['manifests'] });
+    onDone();
+  };
   const name = (a: ManifestAction) => t(a === 'pickup' && m.legs.length > 0 ? '确认交接' : (ACTION[a] ?? a));
 
   const click = (a: ManifestAction, partyId: string | null) => {
     switch (a) {
-      case 'dispatch': return run(async () => { await unwrap(api.POST('/v1/manifests/{id}/dispatch', path)); done(); });
+      case 'dispatch':
+        return run(async () => {
+          await unwrap(api.POST('/v1/manifests/{id}/dispatch', path));
+          done();
+        });
       // …/actions names the carrier for 确认运抵; were it ever missing, the API's refusal of transporterId shows
-      case 'deliver': return run(async () => {
-        await unwrap(api.POST('/v1/manifests/{id}/deliver', { ...path, body: { transporterId: partyId ?? '', deliveredAt: new Date().toISOString() } }));
-        done();
-      });
-      case 'pickup': return navigate(`/driver?number=${m.number}`);
-      case 'receive': case 'reject': return navigate(`/receipt/${m.id}`);
-      case 'update': return navigate(`/manifests/new?draft=${m.id}`);
+      case 'deliver':
+        return run(async () => {
+          await unwrap(
+            api.POST('/v1/manifests/{id}/deliver', {
+              ...path,
+              body: { transporterId: partyId ?? '', deliveredAt: new Date().toISOString() },
+            }),
+          );
+          done();
+        });
+      case 'pickup':
+        return navigate(`/driver?number=${m.number}`);
+      case 'receive':
+      case 'reject':
+        return navigate(`/receipt/${m.id}`);
+      case 'update':
+        return navigate(`/manifests/new?draft=${m.id}`);
       // Incidents are reported from the driver's page and closed on the regulator's incident list.
-      case 'report-incident': return navigate(`/driver?number=${m.number}`);
-      case 'close-incident': return navigate('/oversight?tab=incidents');
-      default: setAsking(a);
+      case 'report-incident':
+        return navigate(`/driver?number=${m.number}`);
+      case 'close-incident':
+        return navigate('/oversight?tab=incidents');
+      default:
+        setAsking(a);
     }
   };
-  const confirm = () => run(async () => {
-    if (asking === 'cancel') await unwrap(api.POST('/v1/manifests/{id}/cancel', { ...path, body: { reason: text } }));
-    if (asking === 'explain-discrepancy') await unwrap(api.POST('/v1/manifests/{id}/discrepancy/explain', { ...path, body: { note: text } }));
-    if (asking === 'close-discrepancy') await unwrap(api.POST('/v1/manifests/{id}/discrepancy/close', { ...path, body: { note: text } }));
-    if (asking === 'change-carriers') await unwrap(api.POST('/v1/manifests/{id}/carriers', { ...path, body: { transporterIds: carriers.map((c) => c.id) } }));
-    done();
-  });
+  const confirm = () =>
+    run(async () => {
+      if (asking === 'cancel') await unwrap(api.POST('/v1/manifests/{id}/cancel', { ...path, body: { reason: text } }));
+      if (asking === 'explain-discrepancy')
+        await unwrap(api.POST('/v1/manifests/{id}/discrepancy/explain', { ...path, body: { note: text } }));
+      if (asking === 'close-discrepancy')
+        await unwrap(api.POST('/v1/manifests/{id}/discrepancy/close', { ...path, body: { note: text } }));
+      if (asking === 'change-carriers')
+        await unwrap(
+          api.POST('/v1/manifests/{id}/carriers', { ...path, body: { transporterIds: carriers.map((c) => c.id) } }),
+        );
+      done();
+    });
 
   const list = actions.data ?? [];
   return (
@@ -60,21 +91,44 @@ export function ActionPanel({ manifest: m, onDone }: { manifest: Manifest; onDon
       {list.length === 0 && actions.isSuccess && <p className="muted">{t('当前没有您可执行的操作。')}</p>}
       <div className="actions">
         {list.map(({ action, partyId }) => (
-          <button key={action} type="button" disabled={busy} className={action === 'cancel' || action === 'reject' ? 'danger' : undefined}
-            onClick={() => click(action, partyId)}>{name(action)}</button>
+          <button
+            key={action}
+            type="button"
+            disabled={busy}
+            className={action === 'cancel' || action === 'reject' ? 'danger' : undefined}
+            onClick={() => click(action, partyId)}
+          >
+            {name(action)}
+          </button>
         ))}
       </div>
       {asking && (
         <RefusalScope refusal={refusal}>
           <div className="card">
             {asking === 'change-carriers' ? (
-              <PartySearch label={t('承运单位')} kind="transporter" path="transporterIds" multiple value={carriers} onChange={setCarriers} />
+              <PartySearch
+                label={t('承运单位')}
+                kind="transporter"
+                path="transporterIds"
+                multiple
+                value={carriers}
+                onChange={setCarriers}
+              />
             ) : (
-              <Field label={asking === 'cancel' ? t('作废原因') : t('说明')} path={asking === 'cancel' ? 'reason' : 'note'} value={text} onChange={(e) => setText(e.target.value)} />
+              <Field
+                label={asking === 'cancel' ? t('作废原因') : t('说明')}
+                path={asking === 'cancel' ? 'reason' : 'note'}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+              />
             )}
             <div className="actions">
-              <button type="button" disabled={busy} onClick={confirm}>{t('提交')}</button>
-              <button type="button" className="link" onClick={() => setAsking(null)}>{t('取消')}</button>
+              <button type="button" disabled={busy} onClick={confirm}>
+                {t('提交')}
+              </button>
+              <button type="button" className="link" onClick={() => setAsking(null)}>
+                {t('取消')}
+              </button>
             </div>
           </div>
         </RefusalScope>

@@ -26,8 +26,14 @@ function Detail({ id }: { id: string }) {
   const qc = useQueryClient();
   const path = { params: { path: { id } } };
   const manifest = useQuery({ queryKey: ['manifest', id], queryFn: () => unwrap(api.GET('/v1/manifests/{id}', path)) });
-  const events = useQuery({ queryKey: ['manifest', id, 'events'], queryFn: () => unwrap(api.GET('/v1/manifests/{id}/events', path)) });
-  const integrity = useQuery({ queryKey: ['manifest', id, 'integrity'], queryFn: () => unwrap(api.GET('/v1/manifests/{id}/integrity', path)) });
+  const events = useQuery({
+    queryKey: ['manifest', id, 'events'],
+    queryFn: () => unwrap(api.GET('/v1/manifests/{id}/events', path)),
+  });
+  const integrity = useQuery({
+    queryKey: ['manifest', id, 'integrity'],
+    queryFn: () => unwrap(api.GET('/v1/manifests/{id}/integrity', path)),
+  });
   const chain = useLocation().query.get('chain') === '1';
   const pdf = useAction();
   const reload = () => qc.invalidateQueries({ queryKey: ['manifest', id] });
@@ -38,25 +44,78 @@ function Detail({ id }: { id: string }) {
 
   return (
     <>
-      <h1>{t('联单详情')} <span className="number">{m.number}</span></h1>
+      <h1>
+        {t('联单详情')} <span className="number">{m.number}</span>
+      </h1>
       <section aria-label={t('概况')}>
-        <p><span className="badge">{t(STATUS[m.status] ?? m.status)}</span>{m.discrepancy && <span className="badge"> {t('差异')}: {m.discrepancy.status}</span>}</p>
+        <p>
+          <span className="badge">{t(STATUS[m.status] ?? m.status)}</span>
+          {m.discrepancy && (
+            <span className="badge">
+              {' '}
+              {t('差异')}: {m.discrepancy.status}
+            </span>
+          )}
+        </p>
         <dl className="grid">
-          <div><dt>{t('移出人')}</dt><dd><PartyName id={m.generatorId} /></dd></div>
-          <div><dt>{t('承运人')}</dt><dd>{m.transporterIds.map((p) => <div key={p}><PartyName id={p} /></div>)}</dd></div>
-          <div><dt>{t('接受人')}</dt><dd><PartyName id={m.receiverId} /></dd></div>
-          <div><dt>{t('计划提货时间')}</dt><dd>{cst(m.plannedPickupAt)}</dd></div>
-          {m.approvalId && <div><dt>{t('批准编号')}</dt><dd><code className="id">{m.approvalId}</code></dd></div>}
+          <div>
+            <dt>{t('移出人')}</dt>
+            <dd>
+              <PartyName id={m.generatorId} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('承运人')}</dt>
+            <dd>
+              {m.transporterIds.map((p) => (
+                <div key={p}>
+                  <PartyName id={p} />
+                </div>
+              ))}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('接受人')}</dt>
+            <dd>
+              <PartyName id={m.receiverId} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('计划提货时间')}</dt>
+            <dd>{cst(m.plannedPickupAt)}</dd>
+          </div>
+          {m.approvalId && (
+            <div>
+              <dt>{t('批准编号')}</dt>
+              <dd>
+                <code className="id">{m.approvalId}</code>
+              </dd>
+            </div>
+          )}
           {m.legs.map((l, i) => (
-            <div key={l.pickedUpAt}><dt>{t('提货')} {i + 1}</dt><dd>{l.vehiclePlate} · {l.driverName} · {cst(l.pickedUpAt)}</dd></div>
+            <div key={l.pickedUpAt}>
+              <dt>
+                {t('提货')} {i + 1}
+              </dt>
+              <dd>
+                {l.vehiclePlate} · {l.driverName} · {cst(l.pickedUpAt)}
+              </dd>
+            </div>
           ))}
         </dl>
         <p className="actions">
           {/* biome-ignore lint/a11y/useValidAnchor: a link, as console.md names it; the PDF needs the bearer token, so a click fetches it through the client */}
-          <a href={`/v1/manifests/${m.id}/document.pdf`} onClick={(e) => {
-            e.preventDefault();
-            void pdf.run(() => openPdf(api.GET('/v1/manifests/{id}/document.pdf', { ...path, parseAs: 'blob' }), `${m.number}.pdf`));
-          }}>{t('下载联单PDF')}</a>
+          <a
+            href={`/v1/manifests/${m.id}/document.pdf`}
+            onClick={(e) => {
+              e.preventDefault();
+              void pdf.run(() =>
+                openPdf(api.GET('/v1/manifests/{id}/document.pdf', { ...path, parseAs: 'blob' }), `${m.number}.pdf`),
+              );
+            }}
+          >
+            {t('下载联单PDF')}
+          </a>
           <Link to={`/manifests/${m.id}?chain=1`}>{t('查看链条')}</Link>
         </p>
         <ProblemBanner refusal={pdf.refusal} />
@@ -66,12 +125,27 @@ function Detail({ id }: { id: string }) {
         <h2 id="lines-h">{t('明细')}</h2>
         <div className="table-wrap">
           <table>
-            <thead><tr><th>#</th><th>{t('废物代码')}</th><th>{t('废物名称')}</th><th className="num">{t('数量(kg)')}</th><th className="num">{t('容器数量')}</th><th className="num">{t('接收量(kg)')}</th><th className="num">{t('拒收量(kg)')}</th></tr></thead>
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{t('废物代码')}</th>
+                <th>{t('废物名称')}</th>
+                <th className="num">{t('数量(kg)')}</th>
+                <th className="num">{t('容器数量')}</th>
+                <th className="num">{t('接收量(kg)')}</th>
+                <th className="num">{t('拒收量(kg)')}</th>
+              </tr>
+            </thead>
             <tbody>
               {m.lines.map((l) => (
                 <tr key={l.lineNo}>
-                  <td>{l.lineNo}</td><td>{l.wasteCode}</td><td>{l.name}</td><td className="num">{kg(l.quantityKg)}</td><td className="num">{l.containerCount}</td>
-                  <td className="num">{kg(l.receipt?.receivedKg)}</td><td className="num">{kg(l.receipt?.rejectedKg)}</td>
+                  <td>{l.lineNo}</td>
+                  <td>{l.wasteCode}</td>
+                  <td>{l.name}</td>
+                  <td className="num">{kg(l.quantityKg)}</td>
+                  <td className="num">{l.containerCount}</td>
+                  <td className="num">{kg(l.receipt?.receivedKg)}</td>
+                  <td className="num">{kg(l.receipt?.rejectedKg)}</td>
                 </tr>
               ))}
             </tbody>
@@ -89,8 +163,11 @@ function Detail({ id }: { id: string }) {
         <ol className="timeline">
           {events.data?.items.map((e) => (
             <li key={e.seq}>
-              <strong>{t(EVENT[e.type] ?? e.type)}</strong> · {cst(e.at)} · <PartyName id={e.actor.partyId} /> ({e.actor.sub})
-              <div className="muted"><code>{e.hash.slice(0, 16)}…</code></div>
+              <strong>{t(EVENT[e.type] ?? e.type)}</strong> · {cst(e.at)} · <PartyName id={e.actor.partyId} /> (
+              {e.actor.sub})
+              <div className="muted">
+                <code>{e.hash.slice(0, 16)}…</code>
+              </div>
             </li>
           ))}
         </ol>

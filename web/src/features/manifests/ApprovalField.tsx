@@ -21,7 +21,9 @@ export function ApprovalField({ receiverId, value, onChange }: Props) {
     queryKey: ['applications', 'approvals', { generatorId: partyId }],
     queryFn: () => unwrap(api.GET('/v1/approvals', { params: { query: { generatorId: partyId, limit: 100 } } })),
   });
-  const usable = (approvals.data?.items ?? []).filter((a) => a.status === 'active' && (!receiverId || a.receiverId === receiverId));
+  const usable = (approvals.data?.items ?? []).filter(
+    (a) => a.status === 'active' && (!receiverId || a.receiverId === receiverId),
+  );
   const options: [string, string][] = usable.map((a) => [
     a.id,
     `${a.id} · ${a.wasteCodes.map((w) => `${w.code} ${t('剩余')} ${kg(w.remainingKg)}`).join('; ')} · ${a.validFrom} – ${a.validTo}`,
@@ -29,7 +31,12 @@ export function ApprovalField({ receiverId, value, onChange }: Props) {
   // A draft naming an approval no longer offered (revoked, or another receiver) still shows what it names.
   if (value && !usable.some((a) => a.id === value)) options.push([value, value]);
   return (
-    <Select label={t('跨省转移批准')} path="approvalId" value={value} onChange={(e) => onChange(e.target.value)}
-      options={[['', t('无（省内转移）')], ...options]} />
+    <Select
+      label={t('跨省转移批准')}
+      path="approvalId"
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      options={[['', t('无（省内转移）')], ...options]}
+    />
   );
 }

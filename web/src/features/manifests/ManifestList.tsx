@@ -18,7 +18,14 @@ export default function ManifestList() {
   const [status, setStatus] = useState('');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const query = { partyId, role: role || undefined, status: status || undefined, from: from || undefined, to: to || undefined, limit: 50 } as const;
+  const query = {
+    partyId,
+    role: role || undefined,
+    status: status || undefined,
+    from: from || undefined,
+    to: to || undefined,
+    limit: 50,
+  } as const;
   const list = useQuery({
     queryKey: ['manifests', query],
     queryFn: () => unwrap(api.GET('/v1/manifests', { params: { query: query as never } })),
@@ -29,17 +36,46 @@ export default function ManifestList() {
     <>
       <h1>{t('转移联单')}</h1>
       <div className="actions">
-        <button type="button" onClick={() => navigate('/manifests/new')}>{t('新建联单')}</button>
+        <button type="button" onClick={() => navigate('/manifests/new')}>
+          {t('新建联单')}
+        </button>
       </div>
       <section aria-label={t('筛选')}>
         <RefusalScope refusal={refusal}>
           <div className="grid">
-            <Select label={t('角色')} path="query.role" value={role} onChange={(e) => setRole(e.target.value)}
-              options={[['', t('全部')], ['generator', t('移出人')], ['transporter', t('承运人')], ['receiver', t('接受人')]]} />
-            <Select label={t('状态')} path="query.status" value={status} onChange={(e) => setStatus(e.target.value)}
-              options={[['', t('全部')], ...Object.entries(STATUS).map(([k, v]) => [k, t(v)] as [string, string])]} />
-            <Field label={t('创建日期自')} path="query.from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-            <Field label={t('创建日期至')} path="query.to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+            <Select
+              label={t('角色')}
+              path="query.role"
+              value={role}
+              onChange={(e) => setRole(e.target.value)}
+              options={[
+                ['', t('全部')],
+                ['generator', t('移出人')],
+                ['transporter', t('承运人')],
+                ['receiver', t('接受人')],
+              ]}
+            />
+            <Select
+              label={t('状态')}
+              path="query.status"
+              value={status}
+              onChange={(e) => setStatus(e.target.value)}
+              options={[['', t('全部')], ...Object.entries(STATUS).map(([k, v]) => [k, t(v)] as [string, string])]}
+            />
+            <Field
+              label={t('创建日期自')}
+              path="query.from"
+              type="date"
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+            />
+            <Field
+              label={t('创建日期至')}
+              path="query.to"
+              type="date"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+            />
           </div>
         </RefusalScope>
       </section>
@@ -47,15 +83,32 @@ export default function ManifestList() {
       <div className="table-wrap">
         <table>
           <thead>
-            <tr><th>{t('联单编号')}</th><th>{t('状态')}</th><th>{t('移出人')}</th><th>{t('接受人')}</th><th className="num">{t('数量')}</th><th>{t('创建时间')}</th></tr>
+            <tr>
+              <th>{t('联单编号')}</th>
+              <th>{t('状态')}</th>
+              <th>{t('移出人')}</th>
+              <th>{t('接受人')}</th>
+              <th className="num">{t('数量')}</th>
+              <th>{t('创建时间')}</th>
+            </tr>
           </thead>
           <tbody>
             {list.data?.items.map((m) => (
               <tr key={m.id}>
-                <td><Link to={`/manifests/${m.id}`} className="number">{m.number}</Link></td>
-                <td><span className="badge">{t(STATUS[m.status] ?? m.status)}</span></td>
-                <td><PartyName id={m.generatorId} /></td>
-                <td><PartyName id={m.receiverId} /></td>
+                <td>
+                  <Link to={`/manifests/${m.id}`} className="number">
+                    {m.number}
+                  </Link>
+                </td>
+                <td>
+                  <span className="badge">{t(STATUS[m.status] ?? m.status)}</span>
+                </td>
+                <td>
+                  <PartyName id={m.generatorId} />
+                </td>
+                <td>
+                  <PartyName id={m.receiverId} />
+                </td>
                 <td className="num">{kg(m.lines.reduce((s, l) => s + l.quantityKg, 0))}</td>
                 <td>{cst(m.createdAt)}</td>
               </tr>

@@ -24,15 +24,32 @@ export interface Draft {
 }
 
 export const emptyLine = (): LineDraft => ({
-  wasteCode: '', name: '', quantityKg: '', packaging: 'drum', containerCount: '1', medicalCategory: '', physicalForm: 'solid', hazards: [], source: '',
+  wasteCode: '',
+  name: '',
+  quantityKg: '',
+  packaging: 'drum',
+  containerCount: '1',
+  medicalCategory: '',
+  physicalForm: 'solid',
+  hazards: [],
+  source: '',
 });
-export const emptyDraft = (): Draft => ({ receiver: [], carriers: [], plannedPickupAt: toLocalInput(new Date(Date.now() + 3_600_000)), lines: [emptyLine()], approvalId: '' });
+export const emptyDraft = (): Draft => ({
+  receiver: [],
+  carriers: [],
+  plannedPickupAt: toLocalInput(new Date(Date.now() + 3_600_000)),
+  lines: [emptyLine()],
+  approvalId: '',
+});
 
 /** HW01 (medical waste) codes are 841-…-01: their lines name a medical category. */
 export const isMedical = (code: string) => code.trim().startsWith('841-');
 
 /** A line's 来源联单 choice (`manifestId:lineNo`, see sourceChoice) as the API's `sources`; none when nothing is chosen. */
-function sourcesOf(source: string, quantityKg: number): { sources?: NonNullable<Schemas['CreateManifest']['lines'][number]['sources']> } {
+function sourcesOf(
+  source: string,
+  quantityKg: number,
+): { sources?: NonNullable<Schemas['CreateManifest']['lines'][number]['sources']> } {
   const [manifestId, lineNo] = source.split(':');
   return manifestId && lineNo ? { sources: [{ manifestId, lineNo: Number(lineNo), quantityKg }] } : {};
 }
@@ -70,8 +87,14 @@ export function draftOf(m: Manifest, names: Record<string, string>): Draft {
     carriers: m.transporterIds.map((id) => ({ id, name: names[id] ?? id })),
     plannedPickupAt: m.plannedPickupAt ? toLocalInput(new Date(m.plannedPickupAt)) : '',
     lines: m.lines.map((l) => ({
-      wasteCode: l.wasteCode, name: l.name, quantityKg: String(l.quantityKg), packaging: l.packaging, containerCount: String(l.containerCount),
-      medicalCategory: l.medicalCategory ?? '', physicalForm: l.physicalForm, hazards: [...l.hazards],
+      wasteCode: l.wasteCode,
+      name: l.name,
+      quantityKg: String(l.quantityKg),
+      packaging: l.packaging,
+      containerCount: String(l.containerCount),
+      medicalCategory: l.medicalCategory ?? '',
+      physicalForm: l.physicalForm,
+      hazards: [...l.hazards],
       source: sourceChoice(l.sources ?? []),
     })),
     approvalId: m.approvalId ?? '',

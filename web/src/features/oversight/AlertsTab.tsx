@@ -20,7 +20,13 @@ export function AlertsTab({ division }: { division: string }) {
   ];
   return (
     <OversightList path="/v1/oversight/alerts" division={division} title={t('预警')} filters={filters}>
-      {(items) => <ul className="cards">{items.map((a) => <AlertCard key={a.id} alert={a} />)}</ul>}
+      {(items) => (
+        <ul className="cards">
+          {items.map((a) => (
+            <AlertCard key={a.id} alert={a} />
+          ))}
+        </ul>
+      )}
     </OversightList>
   );
 }
@@ -35,24 +41,43 @@ function AlertCard({ alert: a }: { alert: Schemas['Alert'] }) {
   return (
     <li className="card" aria-label={`${t(ALERT_TYPE[a.type] ?? a.type)} ${a.id.slice(0, 8)}`}>
       <p>
-        <strong>{t(ALERT_TYPE[a.type] ?? a.type)}</strong> · <span className="badge">{t(OPEN_CLOSED[a.status] ?? a.status)}</span>
+        <strong>{t(ALERT_TYPE[a.type] ?? a.type)}</strong> ·{' '}
+        <span className="badge">{t(OPEN_CLOSED[a.status] ?? a.status)}</span>
         {overdue && <span className="badge warn"> {t('已逾期')}</span>}
       </p>
       <p className="muted">
         <PartyName id={a.partyId} /> · {a.divisionCode} · {t('到期')} {cst(a.dueAt)} · {t('产生')} {cst(a.openedAt)}
       </p>
-      {a.manifestId && <p><Link to={`/manifests/${a.manifestId}`}>{t('查看联单')}</Link> · <Link to={`/chain/${a.manifestId}`}>{t('查看链条')}</Link></p>}
-      {a.status === 'closed' && <p className="muted">{t('关闭说明')}: {a.closeNote} ({a.closedBy}, {cst(a.closedAt)})</p>}
+      {a.manifestId && (
+        <p>
+          <Link to={`/manifests/${a.manifestId}`}>{t('查看联单')}</Link> ·{' '}
+          <Link to={`/chain/${a.manifestId}`}>{t('查看链条')}</Link>
+        </p>
+      )}
+      {a.status === 'closed' && (
+        <p className="muted">
+          {t('关闭说明')}: {a.closeNote} ({a.closedBy}, {cst(a.closedAt)})
+        </p>
+      )}
       {a.status === 'open' && (
-        <form className="inline" onSubmit={(e) => {
-          e.preventDefault();
-          void close.run(async () => {
-            await unwrap(api.POST('/v1/oversight/alerts/{id}/close', { params: { path: { id: a.id } }, body: { note } }));
-            await qc.invalidateQueries({ queryKey: ['oversight', 'alerts'] });
-          });
-        }}>
-          <label>{t('备注')} <input value={note} onChange={(e) => setNote(e.target.value)} /></label>
-          <button type="submit" disabled={close.busy}>{t('关闭预警')}</button>
+        <form
+          className="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void close.run(async () => {
+              await unwrap(
+                api.POST('/v1/oversight/alerts/{id}/close', { params: { path: { id: a.id } }, body: { note } }),
+              );
+              await qc.invalidateQueries({ queryKey: ['oversight', 'alerts'] });
+            });
+          }}
+        >
+          <label>
+            {t('备注')} <input value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <button type="submit" disabled={close.busy}>
+            {t('关闭预警')}
+          </button>
         </form>
       )}
       <ProblemBanner refusal={close.refusal} />

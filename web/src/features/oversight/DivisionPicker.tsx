@@ -11,7 +11,8 @@ const NATIONWIDE = '00';
 export function divisionPath(jurisdiction: string, division: string): string[] {
   const path = jurisdiction === NATIONWIDE ? [] : [jurisdiction];
   if (division === NATIONWIDE || !division.startsWith(jurisdiction === NATIONWIDE ? '' : jurisdiction)) return path;
-  for (let len = jurisdiction === NATIONWIDE ? 2 : jurisdiction.length + 2; len <= division.length; len += 2) path.push(division.slice(0, len));
+  for (let len = jurisdiction === NATIONWIDE ? 2 : jurisdiction.length + 2; len <= division.length; len += 2)
+    path.push(division.slice(0, len));
   return path;
 }
 
@@ -30,19 +31,32 @@ export function DivisionPicker({ value, onChange }: { value: string; onChange(co
   const names = useQuery({
     queryKey: ['division-names', ...path],
     staleTime: Number.POSITIVE_INFINITY,
-    queryFn: () => Promise.all(path.map((code) => unwrap(api.GET('/v1/catalogue/divisions/{code}', { params: { path: { code } } })))),
+    queryFn: () =>
+      Promise.all(
+        path.map((code) => unwrap(api.GET('/v1/catalogue/divisions/{code}', { params: { path: { code } } }))),
+      ),
   });
   const list = children.data?.items ?? [];
   return (
     <div className="division-picker">
       <nav aria-label={t('区划')} className="crumbs">
-        <button type="button" className="link" onClick={() => onChange(jurisdiction)} aria-current={value === jurisdiction ? 'true' : undefined}>
+        <button
+          type="button"
+          className="link"
+          onClick={() => onChange(jurisdiction)}
+          aria-current={value === jurisdiction ? 'true' : undefined}
+        >
           {jurisdiction === NATIONWIDE ? t('全国') : (names.data?.[0]?.name ?? jurisdiction)}
         </button>
         {path.slice(jurisdiction === NATIONWIDE ? 0 : 1).map((code, i) => (
           <span key={code}>
             {' › '}
-            <button type="button" className="link" onClick={() => onChange(code)} aria-current={code === value ? 'true' : undefined}>
+            <button
+              type="button"
+              className="link"
+              onClick={() => onChange(code)}
+              aria-current={code === value ? 'true' : undefined}
+            >
               {names.data?.[i + (jurisdiction === NATIONWIDE ? 0 : 1)]?.name ?? code}
             </button>
           </span>
@@ -53,7 +67,11 @@ export function DivisionPicker({ value, onChange }: { value: string; onChange(co
           {t('下级区划')}{' '}
           <select value="" onChange={(e) => e.target.value && onChange(e.target.value)}>
             <option value="">—</option>
-            {list.map((d) => <option key={d.code} value={d.code}>{d.name} ({d.code})</option>)}
+            {list.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name} ({d.code})
+              </option>
+            ))}
           </select>
         </label>
       )}

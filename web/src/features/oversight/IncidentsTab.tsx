@@ -17,8 +17,19 @@ type Incident = Schemas['Incident'];
 export function IncidentsTab({ division }: { division: string }) {
   const t = useT();
   return (
-    <OversightList path="/v1/oversight/incidents" division={division} title={t('事故')} filters={[{ name: 'status', label: t('状态'), initial: 'open', options: OPEN_CLOSED }]}>
-      {(items) => <ul className="cards">{items.map((i) => <IncidentCard key={i.id} incident={i} />)}</ul>}
+    <OversightList
+      path="/v1/oversight/incidents"
+      division={division}
+      title={t('事故')}
+      filters={[{ name: 'status', label: t('状态'), initial: 'open', options: OPEN_CLOSED }]}
+    >
+      {(items) => (
+        <ul className="cards">
+          {items.map((i) => (
+            <IncidentCard key={i.id} incident={i} />
+          ))}
+        </ul>
+      )}
     </OversightList>
   );
 }
@@ -32,21 +43,35 @@ export function IncidentCard({ incident: i }: { incident: Incident }) {
   const lost = i.lines.reduce((s, l) => s + l.lostKg * 1000, 0) / 1000;
   return (
     <li className="card">
-      <p><strong>{i.type}</strong> · <span className="badge">{t(OPEN_CLOSED[i.status] ?? i.status)}</span> · {t('损失')} {kg(lost)}</p>
-      <p className="muted"><PartyName id={i.partyId} /> · {i.divisionCode} · {cst(i.at)}</p>
+      <p>
+        <strong>{i.type}</strong> · <span className="badge">{t(OPEN_CLOSED[i.status] ?? i.status)}</span> · {t('损失')}{' '}
+        {kg(lost)}
+      </p>
+      <p className="muted">
+        <PartyName id={i.partyId} /> · {i.divisionCode} · {cst(i.at)}
+      </p>
       <p>{i.description}</p>
-      <p><Link to={`/manifests/${i.manifestId}`}>{t('查看联单')}</Link></p>
+      <p>
+        <Link to={`/manifests/${i.manifestId}`}>{t('查看联单')}</Link>
+      </p>
       {i.status === 'open' && (
-        <form className="inline" onSubmit={(e) => {
-          e.preventDefault();
-          void close.run(async () => {
-            await unwrap(api.POST('/v1/incidents/{id}/close', { params: { path: { id: i.id } }, body: { note } }));
-            await qc.invalidateQueries({ queryKey: ['oversight', 'incidents'] });
-            await qc.invalidateQueries({ queryKey: ['incidents'] });
-          });
-        }}>
-          <label>{t('备注')} <input value={note} onChange={(e) => setNote(e.target.value)} /></label>
-          <button type="submit" disabled={close.busy}>{t('关闭事故')}</button>
+        <form
+          className="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void close.run(async () => {
+              await unwrap(api.POST('/v1/incidents/{id}/close', { params: { path: { id: i.id } }, body: { note } }));
+              await qc.invalidateQueries({ queryKey: ['oversight', 'incidents'] });
+              await qc.invalidateQueries({ queryKey: ['incidents'] });
+            });
+          }}
+        >
+          <label>
+            {t('备注')} <input value={note} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <button type="submit" disabled={close.busy}>
+            {t('关闭事故')}
+          </button>
         </form>
       )}
       <ProblemBanner refusal={close.refusal} />

@@ -11,17 +11,34 @@ export function KeyUnitsTab({ division, year }: { division: string; year: number
   const { api } = useSession();
   const t = useT();
   const query = { division, year, limit: 100 };
-  const list = useQuery({ queryKey: ['oversight', 'key-units', query], queryFn: () => unwrap(api.GET('/v1/oversight/key-units', { params: { query } })) as Promise<Schemas['KeyUnitPage']> });
+  const list = useQuery({
+    queryKey: ['oversight', 'key-units', query],
+    queryFn: () => unwrap(api.GET('/v1/oversight/key-units', { params: { query } })) as Promise<Schemas['KeyUnitPage']>,
+  });
   return (
     <section aria-labelledby="ok-h">
       <h2 id="ok-h">{t('重点监管单位')}</h2>
       <ProblemBanner refusal={refusalOf(list.error)} />
       <ScrollRegion label={t('重点监管单位')}>
         <table>
-          <thead><tr><th>{t('单位')}</th><th>{t('统一社会信用代码')}</th><th>{t('区划')}</th><th>{t('类型')}</th><th>{t('状态')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th>{t('单位')}</th>
+              <th>{t('统一社会信用代码')}</th>
+              <th>{t('区划')}</th>
+              <th>{t('类型')}</th>
+              <th>{t('状态')}</th>
+            </tr>
+          </thead>
           <tbody>
             {list.data?.items.map((p) => (
-              <tr key={p.id}><td>{p.name}</td><td>{p.uscc}</td><td>{p.divisionCode}</td><td>{p.kinds.join(', ')}</td><td>{p.status}</td></tr>
+              <tr key={p.id}>
+                <td>{p.name}</td>
+                <td>{p.uscc}</td>
+                <td>{p.divisionCode}</td>
+                <td>{p.kinds.join(', ')}</td>
+                <td>{p.status}</td>
+              </tr>
             ))}
           </tbody>
         </table>

@@ -26,24 +26,41 @@ export function LargeExport({ list, query, name }: { list: ExportList; query: Re
   const fetchFile = (url: string) => {
     // Locally the url is a route of the same origin (needs the token); in AWS a pre-signed S3 URL (needs none).
     const u = new URL(url, window.location.origin);
-    if (u.origin === window.location.origin) return downloadBlob(api, u.pathname, Object.fromEntries(u.searchParams), `${name}.csv`);
+    if (u.origin === window.location.origin)
+      return downloadBlob(api, u.pathname, Object.fromEntries(u.searchParams), `${name}.csv`);
     window.location.assign(u.href);
     return Promise.resolve();
   };
   const ready = job.data?.status === 'done' ? job.data.url : undefined;
   return (
     <>
-      <button type="button" disabled={start.busy || job.data?.status === 'running'} onClick={() => void start.run(async () => {
-        const created = await unwrap(api.POST('/v1/oversight/exports', { body: { list, query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) } }));
-        setId(created.id);
-      })}>
+      <button
+        type="button"
+        disabled={start.busy || job.data?.status === 'running'}
+        onClick={() =>
+          void start.run(async () => {
+            const created = await unwrap(
+              api.POST('/v1/oversight/exports', {
+                body: { list, query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) },
+              }),
+            );
+            setId(created.id);
+          })
+        }
+      >
         {t('大批量导出')}
       </button>
       {id && (
         <span role="status" className="export-status">
           {ready ? (
-            <button type="button" className="link" onClick={() => void save.run(() => fetchFile(ready))}>{t('下载导出文件')} ({job.data?.rows ?? 0} {t('行')})</button>
-          ) : job.data?.status === 'failed' ? t('导出失败') : `${t('导出中')}… ${job.data?.rows ?? 0} ${t('行')}`}
+            <button type="button" className="link" onClick={() => void save.run(() => fetchFile(ready))}>
+              {t('下载导出文件')} ({job.data?.rows ?? 0} {t('行')})
+            </button>
+          ) : job.data?.status === 'failed' ? (
+            t('导出失败')
+          ) : (
+            `${t('导出中')}… ${job.data?.rows ?? 0} ${t('行')}`
+          )}
           {job.data?.status === 'running' && <progress aria-label={t('导出进度')} />}
         </span>
       )}

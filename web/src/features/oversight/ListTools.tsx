@@ -7,7 +7,17 @@ import { useAction } from '../../lib/use-action.ts';
 import { downloadCsv } from '../../lib/loose.ts';
 import { LargeExport, type ExportList } from './LargeExport.tsx';
 
-export function ListTools({ path, query, list, name }: { path: string; query: Record<string, unknown>; list: ExportList; name: string }) {
+export function ListTools({
+  path,
+  query,
+  list,
+  name,
+}: {
+  path: string;
+  query: Record<string, unknown>;
+  list: ExportList;
+  name: string;
+}) {
   const { api } = useSession();
   const t = useT();
   const csv = useAction();
@@ -15,7 +25,11 @@ export function ListTools({ path, query, list, name }: { path: string; query: Re
   return (
     <div className="list-tools">
       <div className="actions">
-        <button type="button" disabled={csv.busy} onClick={() => void csv.run(() => downloadCsv(api, path, query, `${name}-${stamp}.csv`))}>
+        <button
+          type="button"
+          disabled={csv.busy}
+          onClick={() => void csv.run(() => downloadCsv(api, path, query, `${name}-${stamp}.csv`))}
+        >
           {t('导出CSV')}
         </button>
         <LargeExport list={list} query={query} name={name} />

@@ -11,29 +11,65 @@ import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { IncidentCard } from './IncidentsTab.tsx';
 
-interface Feature { geometry: { type: 'LineString'; coordinates: LonLat[] } | { type: 'Point'; coordinates: LonLat }; properties?: Record<string, unknown> }
-interface Located { name: string; location?: { lat: number; lon: number } }
+interface Feature {
+  geometry: { type: 'LineString'; coordinates: LonLat[] } | { type: 'Point'; coordinates: LonLat };
+  properties?: Record<string, unknown>;
+}
+interface Located {
+  name: string;
+  location?: { lat: number; lon: number };
+}
 
 export function ManifestOversight({ manifest: m }: { manifest: Manifest }) {
   const { api, me } = useSession();
   const t = useT();
   const track = useQuery({
     queryKey: ['manifest', m.id, 'track'],
-    queryFn: () => unwrap((api as unknown as { GET(p: string, i: object): Promise<{ data?: { features: Feature[] }; error?: unknown; response: Response }> })
-      .GET(`/v1/manifests/${m.id}/track`, { headers: { Accept: 'application/geo+json' } })),
+    queryFn: () =>
+      unwrap(
+        (
+          api as unknown as {
+            GET(p: string, i: object): Promise<{ data?: { features: Feature[] }; error?: unknown; response: Response }>;
+          }
+        ).GET(`/v1/manifests/${m.id}/track`, { headers: { Accept: 'application/geo+json' } }),
+      ),
   });
   const parties = useQuery({
     queryKey: ['manifest', m.id, 'sites'],
-    queryFn: () => Promise.all([m.generatorId, m.receiverId].map((id) => unwrap(api.GET('/v1/parties/{id}', { params: { path: { id } } })) as Promise<Located>)),
+    queryFn: () =>
+      Promise.all(
+        [m.generatorId, m.receiverId].map(
+          (id) => unwrap(api.GET('/v1/parties/{id}', { params: { path: { id } } })) as Promise<Located>,
+        ),
+      ),
   });
-  const incidents = useQuery({ queryKey: ['incidents', m.id], queryFn: () => unwrap(api.GET('/v1/manifests/{id}/incidents', { params: { path: { id: m.id } } })) });
+  const incidents = useQuery({
+    queryKey: ['incidents', m.id],
+    queryFn: () => unwrap(api.GET('/v1/manifests/{id}/incidents', { params: { path: { id: m.id } } })),
+  });
   if (!me.groups.includes('regulator') && !me.groups.includes('admin')) return null;
 
   const features = track.data?.features ?? [];
   const legs = features.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : []));
-  const stops: MapMarker[] = features.flatMap((f) => (f.geometry.type === 'Point' ? [{ label: t('停留'), at: f.geometry.coordinates }] : []));
-  const sites: MapSite[] = (parties.data ?? []).flatMap((p, i) => (p.location ? [{ label: p.name, at: [p.location.lon, p.location.lat] as LonLat, kind: i === 0 ? 'from' as const : 'to' as const }] : []));
-  const incidentMarks: MapMarker[] = (incidents.data?.items ?? []).flatMap((i) => (i.lon !== undefined && i.lat !== undefined ? [{ label: `${i.type} ${cst(i.at)}`, at: [i.lon, i.lat] as LonLat }] : []));
+  const stops: MapMarker[] = features.flatMap((f) =>
+    f.geometry.type === 'Point' ? [{ label: t('停留'), at: f.geometry.coordinates }] : [],
+  );
+  const sites: MapSite[] = (parties.data ?? []).flatMap((p, i) =>
+    p.location
+      ? [
+          {
+            label: p.name,
+            at: [p.location.lon, p.location.lat] as LonLat,
+            kind: i === 0 ? ('from' as const) : ('to' as const),
+          },
+        ]
+      : [],
+  );
+  const incidentMarks: MapMarker[] = (incidents.data?.items ?? []).flatMap((i) =>
+    i.lon !== undefined && i.lat !== undefined
+      ? [{ label: `${i.type} ${cst(i.at)}`, at: [i.lon, i.lat] as LonLat }]
+      : [],
+  );
 
   return (
     <section aria-labelledby="ov-h">
@@ -44,11 +80,18 @@ export function ManifestOversight({ manifest: m }: { manifest: Manifest }) {
       <h3>{t('事故')}</h3>
       <ProblemBanner refusal={refusalOf(incidents.error)} />
       {incidents.data && incidents.data.items.length === 0 && <p className="muted">{t('没有记录')}</p>}
-      <ul className="cards">{incidents.data?.items.map((i) => <IncidentCard key={i.id} incident={i} />)}</ul>
+      <ul className="cards">
+        {incidents.data?.items.map((i) => (
+          <IncidentCard key={i.id} incident={i} />
+        ))}
+      </ul>
       {m.discrepancy && (
         <>
           <h3>{t('差异')}</h3>
-          <p>{t('状态')}: {m.discrepancy.status}{m.discrepancy.note && ` · ${t('说明')}: ${m.discrepancy.note}`}</p>
+          <p>
+            {t('状态')}: {m.discrepancy.status}
+            {m.discrepancy.note && ` · ${t('说明')}: ${m.discrepancy.note}`}
+          </p>
           {m.discrepancy.status !== 'closed' && <p className="muted">{t('关闭差异见上方操作（需填写说明）。')}</p>}
         </>
       )}

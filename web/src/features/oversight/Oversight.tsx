@@ -11,10 +11,17 @@ import { KeyUnitsTab } from './KeyUnitsTab.tsx';
 import { ManifestsTab } from './ManifestsTab.tsx';
 import { StatsTab } from './StatsTab.tsx';
 
-const TABS = [['alerts', '预警'], ['manifests', '联单'], ['incidents', '事故'], ['key-units', '重点单位'], ['stats', '统计']] as const;
+const TABS = [
+  ['alerts', '预警'],
+  ['manifests', '联单'],
+  ['incidents', '事故'],
+  ['key-units', '重点单位'],
+  ['stats', '统计'],
+] as const;
 type Tab = (typeof TABS)[number][0];
 
-const thisYear = () => Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+const thisYear = () =>
+  Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
 
 export default function Oversight() {
   const { me } = useSession();
@@ -31,7 +38,9 @@ export default function Oversight() {
       <fieldset className="tabs">
         <legend className="sr-only">{t('监管内容')}</legend>
         {TABS.map(([k, name]) => (
-          <button key={k} type="button" aria-pressed={tab === k} onClick={() => go(division, k)}>{t(name)}</button>
+          <button key={k} type="button" aria-pressed={tab === k} onClick={() => go(division, k)}>
+            {t(name)}
+          </button>
         ))}
       </fieldset>
       {tab === 'alerts' && <AlertsTab division={division} />}

@@ -23,7 +23,11 @@ interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
-const EXPORT_LIST: Record<ListPath, ExportList> = { '/v1/oversight/alerts': 'alerts', '/v1/oversight/incidents': 'incidents', '/v1/oversight/manifests': 'manifests' };
+const EXPORT_LIST: Record<ListPath, ExportList> = {
+  '/v1/oversight/alerts': 'alerts',
+  '/v1/oversight/incidents': 'incidents',
+  '/v1/oversight/manifests': 'manifests',
+};
 
 /** A filter: a select of `options` (value → Chinese name, with 全部 first), or a text input when it has none. */
 export interface Filter {
@@ -48,7 +52,9 @@ export function OversightList<P extends ListPath>({ path, division, title, filte
   const { api } = useSession();
   const t = useT();
   const formId = useId();
-  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(filters.map((f) => [f.name, f.initial ?? ''])));
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(filters.map((f) => [f.name, f.initial ?? ''])),
+  );
   const query = compact({ division, ...values, limit: PAGE });
   const list = useInfiniteQuery({
     queryKey: ['oversight', EXPORT_LIST[path], query],
@@ -72,7 +78,11 @@ export function OversightList<P extends ListPath>({ path, division, title, filte
               {f.options ? (
                 <select id={id} value={value} onChange={(e) => set(e.target.value)}>
                   <option value="">{t('全部')}</option>
-                  {Object.entries(f.options).map(([k, v]) => <option key={k} value={k}>{t(v)}</option>)}
+                  {Object.entries(f.options).map(([k, v]) => (
+                    <option key={k} value={k}>
+                      {t(v)}
+                    </option>
+                  ))}
                 </select>
               ) : (
                 <input id={id} value={value} onChange={(e) => set(e.target.value)} size={12} />
@@ -86,7 +96,14 @@ export function OversightList<P extends ListPath>({ path, division, title, filte
       {list.isSuccess && items.length === 0 && <p className="muted">{t('没有记录')}</p>}
       {list.hasNextPage && (
         <div className="actions">
-          <button type="button" className="secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>{t('加载更多')}</button>
+          <button
+            type="button"
+            className="secondary"
+            disabled={list.isFetchingNextPage}
+            onClick={() => void list.fetchNextPage()}
+          >
+            {t('加载更多')}
+          </button>
         </div>
       )}
       <ListTools path={path} query={query} list={EXPORT_LIST[path]} name={EXPORT_LIST[path]} />

@@ -18,16 +18,32 @@ export default function Receipt({ params }: { params: Record<string, string> }) 
 function Queue() {
   const { api, partyId } = useSession();
   const t = useT();
-  const inbox = useQuery({ queryKey: ['inbox', partyId], queryFn: () => unwrap(api.GET('/v1/parties/{id}/inbox', { params: { path: { id: partyId }, query: { limit: 100 } } })) });
+  const inbox = useQuery({
+    queryKey: ['inbox', partyId],
+    queryFn: () =>
+      unwrap(api.GET('/v1/parties/{id}/inbox', { params: { path: { id: partyId }, query: { limit: 100 } } })),
+  });
   const received = useQuery({
     queryKey: ['manifests', { partyId, role: 'receiver', status: 'received' }],
-    queryFn: () => unwrap(api.GET('/v1/manifests', { params: { query: { partyId, role: 'receiver', status: 'received', limit: 50 } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/v1/manifests', { params: { query: { partyId, role: 'receiver', status: 'received', limit: 50 } } }),
+      ),
   });
   const arriving = inbox.data?.items.filter((i) => i.actions.includes('receive') || i.actions.includes('reject')) ?? [];
-  const row = (m: { id: string; number: string; status: string; lines: { quantityKg: number }[] }, when: string | undefined) => (
+  const row = (
+    m: { id: string; number: string; status: string; lines: { quantityKg: number }[] },
+    when: string | undefined,
+  ) => (
     <tr key={m.id}>
-      <td><Link to={`/receipt/${m.id}`} className="number">{m.number}</Link></td>
-      <td><span className="badge">{t(STATUS[m.status] ?? m.status)}</span></td>
+      <td>
+        <Link to={`/receipt/${m.id}`} className="number">
+          {m.number}
+        </Link>
+      </td>
+      <td>
+        <span className="badge">{t(STATUS[m.status] ?? m.status)}</span>
+      </td>
       <td className="num">{kg(m.lines.reduce((s, l) => s + l.quantityKg, 0))}</td>
       <td>{cst(when)}</td>
     </tr>
@@ -38,18 +54,36 @@ function Queue() {
       <ProblemBanner refusal={refusalOf(inbox.error ?? received.error)} />
       <section aria-labelledby="arr-h">
         <h2 id="arr-h">{t('待接收')}</h2>
-        <div className="table-wrap"><table>
-          <thead><tr><th>{t('联单编号')}</th><th>{t('状态')}</th><th className="num">{t('数量')}</th><th>{t('等待自')}</th></tr></thead>
-          <tbody>{arriving.map((i) => row(i.manifest, i.since))}</tbody>
-        </table></div>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('联单编号')}</th>
+                <th>{t('状态')}</th>
+                <th className="num">{t('数量')}</th>
+                <th>{t('等待自')}</th>
+              </tr>
+            </thead>
+            <tbody>{arriving.map((i) => row(i.manifest, i.since))}</tbody>
+          </table>
+        </div>
         {inbox.isSuccess && arriving.length === 0 && <p className="muted">{t('没有待接收的联单。')}</p>}
       </section>
       <section aria-labelledby="rec-h">
         <h2 id="rec-h">{t('待提交利用处置报告')}</h2>
-        <div className="table-wrap"><table>
-          <thead><tr><th>{t('联单编号')}</th><th>{t('状态')}</th><th className="num">{t('数量')}</th><th>{t('接收时间')}</th></tr></thead>
-          <tbody>{received.data?.items.map((m) => row(m, m.receivedAt))}</tbody>
-        </table></div>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th>{t('联单编号')}</th>
+                <th>{t('状态')}</th>
+                <th className="num">{t('数量')}</th>
+                <th>{t('接收时间')}</th>
+              </tr>
+            </thead>
+            <tbody>{received.data?.items.map((m) => row(m, m.receivedAt))}</tbody>
+          </table>
+        </div>
       </section>
     </>
   );
@@ -58,15 +92,31 @@ function Queue() {
 function One({ id }: { id: string }) {
   const { api } = useSession();
   const t = useT();
-  const manifest = useQuery({ queryKey: ['manifest', id], queryFn: () => unwrap(api.GET('/v1/manifests/{id}', { params: { path: { id } } })) });
+  const manifest = useQuery({
+    queryKey: ['manifest', id],
+    queryFn: () => unwrap(api.GET('/v1/manifests/{id}', { params: { path: { id } } })),
+  });
   const m = manifest.data;
   if (manifest.error) return <ProblemBanner refusal={refusalOf(manifest.error)} />;
   if (!m) return <p className="loading">…</p>;
   return (
     <>
-      <h1>{t('接收')} <span className="number">{m.number}</span></h1>
-      <p><span className="badge">{t(STATUS[m.status] ?? m.status)}</span> <Link to={`/manifests/${m.id}`}>{t('联单详情')}</Link></p>
-      {m.status === 'received' ? <DisposalForm manifest={m} /> : m.status === 'completed' ? <p className="ok" role="status">{t('利用处置已完成。')}</p> : <ReceiveForm key={m.version} manifest={m} />}
+      <h1>
+        {t('接收')} <span className="number">{m.number}</span>
+      </h1>
+      <p>
+        <span className="badge">{t(STATUS[m.status] ?? m.status)}</span>{' '}
+        <Link to={`/manifests/${m.id}`}>{t('联单详情')}</Link>
+      </p>
+      {m.status === 'received' ? (
+        <DisposalForm manifest={m} />
+      ) : m.status === 'completed' ? (
+        <p className="ok" role="status">
+          {t('利用处置已完成。')}
+        </p>
+      ) : (
+        <ReceiveForm key={m.version} manifest={m} />
+      )}
     </>
   );
 }

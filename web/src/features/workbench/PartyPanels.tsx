@@ -17,7 +17,12 @@ export function PartyAlerts() {
   const t = useT();
   const alerts = useQuery({
     queryKey: ['party-alerts', partyId],
-    queryFn: () => unwrap(api.GET('/v1/parties/{id}/alerts', { params: { path: { id: partyId }, query: { status: 'open', limit: 100 } } })),
+    queryFn: () =>
+      unwrap(
+        api.GET('/v1/parties/{id}/alerts', {
+          params: { path: { id: partyId }, query: { status: 'open', limit: 100 } },
+        }),
+      ),
   });
   return (
     <section aria-labelledby="alerts-h">
@@ -28,7 +33,12 @@ export function PartyAlerts() {
         {alerts.data?.items.map((a) => (
           <li key={a.id}>
             <strong>{t(ALERT_TYPE[a.type] ?? a.type)}</strong> · {t('到期')} {cst(a.dueAt)}
-            {a.manifestId && <> · <Link to={`/manifests/${a.manifestId}`}>{t('查看联单')}</Link></>}
+            {a.manifestId && (
+              <>
+                {' '}
+                · <Link to={`/manifests/${a.manifestId}`}>{t('查看联单')}</Link>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -44,27 +54,59 @@ export function SiteLocation() {
   const [lon, setLon] = useState('');
   const [saved, setSaved] = useState(false);
   const { busy, refusal, run } = useAction();
-  if (!editing) return <div className="actions"><button type="button" className="secondary" onClick={() => setEditing(true)}>{t('场地坐标')}</button></div>;
+  if (!editing)
+    return (
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => setEditing(true)}>
+          {t('场地坐标')}
+        </button>
+      </div>
+    );
   return (
-    <form className="card" aria-label={t('场地坐标')} onSubmit={(e) => {
-      e.preventDefault();
-      setSaved(false);
-      void run(async () => {
-        await unwrap(api.PUT('/v1/parties/{id}/location', { params: { path: { id: partyId } }, body: { lat: Number(lat), lon: Number(lon) } }));
-        setSaved(true);
-      });
-    }}>
+    <form
+      className="card"
+      aria-label={t('场地坐标')}
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        void run(async () => {
+          await unwrap(
+            api.PUT('/v1/parties/{id}/location', {
+              params: { path: { id: partyId } },
+              body: { lat: Number(lat), lon: Number(lon) },
+            }),
+          );
+          setSaved(true);
+        });
+      }}
+    >
       <h2>{t('场地坐标')}</h2>
       <ProblemBanner refusal={refusal} placed={['lat', 'lon']} />
       <RefusalScope refusal={refusal}>
         <div className="grid">
-          <Field label={t('纬度')} path="lat" inputMode="decimal" value={lat} onChange={(e) => setLat(e.target.value)} />
-          <Field label={t('经度')} path="lon" inputMode="decimal" value={lon} onChange={(e) => setLon(e.target.value)} />
+          <Field
+            label={t('纬度')}
+            path="lat"
+            inputMode="decimal"
+            value={lat}
+            onChange={(e) => setLat(e.target.value)}
+          />
+          <Field
+            label={t('经度')}
+            path="lon"
+            inputMode="decimal"
+            value={lon}
+            onChange={(e) => setLon(e.target.value)}
+          />
         </div>
       </RefusalScope>
       <div className="actions">
-        <button type="submit" disabled={busy}>{t('保存')}</button>
-        <button type="button" className="secondary" onClick={() => setEditing(false)}>{t('取消')}</button>
+        <button type="submit" disabled={busy}>
+          {t('保存')}
+        </button>
+        <button type="button" className="secondary" onClick={() => setEditing(false)}>
+          {t('取消')}
+        </button>
         {saved && <span role="status">{t('已保存')}</span>}
       </div>
     </form>
