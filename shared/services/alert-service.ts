@@ -90,7 +90,7 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
       if (!current.some((c) => Date.parse(c.dueAt) <= now.getTime())) {
         // A regulator closing it at the same moment wins; either way it is closed.
         await transact(closing(alert, { closedBy: JOB, closeNote: 'cause resolved' }, now, undefined).writes).catch(
-          () => undefined,
+          ignoreVersionConflict,
         );
         // The occurrence is over: should the cause return, its write starts a new one (a new alert).
         await endOccurrence(alert, alert.since);
@@ -102,6 +102,11 @@ export async function runAlertJob(now: Date): Promise<{ opened: number; closed: 
     start = page.lastKey;
   } while (start);
   return { opened, closed };
+}
+
+/** Only the race it means is ignored (the alert changed since it was read); any other failure is a fault to surface. */
+function ignoreVersionConflict(err: unknown): void {
+  if (!(err instanceof AppError && err.code === 'VERSION_CONFLICT')) throw err;
 }
 
 /** The closed alert and its write: by the job when the cause is gone, or by a regulator with a note. */
