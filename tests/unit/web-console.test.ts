@@ -8,6 +8,8 @@ import { DEMO_PARTIES, DEMO_REGULATOR } from '../../local/demo-data.ts';
 import { isApiPath } from '../../local/console-static.ts';
 import { DEMO_USERS } from '../../web/src/app/demo-users.ts';
 import { EN } from '../../web/src/lib/i18n-en.ts';
+import { REFUSAL } from '../../web/src/lib/labels.ts';
+import { ERROR_CODES } from '../../shared/errors.ts';
 import { at } from '../support/present.ts';
 
 const SRC = new URL('../../web/src/', import.meta.url).pathname;
@@ -23,6 +25,10 @@ describe('the web console', () => {
     expect(DEMO_USERS.slice(-2)).toEqual(
       regulators.map((r) => ({ sub: r.sub, groups: [...r.groups], jurisdiction: r.jurisdiction })),
     );
+  });
+
+  it('says every refusal code of the API in Chinese, and nothing the API does not answer', () => {
+    expect(Object.keys(REFUSAL).sort()).toEqual([...ERROR_CODES].sort());
   });
 
   it('has English for every text it passes through t()', () => {

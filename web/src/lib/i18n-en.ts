@@ -192,6 +192,8 @@ export const EN: Record<string, string> = {
   自行利用: 'Self-utilised',
   自行处置: 'Self-disposed',
   登记鉴别结果: 'Record identification',
+  移出省办理: "the outbound province's step",
+  接受省办理: "the receiving province's step",
   待鉴别: 'Pending identification',
   产生工序: 'Process',
   鉴别结果: 'Result',

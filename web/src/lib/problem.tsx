@@ -1,7 +1,8 @@
 // problem+json in place: `detail` at the top of the form, each errors[].path beside its field (components/Field).
 import { createContext, useContext, type ReactNode } from 'react';
 import { ApiProblem } from './api.ts';
-import { useT } from './i18n.tsx';
+import { useI18n } from './i18n.tsx';
+import { REFUSAL } from './labels.ts';
 
 export interface Refusal {
   status?: number;
@@ -44,13 +45,15 @@ export function ProblemBanner({
   placed?: string[];
   onReload?: () => void;
 }) {
-  const t = useT();
+  const { t, lang } = useI18n();
   if (!refusal) return null;
   const rest = unplaced(refusal, placed);
   const stale = refusal.status === 409 || refusal.status === 412;
+  const summary = lang === 'zh' && refusal.code ? REFUSAL[refusal.code] : undefined;
   return (
     <div role="alert" className="problem">
-      <strong>{refusal.detail}</strong>
+      {summary && <strong className="summary">{summary}</strong>}
+      {summary ? <span>{refusal.detail}</span> : <strong>{refusal.detail}</strong>}
       {refusal.code && <span className="code"> ({refusal.code})</span>}
       {rest.length > 0 && (
         <ul>

@@ -65,7 +65,8 @@ export function ApplicationCard({ application: a }: { application: Application }
         {a.due && (
           <>
             {' '}
-            · {t('本步期限')} <strong>{cst(a.due.dueAt)}</strong> ({a.due.province})
+            · {t('本步期限')} <strong>{cst(a.due.dueAt)}</strong> (
+            {a.due.owedBy === 'outbound' ? t('移出省办理') : t('接受省办理')})
             {a.due.overdue && <span className="badge warn"> {t('已逾期')}</span>}
           </>
         )}
