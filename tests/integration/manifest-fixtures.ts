@@ -1,5 +1,6 @@
 // The parties a manifest test needs, made through the API as their users would: a generator in Taiyuan with a plan
 // and a batch on hand, two licensed carriers, and a receiver in Lüliang licensed for HW49 (all Shanxi, 14).
+import { setClockOffset } from '#shared/clock.ts';
 import { localYear } from '#shared/domain/calendar.ts';
 import { enterprise, type Reply, type TestApi, type User } from '../support/api.ts';
 import { activeParty, verifiedLicence } from '../support/fixtures.ts';
@@ -123,18 +124,28 @@ export async function dispatched(t: TestApi, c: Cast, extra: Record<string, unkn
   return expectStatus(await t.call(c.generator.user, 'POST', `/v1/manifests/${d.id}/dispatch`), 200, 'dispatch');
 }
 
+/** Dispatched and picked up by the (only) carrier, `agoMs` ago on the shared clock (reset afterwards). */
+export async function pickedUp(t: TestApi, c: Cast, agoMs = 0, extra: Record<string, unknown> = {}) {
+  setClockOffset(-agoMs);
+  try {
+    const m = await dispatched(t, c, extra);
+    return expectStatus(
+      await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
+        transporterId: c.carrier.party.id,
+        vehiclePlate: '晋A12345',
+        driverName: '张师傅',
+      }),
+      200,
+      'pickup',
+    );
+  } finally {
+    setClockOffset(0);
+  }
+}
+
 /** Dispatched, picked up by the (only) carrier and delivered. */
 export async function delivered(t: TestApi, c: Cast, extra: Record<string, unknown> = {}) {
-  const m = await dispatched(t, c, extra);
-  expectStatus(
-    await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
-      transporterId: c.carrier.party.id,
-      vehiclePlate: '晋A12345',
-      driverName: '张师傅',
-    }),
-    200,
-    'pickup',
-  );
+  const m = await pickedUp(t, c, 0, extra);
   return expectStatus(
     await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/deliver`, {
       transporterId: c.carrier.party.id,

@@ -41,32 +41,8 @@ export const disposerLicence = (codes: string[], operations = ['store', 'dispose
   wasteCodes: codes.map((code) => ({ code, annualCapacityKg: 1_000_000 })),
 });
 
-/** Files a plan for this year listing the codes. */
-export async function plan(t: TestApi, a: Actor, codes: string[]) {
-  await expectOk(
-    await t.call(a.user, 'POST', `/v1/parties/${a.party.id}/plans`, {
-      year: YEAR,
-      items: codes.map((wasteCode) => ({ wasteCode, expectedKg: 100_000 })),
-    }),
-    201,
-    'plan',
-  );
-}
-
-/** Records a generated batch (an hour ago). */
-export async function generated(
-  t: TestApi,
-  a: Actor,
-  wasteCode: string,
-  quantityKg: number,
-  extra: Record<string, unknown> = {},
-) {
-  return expectOk(
-    await t.call(a.user, 'POST', `/v1/parties/${a.party.id}/ledger`, { wasteCode, quantityKg, at: ago(60), ...extra }),
-    201,
-    'ledger entry',
-  );
-}
+// Plans and generated batches are the manifest fixtures' own (one place for both kinds of test).
+export { generated, plan } from './manifest-fixtures.ts';
 
 export function line(wasteCode: string, quantityKg: number, extra: Record<string, unknown> = {}) {
   return {

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setClockOffset } from '#shared/clock.ts';
 import { db } from '#shared/store/client.ts';
 import { testApi, type TestApi } from '../support/api.ts';
-import { cast, dispatched, expectStatus, type Cast, type Entity } from './manifest-fixtures.ts';
+import { cast, expectStatus, pickedUp, type Cast, type Entity } from './manifest-fixtures.ts';
 
 let t: TestApi;
 let c: Cast;
@@ -30,21 +30,7 @@ afterEach(() => {
   db().middlewareStack.remove(MIDDLEWARE);
 });
 
-async function onTheRoad(): Promise<Entity> {
-  setClockOffset(-HOUR);
-  const m = await dispatched(t, c);
-  const picked = expectStatus(
-    await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
-      transporterId: c.carrier.party.id,
-      vehiclePlate: '晋A12345',
-      driverName: '张师傅',
-    }),
-    200,
-    'pickup',
-  );
-  setClockOffset(0);
-  return picked;
-}
+const onTheRoad = (): Promise<Entity> => pickedUp(t, c, HOUR);
 
 const send = (m: Entity, points: unknown[]) =>
   t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/track`, { transporterId: c.carrier.party.id, points });

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setClockOffset } from '#shared/clock.ts';
 import { testApi, type TestApi } from '../support/api.ts';
-import { cast, dispatched, expectStatus, type Cast } from '../integration/manifest-fixtures.ts';
+import { cast, pickedUp, type Cast } from '../integration/manifest-fixtures.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const HOUR = 3_600_000;
@@ -21,18 +21,7 @@ let pickedUpAt: number;
 beforeAll(async () => {
   t = await testApi();
   c = await cast(t, 'fuzz-track');
-  setClockOffset(-HOUR);
-  const m = await dispatched(t, c);
-  const picked = expectStatus(
-    await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
-      transporterId: c.carrier.party.id,
-      vehiclePlate: '晋A12345',
-      driverName: '张师傅',
-    }),
-    200,
-    'pickup',
-  );
-  setClockOffset(0);
+  const picked = await pickedUp(t, c, HOUR);
   manifestId = picked.id;
   pickedUpAt = Date.parse(picked.legs[0].pickedUpAt);
 }, 120_000);
