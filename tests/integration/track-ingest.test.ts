@@ -11,9 +11,10 @@ let t: TestApi;
 let c: Cast;
 const HOUR = 3_600_000;
 const iso = (msAgo: number) => new Date(Date.now() - msAgo).toISOString();
-/** The n-th point of a drive that started an hour ago, one a second. */
-const point = (n: number) => ({
-  at: iso(HOUR - 1000 - n * 1000),
+/** The n-th point of a drive that started an hour ago, one a second. The start is read once per leg, so the n-th
+ *  point of two batches is the same instant (reading the clock per point let them differ by a millisecond). */
+const drive = (startMs: number) => (n: number) => ({
+  at: new Date(startMs + 1000 + n * 1000).toISOString(),
   lat: 37.7,
   lon: Number((112.56 - n * 0.0002).toFixed(5)),
   speedKmh: 60,
@@ -30,7 +31,11 @@ afterEach(() => {
   db().middlewareStack.remove(MIDDLEWARE);
 });
 
-const onTheRoad = (): Promise<Entity> => pickedUp(t, c, HOUR);
+/** A load picked up an hour ago, and the points of its drive since. */
+const onTheRoad = async () => {
+  const m: Entity = await pickedUp(t, c, HOUR);
+  return { m, point: drive(Date.now() - HOUR) };
+};
 
 const send = (m: Entity, points: unknown[]) =>
   t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/track`, { transporterId: c.carrier.party.id, points });
@@ -59,7 +64,7 @@ function leaveHalfUnprocessed(): { requests: number } {
 
 describe('track ingest under pressure', () => {
   it('a batch of 60 points whose writes come back partly unprocessed still stores all 60, once', async () => {
-    const m = await onTheRoad();
+    const { m, point } = await onTheRoad();
     const seen = leaveHalfUnprocessed();
     const batch = Array.from({ length: 60 }, (_, n) => point(n));
     expect((await send(m, batch)).body).toEqual({ accepted: 60, refused: [] });
@@ -70,7 +75,7 @@ describe('track ingest under pressure', () => {
   });
 
   it('overlapping calls on one leg store each instant once and count it once; the delivery digest covers them all', async () => {
-    const m = await onTheRoad();
+    const { m, point } = await onTheRoad();
     const batches = [0, 20, 40, 10].map((from) => Array.from({ length: 40 }, (_, n) => point(from + n)));
     // A call that keeps finding another's lease answers 409 having stored nothing; the client sends it again.
     const sendUntilTaken = async (b: unknown[]) => {
