@@ -1,6 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApi, type TestApi } from '../support/api.ts';
 import { race } from '../support/race.ts';
+import { installFaultyStore, type FaultyStore } from '../support/fault-injection.ts';
 import {
   cast,
   createBody,
@@ -20,10 +21,15 @@ import { exactly } from '../support/present.ts';
 // One cast for the file: each test races on manifests of its own and checks stock as a difference.
 let t: TestApi;
 let c: Cast;
+let store: FaultyStore;
 beforeAll(async () => {
   t = await testApi();
+  // These tests are about conditions, not time: a store with long timeouts (never armed) keeps a loaded CI machine
+  // from turning a race's loser into a 503 (once 48 of 49 losers answered 409).
+  store = installFaultyStore(undefined, { patient: true });
   c = await cast(t, 'race');
 }, 60_000);
+afterAll(() => store.restore());
 
 describe('racing on one manifest', () => {
   it('50 concurrent receipts: exactly one wins, the others get 409, and the stock moves once', async () => {
