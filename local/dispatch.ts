@@ -1,10 +1,14 @@
 // Routes a request to the function that owns it, as API Gateway does in AWS: from the same route table.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Hono } from 'hono';
 import { routesByFunction } from '#schemas/routes/index.ts';
 import { must } from '#shared/must.ts';
 
-export type FunctionApps = Record<string, Hono<any>>;
+/** What the dispatcher needs of a function's app: to answer a request, given the local server's bindings
+ *  (a method, so that each app's own bindings type is accepted). */
+export interface FunctionApp {
+  fetch(request: Request, env?: unknown): Response | Promise<Response>;
+}
+export type FunctionApps = Record<string, FunctionApp>;
 
 interface CompiledRoute {
   method: string;
@@ -28,7 +32,7 @@ export const servingFunction = new AsyncLocalStorage<string>();
 
 export function dispatcher(apps: FunctionApps, fallback: string) {
   const table = compile();
-  return (method: string, path: string): Pick<Hono<any>, 'fetch'> => {
+  return (method: string, path: string): FunctionApp => {
     const exact = table.find((r) => r.method === method && r.pattern.test(path));
     const anyMethod = exact ?? table.find((r) => r.pattern.test(path));
     const functionName = anyMethod?.functionName ?? fallback;

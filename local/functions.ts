@@ -1,5 +1,4 @@
 // Every function's app, by the name its folder and the route table use; the local server mounts them all.
-import type { Hono } from 'hono';
 import { app as disposalApp } from '#functions/disposal/app.ts';
 import { app as documentsApp } from '#functions/documents/app.ts';
 import { app as manifestsApp } from '#functions/manifests/app.ts';
@@ -7,8 +6,9 @@ import { app as oversightApp } from '#functions/oversight/app.ts';
 import { app as publicApp } from '#functions/public/app.ts';
 import { app as recordsApp } from '#functions/records/app.ts';
 import { app as registryApp } from '#functions/registry/app.ts';
+import type { FunctionApps } from './dispatch.ts';
 
-export const functionApps: Record<string, Hono<any>> = {
+export const functionApps: FunctionApps = {
   public: publicApp,
   registry: registryApp,
   records: recordsApp,

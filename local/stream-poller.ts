@@ -12,6 +12,7 @@ import {
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
 import { config } from '#shared/config.ts';
+import { must } from '#shared/must.ts';
 import { createDynamoClient } from '#shared/store/client.ts';
 import { consumeBatch } from '#shared/stream/batch.ts';
 import { toChangeRecords, type ChangeRecord, type RawStreamRecord } from '#shared/stream/change-records.ts';
@@ -47,9 +48,14 @@ export async function startStreamPoller(
     maxRecordAgeMs = 3600_000,
     failureQueue = logFailureQueue,
   } = options;
-  const endpoint = config.dynamoEndpoint!;
+  // The poller stands in for AWS's event source mapping, so it only ever runs against DynamoDB Local.
+  const endpoint = config.dynamoEndpoint;
+  if (!endpoint) throw new Error('The stream poller reads DynamoDB Local: set DYNAMODB_ENDPOINT');
   const table = await createDynamoClient(endpoint).send(new DescribeTableCommand({ TableName: config.tableName }));
-  const streamArn = table.Table!.LatestStreamArn!;
+  const streamArn = must(
+    table.Table?.LatestStreamArn,
+    `a stream on the table ${config.tableName} (table-definition.ts enables it)`,
+  );
   const streams = new DynamoDBStreamsClient({
     endpoint,
     region: config.region,
@@ -80,14 +86,14 @@ export async function startStreamPoller(
 
   async function refreshShards(type: 'LATEST' | 'TRIM_HORIZON') {
     const description = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-    for (const shard of description.StreamDescription?.Shards ?? []) {
-      if (!iterators.has(shard.ShardId!)) iterators.set(shard.ShardId!, await iterator(shard.ShardId!, type));
+    for (const { ShardId: shardId } of description.StreamDescription?.Shards ?? []) {
+      if (shardId !== undefined && !iterators.has(shardId)) iterators.set(shardId, await iterator(shardId, type));
     }
   }
 
   /** After a failure at `raw`: retry from it, or give it up to the failure queue and move past it. */
   async function onFailure(shardId: string, raw: _Record, error: unknown): Promise<string | undefined> {
-    const sequenceNumber = raw.dynamodb!.SequenceNumber!;
+    const sequenceNumber = must(raw.dynamodb?.SequenceNumber, 'a sequence number on every stream record');
     const previous = attempts.get(shardId);
     const count = previous?.sequenceNumber === sequenceNumber ? previous.count + 1 : 1;
     const createdAt = raw.dynamodb?.ApproximateCreationDateTime;
@@ -125,8 +131,8 @@ export async function startStreamPoller(
       seen += raw.length;
       const wanted = filter ? raw.filter((r) => filter(r as RawStreamRecord)) : raw;
       const outcome = await consumeBatch(toChangeRecords(wanted as RawStreamRecord[]), handler);
-      const failed =
-        outcome.failed && wanted.find((r) => r.dynamodb?.SequenceNumber === outcome.failed!.sequenceNumber);
+      const failedAt = outcome.failed?.sequenceNumber;
+      const failed = failedAt !== undefined && wanted.find((r) => r.dynamodb?.SequenceNumber === failedAt);
       iterators.set(shardId, failed ? await onFailure(shardId, failed, outcome.error) : out.NextShardIterator);
       if (!failed) attempts.delete(shardId);
     }

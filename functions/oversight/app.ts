@@ -16,12 +16,13 @@ import type { OversightCursor } from '#shared/services/oversight-service.ts';
 import * as r from '#schemas/routes/oversight.ts';
 import { exportRoutes } from './export-routes.ts';
 import * as incidentRoutes from '#schemas/routes/oversight-incidents.ts';
+import { must } from '#shared/must.ts';
 
 export const app = createApp();
 
 /** Every row of a list as CSV (at most 10,000: more → 422 TOO_MANY_ROWS naming the export route). */
 function csvOf(c: Context<AppEnv>, list: ExportList, query: Record<string, unknown>) {
-  const def = OVERSIGHT_LISTS[list]!;
+  const def = must(OVERSIGHT_LISTS[list], `a CSV definition of the ${list} list (oversight-lists.ts)`);
   return csvResponse(c, def.columns, def.pages(c.var.actor, query, c.var.now), def.filename(query), list);
 }
 

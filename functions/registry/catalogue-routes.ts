@@ -12,6 +12,7 @@ import {
 } from '#shared/reference/catalogue.ts';
 import { childDivisions, division } from '#shared/reference/divisions.ts';
 import * as r from '#schemas/routes/registry.ts';
+import { must } from '#shared/must.ts';
 
 export function catalogueRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.listWasteCodes, (c) => {
@@ -27,7 +28,8 @@ export function catalogueRoutes(app: OpenAPIHono<AppEnv>): void {
     ok(c, {
       items: (Object.keys(MEDICAL_CATEGORIES) as MedicalCategory[]).map((category) => {
         const code = MEDICAL_CATEGORIES[category];
-        return { category, code, description: wasteCodes().get(code)!.description };
+        const entry = must(wasteCodes().get(code), `catalogue entry ${code} of medical category ${category}`);
+        return { category, code, description: entry.description };
       }),
     }),
   );

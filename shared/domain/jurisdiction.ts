@@ -40,8 +40,10 @@ export function covers(actor: Actor, divisionCode: string): boolean {
 
 /** A division a regulator asks about must lie within their jurisdiction (403 otherwise; api.md). */
 export function requireWithinJurisdiction(actor: Actor, division: string): void {
-  if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only regulators may do this');
-  if (!division.startsWith(actor.jurisdictionPrefix!)) {
+  // A regulator always has a jurisdiction (actorFromClaims); checking both keeps the prefix typed as a string.
+  if (!actor.isRegulator || actor.jurisdictionPrefix === undefined)
+    throw new AppError('FORBIDDEN', 'Only regulators may do this');
+  if (!division.startsWith(actor.jurisdictionPrefix)) {
     throw new AppError('FORBIDDEN', `Division ${division} lies outside your jurisdiction`);
   }
 }

@@ -73,8 +73,9 @@ function checkPendingEntry(input: LedgerEntryInput): void {
     ]);
 }
 
-/** Checks a new entry against the rules that need no stored data; `now` is the request's time. */
-export function checkLedgerEntry(input: LedgerEntryInput, now: Date): void {
+/** Checks a new entry against the rules that need no stored data; `now` is the request's time. Returns the waste code
+ *  whose stock the entry moves (PENDING_CODE while pending identification). */
+export function checkLedgerEntry(input: LedgerEntryInput, now: Date): string {
   if (input.at.getTime() > now.getTime()) {
     throw validationFailed('`at` lies in the future', [
       { path: 'at', message: 'may be in the past, never in the future' },
@@ -82,7 +83,7 @@ export function checkLedgerEntry(input: LedgerEntryInput, now: Date): void {
   }
   if (input.kind === 'pending-identification') {
     checkPendingEntry(input);
-    return;
+    return PENDING_CODE;
   }
   const extra = (['name', 'process'] as const).filter((f) => input[f] !== undefined);
   if (extra.length)
@@ -111,6 +112,7 @@ export function checkLedgerEntry(input: LedgerEntryInput, now: Date): void {
     }
   }
   checkMedicalCategory(input.wasteCode, input.medicalCategory);
+  return input.wasteCode;
 }
 
 /** The identification result (rule 29): hazardous with a code the API accepts anywhere, or not hazardous with its report. */

@@ -4,6 +4,7 @@
 import type { Manifest } from '#shared/domain/manifest/manifest.ts';
 import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
 import type { DisposalReport } from '#shared/domain/disposal.ts';
+import { must } from '#shared/must.ts';
 
 /** What regional statistics count (api.md, "stats"). */
 export const STAT_MEASURES = ['generated', 'dispatched', 'received', 'utilised', 'disposed'] as const;
@@ -81,24 +82,30 @@ function manifestFacts(before: Manifest | undefined, after: Manifest): Fact[] {
       movement: 'dispatched',
       grams: sign * s.grams,
       wasteCode: s.wasteCode,
-      at: m.dispatchedAt!,
+      at: must(m.dispatchedAt, 'a dispatched manifest (or one cancelled after dispatch) has dispatchedAt'),
       partyId: m.generatorId,
       divisionCode: m.generatorDivision,
     }));
   if (before.status === 'draft' && after.status === 'dispatched') return shipped(after, 1);
   if (before.status === 'dispatched' && after.status === 'cancelled') return shipped(before, -1);
   if (!RECEIVED.includes(before.status) && RECEIVED.includes(after.status)) {
-    return after.lines
-      .filter((l) => (l.receipt?.acceptedGrams ?? 0) > 0)
-      .map((l) => ({
-        ...base,
-        movement: 'received',
-        grams: l.receipt!.acceptedGrams,
-        wasteCode: arrivedCode(l),
-        at: after.receivedAt!,
-        partyId: after.receiverId,
-        divisionCode: after.receiverDivision,
-      }));
+    // Only lines with accepted grams count a receipt.
+    return after.lines.flatMap((l): Fact[] => {
+      const grams = l.receipt?.acceptedGrams ?? 0;
+      if (grams <= 0) return [];
+      const at = must(after.receivedAt, 'a received manifest has receivedAt');
+      return [
+        {
+          ...base,
+          movement: 'received',
+          grams,
+          wasteCode: arrivedCode(l),
+          at,
+          partyId: after.receiverId,
+          divisionCode: after.receiverDivision,
+        },
+      ];
+    });
   }
   return [];
 }

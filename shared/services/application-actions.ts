@@ -29,6 +29,7 @@ import {
   type ApplicationView,
 } from '#shared/services/application-service.ts';
 import type { Decision } from '#shared/services/party-service.ts';
+import { must } from '#shared/must.ts';
 
 /** What each action's body carries (validated by its route's schema). */
 export interface ActionInput {
@@ -95,8 +96,8 @@ export async function actOnApplication(
       generatorId: a.generatorId,
       receiverId: a.receiverId,
       wasteCodes: a.wasteCodes.map((w) => ({ code: w.code, maxKg: gramsToKg(w.maxGrams) })),
-      validFrom: input.validFrom!,
-      validTo: input.validTo!,
+      validFrom: must(input.validFrom, 'the approve route requires validFrom (ApproveApplicationBody)'),
+      validTo: must(input.validTo, 'the approve route requires validTo (ApproveApplicationBody)'),
     };
     const issued = await issueApproval(actor, terms, now, { applicationId: a.id });
     writes.push(...issued.writes);

@@ -32,6 +32,7 @@ import type { ApplicationInput } from '#schemas/application.ts';
 import { actFor, seeParty } from '#shared/services/access.ts';
 import { applicationDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import type { Decision } from '#shared/services/party-service.ts';
+import { must } from '#shared/must.ts';
 
 export const stepSettings = (): StepSettings => ({ timeZone: config.timeZone, calendar: workingCalendar() });
 
@@ -81,7 +82,7 @@ export async function submitApplication(
     localDate(now, config.timeZone),
   );
   const at = now.toISOString();
-  const acceptance = stepOf('submitted', at, stepSettings())!;
+  const acceptance = must(stepOf('submitted', at, stepSettings()), 'submitted opens the acceptance step');
   const a: ApplicationEntity = {
     id: uuidv7(),
     status: 'submitted',
@@ -173,7 +174,10 @@ export async function listApplications(
   while (position && items.length < limit) {
     const partition: ApplicationPartition = query.generatorId
       ? ({ by: 'generator', partyId: query.generatorId } as const)
-      : ({ by: position.inbound ? 'inbound' : 'outbound', province: query.province! } as const);
+      : ({
+          by: position.inbound ? 'inbound' : 'outbound',
+          province: must(query.province, 'a province when no generatorId (checked above)'),
+        } as const);
     const page = await applicationPage(partition, stored, limit - items.length, position.key);
     items.push(
       ...page.items

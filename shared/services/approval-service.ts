@@ -117,14 +117,17 @@ export async function listApprovals(
   limit: number,
   start?: Record<string, unknown>,
 ) {
-  if (!query.generatorId && !query.receiverId) {
+  const { generatorId, receiverId } = query;
+  const page = generatorId
+    ? await approvalPage('generator', generatorId, receiverId, limit, start)
+    : receiverId
+      ? await approvalPage('receiver', receiverId, undefined, limit, start)
+      : undefined;
+  if (!page) {
     throw validationFailed('Name a generatorId or a receiverId', [
       { path: 'query.generatorId', message: 'generatorId or receiverId is required' },
     ]);
   }
-  const page = query.generatorId
-    ? await approvalPage('generator', query.generatorId, query.receiverId, limit, start)
-    : await approvalPage('receiver', query.receiverId!, undefined, limit, start);
   const visible = readable(actor, await partiesOf(actor));
   return { items: page.items.map(approvalFromItem).filter(visible).map(approvalView), next: page.lastKey };
 }

@@ -26,6 +26,7 @@ import { getCurrentPlan } from '#shared/store/plan-store.ts';
 import { partyFlows } from '#shared/store/stats-store.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
+import { must } from '#shared/must.ts';
 
 export async function tierFor(party: Pick<PartyEntity, 'id' | 'keyUnitYears'>, year: number): Promise<Tier> {
   const plan = await getCurrentPlan(party.id, year);
@@ -76,7 +77,10 @@ function view(document: DeclarationDocument, submitted: SubmittedDeclaration[], 
     status: current ? ('submitted' as const) : ('draft' as const),
     version: current ? latest.version : (latest?.version ?? 0) + 1,
     ...(current ? { signature: latest.signature } : {}),
-    overdue: submitted.length === 0 && now >= overdueFrom(parsePeriod(document.period)!, config.timeZone),
+    overdue:
+      submitted.length === 0 &&
+      now >=
+        overdueFrom(must(parsePeriod(document.period), 'a declaration is built for a parsed period'), config.timeZone),
     submissions: submitted.map((s) => ({ version: s.version, signature: s.signature })),
   };
 }

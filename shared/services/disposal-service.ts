@@ -20,6 +20,7 @@ import { assertVersion } from '#shared/store/versioning.ts';
 import type { DisposalInputBody, DisposalReportView } from '#schemas/disposal.ts';
 import { seeManifest } from '#shared/services/manifest-access.ts';
 import { eventDraft, manifestWrites, nextVersion, type Decision } from '#shared/services/manifest-transition.ts';
+import { must } from '#shared/must.ts';
 
 export function disposalView(r: DisposalReport): DisposalReportView {
   const { manifestParties: _p, lines, residues, ...rest } = r;
@@ -46,7 +47,9 @@ async function onwardOf(balances: readonly LineBalance[]): Promise<Map<string, M
 /** A manifest's completion given balances after the change, and the checks that keep a "not yet" honest. */
 function inFlightChecks(completion: Completion, onward: ReadonlyMap<string, Manifest>): TxItem[] {
   if (completion.complete || !completion.allAccountedFor) return [];
-  return completion.waitingFor.map((id) => stillInFlightCheck(onward.get(id)!));
+  return completion.waitingFor.map((id) =>
+    stillInFlightCheck(must(onward.get(id), 'completionOf waits only for onward manifests it was given')),
+  );
 }
 
 export async function reportDisposal(
@@ -209,7 +212,7 @@ async function completeIfDone(
 ): Promise<boolean> {
   for (let attempt = 1; attempt <= attempts; attempt++) {
     const m = await getManifest(id);
-    if (!m || m.status !== 'received') return false;
+    if (m?.status !== 'received') return false;
     const balances = await allLineBalances(id);
     if (!completionOf(m, balances, await onwardOf(balances)).complete) return false;
     const at = now.toISOString();

@@ -11,6 +11,7 @@ import { createExportWrite, finishExportWrite, getExport, type ExportEntity } fr
 import { transact } from '#shared/store/transact.ts';
 import type { ChangeRecord } from '#shared/stream/change-records.ts';
 import { OVERSIGHT_LISTS } from '#shared/services/oversight-lists.ts';
+import { must } from '#shared/must.ts';
 
 async function exportView(e: ExportEntity, origin: string) {
   const { id, list, query, status, rows, createdAt, finishedAt } = e;
@@ -55,7 +56,10 @@ export async function viewExport(actor: Actor, id: string, origin: string) {
 export async function runExport(id: string, now: () => Date): Promise<ExportEntity | undefined> {
   const e = await getExport(id);
   if (e?.status !== 'running') return undefined;
-  const def = OVERSIGHT_LISTS[e.list as ExportList]!;
+  const def = must(
+    OVERSIGHT_LISTS[e.list as ExportList],
+    `an oversight list named ${e.list} (requestExport checked it)`,
+  );
   let outcome: ExportEntity;
   try {
     const parts = [csvHeader(def.columns)];

@@ -55,9 +55,8 @@ export async function recordEntry(
 ): Promise<Decision<EntryView>> {
   const { party } = await actFor(actor, partyId, { private: true });
   const at = new Date(input.at);
-  checkLedgerEntry({ ...input, at }, now);
+  const wasteCode = checkLedgerEntry({ ...input, at }, now);
   const grams = kgToGrams(input.quantityKg);
-  const wasteCode = input.kind === 'pending-identification' ? PENDING_CODE : input.wasteCode!;
   if (input.kind === 'self-utilised' || input.kind === 'self-disposed') {
     // Checked before a batch serial is taken; the transaction's condition still decides a race.
     const onHand = (await getStock(partyId, wasteCode))?.onHandGrams ?? 0;

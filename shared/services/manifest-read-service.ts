@@ -3,13 +3,14 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { notFound } from '#shared/errors.ts';
 import { config } from '#shared/config.ts';
 import { addDays, startOfLocalDay } from '#shared/domain/calendar.ts';
-import type { PartyRole } from '#shared/domain/manifest/manifest.ts';
+import type { Manifest, PartyRole } from '#shared/domain/manifest/manifest.ts';
 import { availableActions } from '#shared/domain/manifest/transition-table.ts';
 import { feedPage, type FeedPosition } from '#shared/store/manifest-feed-store.ts';
 import { getManifests, inboxPage, manifestIdByNumber, manifestLinkPage } from '#shared/store/manifest-store.ts';
 import { readPrivate } from '#shared/services/access.ts';
 import { seeManifest } from '#shared/services/manifest-access.ts';
 import { manifestView } from '#shared/services/manifest-views.ts';
+import { must } from '#shared/must.ts';
 
 /** The position a feed page resumes from (the route keeps it in its cursor). */
 export type { FeedPosition };
@@ -27,6 +28,11 @@ export async function viewManifestByNumber(actor: Actor, number: string) {
 export async function manifestActions(actor: Actor, manifestId: string) {
   const { manifest, holders } = await seeManifest(actor, manifestId);
   return availableActions(manifest, holders);
+}
+
+/** The manifest an index item names: written in the same transaction as the item, so it is there. */
+function indexed(manifests: ReadonlyMap<string, Manifest>, item: Record<string, unknown>): Manifest {
+  return must(manifests.get(item.manifestId as string), `manifest ${String(item.manifestId)}, named by its index item`);
 }
 
 export interface ManifestListQuery {
@@ -58,7 +64,7 @@ export async function listManifests(
     start,
   );
   const manifests = await getManifests(page.items.map((i) => i.manifestId as string));
-  return { items: page.items.map((i) => manifestView(manifests.get(i.manifestId as string)!)), next: page.lastKey };
+  return { items: page.items.map((i) => manifestView(indexed(manifests, i))), next: page.lastKey };
 }
 
 /** Manifests waiting for the party's action, oldest first, with the actions it can take. */
@@ -67,7 +73,7 @@ export async function listInbox(actor: Actor, partyId: string, limit: number, st
   const page = await inboxPage(partyId, limit, start);
   const manifests = await getManifests(page.items.map((i) => i.manifestId as string));
   const items = page.items.map((i) => {
-    const m = manifests.get(i.manifestId as string)!;
+    const m = indexed(manifests, i);
     const holders = (i.roles as PartyRole[]).map((role) => ({ role, partyId }));
     return {
       manifest: manifestView(m),

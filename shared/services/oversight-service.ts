@@ -7,6 +7,7 @@ import { isJurisdiction } from '#shared/reference/divisions.ts';
 import { oversightPage, type OversightCursor } from '#shared/store/oversight-index-store.ts';
 import { partyFromItem, partyPage } from '#shared/store/party-store.ts';
 import { wholePartyView } from '#shared/services/party-views.ts';
+import { must } from '#shared/must.ts';
 
 /** The position a page of oversight manifests resumes from (the route keeps it in its cursor). */
 export type { OversightCursor };
@@ -14,7 +15,8 @@ export type { OversightCursor };
 /** The division prefix a regulator asks about ('' nationwide): within their jurisdiction (403), existing (422). */
 export function regulatorDivision(actor: Actor, division: string | undefined): string {
   if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only regulators use oversight');
-  const asked = division ?? (actor.jurisdictionPrefix === '' ? '00' : actor.jurisdictionPrefix!);
+  const own = must(actor.jurisdictionPrefix, 'a regulator has a jurisdiction (actorFromClaims)');
+  const asked = division ?? (own === '' ? '00' : own);
   if (!isJurisdiction(asked))
     throw new AppError('UNKNOWN_DIVISION', `${asked} is not an existing division`, [
       { path: 'query.division', message: 'not an existing division' },

@@ -19,6 +19,7 @@ import { seeParty } from '#shared/services/access.ts';
 import { declarationDeadlineWrites } from '#shared/services/declaration-deadlines.ts';
 import { partyView, wholePartyView } from '#shared/services/party-views.ts';
 import { defined } from '#shared/defined.ts';
+import { must } from '#shared/must.ts';
 
 export interface Decision<T> {
   view: T;
@@ -120,7 +121,8 @@ export interface PartyListQuery {
 /** Regulators: their jurisdiction, every status, whole. Enterprises: the active directory, whole for their own parties. */
 export async function listParties(actor: Actor, query: PartyListQuery, limit: number, start?: Record<string, unknown>) {
   if (actor.isRegulator) {
-    const divisionPrefix = query.divisionCode ?? actor.jurisdictionPrefix!;
+    const divisionPrefix =
+      query.divisionCode ?? must(actor.jurisdictionPrefix, 'a regulator has a jurisdiction (actorFromClaims)');
     requireWithinJurisdiction(actor, divisionPrefix === '' ? '' : divisionPrefix);
     const page = await partyPage({ divisionPrefix, status: query.status, kind: query.kind, q: query.q }, limit, start);
     return { items: page.items.map((i) => partyView(partyFromItem(i))), next: page.lastKey };

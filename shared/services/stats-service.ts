@@ -27,8 +27,11 @@ import { regulatorDivision } from '#shared/services/oversight-service.ts';
 export async function onStatsChanges(records: ChangeRecord[], now: Date): Promise<void> {
   const divisions = new Map<string, string>();
   const divisionOf = async (partyId: string) => {
-    if (!divisions.has(partyId)) divisions.set(partyId, (await getParty(partyId))?.divisionCode ?? '');
-    return divisions.get(partyId)!;
+    const known = divisions.get(partyId);
+    if (known !== undefined) return known;
+    const read = (await getParty(partyId))?.divisionCode ?? '';
+    divisions.set(partyId, read);
+    return read;
   };
   for (const r of records) {
     const facts = factsOf(r);
@@ -63,7 +66,12 @@ async function groupNames(groupBy: StatsDimension, groups: string[]): Promise<Ma
   }
   const nameOf = (g: string) =>
     groupBy === 'county' ? division(g)?.name : groupBy === 'wasteCode' ? wasteCodes().get(g)?.description : undefined;
-  return new Map(groups.flatMap((g) => (nameOf(g) ? [[g, nameOf(g)!] as [string, string]] : [])));
+  return new Map(
+    groups.flatMap((g): [string, string][] => {
+      const name = nameOf(g);
+      return name ? [[g, name]] : [];
+    }),
+  );
 }
 
 function rowView(r: StatsRow, names: Map<string, string>) {

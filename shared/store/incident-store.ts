@@ -27,7 +27,10 @@ export async function getIncidents(ids: string[]): Promise<Incident[]> {
   const found = new Map(
     (await batchGet([...new Set(ids)].map(keys.incident))).map((i) => [i.id as string, entityOf<Incident>(i)]),
   );
-  return ids.flatMap((id) => (found.has(id) ? [found.get(id)!] : []));
+  return ids.flatMap((id) => {
+    const incident = found.get(id);
+    return incident ? [incident] : [];
+  });
 }
 
 export function incidentPage(

@@ -4,6 +4,7 @@ import { AppError } from '#shared/errors.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
 import { getItem, queryAll } from '#shared/store/read.ts';
 import { update, type TxItem } from '#shared/store/transact.ts';
+import { must } from '#shared/must.ts';
 
 export type StockField = 'generated' | 'accepted' | 'residue' | 'dispatched' | 'disposed' | 'selfTreated';
 
@@ -39,8 +40,8 @@ function stockFromItem(item: Record<string, unknown>): StockEntity {
   const raw = entityOf<Partial<StockEntity>>(item);
   const grams = (field: StockField) => (raw[`${field}Grams`] as number | undefined) ?? 0;
   return {
-    partyId: raw.partyId!,
-    wasteCode: raw.wasteCode!,
+    partyId: must(raw.partyId, 'a stock item holds its partyId'),
+    wasteCode: must(raw.wasteCode, 'a stock item holds its wasteCode'),
     generatedGrams: grams('generated'),
     acceptedGrams: grams('accepted'),
     residueGrams: grams('residue'),

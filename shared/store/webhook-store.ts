@@ -39,6 +39,12 @@ export interface DeliveryEntity {
   claimExpiresAt?: string;
 }
 
+/** A delivery as first queued: pending, due at once. */
+export type NewDelivery = DeliveryEntity & { status: 'pending'; nextAttemptAt: string };
+
+/** How an attempt ends: a delivery still pending is due again at `nextAttemptAt`. */
+export type AttemptOutcome = { status: 'pending'; nextAttemptAt: string } | { status: 'delivered' | 'failed' };
+
 const webhookItem = (w: WebhookEntity) => ({ ...keys.webhook(w.partyId, w.id), itemType: 'webhook', ...w });
 
 export const createWebhookWrite = (w: WebhookEntity): TxItem => putNew(webhookItem(w));
@@ -61,15 +67,15 @@ export async function allWebhooks(partyId: string): Promise<WebhookEntity[]> {
 }
 
 /** An outbox item; its deterministic id makes a redelivered stream record write it only once. */
-export function deliveryWrite(d: DeliveryEntity): TxItem {
+export function deliveryWrite(d: NewDelivery): TxItem {
   return putNew(deliveryItem(d), () => new AppError('INVALID_STATE', 'delivery already queued'));
 }
 
-function deliveryItem(d: DeliveryEntity) {
+function deliveryItem(d: NewDelivery) {
   return {
     ...keys.delivery(d.webhookId, d.id),
     ...keys.deliveryOrderIndex(d.webhookId, d.manifestId, d.seq),
-    ...keys.deliveryDueIndex(d.nextAttemptAt!, d.id),
+    ...keys.deliveryDueIndex(d.nextAttemptAt, d.id),
     GSI2PK: keys.deliveryPartition(d.webhookId),
     GSI2SK: `${d.createdAt}#${d.id}`,
     itemType: 'delivery',
@@ -143,11 +149,7 @@ export function claimAttemptWrite(d: DeliveryEntity, now: Date): TxItem {
 }
 
 /** Records an attempt (the one claimed); a delivery leaves the due index when delivered or given up. */
-export function recordAttemptWrite(
-  d: DeliveryEntity,
-  attempt: DeliveryAttempt,
-  outcome: { status: DeliveryEntity['status']; nextAttemptAt?: string },
-): TxItem {
+export function recordAttemptWrite(d: DeliveryEntity, attempt: DeliveryAttempt, outcome: AttemptOutcome): TxItem {
   const values: Record<string, unknown> = {
     ':status': outcome.status,
     ':attempt': [attempt],
@@ -160,7 +162,7 @@ export function recordAttemptWrite(
   if (outcome.status === 'pending') {
     set.push('nextAttemptAt = :next', 'GSI3SK = :dueSk');
     values[':next'] = outcome.nextAttemptAt;
-    values[':dueSk'] = keys.deliveryDueIndex(outcome.nextAttemptAt!, d.id).GSI3SK;
+    values[':dueSk'] = keys.deliveryDueIndex(outcome.nextAttemptAt, d.id).GSI3SK;
   } else {
     removal += ', GSI3PK, GSI3SK, nextAttemptAt';
     if (outcome.status === 'delivered') {

@@ -16,7 +16,9 @@ import {
   getWebhook,
   allWebhooks,
   recordAttemptWrite,
+  type AttemptOutcome,
   type DeliveryEntity,
+  type NewDelivery,
 } from '#shared/store/webhook-store.ts';
 import type { ChangeRecord } from '#shared/stream/change-records.ts';
 import type { EventRouting } from '#shared/store/event-store.ts';
@@ -46,7 +48,7 @@ export async function queueDeliveries(records: ChangeRecord[], now: Date): Promi
           partyId,
           data: event.data,
         });
-        const delivery: DeliveryEntity = {
+        const delivery: NewDelivery = {
           id,
           webhookId: webhook.id,
           partyId,
@@ -133,7 +135,7 @@ export async function attempt(
   const ok = result.statusCode !== undefined && result.statusCode >= 200 && result.statusCode < 300;
   countMetrics(ok ? { WebhookDeliveriesSucceeded: 1 } : { WebhookDeliveriesFailed: 1 });
   const next = new Date(at.getTime() + retryDelayMs(delivery.attempts + 1));
-  const outcome: { status: DeliveryEntity['status']; nextAttemptAt?: string } = ok
+  const outcome: AttemptOutcome = ok
     ? { status: 'delivered' }
     : next.getTime() - Date.parse(delivery.createdAt) > RETRY_WINDOW_MS
       ? { status: 'failed' }
@@ -151,7 +153,7 @@ async function drain(first: DeliveryEntity, now: () => Date, send: Send): Promis
     if (outcome !== 'delivered') break;
     delivered += 1;
     current = await firstPending(current.webhookId, current.manifestId, [current.seq + 1, LAST_SEQ]);
-    if (current && current.nextAttemptAt && current.nextAttemptAt > now().toISOString()) break;
+    if (current?.nextAttemptAt && current.nextAttemptAt > now().toISOString()) break;
   }
   return delivered;
 }

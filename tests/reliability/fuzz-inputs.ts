@@ -16,7 +16,7 @@ const LIMIT_NUMBERS = [
   10_000_000,
   10_000_000.0001,
   10_000_000.001,
-  3.14159,
+  1.23456,
   0.0001,
   5e-324,
   2 ** 53 + 1,
@@ -38,6 +38,7 @@ const hostileStrings = fc.constantFrom(
   '../../etc/passwd',
   '<script>alert(1)</script>',
   "' OR 1=1 --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a Log4Shell probe, meant as the literal text
   '${jndi:ldap://x/a}',
   '%00',
   'null',

@@ -11,13 +11,22 @@ export function parseCsv(text: string): Record<string, string>[] {
   for (let i = 1; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++; // the second quote of the escaped pair
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++; // past the \n of the CRLF
+    } else cell += ch;
   }
   const [header, ...body] = [first(rows, 'CSV header row'), ...rows.slice(1)];
   return body.map((r, n) => Object.fromEntries(header.map((h, i) => [h, at(r, i, `CSV row ${n + 1} cell ${h}`)])));

@@ -77,7 +77,7 @@ function Root() {
       <SignIn
         config={config}
         onLocal={async (u: LocalUser) => begin(await localSignIn(u))}
-        onOidc={async () => (await import('./oidc.ts')).oidcSignIn(config.oidc!)}
+        onOidc={async (oidc) => (await import('./oidc.ts')).oidcSignIn(oidc)}
       />
     );
   return (

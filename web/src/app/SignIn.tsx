@@ -4,12 +4,13 @@ import { Field, Select } from '../components/Field.tsx';
 import { useT } from '../lib/i18n.tsx';
 import { ProblemBanner, RefusalScope, type Refusal } from '../lib/problem.tsx';
 import { DEMO_USERS } from './demo-users.ts';
-import type { LocalUser, RuntimeConfig } from './auth.ts';
+import type { LocalUser, OidcConfig, RuntimeConfig } from './auth.ts';
 
 interface Props {
   config: RuntimeConfig;
   onLocal(user: LocalUser): Promise<void>;
-  onOidc(): Promise<void>;
+  /** Signs in at the issuer the runtime config names (offered only when it names one). */
+  onOidc(oidc: OidcConfig): Promise<void>;
 }
 
 export function SignIn({ config, onLocal, onOidc }: Props) {
@@ -36,6 +37,7 @@ export function SignIn({ config, onLocal, onOidc }: Props) {
       setBusy(false);
     }
   };
+  const { oidc } = config;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(() => onLocal({ sub, groups: [group], ...(jurisdiction ? { jurisdiction } : {}) }));
@@ -44,11 +46,11 @@ export function SignIn({ config, onLocal, onOidc }: Props) {
   return (
     <main className="signin">
       <h1>{t('登录')}</h1>
-      {config.oidc ? (
+      {oidc ? (
         <section>
           <p>{t('使用本单位的统一身份认证登录。')}</p>
           <ProblemBanner refusal={refusal} />
-          <button type="button" disabled={busy} onClick={() => run(onOidc)}>
+          <button type="button" disabled={busy} onClick={() => run(() => onOidc(oidc))}>
             {t('登录')}
           </button>
         </section>

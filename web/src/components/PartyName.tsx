@@ -9,7 +9,11 @@ export function PartyName({ id }: { id: string | null | undefined }) {
     queryKey: ['party', id],
     enabled: !!id,
     staleTime: 300_000,
-    queryFn: () => unwrap(api.GET('/v1/parties/{id}', { params: { path: { id: id! } } })),
+    // `enabled` runs it only with an id; the guard keeps the type honest.
+    queryFn: () => {
+      if (!id) throw new Error('PartyName queried without an id');
+      return unwrap(api.GET('/v1/parties/{id}', { params: { path: { id } } }));
+    },
   });
   if (!id) return <>—</>;
   return <>{(q.data as { name?: string } | undefined)?.name ?? id.slice(0, 8)}</>;

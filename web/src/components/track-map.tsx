@@ -83,7 +83,7 @@ export function TrackMap({
           const [x, y] = xy(s.at);
           return (
             <g key={`p${s.kind}${s.label}`} className={`site ${s.kind}`}>
-              <rect x={x - 6} y={y - 6} width={12} height={12} />
+              <rect className="site-mark" x={x - 6} y={y - 6} width={12} height={12} />
               <text x={x + 10} y={y + 4}>
                 {s.label}
               </text>

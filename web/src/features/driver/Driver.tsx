@@ -92,8 +92,11 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
   const [plate, setPlate] = useState('');
   const [driver, setDriver] = useState('');
   const { busy, refusal, run } = useAction();
-  const pickup = actions.data?.find((a) => a.action === 'pickup');
-  const deliver = actions.data?.find((a) => a.action === 'deliver');
+  // The carrier that may take the action (pickup and delivery are always a party's, never a regulator's).
+  const carrierFor = (action: 'pickup' | 'deliver') =>
+    actions.data?.find((a) => a.action === action)?.partyId ?? undefined;
+  const pickup = carrierFor('pickup');
+  const deliver = carrierFor('deliver');
   const after = (next: Manifest) => {
     onChange(next);
     void qc.invalidateQueries();
@@ -144,7 +147,7 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
                       api.POST('/v1/manifests/{id}/pickup', {
                         ...path,
                         body: {
-                          transporterId: pickup.partyId!,
+                          transporterId: pickup,
                           vehiclePlate: plate,
                           driverName: driver,
                           ...(consent ? { phoneConsent: true } : {}),
@@ -171,7 +174,7 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
                   await unwrap(
                     api.POST('/v1/manifests/{id}/deliver', {
                       ...path,
-                      body: { transporterId: deliver.partyId!, deliveredAt: new Date().toISOString() },
+                      body: { transporterId: deliver, deliveredAt: new Date().toISOString() },
                     }),
                   ),
                 ),

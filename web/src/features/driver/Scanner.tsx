@@ -32,7 +32,9 @@ export function Scanner({ onNumber, onClose }: { onNumber(n: string): void; onCl
         video.current.srcObject = stream;
         await video.current.play();
         const canvas = document.createElement('canvas');
-        const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+        const ctx = canvas.getContext('2d', { willReadFrequently: true });
+        // A browser without a 2D canvas cannot read the code: say so, as for a camera refused.
+        if (!ctx) throw new Error('no 2D canvas');
         const tick = () => {
           const v = video.current;
           if (stopped || !v) return;

@@ -115,7 +115,7 @@ export default function Plans() {
       <ProblemBanner refusal={refusalOf(plans.error)} />
       {plans.isSuccess && !current && <p className="muted">{t('本年度尚未备案。')}</p>}
       {plans.data &&
-        [plans.data.current, ...plans.data.history.filter((h) => h.version !== plans.data!.current.version)].map(
+        [plans.data.current, ...plans.data.history.filter((h) => h.version !== plans.data?.current.version)].map(
           (p) => (
             <section key={p.version} aria-label={`${t('版本')} ${p.version}`}>
               <h2>
