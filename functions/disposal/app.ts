@@ -1,7 +1,7 @@
 // The disposal function: disposal reports on received manifests (completion included) and the chain of custody.
 import { createApp, on } from '#shared/http/create-app.ts';
 import { openCursor, queryFingerprint, sealCursor } from '#shared/http/cursor.ts';
-import { commit, ok } from '#shared/http/respond.ts';
+import { commitDecision, ok } from '#shared/http/respond.ts';
 import { viewChain } from '#shared/services/chain-service.ts';
 import { viewDisposal, listDisposals, reportDisposal } from '#shared/services/disposal-service.ts';
 import * as r from '#schemas/routes/disposal.ts';
@@ -10,8 +10,9 @@ export const app = createApp();
 
 on(app, r.reportDisposal, async (c) => {
   const id = c.req.valid('param').id;
-  const { view, writes } = await reportDisposal(c.var.actor, id, c.req.valid('json'), c.var.ifMatch, c.var.now);
-  return commit(c, writes, view, { location: `/v1/manifests/${id}/disposals/${view.id}` });
+  return commitDecision(c, reportDisposal(c.var.actor, id, c.req.valid('json'), c.var.ifMatch, c.var.now), (view) => ({
+    location: `/v1/manifests/${id}/disposals/${view.id}`,
+  }));
 });
 on(app, r.listDisposals, async (c) => ok(c, await listDisposals(c.var.actor, c.req.valid('param').id)));
 on(app, r.getDisposal, async (c) => {

@@ -4,7 +4,7 @@ import { createApp, on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import { csvResponse, wantsCsv } from '#shared/http/csv.ts';
-import { commit, ok } from '#shared/http/respond.ts';
+import { commitDecision, ok } from '#shared/http/respond.ts';
 import { closeAlert, listAlerts } from '#shared/services/alert-service.ts';
 import { listOversightIncidents } from '#shared/services/incident-service.ts';
 import { listPartyAlerts } from '#shared/services/party-alert-service.ts';
@@ -58,14 +58,10 @@ on(app, extras.partyAlerts, async (c) => {
 });
 
 on(app, r.closeAlert, async (c) => {
-  const { view, writes } = await closeAlert(
-    c.var.actor,
-    c.req.valid('param').id,
-    c.req.valid('json').note,
-    c.var.ifMatch,
-    c.var.now,
+  return commitDecision(
+    c,
+    closeAlert(c.var.actor, c.req.valid('param').id, c.req.valid('json').note, c.var.ifMatch, c.var.now),
   );
-  return commit(c, writes, view);
 });
 
 on(app, r.getStats, async (c) => {

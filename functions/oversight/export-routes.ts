@@ -3,7 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { AppError, fieldErrors } from '#shared/errors.ts';
-import { commit, ok } from '#shared/http/respond.ts';
+import { commitDecision, ok } from '#shared/http/respond.ts';
 import { viewExport, requestExport } from '#shared/services/export-service.ts';
 import { EXPORT_QUERIES } from '#schemas/export.ts';
 import * as r from '#schemas/routes/oversight-exports.ts';
@@ -18,13 +18,11 @@ export function exportRoutes(app: OpenAPIHono<AppEnv>): void {
         `Invalid query for the ${list} list`,
         fieldErrors(parsed.error.issues.map((i) => ({ ...i, path: ['query', ...i.path] }))),
       );
-    const { view, writes } = await requestExport(
-      c.var.actor,
-      list,
-      parsed.data as Record<string, string | number>,
-      c.var.now,
+    return commitDecision(
+      c,
+      requestExport(c.var.actor, list, parsed.data as Record<string, string | number>, c.var.now),
+      { status: 202 },
     );
-    return commit(c, writes, view, { status: 202 });
   });
 
   on(app, r.getExport, async (c) =>

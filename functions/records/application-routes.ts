@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { on } from '#shared/http/create-app.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import type { AppEnv } from '#shared/http/env.ts';
-import { commit, ok } from '#shared/http/respond.ts';
+import { commitDecision, ok } from '#shared/http/respond.ts';
 import type { ApplicationAction } from '#shared/domain/application/transition-table.ts';
 import { actOnApplication, type ActionInput } from '#shared/services/application-actions.ts';
 import {
@@ -27,8 +27,9 @@ const ACTION_ROUTES: [ApplicationAction, typeof r.acceptApplication][] = [
 
 export function applicationRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.submitApplication, async (c) => {
-    const { view, writes } = await submitApplication(c.var.actor, c.req.valid('json'), c.var.now);
-    return commit(c, writes, view, { location: `/v1/approval-applications/${view.id}` });
+    return commitDecision(c, submitApplication(c.var.actor, c.req.valid('json'), c.var.now), (view) => ({
+      location: `/v1/approval-applications/${view.id}`,
+    }));
   });
   on(app, r.getApplication, async (c) => ok(c, await viewApplication(c.var.actor, c.req.valid('param').id, c.var.now)));
   on(app, r.applicationActions, async (c) =>
@@ -46,8 +47,7 @@ export function applicationRoutes(app: OpenAPIHono<AppEnv>): void {
       const valid = (c.req.valid as (target: 'json' | 'param') => unknown).bind(c.req);
       const input = (route.request.body ? valid('json') : {}) as ActionInput;
       const { id } = valid('param') as { id: string };
-      const { view, writes } = await actOnApplication(c.var.actor, id, action, input, c.var.ifMatch, c.var.now);
-      return commit(c, writes, view);
+      return commitDecision(c, actOnApplication(c.var.actor, id, action, input, c.var.ifMatch, c.var.now));
     });
   }
 }

@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
-import { commit, ok } from '#shared/http/respond.ts';
+import { commitDecision, ok } from '#shared/http/respond.ts';
 import { viewDeclaration, submitDeclaration } from '#shared/services/declaration-service.ts';
 import * as r from '#schemas/routes/records.ts';
 
@@ -12,7 +12,6 @@ export function declarationRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   on(app, r.submitDeclaration, async (c) => {
     const { id, period } = c.req.valid('param');
-    const { view, writes } = await submitDeclaration(c.var.actor, id, period, c.var.ifMatch, c.var.now);
-    return commit(c, writes, view);
+    return commitDecision(c, submitDeclaration(c.var.actor, id, period, c.var.ifMatch, c.var.now));
   });
 }

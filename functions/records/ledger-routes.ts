@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { on } from '#shared/http/create-app.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
 import type { AppEnv } from '#shared/http/env.ts';
-import { commit, ok } from '#shared/http/respond.ts';
+import { commitDecision, ok } from '#shared/http/respond.ts';
 import { viewLedgerEntry, listLedger, recordEntry, voidEntry } from '#shared/services/ledger-service.ts';
 import { identifyEntry } from '#shared/services/identification-service.ts';
 import { viewStock } from '#shared/services/stock-service.ts';
@@ -11,8 +11,9 @@ import * as r from '#schemas/routes/records.ts';
 export function ledgerRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.recordLedgerEntry, async (c) => {
     const partyId = c.req.valid('param').id;
-    const { view, writes } = await recordEntry(c.var.actor, partyId, c.req.valid('json'), c.var.now);
-    return commit(c, writes, view, { location: `/v1/parties/${partyId}/ledger/${view.id}` });
+    return commitDecision(c, recordEntry(c.var.actor, partyId, c.req.valid('json'), c.var.now), (view) => ({
+      location: `/v1/parties/${partyId}/ledger/${view.id}`,
+    }));
   });
   on(app, r.listLedger, async (c) => {
     const query = c.req.valid('query');
@@ -26,27 +27,11 @@ export function ledgerRoutes(app: OpenAPIHono<AppEnv>): void {
   });
   on(app, r.voidLedgerEntry, async (c) => {
     const { id, entryId } = c.req.valid('param');
-    const { view, writes } = await voidEntry(
-      c.var.actor,
-      id,
-      entryId,
-      c.req.valid('json').reason,
-      c.var.ifMatch,
-      c.var.now,
-    );
-    return commit(c, writes, view);
+    return commitDecision(c, voidEntry(c.var.actor, id, entryId, c.req.valid('json').reason, c.var.ifMatch, c.var.now));
   });
   on(app, r.identifyLedgerEntry, async (c) => {
     const { id, entryId } = c.req.valid('param');
-    const { view, writes } = await identifyEntry(
-      c.var.actor,
-      id,
-      entryId,
-      c.req.valid('json'),
-      c.var.ifMatch,
-      c.var.now,
-    );
-    return commit(c, writes, view);
+    return commitDecision(c, identifyEntry(c.var.actor, id, entryId, c.req.valid('json'), c.var.ifMatch, c.var.now));
   });
   on(app, r.getStock, async (c) => ok(c, await viewStock(c.var.actor, c.req.valid('param').id)));
 }

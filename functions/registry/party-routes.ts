@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
-import { commit, ok } from '#shared/http/respond.ts';
+import { commitDecision, ok } from '#shared/http/respond.ts';
 import {
   changePartyStatus,
   listParties,
@@ -17,8 +17,9 @@ export function partyRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.getMe, async (c) => ok(c, await viewMe(c.var.actor)));
 
   on(app, r.createParty, async (c) => {
-    const { view, writes } = registerParty(c.var.actor, c.req.valid('json'), c.var.now);
-    return commit(c, writes, view, { location: `/v1/parties/${view.id}` });
+    return commitDecision(c, registerParty(c.var.actor, c.req.valid('json'), c.var.now), (view) => ({
+      location: `/v1/parties/${view.id}`,
+    }));
   });
 
   on(app, r.listParties, async (c) => {
@@ -38,26 +39,17 @@ export function partyRoutes(app: OpenAPIHono<AppEnv>): void {
   ] as const) {
     on(app, route, async (c) => {
       const reason = (c.req.valid('json' as never) as { reason?: string } | undefined)?.reason;
-      const { view, writes } = await changePartyStatus(
-        c.var.actor,
-        c.req.valid('param').id,
-        action,
-        reason,
-        c.var.ifMatch,
-        c.var.now,
+      return commitDecision(
+        c,
+        changePartyStatus(c.var.actor, c.req.valid('param').id, action, reason, c.var.ifMatch, c.var.now),
       );
-      return commit(c, writes, view);
     });
   }
 
   on(app, r.putSupervision, async (c) => {
-    const { view, writes } = await setSupervision(
-      c.var.actor,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-      c.var.ifMatch,
-      c.var.now,
+    return commitDecision(
+      c,
+      setSupervision(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.ifMatch, c.var.now),
     );
-    return commit(c, writes, view);
   });
 }

@@ -82,10 +82,10 @@ export function createApp(options: { publicPaths?: string[] } = {}): OpenAPIHono
   return app;
 }
 
-/** A handler's context: hono's for the route, plus the route itself (a type only) so ok()/commit() check bodies. */
+/** A handler's context: hono's for the route, plus the route itself (a type only) so ok()/commitDecision() check bodies. */
 export type RouteContext<R extends RouteConfig> = Parameters<RouteHandler<R, AppEnv>>[0] & Routed<R>;
 
-/** Registers a route whose handler answers with a Response built by ok()/commit(), whose bodies tsc checks against
+/** Registers a route whose handler answers with a Response built by ok()/commitDecision(), whose bodies tsc checks against
  *  the route's 200/201/202 schema. */
 export function on<R extends RouteConfig>(
   app: OpenAPIHono<AppEnv>,

@@ -1,4 +1,4 @@
-// Ties a handler's context to its route, so ok()/commit() check the body against the route's success schema at
+// Ties a handler's context to its route, so ok()/commitDecision() check the body against the route's success schema at
 // compile time (the phantom property exists only in types; on() adds it by a cast).
 import type { RouteConfig, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
@@ -19,5 +19,5 @@ export type SuccessBody<R extends RouteConfig> = {
   [S in keyof R['responses'] & (200 | 201 | 202)]: z.input<JsonSchemaOf<R['responses'][S]>>;
 }[keyof R['responses'] & (200 | 201 | 202)];
 
-/** A context ok()/commit() accept: any route's, with that route's body type. */
+/** A context ok()/commitDecision() accept: any route's, with that route's body type. */
 export type RoutedContext<R extends RouteConfig> = Context<AppEnv> & Routed<R>;

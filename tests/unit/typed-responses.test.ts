@@ -1,9 +1,9 @@
-// ok()/commit() check a body against its route's 200/201 schema at compile time: `npx tsc` fails should a
+// ok()/commitDecision() check a body against its route's 200/201 schema at compile time: `npx tsc` fails should a
 // ts-expect-error line below stops being an error. At run time the bodies go out as given.
 import { createRoute, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { createApp, on } from '#shared/http/create-app.ts';
-import { ok } from '#shared/http/respond.ts';
+import { commitDecision, ok } from '#shared/http/respond.ts';
 import type { SuccessBody } from '#shared/http/typed-route.ts';
 
 const Thing = z.object({ id: z.string(), size: z.number().int(), kind: z.enum(['big', 'small']) });
@@ -47,6 +47,10 @@ describe('typed responses', () => {
     on(app, getThing, (c) => ok(c, { id: 't1', size: 3, kind: 'big', secret: 'x' }));
     // @ts-expect-error a required field missing
     on(app, getThing, (c) => ok(c, { id: 't1', kind: 'big' }));
+    // A service's decision is held to the same schema (the handler is only registered here, never run).
+    // @ts-expect-error the decided view's size must be a number
+    on(app, getThing, (c) => commitDecision(c, { view: { id: 't1', size: '3', kind: 'big' }, writes: [] }));
+    on(app, getThing, (c) => commitDecision(c, Promise.resolve({ view: body, writes: [] })));
     // A bare context (no route) is refused too; at run time it has no body() to answer with.
     // @ts-expect-error ok() needs a context that on() gave its route
     expect(() => ok({} as import('hono').Context, body)).toThrow(TypeError);
