@@ -85,11 +85,11 @@ export function ApplicationCard({ application: a }: { application: Application }
       <details>
         <summary>{t('办理记录')}</summary>
         <ol>
-          {a.history?.map((h) => (
-            <li key={`${h.at}:${h.status ?? h.action}`}>
-              {t(APP_STATUS[h.status ?? ''] ?? h.status ?? h.action ?? '')} · {cst(h.at)}
+          {a.history.map((h) => (
+            <li key={`${h.at}:${h.status}`}>
+              {t(APP_STATUS[h.status] ?? h.status)} · {cst(h.at)}
               {h.dueAt && ` · ${t('期限')} ${cst(h.dueAt)}`}
-              {(h.reason ?? h.note) && ` · ${h.reason ?? h.note}`}
+              {h.reason && ` · ${h.reason}`}
             </li>
           ))}
         </ol>

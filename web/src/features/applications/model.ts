@@ -1,45 +1,12 @@
 // Cross-province applications (api.md "Cross-province transfer approvals", domain.md rule 30) as the console uses
 // them, and the names of their actions' buttons (console.md).
-export interface Attachment {
-  kind: 'receiver-licence' | 'method-statement' | 'contract' | 'other';
-  name: string;
-  documentHash: string;
-}
-export interface HistoryEntry {
-  status?: string;
-  action?: string;
-  at: string;
-  by?: string;
-  note?: string;
-  reason?: string;
-  dueAt?: string;
-}
-export interface Application {
-  id: string;
-  generatorId: string;
-  receiverId: string;
-  wasteCodes: { code: string; maxKg: number }[];
-  method: 'store' | 'utilise' | 'dispose';
-  requestedFrom: string;
-  requestedTo: string;
-  attachments: Attachment[];
-  status: string;
-  history?: HistoryEntry[];
-  /** the step owed now, by which province, and its due date */
-  due?: { step: string; owedBy: 'outbound' | 'receiving'; province: string; dueAt: string; overdue: boolean } | null;
-  missing?: string[];
-  approvalId?: string;
-}
+import type { Schemas } from '../../lib/api.ts';
 
-export type AppAction =
-  | 'accept'
-  | 'incomplete'
-  | 'request-consent'
-  | 'consent'
-  | 'decline'
-  | 'approve'
-  | 'refuse'
-  | 'resubmit';
+// The shapes are the API's own (client/schema.d.ts, generated from schemas/application.ts): one source of shapes.
+/** An attachment as submitted: the file's kind, name and SHA-256 (the file itself is never uploaded). */
+export type Attachment = Schemas['ApplicationAttachment'];
+export type Application = Schemas['ApprovalApplication'];
+export type AppAction = Schemas['ApplicationActions'][number]['action'];
 
 export const APP_ACTION: Record<AppAction, string> = {
   accept: '受理',
@@ -52,7 +19,7 @@ export const APP_ACTION: Record<AppAction, string> = {
   resubmit: '重新提交',
 };
 
-export const APP_STATUS: Record<string, string> = {
+export const APP_STATUS: Record<Application['status'], string> = {
   submitted: '已提交',
   accepted: '已受理',
   incomplete: '待补正',
