@@ -7,6 +7,7 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { config } from '#shared/config.ts';
 import { legOf, partiesOf, type Manifest } from '#shared/domain/manifest/manifest.ts';
 import { findingDeadlines, legParty } from '#shared/domain/track-alert-rules.ts';
+import type { Deadline } from '#shared/domain/alert-rules.ts';
 import {
   byTime,
   checkPoints,
@@ -28,7 +29,7 @@ import {
 } from '#shared/store/track-store.ts';
 import { LEASE_MS, putPoints, releaseLeg, reserveLeg, storedInstants } from '#shared/store/track-ingest-store.ts';
 import { getManifest, membershipsAmong } from '#shared/store/manifest-store.ts';
-import { raiseAlert } from '#shared/services/alert-service.ts';
+import type { TxItem } from '#shared/store/transact.ts';
 import { holdersOf } from '#shared/services/manifest-access.ts';
 
 export interface TrackInput {
@@ -150,7 +151,7 @@ export async function ingestTrack(
   manifestId: string,
   input: TrackInput,
   now: Date,
-): Promise<{ accepted: number; refused: Refusal[] }> {
+): Promise<{ view: { accepted: number; refused: Refusal[] }; writes: TxItem[]; alerts: Deadline[] }> {
   const { m, member } = await manifestFor(actor, manifestId, input.transporterId);
   const leg = openLegOf(actor, m, input.transporterId, member);
   const open = legOf(m, leg);
@@ -160,7 +161,7 @@ export async function ingestTrack(
     now,
     config.track,
   );
-  if (candidates.length === 0) return { accepted: 0, refused };
+  if (candidates.length === 0) return { view: { accepted: 0, refused }, writes: [], alerts: [] };
   const [sites, head] = await Promise.all([sitesOf(m), getLegHead(m.id, leg)]);
   // Leases run on the server's own clock (the injected `now` is the domain's, and tests shift it).
   const lease: Lease = { writer: randomUUID(), writingUntil: Date.now() + LEASE_MS };
@@ -178,12 +179,16 @@ export async function ingestTrack(
     .sort(byTime);
   const { summary, findings } = await nextSummary(m, leg, { before, exact }, fresh, sites);
   await putPoints(m.id, leg, fresh, lease.writingUntil - 5_000);
-  await releaseLeg({ ...legParty(m, leg), ...summary, version: version + 1 }, lease.writer);
-  // Open what these points showed at once; a cause already holding before them was opened then.
+  // What these points showed opens at once, once the new head is committed (the alert job reads causes from it); a
+  // cause already holding before them was opened then. The new head releases the lease; it is committed with the
+  // call's idempotency record.
   const opened = {
     ...(findings.longStop && findings.longStop.since !== before?.longStopSince ? { longStop: findings.longStop } : {}),
     ...(findings.offCorridorAt && !before?.offCorridorSince ? { offCorridorAt: findings.offCorridorAt } : {}),
   };
-  await Promise.all(findingDeadlines(m, leg, opened, config.track).map((d) => raiseAlert(d, now)));
-  return { accepted: fresh.length, refused: refused.sort((a, b) => a.index - b.index) };
+  return {
+    view: { accepted: fresh.length, refused: refused.sort((a, b) => a.index - b.index) },
+    writes: [releaseLeg({ ...legParty(m, leg), ...summary, version: version + 1 }, lease.writer)],
+    alerts: findingDeadlines(m, leg, opened, config.track),
+  };
 }
