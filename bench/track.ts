@@ -7,7 +7,7 @@ import { keys } from '#shared/store/keys.ts';
 import { must } from '#shared/must.ts';
 import { expectStatus, type Harness } from './harness.ts';
 import { Meter, runCount, type LoadResult } from './load.ts';
-import { WASTE_CODE, type Cast } from './world.ts';
+import { manifestBody, type Cast } from './world.ts';
 
 export interface TrackResults {
   batch: number;
@@ -29,23 +29,7 @@ async function onTheRoad(h: Harness, c: Cast, daysAgo: number): Promise<{ id: st
   setClockOffset(-daysAgo * DAY);
   try {
     const draft = expectStatus(
-      await h.call(c.generator.user, 'POST', '/v1/manifests', {
-        generatorId: c.generator.id,
-        transporterIds: [c.carrier.id],
-        receiverId: c.receiver.id,
-        plannedPickupAt: new Date().toISOString(),
-        lines: [
-          {
-            wasteCode: WASTE_CODE,
-            name: '废活性炭',
-            physicalForm: 'solid',
-            hazards: ['T'],
-            packaging: 'drum',
-            containerCount: 1,
-            quantityKg: 1,
-          },
-        ],
-      }),
+      await h.call(c.generator.user, 'POST', '/v1/manifests', manifestBody(c, new Date().toISOString())),
       201,
       'create',
     );

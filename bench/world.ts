@@ -118,6 +118,25 @@ export async function makeCasts(h: Harness, count: number): Promise<Cast[]> {
   return casts;
 }
 
+/** The bench's manifest of a cast: one 1 kg drum of spent activated carbon. */
+export const manifestBody = (c: Cast, plannedPickupAt: string) => ({
+  generatorId: c.generator.id,
+  transporterIds: [c.carrier.id],
+  receiverId: c.receiver.id,
+  lines: [
+    {
+      wasteCode: WASTE_CODE,
+      name: '废活性炭',
+      physicalForm: 'solid',
+      hazards: ['T'],
+      packaging: 'drum',
+      containerCount: 1,
+      quantityKg: 1,
+    },
+  ],
+  plannedPickupAt,
+});
+
 export const LIFECYCLE_STEPS = ['create', 'dispatch', 'pickup', 'deliver', 'receive', 'dispose'] as const;
 
 /** One manifest from draft to completed; returns its id. `onStep` sees each step's latency. */
@@ -138,29 +157,7 @@ export async function lifecycle(
     onStep?.(step, performance.now() - t0);
     return expectStatus(reply, status, step);
   };
-  const draft = await timed(
-    'create',
-    c.generator.user,
-    '/v1/manifests',
-    {
-      generatorId: c.generator.id,
-      transporterIds: [c.carrier.id],
-      receiverId: c.receiver.id,
-      lines: [
-        {
-          wasteCode: WASTE_CODE,
-          name: '废活性炭',
-          physicalForm: 'solid',
-          hazards: ['T'],
-          packaging: 'drum',
-          containerCount: 1,
-          quantityKg: 1,
-        },
-      ],
-      plannedPickupAt: ago(-60),
-    },
-    201,
-  );
+  const draft = await timed('create', c.generator.user, '/v1/manifests', manifestBody(c, ago(-60)), 201);
   const m = `/v1/manifests/${draft.id}`;
   await timed('dispatch', c.generator.user, `${m}/dispatch`, undefined);
   await timed('pickup', c.carrier.user, `${m}/pickup`, {

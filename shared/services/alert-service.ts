@@ -34,9 +34,13 @@ const JOB = 'system';
 
 export { alertIdOf };
 
-/** Opens the alert of a cause found due outside the job (track points showing a long stop as they arrive); false when
- *  it exists already (open, or closed by a regulator while the cause lasted). */
-export function raiseAlert(d: Deadline, now: Date): Promise<boolean> {
+/** Opens the alerts of causes found due outside the job (track points showing a long stop as they arrive). */
+export async function raiseAlerts(deadlines: readonly Deadline[], now: Date): Promise<void> {
+  await Promise.all(deadlines.map((d) => raiseAlert(d, now)));
+}
+
+/** Opens one such alert; false when it exists already (open, or closed by a regulator while the cause lasted). */
+function raiseAlert(d: Deadline, now: Date): Promise<boolean> {
   return openAlert({
     id: alertIdOf(d),
     type: d.type,

@@ -7,6 +7,7 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { config } from '#shared/config.ts';
 import { legOf, partiesOf, type Manifest } from '#shared/domain/manifest/manifest.ts';
 import { findingDeadlines, legParty } from '#shared/domain/track-alert-rules.ts';
+import type { Deadline } from '#shared/domain/alert-rules.ts';
 import {
   byTime,
   checkPoints,
@@ -28,7 +29,7 @@ import {
 } from '#shared/store/track-store.ts';
 import { LEASE_MS, putPoints, releaseLeg, reserveLeg, storedInstants } from '#shared/store/track-ingest-store.ts';
 import { getManifest, membershipsAmong } from '#shared/store/manifest-store.ts';
-import { raiseAlert } from '#shared/services/alert-service.ts';
+import type { TxItem } from '#shared/store/transact.ts';
 import { holdersOf } from '#shared/services/manifest-access.ts';
 
 export interface TrackInput {
@@ -80,15 +81,28 @@ async function sitesOf(m: Manifest): Promise<Sites> {
   return { ...(generator ? { generator } : {}), ...(receiver ? { receiver } : {}), all };
 }
 
-/** The summary after adding `fresh` (in `at` order): folded on from the head when they all come after it, else
- *  from the whole leg as stored (exact: the caller holds the leg's lease). */
-async function nextSummary(m: Manifest, leg: number, head: LegHead | undefined, fresh: TrackPoint[], sites: Sites) {
+/** The summary after adding `fresh` (in `at` order): folded on from the head when it is exact (released cleanly) and
+ *  they all come after it, else from the whole leg as stored (exact: the caller holds the leg's lease). */
+async function nextSummary(
+  m: Manifest,
+  leg: number,
+  head: { before: LegHead | undefined; exact: boolean },
+  fresh: TrackPoint[],
+  sites: Sites,
+) {
   const first = fresh[0];
-  const before: LegSummary = head ?? { points: 0 };
-  if (!first || !before.lastAt || first.at > before.lastAt) return foldPoints(before, fresh, sites, config.track);
+  const before: LegSummary = head.before ?? { points: 0 };
+  if (head.exact && (!first || !before.lastAt || first.at > before.lastAt))
+    return foldPoints(before, fresh, sites, config.track);
   const all = summarise([...(await legPoints(m.id, leg)), ...fresh], sites, config.track);
   return { summary: all.summary, findings: foldPoints({ points: 0 }, fresh, sites, config.track).findings };
 }
+
+/** Whether the leg can hold none of the instants in [from, …]: its head was released cleanly (a writer whose lease
+ *  ran out may have stored points its head does not count) and every stored instant is before `from`. The common
+ *  case of a truck streaming in order, spared a Query. */
+const nothingStoredFrom = (head: LeasedHead | undefined, from: string) =>
+  head === undefined || (head.writer === undefined && (head.lastAt === undefined || head.lastAt < from));
 
 /** Waiting out another call's lease: about 8 s in all, then 409 (retry). */
 const ATTEMPTS = 12;
@@ -116,11 +130,12 @@ async function reserve(
     // The Query may run beside the reservation: if the reservation holds, no one wrote since the head was read.
     const [outcome, stored] = await Promise.all([
       reserveLeg(m.id, leg, base, head?.version, lease),
-      storedInstants(m.id, leg, from, to),
+      nothingStoredFrom(head, from) ? new Set<string>() : storedInstants(m.id, leg, from, to),
     ]);
     if (outcome === 'legClosed')
       throw new AppError('INVALID_STATE', 'The leg closed while these points were sent: it takes no more points');
-    if (outcome === 'reserved') return { before: head && withoutLease(head), version: base.version, stored };
+    if (outcome === 'reserved')
+      return { before: head && withoutLease(head), exact: head?.writer === undefined, version: base.version, stored };
   }
   throw new AppError('VERSION_CONFLICT', 'Other points of this leg kept arriving at the same moment; retry');
 }
@@ -136,7 +151,7 @@ export async function ingestTrack(
   manifestId: string,
   input: TrackInput,
   now: Date,
-): Promise<{ accepted: number; refused: Refusal[] }> {
+): Promise<{ view: { accepted: number; refused: Refusal[] }; writes: TxItem[]; alerts: Deadline[] }> {
   const { m, member } = await manifestFor(actor, manifestId, input.transporterId);
   const leg = openLegOf(actor, m, input.transporterId, member);
   const open = legOf(m, leg);
@@ -146,11 +161,11 @@ export async function ingestTrack(
     now,
     config.track,
   );
-  if (candidates.length === 0) return { accepted: 0, refused };
+  if (candidates.length === 0) return { view: { accepted: 0, refused }, writes: [], alerts: [] };
   const [sites, head] = await Promise.all([sitesOf(m), getLegHead(m.id, leg)]);
   // Leases run on the server's own clock (the injected `now` is the domain's, and tests shift it).
   const lease: Lease = { writer: randomUUID(), writingUntil: Date.now() + LEASE_MS };
-  const { before, version, stored } = await reserve(
+  const { before, exact, version, stored } = await reserve(
     m,
     leg,
     candidates.map((c) => c.point),
@@ -162,14 +177,18 @@ export async function ingestTrack(
     .filter((c) => !stored.has(c.point.at))
     .map((c) => c.point)
     .sort(byTime);
-  const { summary, findings } = await nextSummary(m, leg, before, fresh, sites);
+  const { summary, findings } = await nextSummary(m, leg, { before, exact }, fresh, sites);
   await putPoints(m.id, leg, fresh, lease.writingUntil - 5_000);
-  await releaseLeg({ ...legParty(m, leg), ...summary, version: version + 1 }, lease.writer);
-  // Open what these points showed at once; a cause already holding before them was opened then.
+  // What these points showed opens at once, once the new head is committed (the alert job reads causes from it); a
+  // cause already holding before them was opened then. The new head releases the lease; it is committed with the
+  // call's idempotency record.
   const opened = {
     ...(findings.longStop && findings.longStop.since !== before?.longStopSince ? { longStop: findings.longStop } : {}),
     ...(findings.offCorridorAt && !before?.offCorridorSince ? { offCorridorAt: findings.offCorridorAt } : {}),
   };
-  await Promise.all(findingDeadlines(m, leg, opened, config.track).map((d) => raiseAlert(d, now)));
-  return { accepted: fresh.length, refused: refused.sort((a, b) => a.index - b.index) };
+  return {
+    view: { accepted: fresh.length, refused: refused.sort((a, b) => a.index - b.index) },
+    writes: [releaseLeg({ ...legParty(m, leg), ...summary, version: version + 1 }, lease.writer)],
+    alerts: findingDeadlines(m, leg, opened, config.track),
+  };
 }

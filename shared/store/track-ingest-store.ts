@@ -3,15 +3,16 @@
 // transaction; under it the call learns which of its instants the leg already has (one Query over the batch's time
 // range), writes the new points with BatchWriteItem in parallel requests of 25 (no per-point condition is needed: no
 // one else writes this leg meanwhile, and an unprocessed item is just sent again), then puts the new head, releasing
-// the lease. A leg closing reads the head: a live lease makes it retry, and its transaction checks the head's version,
+// the lease, in the transaction that stores the call's idempotency record. A leg closing reads the head: a live lease makes it retry, and its transaction checks the head's version,
 // which every lease moves, so no point lands after a digest is taken.
-import { BatchWriteCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#shared/config.ts';
 import { AppError } from '#shared/errors.ts';
 import type { TrackPoint } from '#shared/domain/track-rules.ts';
 import { db } from '#shared/store/client.ts';
 import { keys } from '#shared/store/keys.ts';
 import { toAppError } from '#shared/store/store-errors.ts';
+import type { TxItem } from '#shared/store/transact.ts';
 import type { Lease, LegHead } from '#shared/store/track-store.ts';
 
 /** How long a lease holds. Longer than the manifests function's timeout (10 s), so a writer that died holding it has
@@ -139,25 +140,23 @@ export async function putPoints(
   );
 }
 
-/** The head after the points (version: the reserved one + 1), without the lease; refused if the lease was lost. */
-export async function releaseLeg(head: LegHead, writer: string): Promise<void> {
-  const item = { ...keys.trackHead(head.manifestId, head.leg), itemType: 'track-head', ...head };
-  try {
-    await db().send(
-      new PutCommand({
+/** The head after the points (version: the reserved one + 1), without the lease: the write that releases the leg,
+ *  committed with the call's idempotency record. Refused if the lease was lost. */
+export function releaseLeg(head: LegHead, writer: string): TxItem {
+  return {
+    item: {
+      Put: {
         TableName: table(),
-        Item: item,
+        Item: { ...keys.trackHead(head.manifestId, head.leg), itemType: 'track-head', ...head },
         ConditionExpression: '#v = :v AND #w = :w',
         ExpressionAttributeNames: { '#v': 'version', '#w': 'writer' },
         ExpressionAttributeValues: { ':v': head.version - 1, ':w': writer },
-      }),
-    );
-  } catch (err) {
-    if ((err as Error).name === 'ConditionalCheckFailedException')
-      throw new AppError(
+      },
+    },
+    onConditionFailed: () =>
+      new AppError(
         'VERSION_CONFLICT',
         "This call's hold on the leg ran out before its points were counted; retry the batch",
-      );
-    throw toAppError(err);
-  }
+      ),
+  };
 }

@@ -1,9 +1,11 @@
 // Track ingest's write path (points written by BatchWriteItem under a lease on the leg, track-ingest-store.ts): what
 // DynamoDB leaves unprocessed is sent again until stored, and overlapping calls on one leg store each instant once,
 // so the digest the delivery seals covers exactly the points accepted.
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setClockOffset } from '#shared/clock.ts';
 import { db } from '#shared/store/client.ts';
+import { getLegHead } from '#shared/store/track-store.ts';
+import { LEASE_MS } from '#shared/store/track-ingest-store.ts';
 import { testApi, type TestApi } from '../support/api.ts';
 import { cast, expectStatus, pickedUp, type Cast, type Entity } from './manifest-fixtures.ts';
 
@@ -27,6 +29,7 @@ beforeAll(async () => {
   c = await cast(t, 'track-ingest');
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   setClockOffset(0);
   db().middlewareStack.remove(MIDDLEWARE);
 });
@@ -110,4 +113,35 @@ describe('track ingest under pressure', () => {
       tracks: [{ leg: 1, valid: true, points: 80 }],
     });
   });
+
+  it('a writer that died holding the lease: the next call takes the leg over after the lease, skips what it stored and counts it', async () => {
+    const { m, point } = await onTheRoad();
+    const batch = Array.from({ length: 50 }, (_, n) => point(n));
+    // The first BatchWriteItem is stored, the second fails once the first is done: the call answers 503 and never
+    // releases its lease.
+    let firstWrite: Promise<unknown> | undefined;
+    db().middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'BatchWriteItemCommand') return next(args);
+        if (!firstWrite) return (firstWrite = next(args)) as ReturnType<typeof next>;
+        await firstWrite;
+        throw Object.assign(new Error('gone'), { name: 'InternalServerError', $fault: 'server' });
+      },
+      { step: 'initialize', name: MIDDLEWARE },
+    );
+    expect((await send(m, batch)).status).toBe(503);
+    db().middlewareStack.remove(MIDDLEWARE);
+    expect(await stored(m)).toHaveLength(25);
+    const retry = await send(m, batch);
+    expect(retry.status).toBe(409); // the dead writer's lease still holds
+    const realNow = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + LEASE_MS + 1_000);
+    const taken = await send(m, batch);
+    expect(taken.body.accepted).toBe(25);
+    expect(taken.body.refused).toHaveLength(25);
+    expect(await stored(m)).toEqual(batch.map((p) => p.at));
+    // The head now counts every stored point, the dead writer's too, and the next points in order are added to it.
+    expect((await send(m, [point(50)])).body).toEqual({ accepted: 1, refused: [] });
+    expect(await getLegHead(m.id, 1)).toMatchObject({ points: 51, lastAt: point(50).at });
+  }, 60_000);
 });
