@@ -2,7 +2,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { on } from '#shared/http/create-app.ts';
 import type { AppEnv } from '#shared/http/env.ts';
 import { pageRequest, pageResponse } from '#shared/http/cursor.ts';
-import { commit, ok } from '#shared/http/respond.ts';
+import { commitDecision, ok } from '#shared/http/respond.ts';
 import { viewTrackGeoJson, listTrackPoints, type TrackPosition } from '#shared/services/track-read-service.ts';
 import { ingestTrack } from '#shared/services/track-service.ts';
 import { raiseAlerts } from '#shared/services/alert-service.ts';
@@ -10,14 +10,9 @@ import * as r from '#schemas/routes/track.ts';
 
 export function trackRoutes(app: OpenAPIHono<AppEnv>): void {
   on(app, r.postTrack, async (c) => {
-    const { view, writes, alerts } = await ingestTrack(
-      c.var.actor,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-      c.var.now,
-    );
-    const answer = await commit(c, writes, view);
-    await raiseAlerts(alerts, c.var.now); // after the commit: the alert job reads causes from the committed head
+    const decision = await ingestTrack(c.var.actor, c.req.valid('param').id, c.req.valid('json'), c.var.now);
+    const answer = await commitDecision(c, decision);
+    await raiseAlerts(decision.alerts, c.var.now); // after the commit: the alert job reads causes from the committed head
     return answer;
   });
   on(app, r.getTrack, async (c) => {
