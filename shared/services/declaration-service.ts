@@ -26,7 +26,6 @@ import { getCurrentPlan } from '#shared/store/plan-store.ts';
 import { partyFlows } from '#shared/store/stats-store.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
-import { must } from '#shared/must.ts';
 
 export async function tierFor(party: Pick<PartyEntity, 'id' | 'keyUnitYears'>, year: number): Promise<Tier> {
   const plan = await getCurrentPlan(party.id, year);
@@ -69,7 +68,8 @@ async function documentOf(party: PartyEntity, period: Period, tier: Tier): Promi
 }
 
 /** The declaration as it stands: the latest submitted version if the records still say the same, else a draft of the next. */
-function view(document: DeclarationDocument, submitted: SubmittedDeclaration[], now: Date) {
+/** `period`: the one `document` declares (documentOf built it from it). */
+function view(document: DeclarationDocument, period: Period, submitted: SubmittedDeclaration[], now: Date) {
   const latest = submitted[0];
   const current = latest?.signature.documentHash === documentHash({ ...document });
   return {
@@ -77,10 +77,7 @@ function view(document: DeclarationDocument, submitted: SubmittedDeclaration[], 
     status: current ? ('submitted' as const) : ('draft' as const),
     version: current ? latest.version : (latest?.version ?? 0) + 1,
     ...(current ? { signature: latest.signature } : {}),
-    overdue:
-      submitted.length === 0 &&
-      now >=
-        overdueFrom(must(parsePeriod(document.period), 'a declaration is built for a parsed period'), config.timeZone),
+    overdue: submitted.length === 0 && now >= overdueFrom(period, config.timeZone),
     submissions: submitted.map((s) => ({ version: s.version, signature: s.signature })),
   };
 }
@@ -92,7 +89,7 @@ export async function viewDeclaration(actor: Actor, partyId: string, periodId: s
     documentOf(party, period, tier),
     submittedVersions(partyId, period.id),
   ]);
-  return view(document, submitted, now);
+  return view(document, period, submitted, now);
 }
 
 /** A member signs the declaration as generated now; once submitted, a version never changes, and only changed records make a new one. */
@@ -126,7 +123,7 @@ export async function submitDeclaration(
     signature: { sub: actor.sub, partyId, at: now.toISOString(), documentHash: hash },
   };
   return {
-    view: view(document, [signed, ...submitted], now),
+    view: view(document, period, [signed, ...submitted], now),
     writes: [submitDeclarationWrite(signed, lostRace(ifMatch))],
   };
 }
