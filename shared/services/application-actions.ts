@@ -28,7 +28,7 @@ import {
   stepSettings,
   type ApplicationView,
 } from '#shared/services/application-service.ts';
-import type { Decision } from '#shared/services/party-service.ts';
+import type { Decision } from '#shared/services/decision.ts';
 import { must } from '#shared/must.ts';
 
 /** What each action's body carries (validated by its route's schema). */

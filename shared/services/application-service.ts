@@ -31,7 +31,7 @@ import { allLicences, allMembershipsOf } from '#shared/store/party-store.ts';
 import type { ApplicationInput } from '#schemas/application.ts';
 import { actFor, seeParty } from '#shared/services/access.ts';
 import { applicationDeadlineWrites } from '#shared/services/deadline-writes.ts';
-import type { Decision } from '#shared/services/party-service.ts';
+import type { Decision } from '#shared/services/decision.ts';
 import { must } from '#shared/must.ts';
 
 export const stepSettings = (): StepSettings => ({ timeZone: config.timeZone, calendar: workingCalendar() });

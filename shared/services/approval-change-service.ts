@@ -13,7 +13,7 @@ import {
 } from '#shared/store/approval-store.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import { approvalView, partiesOf, readable, type ApprovalView } from '#shared/services/approval-service.ts';
-import type { Decision } from '#shared/services/party-service.ts';
+import type { Decision } from '#shared/services/decision.ts';
 
 /** 404 for whoever may not read it; 403 for a reader who is not a regulator of its outbound province; 409 once revoked. */
 async function changeable(actor: Actor, id: string, ifMatch: number | undefined): Promise<ApprovalEntity> {

@@ -19,7 +19,7 @@ import type { TxItem } from '#shared/store/transact.ts';
 import { allLicences, allMembershipsOf } from '#shared/store/party-store.ts';
 import type { ApprovalInput } from '#schemas/records.ts';
 import { seeParty } from '#shared/services/access.ts';
-import type { Decision } from '#shared/services/party-service.ts';
+import type { Decision } from '#shared/services/decision.ts';
 
 export function approvalView(a: ApprovalEntity) {
   const { generatorDivisionCode: _g, receiverDivisionCode: _r, events, ...rest } = a;

@@ -19,7 +19,8 @@ import { transact, type TxItem } from '#shared/store/transact.ts';
 import { assertVersion } from '#shared/store/versioning.ts';
 import type { DisposalInputBody, DisposalReportView } from '#schemas/disposal.ts';
 import { seeManifest } from '#shared/services/manifest-access.ts';
-import { eventDraft, manifestWrites, nextVersion, type Decision } from '#shared/services/manifest-transition.ts';
+import { eventDraft, manifestWrites, nextVersion } from '#shared/services/manifest-transition.ts';
+import type { Decision } from '#shared/services/decision.ts';
 import { must } from '#shared/must.ts';
 
 export function disposalView(r: DisposalReport): DisposalReportView {

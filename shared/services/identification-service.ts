@@ -20,7 +20,7 @@ import { actFor } from '#shared/services/access.ts';
 import { annualDeclarationWrites } from '#shared/services/declaration-deadlines.ts';
 import { ledgerDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import { entryView } from '#shared/services/ledger-service.ts';
-import type { Decision } from '#shared/services/party-service.ts';
+import type { Decision } from '#shared/services/decision.ts';
 import { defined } from '#shared/defined.ts';
 
 export async function identifyEntry(

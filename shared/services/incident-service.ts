@@ -26,7 +26,8 @@ import type { IncidentBody, IncidentView } from '#schemas/incident.ts';
 import { alertIdOf } from '#shared/services/alert-service.ts';
 import { actOn, holdersOf, seeManifest } from '#shared/services/manifest-access.ts';
 import { incidentDeadlines } from '#shared/services/medical-clock-causes.ts';
-import { eventDraft, manifestWrites, nextVersion, type Decision } from '#shared/services/manifest-transition.ts';
+import { eventDraft, manifestWrites, nextVersion } from '#shared/services/manifest-transition.ts';
+import type { Decision } from '#shared/services/decision.ts';
 import { regulatorDivision } from '#shared/services/oversight-service.ts';
 import { must } from '#shared/must.ts';
 

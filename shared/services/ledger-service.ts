@@ -21,7 +21,7 @@ import type { LedgerEntryInput, LedgerQueryInput } from '#schemas/records.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
 import { annualDeclarationWrites } from '#shared/services/declaration-deadlines.ts';
 import { ledgerDeadlineWrites } from '#shared/services/deadline-writes.ts';
-import type { Decision } from '#shared/services/party-service.ts';
+import type { Decision } from '#shared/services/decision.ts';
 import { defined } from '#shared/defined.ts';
 
 function statusOf(e: LedgerEntryEntity) {

@@ -16,7 +16,7 @@ import type { CreateLicenceInput } from '#schemas/party.ts';
 import { actFor, seeParty } from '#shared/services/access.ts';
 import { licenceDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import { licenceView } from '#shared/services/party-views.ts';
-import type { Decision } from '#shared/services/party-service.ts';
+import type { Decision } from '#shared/services/decision.ts';
 import { defined } from '#shared/defined.ts';
 
 export async function fileLicence(

@@ -8,15 +8,11 @@ import { manifestIndexWrites } from '#shared/store/manifest-index-store.ts';
 import { feedWrites } from '#shared/store/manifest-feed-store.ts';
 import { createManifestWrites, saveManifestWrite } from '#shared/store/manifest-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
+import type { Decision } from '#shared/services/decision.ts';
 import { lostRace } from '#shared/store/versioning.ts';
 import { manifestDeadlineWrites } from '#shared/services/deadline-writes.ts';
 import { manifestDocumentHash, manifestView } from '#shared/services/manifest-views.ts';
 import type { Acting } from '#shared/services/manifest-access.ts';
-
-export interface Decision<T> {
-  view: T;
-  writes: TxItem[];
-}
 
 export type ManifestDecision = Decision<ReturnType<typeof manifestView>> & { manifest: Manifest };
 

@@ -11,7 +11,7 @@ import {
 import { transact } from '#shared/store/transact.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
 import { memberView } from '#shared/services/party-views.ts';
-import type { Decision } from '#shared/services/party-service.ts';
+import type { Decision } from '#shared/services/decision.ts';
 
 export async function addMember(
   actor: Actor,

@@ -5,7 +5,7 @@ import { covers, requireWithinJurisdiction, type Actor } from '#shared/domain/ju
 import { nextPartyStatus, type StatusAction } from '#shared/domain/party-rules.ts';
 import { isCounty } from '#shared/reference/divisions.ts';
 import { assertVersion, lostRace } from '#shared/store/versioning.ts';
-import type { TxItem } from '#shared/store/transact.ts';
+import type { Decision } from '#shared/services/decision.ts';
 import {
   createPartyWrites,
   allMembershipsOf,
@@ -20,11 +20,6 @@ import { declarationDeadlineWrites } from '#shared/services/declaration-deadline
 import { partyView, wholePartyView } from '#shared/services/party-views.ts';
 import { defined } from '#shared/defined.ts';
 import { must } from '#shared/must.ts';
-
-export interface Decision<T> {
-  view: T;
-  writes: TxItem[];
-}
 
 export function registerParty(
   actor: Actor,

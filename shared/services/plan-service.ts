@@ -16,7 +16,7 @@ import { assertVersion, lostRace } from '#shared/store/versioning.ts';
 import type { PlanInput } from '#schemas/records.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
 import { planDeadlineWrites } from '#shared/services/plan-deadlines.ts';
-import type { Decision } from '#shared/services/party-service.ts';
+import type { Decision } from '#shared/services/decision.ts';
 
 export function planView(plan: PlanEntity) {
   return {

@@ -16,7 +16,7 @@ import {
 } from '#shared/store/webhook-store.ts';
 import { transact } from '#shared/store/transact.ts';
 import { actFor, readPrivate } from '#shared/services/access.ts';
-import type { Decision } from '#shared/services/party-service.ts';
+import type { Decision } from '#shared/services/decision.ts';
 import { config } from '#shared/config.ts';
 
 /** Only the local server sets this: http to localhost for a receiver on the same machine. */

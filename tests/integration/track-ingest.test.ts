@@ -123,7 +123,11 @@ describe('track ingest under pressure', () => {
     db().middlewareStack.add(
       (next, context) => async (args) => {
         if (context.commandName !== 'BatchWriteItemCommand') return next(args);
-        if (!firstWrite) return (firstWrite = next(args)) as ReturnType<typeof next>;
+        if (!firstWrite) {
+          const write = next(args);
+          firstWrite = write;
+          return write;
+        }
         await firstWrite;
         throw Object.assign(new Error('gone'), { name: 'InternalServerError', $fault: 'server' });
       },
