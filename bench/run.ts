@@ -216,7 +216,15 @@ async function trackOnly() {
     console.log(
       `track ingest: batches of ${TRACK_BATCH} points at concurrency ${concurrency}, API against BatchWriteItem…`,
     );
-    const track = await measureTrack(h, casts, concurrency, TRACK_SECONDS, ROUNDS, TRACK_BATCH);
+    const measure = () => measureTrack(h, casts, concurrency, TRACK_SECONDS, ROUNDS, TRACK_BATCH);
+    // With BENCH_PROFILE=1 the whole track phase runs under the profiler (this process's CPU: idle means the time
+    // went to DynamoDB Local).
+    const track = PROFILE
+      ? await profiled(join(tmpdir(), 'wastechain-bench-track.cpuprofile'), measure).then(({ result, summary }) => {
+          console.log(`CPU of this process by owner: ${JSON.stringify(summary.byOwner)}`);
+          return result;
+        })
+      : await measure();
     writeFileSync(
       RESULTS,
       JSON.stringify({ environment: { cpus: cpus().length, node: process.version, load: load() }, track }, null, 2),

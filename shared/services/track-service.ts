@@ -18,9 +18,10 @@ import {
   type Sites,
   type TrackPoint,
 } from '#shared/domain/track-rules.ts';
-import { getParties } from '#shared/store/party-store.ts';
+import type { PartyEntity } from '#shared/store/party-store.ts';
 import {
   getLegHead,
+  getLegHeadAndParties,
   leaseLive,
   legPoints,
   type Lease,
@@ -28,7 +29,7 @@ import {
   type LegHead,
 } from '#shared/store/track-store.ts';
 import { LEASE_MS, putPoints, releaseLeg, reserveLeg, storedInstants } from '#shared/store/track-ingest-store.ts';
-import { getManifest, membershipsAmong } from '#shared/store/manifest-store.ts';
+import { getManifestAndMembership } from '#shared/store/manifest-store.ts';
 import type { TxItem } from '#shared/store/transact.ts';
 import { holdersOf } from '#shared/services/manifest-access.ts';
 
@@ -66,16 +67,16 @@ async function manifestFor(
   manifestId: string,
   transporterId: string,
 ): Promise<{ m: Manifest; member: boolean }> {
-  const [m, mine] = await Promise.all([getManifest(manifestId), membershipsAmong(actor.sub, [transporterId])]);
+  const { manifest: m, member } = await getManifestAndMembership(manifestId, actor.sub, transporterId);
   if (!m) throw notFound('manifest');
-  const member = mine.has(transporterId);
   if (!(member && partiesOf(m).has(transporterId))) await holdersOf(actor, m);
   return { m, member };
 }
 
-/** The manifest's sites with coordinates (generator and receiver bound the corridor). */
-async function sitesOf(m: Manifest): Promise<Sites> {
-  const parties = await getParties([...new Set([m.generatorId, m.receiverId, ...m.transporterIds])]);
+/** The manifest's parties, whose sites with coordinates bound the corridor (generator and receiver). */
+const partyIdsOf = (m: Manifest) => [m.generatorId, m.receiverId, ...m.transporterIds];
+
+function sitesOf(m: Manifest, parties: ReadonlyMap<string, PartyEntity>): Sites {
   const [generator, receiver] = [parties.get(m.generatorId)?.location, parties.get(m.receiverId)?.location];
   const all = [...parties.values()].flatMap((p) => (p.location ? [p.location] : []));
   return { ...(generator ? { generator } : {}), ...(receiver ? { receiver } : {}), all };
@@ -162,7 +163,8 @@ export async function ingestTrack(
     config.track,
   );
   if (candidates.length === 0) return { view: { accepted: 0, refused }, writes: [], alerts: [] };
-  const [sites, head] = await Promise.all([sitesOf(m), getLegHead(m.id, leg)]);
+  const { head, parties } = await getLegHeadAndParties(m.id, leg, partyIdsOf(m));
+  const sites = sitesOf(m, parties);
   // Leases run on the server's own clock (the injected `now` is the domain's, and tests shift it).
   const lease: Lease = { writer: randomUUID(), writingUntil: Date.now() + LEASE_MS };
   const { before, exact, version, stored } = await reserve(

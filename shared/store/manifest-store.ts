@@ -7,7 +7,7 @@ import { manifestNumber } from '#shared/domain/manifest/manifest-number.ts';
 import { cityOf } from '#shared/reference/divisions.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
 import { nextSerial } from '#shared/store/serial-store.ts';
-import { batchGet, filterOf, getItem, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
+import { batchGet, filterOf, getItem, itemAt, queryPage, type Page, type QuerySpec } from '#shared/store/read.ts';
 import { putNew, putVersioned, type TxItem } from '#shared/store/transact.ts';
 
 const manifestItem = (m: Manifest) => ({ ...keys.manifest(m.id), itemType: 'manifest', ...m });
@@ -16,6 +16,18 @@ export const manifestFromItem = (item: Record<string, unknown>) => entityOf<Mani
 export async function getManifest(id: string): Promise<Manifest | undefined> {
   const item = await getItem(keys.manifest(id));
   return item && manifestFromItem(item);
+}
+
+/** The manifest and whether `sub` is a member of `partyId`, in one round trip (strongly consistent). */
+export async function getManifestAndMembership(
+  id: string,
+  sub: string,
+  partyId: string,
+): Promise<{ manifest: Manifest | undefined; member: boolean }> {
+  const [manifestKey, memberKey] = [keys.manifest(id), keys.member(partyId, sub)];
+  const items = await batchGet([manifestKey, memberKey], true);
+  const item = itemAt(items, manifestKey);
+  return { manifest: item && manifestFromItem(item), member: itemAt(items, memberKey) !== undefined };
 }
 
 export async function getManifests(ids: string[]): Promise<Map<string, Manifest>> {

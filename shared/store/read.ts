@@ -15,6 +15,10 @@ async function send<T>(command: GetCommand | BatchGetCommand | QueryCommand): Pr
   }
 }
 
+/** The item among `items` with `key`'s keys. */
+export const itemAt = (items: readonly Item[], key: { PK: string; SK: string }) =>
+  items.find((i) => i.PK === key.PK && i.SK === key.SK);
+
 export async function getItem(key: { PK: string; SK: string }, consistent = true): Promise<Item | undefined> {
   const out = await send<{ Item?: Item }>(
     new GetCommand({ TableName: config.tableName, Key: key, ConsistentRead: consistent }),
@@ -22,11 +26,12 @@ export async function getItem(key: { PK: string; SK: string }, consistent = true
   return out.Item;
 }
 
-export async function batchGet(keyList: { PK: string; SK: string }[]): Promise<Item[]> {
+/** The items found among `keyList`, in no particular order; `consistent` reads them strongly consistent. */
+export async function batchGet(keyList: { PK: string; SK: string }[], consistent = false): Promise<Item[]> {
   const found: Item[] = [];
   for (let i = 0; i < keyList.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [config.tableName]: { Keys: keyList.slice(i, i + 100) },
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead?: boolean }> | undefined = {
+      [config.tableName]: { Keys: keyList.slice(i, i + 100), ...(consistent ? { ConsistentRead: true } : {}) },
     };
     while (request && Object.keys(request).length > 0) {
       const out: { Responses?: Record<string, Item[]>; UnprocessedKeys?: typeof request } = await send(

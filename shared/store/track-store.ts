@@ -7,7 +7,8 @@ import type { AppError } from '#shared/errors.ts';
 import type { LegSummary, TrackPoint } from '#shared/domain/track-rules.ts';
 import { db } from '#shared/store/client.ts';
 import { entityOf, keys } from '#shared/store/keys.ts';
-import { getItem, type Page } from '#shared/store/read.ts';
+import { batchGet, getItem, itemAt, type Page } from '#shared/store/read.ts';
+import type { PartyEntity } from '#shared/store/party-store.ts';
 import { toAppError } from '#shared/store/store-errors.ts';
 import { conditionCheck, type TxItem } from '#shared/store/transact.ts';
 
@@ -31,6 +32,23 @@ export const leaseLive = (head: Partial<Lease> | undefined, nowMs: number) =>
 
 export interface StoredPoint extends TrackPoint {
   leg: number;
+}
+
+/** A leg's head and the parties asked for, in one round trip (strongly consistent). */
+export async function getLegHeadAndParties(
+  manifestId: string,
+  leg: number,
+  partyIds: readonly string[],
+): Promise<{ head: LeasedHead | undefined; parties: Map<string, PartyEntity> }> {
+  const headKey = keys.trackHead(manifestId, leg);
+  const unique = [...new Set(partyIds)];
+  const items = await batchGet([headKey, ...unique.map((id) => keys.party(id))], true);
+  const head = itemAt(items, headKey);
+  const parties = unique.flatMap((id) => {
+    const item = itemAt(items, keys.party(id));
+    return item ? [[id, entityOf<PartyEntity>(item)] as const] : [];
+  });
+  return { head: head && entityOf<LeasedHead>(head), parties: new Map(parties) };
 }
 
 export async function getLegHead(manifestId: string, leg: number): Promise<LegHead | undefined> {
