@@ -59,16 +59,7 @@ export const FUNCTION_SPECS: Record<string, FunctionSpec> = {
     cursorSecret: true,
   },
   manifests: {
-    table: [
-      'GetItem',
-      'BatchGetItem',
-      'Query',
-      'PutItem',
-      'UpdateItem',
-      'DeleteItem',
-      'ConditionCheckItem',
-      'BatchWriteItem',
-    ],
+    table: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem'],
     indexes: ['GSI1', 'GSI2', 'GSI3'],
     cursorSecret: true,
   },

@@ -28,6 +28,7 @@ import { actOn, holdersOf, seeManifest } from '#shared/services/manifest-access.
 import { incidentDeadlines } from '#shared/services/medical-clock-causes.ts';
 import { eventDraft, manifestWrites, nextVersion } from '#shared/services/manifest-transition.ts';
 import type { Decision } from '#shared/services/decision.ts';
+import { closeLegTrack } from '#shared/services/track-closing.ts';
 import { regulatorDivision } from '#shared/services/oversight-service.ts';
 import { must } from '#shared/must.ts';
 
@@ -199,7 +200,9 @@ export async function closeIncident(
   const incidents = (m.incidents ?? []).map((i) => (i.id === incident.id ? incidentRef(closed) : i));
   const after = nextVersion(m, now, { incidents, status: decision.to });
   const endsLost = decision.to === 'lost' && m.status !== 'lost';
-  const data = { incidentId: incident.id, note, ...(endsLost ? { status: 'lost' } : {}) };
+  // A load lost on the road ends its leg: the track is sealed as at a delivery.
+  const closing = endsLost && m.status === 'in_transit' ? await closeLegTrack(m) : undefined;
+  const data = { incidentId: incident.id, note, ...(endsLost ? { status: 'lost' } : {}), ...closing?.data };
   const { manifest, writes } = manifestWrites(m, after, [
     eventDraft('incident_closed', actor, { role: 'regulator', partyId: null }, at, data),
   ]);
@@ -219,6 +222,7 @@ export async function closeIncident(
       saveIncidentWrite(closed, incident.version, lostRace(ifMatch)),
       ...writes,
       ...capacity,
+      ...(closing?.writes ?? []),
       ...(await closeAlertWrites(incident, actor, note, now)),
     ],
   };

@@ -1,11 +1,12 @@
 // The write path of track ingest, built for throughput: a leg's points are written by one call at a time, the holder
-// of a short lease on the leg's head. The lease is taken (with the check that the leg is still open) in one small
-// transaction; under it the call learns which of its instants the leg already has (one Query over the batch's time
-// range), writes the new points with BatchWriteItem in parallel requests of 25 (no per-point condition is needed: no
-// one else writes this leg meanwhile, and an unprocessed item is just sent again), then puts the new head, releasing
-// the lease, in the transaction that stores the call's idempotency record. A leg closing reads the head: a live lease makes it retry, and its transaction checks the head's version,
-// which every lease moves, so no point lands after a digest is taken.
-import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+// of a short lease on the leg's head. The lease is one conditional put on the head (unmoved, and not closed: the
+// transition that ends a leg closes its head, track-closing.ts). Under it the call learns which of its instants the
+// leg already has (one Query over the batch's time range), writes the new points with BatchWriteItem in parallel
+// requests of 25 (no per-point condition is needed: no one else writes this leg meanwhile, and an unprocessed item is
+// just sent again), then puts the new head, releasing the lease, in the transaction that stores the call's idempotency
+// record. A leg closing reads the head: a live lease makes it retry, and its transaction closes the head only at the
+// version it read, which every lease moves, so no point lands after a digest is taken.
+import { BatchWriteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '#shared/config.ts';
 import { AppError } from '#shared/errors.ts';
 import type { TrackPoint } from '#shared/domain/track-rules.ts';
@@ -24,8 +25,8 @@ export type ReserveOutcome = 'reserved' | 'legClosed' | 'moved';
 const table = () => config.tableName;
 const BATCH = 25;
 
-/** Takes the lease on a leg whose head is at `version` (none yet: undefined) and open in the manifest. The new head
- *  (version + 1) is `base` with the lease; its summary stays as it was until the release. */
+/** Takes the lease on a leg whose head is at `version` (none yet: undefined) and not closed (its leg has not ended).
+ *  The new head (version + 1) is `base` with the lease; its summary stays as it was until the release. */
 export async function reserveLeg(
   manifestId: string,
   leg: number,
@@ -34,36 +35,24 @@ export async function reserveLeg(
   lease: Lease,
 ): Promise<ReserveOutcome> {
   const head = { ...keys.trackHead(manifestId, leg), itemType: 'track-head', ...base, ...lease };
-  const write =
+  const condition =
     expected === undefined
-      ? { Put: { TableName: table(), Item: head, ConditionExpression: 'attribute_not_exists(PK)' } }
+      ? { ConditionExpression: 'attribute_not_exists(PK)' }
       : {
-          Put: {
-            TableName: table(),
-            Item: head,
-            ConditionExpression: '#v = :v',
-            ExpressionAttributeNames: { '#v': 'version' },
-            ExpressionAttributeValues: { ':v': expected },
-          },
+          ConditionExpression: '#v = :v AND attribute_not_exists(#closed)',
+          ExpressionAttributeNames: { '#v': 'version', '#closed': 'closed' },
+          ExpressionAttributeValues: { ':v': expected },
         };
-  const legOpen = {
-    ConditionCheck: {
-      TableName: table(),
-      Key: keys.manifest(manifestId),
-      ConditionExpression: '#s = :transit AND size(legs) = :leg',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':transit': 'in_transit', ':leg': leg },
-    },
-  };
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: [legOpen, write] }));
+    await db().send(
+      new PutCommand({ TableName: table(), Item: head, ...condition, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
+    );
     return 'reserved';
   } catch (err) {
-    const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-    if ((err as Error).name !== 'TransactionCanceledException' || !reasons) throw toAppError(err);
-    if (reasons.some((r) => r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded'))
-      throw toAppError({ name: 'ThrottlingException' });
-    return reasons[0]?.Code === 'ConditionalCheckFailed' ? 'legClosed' : 'moved';
+    if ((err as Error).name !== 'ConditionalCheckFailedException') throw toAppError(err);
+    // The head as it is, in DynamoDB's wire format (the document client does not convert error payloads).
+    const old = (err as { Item?: Record<string, unknown> }).Item;
+    return old && 'closed' in old ? 'legClosed' : 'moved';
   }
 }
 

@@ -10,7 +10,7 @@ import { entityOf, keys } from '#shared/store/keys.ts';
 import { batchGet, getItem, itemAt, type Page } from '#shared/store/read.ts';
 import type { PartyEntity } from '#shared/store/party-store.ts';
 import { toAppError } from '#shared/store/store-errors.ts';
-import { conditionCheck, type TxItem } from '#shared/store/transact.ts';
+import { putNew, update, type TxItem } from '#shared/store/transact.ts';
 
 export interface LegHead extends LegSummary {
   manifestId: string;
@@ -61,22 +61,25 @@ export function pointFromItem(item: Record<string, unknown>): StoredPoint {
   return point;
 }
 
-/** The head has not moved since it was read (a leg's closing digest covers exactly the points counted). */
-export function legHeadUnchanged(
+/** The write that closes a leg's head as the leg ends, if it has not moved since it was read at `version` (none yet:
+ *  undefined); a closed head takes no lease, so no point is added after the leg's digest (track-ingest-store.ts). */
+export function closeLegHead(
   manifestId: string,
   leg: number,
   version: number | undefined,
   onMoved: () => AppError,
 ): TxItem {
-  return conditionCheck(
-    version === undefined
-      ? { Key: keys.trackHead(manifestId, leg), ConditionExpression: 'attribute_not_exists(PK)' }
-      : {
-          Key: keys.trackHead(manifestId, leg),
-          ConditionExpression: '#v = :v',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':v': version },
-        },
+  const key = keys.trackHead(manifestId, leg);
+  if (version === undefined)
+    return putNew({ ...key, itemType: 'track-head', manifestId, leg, points: 0, version: 1, closed: true }, onMoved);
+  return update(
+    {
+      Key: key,
+      UpdateExpression: 'SET #closed = :closed, #v = :next',
+      ConditionExpression: '#v = :v',
+      ExpressionAttributeNames: { '#v': 'version', '#closed': 'closed' },
+      ExpressionAttributeValues: { ':v': version, ':next': version + 1, ':closed': true },
+    },
     onMoved,
   );
 }

@@ -289,7 +289,20 @@ describe('the mass balance', () => {
       200,
       'events',
     ).items;
-    expect(events.at(-1)).toMatchObject({ type: 'incident_closed', data: { incidentId: second.id, status: 'lost' } });
+    // The loss ends the leg as a delivery would: its track is sealed in the event and takes no more points.
+    expect(events.at(-1)).toMatchObject({
+      type: 'incident_closed',
+      data: { incidentId: second.id, status: 'lost', track: { leg: 1, points: 0 } },
+    });
+    const late = {
+      transporterId: c.carrier.party.id,
+      points: [{ at: new Date().toISOString(), lat: 37.7, lon: 112.5, source: 'terminal' }],
+    };
+    expect((await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/track`, late)).status).toBe(409);
+    expect((await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/integrity`)).body).toMatchObject({
+      valid: true,
+      tracks: [{ leg: 1, valid: true, points: 0 }],
+    });
     expect(
       (await t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/receive`, receiptOf(m, { receivedKg: 0 }))).status,
     ).toBe(409);

@@ -148,4 +148,44 @@ describe('track ingest under pressure', () => {
     expect((await send(m, [point(50)])).body).toEqual({ accepted: 1, refused: [] });
     expect(await getLegHead(m.id, 1)).toMatchObject({ points: 51, lastAt: point(50).at });
   }, 60_000);
+
+  it('points racing the delivery: every point accepted is in the digest the delivery seals, and none is accepted after', async () => {
+    const { m, point } = await onTheRoad();
+    let sealed = false;
+    let accepted = 0;
+    const statuses: number[] = [];
+    const stream = (async () => {
+      for (let n = 0; !sealed; n += 10) {
+        const r = await send(
+          m,
+          Array.from({ length: 10 }, (_, k) => point(n + k)),
+        );
+        statuses.push(r.status);
+        if (r.status === 200) accepted += r.body.accepted;
+      }
+    })();
+    const deliver = async () => {
+      for (;;) {
+        const r = await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/deliver`, {
+          transporterId: c.carrier.party.id,
+          deliveredAt: iso(0),
+        });
+        if (r.status !== 409) return r;
+      }
+    };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expectStatus(await deliver(), 200, 'deliver');
+    sealed = true;
+    await stream;
+    expect(statuses.at(-1)).toBe(409); // the leg took no more points once delivered
+    const events = (await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/events`)).body.items;
+    const digest = events.find((e: Entity) => e.type === 'delivered').data.track;
+    expect(accepted).toBeGreaterThan(0);
+    expect(digest.points).toBe(accepted);
+    expect(await stored(m)).toHaveLength(accepted);
+    expect((await t.call(c.generator.user, 'GET', `/v1/manifests/${m.id}/integrity`)).body).toMatchObject({
+      valid: true,
+      tracks: [{ leg: 1, valid: true, points: accepted }],
+    });
+  }, 60_000);
 });
