@@ -35,7 +35,7 @@ export function trackLines(tr: TrackResults): string[] {
     loadRow('(a′) TransactWrite ×98, conditional', tr.conditionalFloor, 'batch/s'),
     loadRow('(b) API: POST …/track', tr.api, 'batch/s'),
     `    points/s API ${tr.api.pointsPerSecond} / floor ${tr.floor.pointsPerSecond} = ${tr.ratio.toFixed(2)} (target ≥ 0.8: ${target}); against the conditional floor (${tr.conditionalFloor.pointsPerSecond} points/s) ${tr.conditionalRatio.toFixed(2)}`,
-    `    floor = the same ${tr.batch} point items per call (same attributes and sizes), 25 a BatchWriteItem, a call's requests in parallel, as the API writes them; the API also authorises, checks each point, reads the manifest, leg head and sites, leases the leg, finds stored instants and counts the points`,
+    `    floor = the same ${tr.batch} point items per call (same attributes and sizes), 25 a BatchWriteItem, a call's requests in parallel, as the API writes them; the API also authorises, checks each point, reads the manifest with the membership and the leg head with the sites (a BatchGetItem each), leases the leg (a conditional put), finds stored instants (unless the batch follows the leg's last point), and releases the leg with the Idempotency-Key record (a 2-item transaction)`,
     `    GET …/track, a leg of ${tr.read.points} points: GeoJSON p50 ${tr.read.geojson.latency.p50.toFixed(0)} ms, JSON in pages of ${tr.read.pageLimit} p50 ${tr.read.pages.latency.p50.toFixed(0)} ms`,
   ];
 }
