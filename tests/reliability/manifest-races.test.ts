@@ -17,6 +17,9 @@ let t: TestApi;
 let c: Cast;
 let store: FaultyStore;
 let collisions = 0;
+/** Two waves of RACE_CONCURRENCY: the first collides at the conditional write, the second meets the state the winner
+ *  left. More waves only repeat the second (200 requests took 140 s of a loaded CI run). */
+const RACE_SIZE = 2 * RACE_CONCURRENCY;
 
 beforeAll(async () => {
   t = await testApi();
@@ -55,10 +58,10 @@ async function expectLog(manifestId: string, once: string[]) {
 }
 
 describe('manifest races', () => {
-  it('200 concurrent receive, reject and cancel on one delivered manifest: one wins, its kilograms move once, one event', async () => {
+  it('50 receive, reject and cancel racing on one delivered manifest: one wins, its kilograms move once, one event', async () => {
     const m = await delivered(t, c);
     const accepted = (await stockOf(t, c.receiver)).acceptedKg;
-    const tally = await race(200, (i) => {
+    const tally = await race(RACE_SIZE, (i) => {
       if (i % 4 === 0) return t.call(c.generator.user, 'POST', `/v1/manifests/${m.id}/cancel`, { reason: 'race' });
       if (i % 4 === 1)
         return t.call(c.receiver.user, 'POST', `/v1/manifests/${m.id}/reject`, {
@@ -83,10 +86,10 @@ describe('manifest races', () => {
     expect((await stockOf(t, c.receiver)).acceptedKg).toBe(accepted + (winner.status === 'received' ? 100 : 0));
   }, 120_000);
 
-  it('100 concurrent dispatches of one draft, with and without If-Match: dispatched once, its stock drawn once', async () => {
+  it('50 dispatches of one draft racing, with and without If-Match: dispatched once, its stock drawn once', async () => {
     const d = await draft(t, c);
     const before = await stockOf(t, c.generator);
-    const tally = await race(100, (i) =>
+    const tally = await race(RACE_SIZE, (i) =>
       t.call(c.generator.user, 'POST', `/v1/manifests/${d.id}/dispatch`, undefined, i % 2 ? { 'if-match': '"1"' } : {}),
     );
     expectOneWinner(tally);
@@ -94,10 +97,10 @@ describe('manifest races', () => {
     await expectLog(d.id, ['created', 'dispatched']);
   }, 120_000);
 
-  it('50 concurrent pickups of one dispatched manifest by its carrier: picked up once', async () => {
+  it('50 pickups of one dispatched manifest racing by its carrier: picked up once', async () => {
     const m = await dispatched(t, c);
     const pickup = { transporterId: c.carrier.party.id, vehiclePlate: '晋A12345', driverName: '张师傅' };
-    const tally = await race(50, () => t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, pickup));
+    const tally = await race(RACE_SIZE, () => t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, pickup));
     expectOneWinner(tally);
     expect(first(tally.winners, 'winner').body).toMatchObject({ status: 'in_transit', currentLeg: 1 });
     await expectLog(m.id, ['dispatched', 'picked_up']);
