@@ -70,7 +70,9 @@ const partyAlertIds = async (member: Cast['generator']) =>
     (a: Entity) => a.id,
   );
 
-describe('track alerts', () => {
+// Each case drives the change stream and the alert job several times: 8 s alone, about 20 s beside a heavy file on a
+// loaded CI machine, so the default 30 s left too little room.
+describe('track alerts', { timeout: 60_000 }, () => {
   it('a stop of over 2 hours away from every site opens long-stop at once, seen by carrier and generator; moving on closes it', async () => {
     const m = await onTheRoad(4);
     const stop = Array.from({ length: 16 }, (_, k) => ({

@@ -4,6 +4,7 @@
 // body it accepts, sent by someone the route refuses, writes nothing; from the identity the route serves, any answer
 // but a 5xx, a refusal always problem+json with a code of api.md. Query strings likewise, in every representation the
 // route serves (JSON, GeoJSON, CSV).
+import { config } from '#shared/config.ts';
 import fc from 'fast-check';
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { ZodType } from 'zod';
@@ -137,6 +138,15 @@ describe('fuzzing the new routes from their schemas', () => {
       for (const s of samples) {
         await fc.assert(
           fc.asyncProperty(bodiesAround(s.schema, s.e.body?.(w)), async (body) => {
+            // A body past the size limit is refused before it is read (api.md: 413), valid or not.
+            if (Buffer.byteLength(JSON.stringify(body ?? null)) > config.bodyLimitBytes) {
+              const reply = await send(s.route, actingRole(s.e), s.params, body, s.query);
+              if (reply.status !== 413 || reply.body?.code !== 'PAYLOAD_TOO_LARGE')
+                failures.push(
+                  `${routeKey(s.route)} (too large): expected 413, got ${reply.status} ${show(reply.body)}`,
+                );
+              return;
+            }
             const parsed = s.schema.safeParse(wire(body));
             if (parsed.success) return void s.accepted.push(body);
             counts.refusedBySchema += 1;
