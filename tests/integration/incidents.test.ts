@@ -6,7 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onChanges } from '#functions/webhooks/handler-core.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
-import { cast, delivered, dispatched, expectStatus, receiptOf, type Cast, type Entity } from './manifest-fixtures.ts';
+import {
+  cast,
+  delivered,
+  dispatched,
+  expectStatus,
+  pickedUp,
+  receiptOf,
+  type Cast,
+  type Entity,
+} from './manifest-fixtures.ts';
 
 const JINZHONG = '140702'; // 榆次区: neither end's city (the generator is in Taiyuan 1401, the receiver in Lüliang 1411)
 const shanxi = regulator('inc-shanxi', '14');
@@ -25,18 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => poller.stop());
 
-async function onTheRoad(): Promise<Entity> {
-  const m = await dispatched(t, c);
-  return expectStatus(
-    await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
-      transporterId: c.carrier.party.id,
-      vehiclePlate: '晋A12345',
-      driverName: '张师傅',
-    }),
-    200,
-    'pickup',
-  );
-}
+const onTheRoad = (): Promise<Entity> => pickedUp(t, c);
 
 const incidentBody = (partyId: string, lostKg: number | null, extra: Record<string, unknown> = {}) => ({
   partyId,

@@ -6,7 +6,7 @@ import { clock, setClockOffset } from '#shared/clock.ts';
 import { onAlertsStream } from '#functions/alerts/index.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { regulator, testApi, type TestApi } from '../support/api.ts';
-import { cast, dispatched, expectStatus, type Cast, type Entity } from './manifest-fixtures.ts';
+import { cast, pickedUp, type Cast, type Entity } from './manifest-fixtures.ts';
 
 let t: TestApi;
 let c: Cast;
@@ -39,21 +39,7 @@ async function runJob(offsetMs = 0) {
   await poller.drain();
 }
 
-async function onTheRoad(hoursAgo: number): Promise<Entity> {
-  setClockOffset(-hoursAgo * HOUR);
-  const m = await dispatched(t, c);
-  const picked = expectStatus(
-    await t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/pickup`, {
-      transporterId: c.carrier.party.id,
-      vehiclePlate: '晋A12345',
-      driverName: '张师傅',
-    }),
-    200,
-    'pickup',
-  );
-  setClockOffset(0);
-  return picked;
-}
+const onTheRoad = (hoursAgo: number): Promise<Entity> => pickedUp(t, c, hoursAgo * HOUR);
 
 const send = (m: Entity, points: { msAgo: number; lat: number; lon: number }[]) =>
   t.call(c.carrier.user, 'POST', `/v1/manifests/${m.id}/track`, {
