@@ -1,4 +1,4 @@
-// One DynamoDB Local (in memory, on a free port) per vitest worker, so parallel files never queue behind each
+// One DynamoDB Local (its file in a scratch folder in RAM, on a free port) per vitest worker, so parallel files never queue behind each
 // other's transactions in one JVM; each test file gets its own table on its worker's instance (setup.ts).
 import type { TestProject } from 'vitest/node';
 import { freePort, startDynamo, type RunningDynamo } from '../../local/dynamo.ts';
