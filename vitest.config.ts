@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import JourneysApart from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -13,6 +14,7 @@ export default defineConfig({
     // but the CPU was then ~85 % busy and tests that drive the change stream and the alert job ran past their
     // timeouts in one clean run of two.
     maxWorkers: 2,
+    sequence: { sequencer: JourneysApart },
     // .ci/run reads the counts from vitest's JSON reporter; locally the default reporter is enough.
     reporters: process.env.VITEST_JSON_REPORT
       ? ['default', ['json', { outputFile: process.env.VITEST_JSON_REPORT }]]

@@ -55,9 +55,12 @@ export const ApplicationBody = z
     attachments: Attachments,
   })
   .superRefine((a, ctx) => {
-    if (a.requestedTo < a.requestedFrom)
+    // zod runs this refinement even when a date failed its format check (that issue does not abort): compare only
+    // real dates, or lastDayOfTerm would throw on the malformed one and the request would answer 500.
+    const datesValid = LocalDate.safeParse(a.requestedFrom).success && LocalDate.safeParse(a.requestedTo).success;
+    if (datesValid && a.requestedTo < a.requestedFrom)
       ctx.addIssue({ code: 'custom', path: ['requestedTo'], message: 'requestedTo is before requestedFrom' });
-    else if (a.requestedTo > lastDayOfTerm(a.requestedFrom)) {
+    else if (datesValid && a.requestedTo > lastDayOfTerm(a.requestedFrom)) {
       ctx.addIssue({
         code: 'custom',
         path: ['requestedTo'],

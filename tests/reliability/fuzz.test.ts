@@ -135,6 +135,44 @@ function expectRefused(reply: Reply, what: string, status?: number) {
 describe('fuzzing', () => {
   const withBody = allRoutes.filter((r) => bodySchema(r));
 
+  // First, on the world as built: the bodies test below ends by sending schema-valid bodies as the identity a route
+  // serves, and those may be accepted (a member named "__proto__" is a valid sub); a hostile path value naming a
+  // resource that exists is rightly answered 2xx, not refused.
+  it(
+    'hostile path parameters are refused with 4xx problem+json and change nothing',
+    async () => {
+      const prepared = await prepare(allRoutes.filter((r) => paramNames(r).length > 0));
+      const before = await snapshot();
+      for (const { route, e, params: base, query } of prepared) {
+        const text = e.body ? JSON.stringify(e.body(w)) : undefined;
+        for (const name of paramNames(route)) {
+          await fc.assert(
+            fc.asyncProperty(hostileParam, async (value) => {
+              counts.params += 1;
+              expectRefused(
+                await send(route, { user: w.users.owner, params: { ...base, [name]: value }, query, text }),
+                `${routeKey(route)} {${name}}=${JSON.stringify(value.slice(0, 80))}`,
+              );
+            }),
+            { numRuns: 5 },
+          );
+          for (const value of RAW_SEGMENTS) {
+            counts.params += 1;
+            const raw = Object.fromEntries(
+              Object.entries({ ...base, [name]: value }).map(([k, v]) => [k, k === name ? v : encodeURIComponent(v)]),
+            );
+            expectRefused(
+              await send(route, { user: w.users.owner, params: raw, raw: true, query, text }),
+              `${routeKey(route)} {${name}}=${value}`,
+            );
+          }
+        }
+      }
+      expect(changes(before, await settled())).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
   it(
     'bodies of the wrong type, hostile values, prototype-pollution keys, malformed JSON, wrong content types and oversized bodies are refused, and change nothing',
     async () => {
@@ -204,41 +242,6 @@ describe('fuzzing', () => {
         if (wrong) failures.push(`${routeKey(route)} ${text.slice(0, 200)} → ${wrong}`);
       }
       expect(failures).toEqual([]);
-    },
-    TIMEOUT,
-  );
-
-  it(
-    'hostile path parameters are refused with 4xx problem+json and change nothing',
-    async () => {
-      const prepared = await prepare(allRoutes.filter((r) => paramNames(r).length > 0));
-      const before = await snapshot();
-      for (const { route, e, params: base, query } of prepared) {
-        const text = e.body ? JSON.stringify(e.body(w)) : undefined;
-        for (const name of paramNames(route)) {
-          await fc.assert(
-            fc.asyncProperty(hostileParam, async (value) => {
-              counts.params += 1;
-              expectRefused(
-                await send(route, { user: w.users.owner, params: { ...base, [name]: value }, query, text }),
-                `${routeKey(route)} {${name}}=${JSON.stringify(value.slice(0, 80))}`,
-              );
-            }),
-            { numRuns: 5 },
-          );
-          for (const value of RAW_SEGMENTS) {
-            counts.params += 1;
-            const raw = Object.fromEntries(
-              Object.entries({ ...base, [name]: value }).map(([k, v]) => [k, k === name ? v : encodeURIComponent(v)]),
-            );
-            expectRefused(
-              await send(route, { user: w.users.owner, params: raw, raw: true, query, text }),
-              `${routeKey(route)} {${name}}=${value}`,
-            );
-          }
-        }
-      }
-      expect(changes(before, await settled())).toEqual([]);
     },
     TIMEOUT,
   );
