@@ -1,4 +1,4 @@
-// The system under measurement: DynamoDB Local (file on tmpfs), the table, and the whole local API served over real HTTP
+// The system under measurement: DynamoDB Local in memory, the table, and the whole local API served over real HTTP
 // in this process, with every DynamoDB command it issues attributed to the request that issued it.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';

@@ -1,5 +1,5 @@
 // `npm run bench` (issue 8): the API against the database floor under it, and the read paths as the table grows.
-// Starts its own DynamoDB Local (its file on tmpfs) and the local API over HTTP; see bench/README.md for what is measured.
+// Starts its own DynamoDB Local (in memory) and the local API over HTTP; see bench/README.md for what is measured.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';

