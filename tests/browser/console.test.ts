@@ -325,6 +325,8 @@ describe('the console, journey by role', () => {
       await page.getByRole('link', { name: '联单详情' }).click();
       await page.getByRole('heading', { name: /^联单详情/ }).waitFor();
       await poll(() => page.getByText('已完成').first().isVisible()).toBe(true);
+      // The timeline names every event in Chinese, the replacement draft for the rejected 2.5 kg too
+      await poll(() => page.getByRole('listitem').filter({ hasText: '生成替代联单' }).count()).toBe(1);
       await poll(() => page.getByRole('row').filter({ hasText: '841-002-01' }).textContent()).toContain('2.5 kg');
       await screen(page, 'manifest-completed-disposer-1440');
       // The API agrees: completed, 10 kg accepted and 2.5 kg going back to the collector on a replacement draft

@@ -8,8 +8,9 @@ import { DEMO_PARTIES, DEMO_REGULATOR } from '../../local/demo-data.ts';
 import { isApiPath } from '../../local/console-static.ts';
 import { DEMO_USERS } from '../../web/src/app/demo-users.ts';
 import { EN } from '../../web/src/lib/i18n-en.ts';
-import { REFUSAL } from '../../web/src/lib/labels.ts';
+import { EVENT, REFUSAL } from '../../web/src/lib/labels.ts';
 import { ERROR_CODES } from '../../shared/errors.ts';
+import { EVENT_TYPES } from '../../shared/domain/hash-chain.ts';
 import { at } from '../support/present.ts';
 
 const SRC = new URL('../../web/src/', import.meta.url).pathname;
@@ -29,6 +30,11 @@ describe('the web console', () => {
 
   it('says every refusal code of the API in Chinese, and nothing the API does not answer', () => {
     expect(Object.keys(REFUSAL).sort()).toEqual([...ERROR_CODES].sort());
+  });
+
+  it('names every event type of the timeline in Chinese, with its English (a raw type once showed: replacement_created)', () => {
+    expect(Object.keys(EVENT).sort()).toEqual([...EVENT_TYPES].sort());
+    expect(Object.values(EVENT).filter((zh) => !(zh in EN))).toEqual([]);
   });
 
   it('has English for every text it passes through t()', () => {

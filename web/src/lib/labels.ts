@@ -69,20 +69,24 @@ export const HAZARDS: [string, string][] = [
   ['In', '感染性 In'],
 ];
 
+// Every event type the API logs (tests/unit/web-console.test.ts holds it to shared/domain/hash-chain.ts).
 export const EVENT: Record<string, string> = {
   created: '创建',
   updated: '修改',
   dispatched: '移出确认',
   carriers_changed: '更换承运人',
   picked_up: '提货',
+  handed_over: '交接',
   delivered: '运抵',
   received: '接收',
   rejected: '拒收',
+  replacement_created: '生成替代联单',
   cancelled: '作废',
-  completed: '完成',
-  disposal_reported: '利用处置报告',
+  discrepancy_opened: '发现差异',
   discrepancy_explained: '说明差异',
   discrepancy_closed: '关闭差异',
+  disposal_reported: '利用处置报告',
+  completed: '完成',
   incident_reported: '报告事故',
   incident_closed: '关闭事故',
 };

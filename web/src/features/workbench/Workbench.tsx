@@ -38,37 +38,44 @@ export default function Workbench() {
       <PartyAlerts />
       <section aria-labelledby="inbox-h">
         <h2 id="inbox-h">{t('待办联单')}</h2>
-        {inbox.isSuccess && inbox.data.items.length === 0 && <p className="muted">{t('没有等待您处理的联单。')}</p>}
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th>{t('联单编号')}</th>
-                <th>{t('状态')}</th>
-                <th>{t('下一步')}</th>
-                <th>{t('等待自')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inbox.data?.items.map(({ manifest: m, actions, since }) => (
-                <tr key={m.id}>
-                  <td>
-                    <Link to={`/manifests/${m.id}`} className="number">
-                      {m.number}
-                    </Link>
-                  </td>
-                  <td>
-                    <span className="badge">{t(STATUS[m.status] ?? m.status)}</span>
-                  </td>
-                  <td>
-                    {actions.map((a) => t(a === 'pickup' && m.legs.length ? '确认交接' : (ACTION[a] ?? a))).join('、')}
-                  </td>
-                  <td>{cst(since)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {/* Nothing while loading; an empty inbox says so, without an empty table's header. */}
+        {inbox.isSuccess &&
+          (inbox.data.items.length === 0 ? (
+            <p className="muted">{t('没有等待您处理的联单。')}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{t('联单编号')}</th>
+                    <th>{t('状态')}</th>
+                    <th>{t('下一步')}</th>
+                    <th>{t('等待自')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {inbox.data.items.map(({ manifest: m, actions, since }) => (
+                    <tr key={m.id}>
+                      <td>
+                        <Link to={`/manifests/${m.id}`} className="number">
+                          {m.number}
+                        </Link>
+                      </td>
+                      <td>
+                        <span className="badge">{t(STATUS[m.status] ?? m.status)}</span>
+                      </td>
+                      <td>
+                        {actions
+                          .map((a) => t(a === 'pickup' && m.legs.length ? '确认交接' : (ACTION[a] ?? a)))
+                          .join('、')}
+                      </td>
+                      <td>{cst(since)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
       </section>
       <section aria-labelledby="stock-h">
         <h2 id="stock-h">{t('库存')}</h2>
