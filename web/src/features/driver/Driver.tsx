@@ -7,7 +7,6 @@ import { PartyName } from '../../components/PartyName.tsx';
 import { unwrap, type Manifest } from '../../lib/api.ts';
 import { kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { STATUS } from '../../lib/labels.ts';
 import { Link, useLocation } from '../../lib/nav.tsx';
 import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -15,6 +14,7 @@ import { useAction } from '../../lib/use-action.ts';
 import { IncidentReport } from './IncidentReport.tsx';
 import { Scanner } from './Scanner.tsx';
 import { ShareLocation } from './ShareLocation.tsx';
+import { StatusBadge } from '../../components/ManifestBits.tsx';
 
 export default function Driver() {
   const { api } = useSession();
@@ -109,8 +109,7 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
         {t('联单')} <span className="number">{m.number}</span>
       </h2>
       <p>
-        <span className="badge">{t(STATUS[m.status] ?? m.status)}</span> <PartyName id={m.generatorId} /> →{' '}
-        <PartyName id={m.receiverId} />
+        <StatusBadge status={m.status} /> <PartyName id={m.generatorId} /> → <PartyName id={m.receiverId} />
       </p>
       <ul>
         {m.lines.map((l) => (

@@ -5,7 +5,7 @@ import { PartyName } from '../../components/PartyName.tsx';
 import { openPdf, unwrap } from '../../lib/api.ts';
 import { cst, kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { EVENT, STATUS } from '../../lib/labels.ts';
+import { EVENT } from '../../lib/labels.ts';
 import { Link, useLocation } from '../../lib/nav.tsx';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -13,6 +13,7 @@ import { useAction } from '../../lib/use-action.ts';
 import { ActionPanel } from './ActionPanel.tsx';
 import { ChainTable } from './ChainTable.tsx';
 import { ManifestOversight } from '../oversight/ManifestOversight.tsx';
+import { StatusBadge } from '../../components/ManifestBits.tsx';
 
 export default function ManifestDetail({ params }: { params: Record<string, string> }) {
   const t = useT();
@@ -49,7 +50,7 @@ function Detail({ id }: { id: string }) {
       </h1>
       <section aria-label={t('概况')}>
         <p>
-          <span className="badge">{t(STATUS[m.status] ?? m.status)}</span>
+          <StatusBadge status={m.status} />
           {m.discrepancy && (
             <span className="badge">
               {' '}

@@ -7,9 +7,10 @@ import { unwrap } from '../../lib/api.ts';
 import { cst, kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { STATUS } from '../../lib/labels.ts';
-import { Link, navigate } from '../../lib/nav.tsx';
+import { navigate } from '../../lib/nav.tsx';
 import { ProblemBanner, refusalOf, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { NumberAndStatusCells } from '../../components/ManifestBits.tsx';
 
 export default function ManifestList() {
   const { api, partyId } = useSession();
@@ -95,14 +96,7 @@ export default function ManifestList() {
           <tbody>
             {list.data?.items.map((m) => (
               <tr key={m.id}>
-                <td>
-                  <Link to={`/manifests/${m.id}`} className="number">
-                    {m.number}
-                  </Link>
-                </td>
-                <td>
-                  <span className="badge">{t(STATUS[m.status] ?? m.status)}</span>
-                </td>
+                <NumberAndStatusCells number={m.number} status={m.status} to={`/manifests/${m.id}`} />
                 <td>
                   <PartyName id={m.generatorId} />
                 </td>

@@ -4,12 +4,12 @@ import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../lib/api.ts';
 import { cst, kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { STATUS } from '../../lib/labels.ts';
 import { Link } from '../../lib/nav.tsx';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { DisposalForm } from './DisposalForm.tsx';
 import { ReceiveForm } from './ReceiveForm.tsx';
+import { NumberAndStatusCells, StatusBadge } from '../../components/ManifestBits.tsx';
 
 export default function Receipt({ params }: { params: Record<string, string> }) {
   return params.id ? <One id={params.id} /> : <Queue />;
@@ -36,14 +36,7 @@ function Queue() {
     when: string | undefined,
   ) => (
     <tr key={m.id}>
-      <td>
-        <Link to={`/receipt/${m.id}`} className="number">
-          {m.number}
-        </Link>
-      </td>
-      <td>
-        <span className="badge">{t(STATUS[m.status] ?? m.status)}</span>
-      </td>
+      <NumberAndStatusCells number={m.number} status={m.status} to={`/receipt/${m.id}`} />
       <td className="num">{kg(m.lines.reduce((s, l) => s + l.quantityKg, 0))}</td>
       <td>{cst(when)}</td>
     </tr>
@@ -105,8 +98,7 @@ function One({ id }: { id: string }) {
         {t('接收')} <span className="number">{m.number}</span>
       </h1>
       <p>
-        <span className="badge">{t(STATUS[m.status] ?? m.status)}</span>{' '}
-        <Link to={`/manifests/${m.id}`}>{t('联单详情')}</Link>
+        <StatusBadge status={m.status} /> <Link to={`/manifests/${m.id}`}>{t('联单详情')}</Link>
       </p>
       {m.status === 'received' ? (
         <DisposalForm manifest={m} />

@@ -4,11 +4,11 @@ import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../lib/api.ts';
 import { cst, kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
-import { ACTION, STATUS } from '../../lib/labels.ts';
-import { Link } from '../../lib/nav.tsx';
+import { ACTION } from '../../lib/labels.ts';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { PartyAlerts, SiteLocation } from './PartyPanels.tsx';
+import { NumberAndStatusCells } from '../../components/ManifestBits.tsx';
 
 const PENDING = 'pending';
 
@@ -56,14 +56,7 @@ export default function Workbench() {
                 <tbody>
                   {inbox.data.items.map(({ manifest: m, actions, since }) => (
                     <tr key={m.id}>
-                      <td>
-                        <Link to={`/manifests/${m.id}`} className="number">
-                          {m.number}
-                        </Link>
-                      </td>
-                      <td>
-                        <span className="badge">{t(STATUS[m.status] ?? m.status)}</span>
-                      </td>
+                      <NumberAndStatusCells number={m.number} status={m.status} to={`/manifests/${m.id}`} />
                       <td>
                         {actions
                           .map((a) => t(a === 'pickup' && m.legs.length ? '确认交接' : (ACTION[a] ?? a)))
