@@ -87,13 +87,15 @@ describe('track ingest', () => {
       accepted: 0,
       refused: [0, 1, 2].map((index) => ({ index, reason: 'duplicate' })),
     });
+    // One object twice: two calls of point() a millisecond apart would be two different instants.
+    const twice = point(20 * 60_000);
     const mixed = await send(m, [
-      point(20 * 60_000),
+      twice,
       point(2 * HOUR),
       point(-10 * 60_000),
       { ...point(10 * 60_000), lat: 95 },
       point(5 * 60_000, 37.8, 112.3, 'phone'),
-      point(20 * 60_000),
+      twice,
     ]);
     expect(mixed.status).toBe(200);
     expect(mixed.body).toEqual({
