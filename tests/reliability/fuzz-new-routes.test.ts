@@ -4,7 +4,6 @@
 // body it accepts, sent by someone the route refuses, writes nothing; from the identity the route serves, any answer
 // but a 5xx, a refusal always problem+json with a code of api.md. Query strings likewise, in every representation the
 // route serves (JSON, GeoJSON, CSV).
-import { config } from '#shared/config.ts';
 import fc from 'fast-check';
 import type { RouteConfig } from '@hono/zod-openapi';
 import type { ZodType } from 'zod';
@@ -26,6 +25,7 @@ import {
 import { installFaultyStore, type FaultyStore } from '../support/fault-injection.ts';
 import { buildWorld, type World } from '../support/world.ts';
 import { EXPECTATIONS } from './expectations.ts';
+import { tooLarge } from './fuzz-inputs.ts';
 import { actingRole, refusingRole } from './fuzz-roles.ts';
 import { bodiesAround, queriesAround } from './schema-arbitrary.ts';
 import { changes, snapshot } from './store-snapshot.ts';
@@ -138,8 +138,7 @@ describe('fuzzing the new routes from their schemas', () => {
       for (const s of samples) {
         await fc.assert(
           fc.asyncProperty(bodiesAround(s.schema, s.e.body?.(w)), async (body) => {
-            // A body past the size limit is refused before it is read (api.md: 413), valid or not.
-            if (Buffer.byteLength(JSON.stringify(body ?? null)) > config.bodyLimitBytes) {
+            if (tooLarge(JSON.stringify(body ?? null))) {
               const reply = await send(s.route, actingRole(s.e), s.params, body, s.query);
               if (reply.status !== 413 || reply.body?.code !== 'PAYLOAD_TOO_LARGE')
                 failures.push(

@@ -24,7 +24,6 @@ import { installFaultyStore, type FaultyStore } from '../support/fault-injection
 import { buildWorld, type World } from '../support/world.ts';
 import { EXPECTATIONS } from './expectations.ts';
 import {
-  BODY_LIMIT,
   bodiesFrom,
   headerValue,
   hostileParam,
@@ -34,6 +33,7 @@ import {
   NOT_JSON,
   oversized,
   RAW_SEGMENTS,
+  tooLarge,
 } from './fuzz-inputs.ts';
 import { changes, snapshot } from './store-snapshot.ts';
 import { entry } from '../support/present.ts';
@@ -115,7 +115,7 @@ function isJson(text: string): boolean {
 
 /** The status the contract demands for `text` as this route's body; undefined when its schema accepts it. */
 function demanded(route: RouteConfig, text: string): 400 | 413 | undefined {
-  if (Buffer.byteLength(text) > BODY_LIMIT) return 413;
+  if (tooLarge(text)) return 413;
   if (!isJson(text) || !bodySchema(route)!.safeParse(JSON.parse(text)).success) return 400;
   return undefined;
 }
