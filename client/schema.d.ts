@@ -6557,8 +6557,6 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 1–128 printable characters; a repeat returns the first response */
-                "idempotency-key"?: string;
                 /** @description the version you read, e.g. "3"; 412 on mismatch */
                 "if-match"?: string;
             };

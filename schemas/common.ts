@@ -131,13 +131,17 @@ export function body<T extends z.ZodType>(schema: T) {
   return { body: { content: { 'application/json': { schema } }, required: true } };
 }
 
-export const IdempotencyHeader = z.object({
+/** If-Match alone: Idempotency-Key belongs to POSTs only (api.md), so other methods ignore it rather than judge it. */
+export const IfMatchHeader = z.object({
+  'if-match': z.string().max(24).optional().openapi({ description: 'the version you read, e.g. "3"; 412 on mismatch' }),
+});
+
+export const IdempotencyHeader = IfMatchHeader.extend({
   'idempotency-key': z
     .string()
     .max(128)
     .optional()
     .openapi({ description: '1–128 printable characters; a repeat returns the first response' }),
-  'if-match': z.string().max(24).optional().openapi({ description: 'the version you read, e.g. "3"; 412 on mismatch' }),
 });
 
 export const bearer = [{ bearerAuth: [] }];

@@ -1,7 +1,18 @@
 // The manifests function's routes (api.md, "Manifests"): the lifecycle, reads, and a party's inbox and feed.
 import { createRoute } from '@hono/zod-openapi';
 import type * as z from '../zod.ts';
-import { bearer, body, IdempotencyHeader, IdParam, json, Note, pageOf, problems, Reason } from '../common.ts';
+import {
+  bearer,
+  body,
+  IdempotencyHeader,
+  IdParam,
+  IfMatchHeader,
+  json,
+  Note,
+  pageOf,
+  problems,
+  Reason,
+} from '../common.ts';
 import {
   ActionList,
   CarriersBody,
@@ -70,7 +81,7 @@ export const patchManifest = createRoute({
   path: '/v1/manifests/{id}',
   ...tags,
   summary: 'Change a draft (generator; JSON Merge Patch, arrays replace whole)',
-  request: { params: IdParam, headers: IdempotencyHeader, ...body(PatchManifestBody) },
+  request: { params: IdParam, headers: IfMatchHeader, ...body(PatchManifestBody) },
   responses: { 200: json(Manifest, 'The draft after the change'), ...problems(403, 404, 409, 412, 413, 422) },
 });
 export const manifestActions = createRoute({

@@ -217,6 +217,15 @@ describe('manifest lifecycle', () => {
     );
     expect(stale.status).toBe(412);
     expect(stale.body.code).toBe('PRECONDITION_FAILED');
+    // Idempotency-Key is a POST header (api.md): a PATCH ignores it, even one a POST would refuse as too long.
+    const keyed = await t.call(
+      c.generator.user,
+      'PATCH',
+      `/v1/manifests/${d.id}`,
+      { plannedPickupAt: null },
+      { 'idempotency-key': 'k'.repeat(129), 'if-match': '"3"' },
+    );
+    expect(keyed.body).toMatchObject({ version: 4 });
     expectStatus(await t.call(c.generator.user, 'POST', `/v1/manifests/${d.id}/dispatch`), 200);
     const late = await t.call(c.generator.user, 'PATCH', `/v1/manifests/${d.id}`, { lines: [createBody(c).lines[0]] });
     expect(late.status).toBe(409);
