@@ -18,3 +18,10 @@ process.env.DYNAMODB_ENDPOINT = endpoint;
 process.env.TABLE_NAME = `test-${randomUUID()}`;
 process.env.CURSOR_SECRET = randomUUID();
 process.env.WEBHOOK_ALLOW_LOCAL_HTTP = '1';
+
+// FUZZ_SEED replays a failure: fast-check prints the seed of a failing property, and with it set every property in
+// the file draws the same values again.
+if (process.env.FUZZ_SEED) {
+  const { configureGlobal } = await import('fast-check');
+  configureGlobal({ seed: Number(process.env.FUZZ_SEED) });
+}
