@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '../../lib/api.ts';
 import { kg } from '../../lib/format.ts';
+import { chainState } from '../../lib/enum-labels.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { NODE_TYPE } from '../../lib/labels.ts';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
@@ -38,7 +39,7 @@ export function ChainTable({ id }: { id: string }) {
                 <td>{t(NODE_TYPE[n.type] ?? n.type)}</td>
                 <td>{n.number ?? n.batchCode ?? (n.redacted ? n.divisionCode : '')}</td>
                 <td>{n.wasteCode}</td>
-                <td>{n.state}</td>
+                <td>{t(chainState(n.type, n.state))}</td>
                 <td className="num">{kg(n.kg.in)}</td>
                 <td className="num">{kg(n.kg.out)}</td>
                 <td className="num">{kg(n.kg.disposed)}</td>
