@@ -266,6 +266,10 @@ describe('the regulator, in the browser alone', () => {
       await page.goBack();
       await graph.waitFor();
       await screen(page, 'chain-360');
+      // A node that is not a manifest opens the manifest it hangs on, at its row of that manifest's chain table
+      await disposal.click();
+      await poll(() => page.url()).toContain(`/manifests/${load.id}?chain=1#chain-`);
+      await poll(() => page.locator('tr[aria-current="location"]').textContent()).toContain('20.5 kg');
       await page.context().close();
     },
     JOURNEY,
