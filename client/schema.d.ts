@@ -862,7 +862,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close an alert with a note (a regulator covering its division) */
+        /** Close an alert with a note (a regulator covering its division; a member of a party it concerns, who sees it, gets 403) */
         post: operations["closeAlert"];
         delete?: never;
         options?: never;
@@ -9300,6 +9300,15 @@ export interface operations {
             };
             /** @description No token, or a bad one (UNAUTHENTICATED) */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Visible, but not your action (FORBIDDEN, NOT_A_MEMBER) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -61,9 +61,10 @@ export const closeAlert = createRoute({
   method: 'post',
   path: '/v1/oversight/alerts/{id}/close',
   ...tags,
-  summary: 'Close an alert with a note (a regulator covering its division)',
+  summary:
+    'Close an alert with a note (a regulator covering its division; a member of a party it concerns, who sees it, gets 403)',
   request: { params: IdParam, ...body(Note) },
-  responses: { 200: json(Alert, 'The closed alert'), ...problems(404, 409, 412) },
+  responses: { 200: json(Alert, 'The closed alert'), ...problems(403, 404, 409, 412) },
 });
 
 export const getStats = createRoute({

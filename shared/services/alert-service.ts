@@ -26,6 +26,7 @@ import { transact } from '#shared/store/transact.ts';
 import { currentDeadlines } from '#shared/services/alert-causes.ts';
 import { alertSettings } from '#shared/services/alert-settings.ts';
 import { regulatorDivision } from '#shared/services/oversight-service.ts';
+import { seesAsParty } from '#shared/services/party-alert-service.ts';
 
 export { alertSettings };
 
@@ -143,7 +144,13 @@ export async function listAlerts(
 
 export async function closeAlert(actor: Actor, alertId: string, note: string, ifMatch: number | undefined, now: Date) {
   const alert = await getAlert(alertId);
-  if (!alert || !covers(actor, alert.divisionCode)) throw notFound('alert');
+  if (!alert) throw notFound('alert');
+  if (!covers(actor, alert.divisionCode)) {
+    // A member of a party it concerns sees it in the party's list: closing it is a regulator's action (403)
+    if (await seesAsParty(actor, alert))
+      throw new AppError('FORBIDDEN', 'Only a regulator covering its division closes an alert');
+    throw notFound('alert');
+  }
   if (alert.status !== 'open') throw new AppError('INVALID_STATE', 'The alert is already closed');
   assertVersion(alert.version, ifMatch);
   return closing(alert, { closedBy: actor.sub, closeNote: note }, now, ifMatch);

@@ -5,21 +5,33 @@ import type { Actor } from '#shared/domain/jurisdiction.ts';
 import { partiesOf } from '#shared/domain/manifest/manifest.ts';
 import type { AlertEntity } from '#shared/store/alert-store.ts';
 import { getManifest } from '#shared/store/manifest-store.ts';
+import { getMember } from '#shared/store/party-store.ts';
 import { partyAlertFromItem, partyAlertPage, putPartyAlert } from '#shared/store/party-alert-store.ts';
 import type { ChangeRecord } from '#shared/stream/change-records.ts';
 import { readPrivate } from '#shared/services/access.ts';
 import { entityOf } from '#shared/store/keys.ts';
+
+/** The parties an alert concerns: the one it names and every party on its manifest. */
+async function partiesConcerned(alert: AlertEntity): Promise<Set<string>> {
+  const parties = new Set([alert.partyId]);
+  const m = alert.manifestId ? await getManifest(alert.manifestId) : undefined;
+  if (m) for (const id of partiesOf(m).keys()) parties.add(id);
+  return parties;
+}
 
 /** Stream consumer: every alert written is copied to the parties it concerns. */
 export async function onPartyAlertChanges(records: ChangeRecord[]): Promise<void> {
   for (const r of records) {
     if (r.newImage?.itemType !== 'alert') continue;
     const alert = entityOf<AlertEntity>(r.newImage);
-    const parties = new Set([alert.partyId]);
-    const m = alert.manifestId ? await getManifest(alert.manifestId) : undefined;
-    if (m) for (const id of partiesOf(m).keys()) parties.add(id);
-    await Promise.all([...parties].map((p) => putPartyAlert(p, alert)));
+    await Promise.all([...(await partiesConcerned(alert))].map((p) => putPartyAlert(p, alert)));
   }
+}
+
+/** Whether the caller sees the alert in a party's list (a member of a party it concerns). */
+export async function seesAsParty(actor: Actor, alert: AlertEntity): Promise<boolean> {
+  const members = await Promise.all([...(await partiesConcerned(alert))].map((p) => getMember(p, actor.sub)));
+  return members.some((m) => m !== undefined);
 }
 
 export async function listPartyAlerts(

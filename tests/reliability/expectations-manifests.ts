@@ -143,7 +143,8 @@ export const MANIFEST_EXPECTATIONS: ExpectationTable = {
   'POST /v1/oversight/alerts/{id}/close': {
     params: async (w, role) => ({ id: (role === 'regulatorIn' ? await w.fresh.alert() : w.alert).id }),
     body: note,
-    answers: { owner: 404, other: 404, regulatorIn: 200, regulatorOut: 404 },
+    // The generator's members see the alert in their party's list: closing it is not theirs (403); others see nothing.
+    answers: { owner: 403, other: 404, regulatorIn: 200, regulatorOut: 404 },
   },
   'POST /v1/oversight/exports': {
     body: () => ({ list: 'stats', query: { groupBy: 'wasteCode' } }),
