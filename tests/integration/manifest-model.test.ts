@@ -43,7 +43,8 @@ function expected(m: Model, act: Act, who: Who): { status: number; next?: Model 
         ? { status: 200, next: { status: 'in_transit', legs: m.legs + 1 } }
         : { status: 409 };
     case 'deliver':
-      if (!isCarrier) return { status: 403 };
+      // the first leg's carrier on the road: the arrival is the last carrier's, never its own (403)
+      if (!isCarrier || (m.status === 'in_transit' && who !== 'carrier2')) return { status: 403 };
       return m.status === 'in_transit' && m.legs === 2 && who === 'carrier2'
         ? { status: 200, next: { ...m, status: 'delivered' } }
         : { status: 409 };

@@ -130,6 +130,15 @@ describe('manifest transition table', () => {
       expect.objectContaining({ code: 'INVALID_STATE' }),
     );
     expect(decide({ ...onRoad, status: 'delivered' }, 'report-incident', 'receiver', 'r').to).toBe('delivered');
+    // The arrival: an earlier leg's carrier is refused as not theirs, the last carrier before its pickup as not yet
+    expect(() => decide(onRoad, 'deliver', 'transporter', 'c1')).toThrow(
+      expect.objectContaining({ code: 'FORBIDDEN' }),
+    );
+    const firstLegOnly = { ...onRoad, legs: onRoad.legs.slice(0, 1) };
+    expect(() => decide(firstLegOnly, 'deliver', 'transporter', 'c2')).toThrow(
+      expect.objectContaining({ code: 'INVALID_STATE' }),
+    );
+    expect(decide(onRoad, 'deliver', 'transporter', 'c2').to).toBe('delivered');
   });
 
   it('allows no state change from a final state', () => {

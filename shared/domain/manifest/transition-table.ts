@@ -36,8 +36,13 @@ export interface Transition {
   /** True when the manifest waits for this action (the party's inbox). */
   awaited: boolean;
   /** The guard, and the words that explain a refusal (409 INVALID_STATE; 403 FORBIDDEN when `notTheirs`: the state
-   *  is right but this party is not the one, e.g. a carrier of an earlier leg). `partyId` is the acting party. */
-  guard?: { holds: (m: TransitionFacts, partyId: string | null) => boolean; unless: string; notTheirs?: boolean };
+   *  is right but this party is not the one, e.g. a carrier of an earlier leg; a function when that depends on the
+   *  facts). `partyId` is the acting party. */
+  guard?: {
+    holds: (m: TransitionFacts, partyId: string | null) => boolean;
+    unless: string;
+    notTheirs?: boolean | ((m: TransitionFacts, partyId: string | null) => boolean);
+  };
   event: (m: TransitionFacts) => EventType;
 }
 
@@ -93,6 +98,8 @@ export const TRANSITIONS: readonly Transition[] = [
     guard: {
       holds: (m, partyId) => allPickedUp(m) && lastCarrier(m) === partyId,
       unless: 'only the last carrier, after its pickup, records the arrival',
+      // An earlier leg's carrier: never theirs (403); the last carrier before its pickup: not yet (409)
+      notTheirs: (m, partyId) => lastCarrier(m) !== partyId,
     },
     event: () => 'delivered',
   },
@@ -213,7 +220,9 @@ export function decide(
   if (!found) {
     const inState = rows.filter((t) => t.from.includes(m.status)).at(-1);
     const why = inState?.guard ? inState.guard.unless : `the manifest is ${m.status}`;
-    if (inState?.guard?.notTheirs) throw new AppError('FORBIDDEN', `Cannot ${action}: ${why}`);
+    const notTheirs = inState?.guard?.notTheirs;
+    if (typeof notTheirs === 'function' ? notTheirs(m, partyId) : notTheirs)
+      throw new AppError('FORBIDDEN', `Cannot ${action}: ${why}`);
     throw new AppError('INVALID_STATE', `Cannot ${action} now: ${why}`);
   }
   return { transition: found, to: found.to ?? m.status, event: found.event(m) };
