@@ -16,8 +16,12 @@ const OPTIONS = {
   quoted_match: /[\r\n]/,
   cast: {
     boolean: (value: boolean) => String(value),
-    // Arrays read as `a;b`, other objects as JSON.
-    object: (value: object) => (Array.isArray(value) ? value.join(';') : JSON.stringify(value)),
+    // Arrays of plain values read as `a;b`; anything holding objects (an incident's lines) as JSON, which
+    // `join` would have written as `[object Object]`.
+    object: (value: object) =>
+      Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')
+        ? value.join(';')
+        : JSON.stringify(value),
   },
 } as const;
 

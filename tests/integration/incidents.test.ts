@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onChanges } from '#functions/webhooks/handler-core.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
+import { parseCsv } from '../support/csv.ts';
+import { only } from '../support/present.ts';
 import {
   cast,
   delivered,
@@ -338,6 +340,11 @@ describe('oversight', () => {
     const csv = await t.call(jinzhong, 'GET', '/v1/oversight/incidents?status=open', undefined, { accept: 'text/csv' });
     expect(csv.status).toBe(200);
     expect(csv.body.startsWith('\uFEFFid,manifestId,')).toBe(true);
-    expect(csv.body).toContain(id);
+    const row = only(
+      parseCsv(csv.body).filter((r) => r.id === id),
+      'the incident row',
+    );
+    // the same fields as JSON: its lines too, not `[object Object]`
+    expect(JSON.parse(row.lines ?? '')).toEqual(open.items.find((i: Entity) => i.id === id).lines);
   });
 });

@@ -5,6 +5,7 @@ import { unwrap } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { Link, useLocation } from '../lib/nav.tsx';
 import { useSession } from '../lib/session.tsx';
+import { type Kind, navFor } from './nav-table.ts';
 import { matchRoute } from './routes.ts';
 
 const screens = {
@@ -21,21 +22,6 @@ const screens = {
   chain: lazy(() => import('../features/chain/Chain.tsx')),
   applications: lazy(() => import('../features/applications/Applications.tsx')),
 };
-
-type Kind = 'generator' | 'transporter' | 'receiver' | 'collector' | 'medical';
-// `regulator`: shown to regulators (who act for no party); the others are shown to members of a party of those kinds.
-const NAV: { to: string; name: string; for?: Kind[]; regulator?: boolean }[] = [
-  { to: '/oversight', name: '监管', for: [], regulator: true },
-  { to: '/', name: '工作台' },
-  { to: '/ledger', name: '台账', for: ['generator', 'receiver', 'collector'] },
-  { to: '/plans', name: '管理计划', for: ['generator'] },
-  { to: '/manifests', name: '转移联单' },
-  { to: '/driver', name: '司机', for: ['transporter'] },
-  { to: '/receipt', name: '接收', for: ['receiver', 'collector'] },
-  { to: '/declarations', name: '申报', for: ['generator'] },
-  { to: '/applications', name: '跨省转移', for: ['generator'], regulator: true },
-  { to: '/chain', name: '链条', regulator: true },
-];
 
 export function Shell({ onParty }: { onParty(id: string): void }) {
   const { api, me, partyId, signOut } = useSession();
@@ -89,7 +75,7 @@ export function Shell({ onParty }: { onParty(id: string): void }) {
       {partyId || regulator ? (
         <>
           <nav aria-label={t('导航')}>
-            {NAV.filter((n) => (partyId ? !n.for || n.for.some((k) => kinds.includes(k)) : n.regulator)).map((n) => (
+            {navFor(kinds, !!partyId).map((n) => (
               <Link key={n.to} to={n.to} aria-current={route?.nav === n.to ? 'page' : undefined}>
                 {t(n.name)}
               </Link>

@@ -300,6 +300,7 @@ export const EN: Record<string, string> = {
   停留: 'Stop',
   监管视图: 'Oversight view',
   轨迹: 'Track',
+  轨迹与事故: 'Track and incidents',
   '关闭差异见上方操作（需填写说明）。': 'Close discrepancies with the actions above (a note is required).',
   更新时间: 'Updated',
   监管: 'Oversight',
