@@ -206,10 +206,14 @@ describe('the console, journey by role', () => {
       await page.getByLabel('车牌号').fill('晋A12345');
       await page.getByLabel('同意共享位置').check();
       await page.getByRole('button', { name: '确认提货' }).click();
-      // 共享位置: the phone's position reaches the leg's track (source phone, allowed by the consent at pickup)
+      // 共享位置: the phone's position reaches the leg's track (source phone, allowed by the consent at pickup).
+      // The emulated position is stamped when set, so set it once the pickup has committed (共享位置 shows), or
+      // on a slow machine it predates the pickup and is refused (before-pickup)
+      const share = page.getByRole('button', { name: '共享位置', exact: true });
+      await share.waitFor();
       await page.context().grantPermissions(['geolocation'], { origin: stack.base });
       await page.context().setGeolocation({ latitude: 37.87, longitude: 112.55 });
-      await page.getByRole('button', { name: '共享位置', exact: true }).click();
+      await share.click();
       await poll(() => page.getByText(/已发送/).isVisible()).toBe(true);
       // …in China Standard Time, whatever the browser's zone (this one's is the machine's, UTC)
       const sent = /已发送 (\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})/.exec(
