@@ -1418,7 +1418,7 @@ export interface paths {
         /** A party's subscriptions (members, covering regulators) */
         get: operations["listWebhooks"];
         put?: never;
-        /** Subscribe to manifest events (managers). Deliveries: POST {id, type, occurredAt, manifestId, manifestNumber, partyId, data} with X-WasteChain-Delivery and X-WasteChain-Signature: sha256=<hex HMAC of the raw body> */
+        /** Subscribe to manifest events (managers). Deliveries: POST {id, type, occurredAt, manifestId, manifestNumber, partyId, data} with X-WasteChain-Delivery, X-WasteChain-Timestamp (unix seconds when sent) and X-WasteChain-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" under the secret>; refuse a timestamp more than 5 minutes old */
         post: operations["createWebhook"];
         delete?: never;
         options?: never;

@@ -11,7 +11,7 @@ export const createWebhook = createRoute({
   path: '/v1/parties/{id}/webhooks',
   ...tags,
   summary:
-    'Subscribe to manifest events (managers). Deliveries: POST {id, type, occurredAt, manifestId, manifestNumber, partyId, data} with X-WasteChain-Delivery and X-WasteChain-Signature: sha256=<hex HMAC of the raw body>',
+    'Subscribe to manifest events (managers). Deliveries: POST {id, type, occurredAt, manifestId, manifestNumber, partyId, data} with X-WasteChain-Delivery, X-WasteChain-Timestamp (unix seconds when sent) and X-WasteChain-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<raw body>" under the secret>; refuse a timestamp more than 5 minutes old',
   request: { params: IdParam, ...body(CreateWebhookBody) },
   responses: { 201: json(CreatedWebhook, 'Subscribed; the secret is shown only here'), ...problems(403, 404) },
 });

@@ -5,11 +5,21 @@
 // against it). Pure: the service reads, this decides.
 import type { DisposalReport, ManifestParties } from '#shared/domain/disposal.ts';
 import { lostGrams, type Incident } from '#shared/domain/manifest/incidents.ts';
-import type { Manifest } from '#shared/domain/manifest/manifest.ts';
+import { MANIFEST_STATES, type Manifest } from '#shared/domain/manifest/manifest.ts';
 import { arrivedCode } from '#shared/domain/manifest/receipt.ts';
 import { must } from '#shared/must.ts';
 
 export type NodeType = 'batch' | 'manifest' | 'disposal' | 'residue' | 'incident' | 'pending-identification';
+/** The `state` a node of each type can have (the console names each one: tests/unit/web-labels.test.ts). */
+export const NODE_STATES = {
+  batch: ['open', 'drawn', 'voided'],
+  residue: ['open', 'drawn', 'voided'],
+  'pending-identification': ['pending', 'identified', 'voided'],
+  manifest: MANIFEST_STATES,
+  disposal: ['reported'],
+  incident: ['open', 'closed'],
+} as const satisfies Record<NodeType, readonly string[]>;
+export type NodeState = (typeof NODE_STATES)[NodeType][number];
 /** How to read a node: ledger entries by their party, disposal reports by their manifest. */
 export type NodeRef =
   | { type: 'manifest'; id: string }
@@ -38,7 +48,7 @@ export interface ChainNode {
   /** Every code on a manifest's lines, as arrived. */
   wasteCodes: string[];
   grams: Grams;
-  state: string;
+  state: NodeState;
   times: Record<string, string>;
   parties: { partyId: string; role: 'generator' | 'transporter' | 'receiver' | 'holder' }[];
   /** Decides who may see the node whole (rule 25). */

@@ -12,17 +12,18 @@ import { must } from '#shared/must.ts';
 /** The position a page of oversight manifests resumes from (the route keeps it in its cursor). */
 export type { OversightCursor };
 
-/** The division prefix a regulator asks about ('' nationwide): within their jurisdiction (403), existing (422). */
+/** The division prefix a regulator asks about ('' nationwide): within their jurisdiction (403), then existing (422),
+ * in api.md's order, so a code outside the jurisdiction is 403 whether or not it exists. */
 export function regulatorDivision(actor: Actor, division: string | undefined): string {
   if (!actor.isRegulator) throw new AppError('FORBIDDEN', 'Only regulators use oversight');
   const own = must(actor.jurisdictionPrefix, 'a regulator has a jurisdiction (actorFromClaims)');
   const asked = division ?? (own === '' ? '00' : own);
+  const prefix = asked === '00' ? '' : asked;
+  requireWithinJurisdiction(actor, prefix);
   if (!isJurisdiction(asked))
     throw new AppError('UNKNOWN_DIVISION', `${asked} is not an existing division`, [
       { path: 'query.division', message: 'not an existing division' },
     ]);
-  const prefix = asked === '00' ? '' : asked;
-  requireWithinJurisdiction(actor, prefix);
   return prefix;
 }
 

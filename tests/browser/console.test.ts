@@ -162,6 +162,8 @@ describe('the console, journey by role', () => {
       clinicNumber = (await page.locator('h1 .number').textContent())!;
       expect(clinicNumber).toMatch(/^\d{14}$/);
       await poll(() => page.getByText('完整性校验通过').isVisible()).toBe(true);
+      // the track panel is every viewer's (api.md), not only a regulator's
+      await page.getByRole('heading', { name: '轨迹与事故' }).waitFor();
       await poll(() => page.getByRole('list').filter({ hasText: '移出确认' }).count()).toBeGreaterThan(0);
       const download = page.waitForEvent('download');
       await page.getByRole('link', { name: '下载联单PDF' }).click();
@@ -426,6 +428,19 @@ describe('the console, journey by role', () => {
       await go(page, '工作台');
       await poll(() => page.getByRole('row').filter({ hasText: '900-249-08' }).textContent()).toMatch(/40 kg.*40 kg/);
       await poll(() => page.getByText(/^待鉴别（按危险废物管理）/).textContent()).toContain('350 kg');
+
+      // 场地坐标: an out-of-range latitude is refused beside 纬度; the saved site then shows beside the button
+      await page.getByRole('button', { name: '场地坐标' }).click();
+      const site = page.getByRole('form', { name: '场地坐标' });
+      await site.getByLabel('纬度').fill('91');
+      await site.getByLabel('经度').fill('112.549');
+      await site.getByRole('button', { name: '保存' }).click();
+      await poll(() => site.getByLabel('纬度').getAttribute('aria-invalid')).toBe('true');
+      await site.getByLabel('纬度').fill('37.857');
+      await site.getByRole('button', { name: '保存' }).click();
+      await poll(() => site.getByRole('status').textContent()).toBe('已保存');
+      await site.getByRole('button', { name: '取消' }).click();
+      await poll(() => page.getByTestId('site-location').textContent()).toBe('纬度 37.857 · 经度 112.549');
     },
     JOURNEY,
   );

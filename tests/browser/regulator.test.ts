@@ -266,6 +266,10 @@ describe('the regulator, in the browser alone', () => {
       await page.goBack();
       await graph.waitFor();
       await screen(page, 'chain-360');
+      // A node that is not a manifest opens the manifest it hangs on, at its row of that manifest's chain table
+      await disposal.click();
+      await poll(() => page.url()).toContain(`/manifests/${load.id}?chain=1#chain-`);
+      await poll(() => page.locator('tr[aria-current="location"]').textContent()).toContain('20.5 kg');
       await page.context().close();
     },
     JOURNEY,
@@ -419,7 +423,10 @@ describe('跨省转移, in the browser alone', () => {
       step('Shanxi accepts');
       const sx = await signIn(DESKTOP, 'demo-regulator-shanxi', '/applications');
       pages.push(sx);
-      await expect(cardIn(sx, '待办队列').textContent()).resolves.toContain('本步期限');
+      // The queue names the step owed (not only whose it is) and the attachment's kind, in Chinese.
+      const owed = await cardIn(sx, '待办队列').textContent();
+      expect(owed).toContain('待受理 · 本步期限');
+      expect(owed).toContain(`接受单位许可证 · ${licence.name}`);
       await screen(sx, 'xprov-shanxi-queue-1440');
       await cardIn(sx, '待办队列').getByRole('button', { name: '受理', exact: true }).click();
       await poll(() => badge(cardIn(sx, '待办队列'))).toBe('已受理');
@@ -432,6 +439,7 @@ describe('跨省转移, in the browser alone', () => {
       const hb = await signIn(PHONE, 'demo-regulator-hebei', '/applications');
       pages.push(hb);
       await poll(() => badge(cardIn(hb, '待办队列'))).toBe('已商请接受地');
+      await expect(cardIn(hb, '待办队列').textContent()).resolves.toContain('待接受地意见 · 本步期限');
       await expect(hb.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
       await screen(hb, 'xprov-hebei-queue-360');
       await cardIn(hb, '待办队列').getByRole('button', { name: '同意接受', exact: true }).click();

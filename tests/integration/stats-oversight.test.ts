@@ -300,11 +300,14 @@ describe('statistics', () => {
     expect((await stats(shanxi, 'division=14&groupBy=county')).body).toEqual(before);
   });
 
-  it('refuses enterprises (403), divisions outside the jurisdiction (403), unknown divisions and categories (422), bad input (400)', async () => {
+  it('refuses enterprises (403), divisions outside the jurisdiction (403, existing or not), unknown divisions within it and categories (422), bad input (400)', async () => {
     const cases: [ReturnType<typeof regulator>, string, number, string][] = [
       [enterprise('st-plant'), 'groupBy=county', 403, 'FORBIDDEN'],
       [lvliang, 'division=14&groupBy=county', 403, 'FORBIDDEN'],
-      [lvliang, 'division=1499&groupBy=county', 422, 'UNKNOWN_DIVISION'],
+      // api.md's order: outside the jurisdiction (403) before a business rule (422)
+      [lvliang, 'division=1499&groupBy=county', 403, 'FORBIDDEN'],
+      [lvliang, 'division=141199&groupBy=county', 422, 'UNKNOWN_DIVISION'],
+      [shanxi, 'division=1499&groupBy=county', 422, 'UNKNOWN_DIVISION'],
       [shanxi, 'groupBy=county&category=HW99', 422, 'UNKNOWN_WASTE_CODE'],
       [shanxi, 'groupBy=colour', 400, 'VALIDATION_FAILED'],
       [shanxi, 'division=14', 400, 'VALIDATION_FAILED'],

@@ -88,7 +88,8 @@ export const EVENT: Record<string, string> = {
   disposal_reported: '利用处置报告',
   completed: '完成',
   incident_reported: '报告事故',
-  incident_closed: '关闭事故',
+  // not 关闭事故: that is the button (Close incident); the event is a fact (Incident closed)
+  incident_closed: '事故已关闭',
 };
 
 /** A refusal's code in a sentence a clinic's nurse reads first (Chinese only: the API's own `detail`, in English,

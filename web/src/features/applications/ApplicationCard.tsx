@@ -12,7 +12,16 @@ import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 import { AttachmentsField } from './AttachmentsField.tsx';
-import { actionNames, APP_ACTION, APP_STATUS, type AppAction, type Application, type Attachment } from './model.ts';
+import {
+  actionNames,
+  APP_ACTION,
+  APP_STATUS,
+  APP_STEP,
+  type AppAction,
+  type Application,
+  ATTACHMENT_KIND,
+  type Attachment,
+} from './model.ts';
 
 /** What each action sends, from what the form holds. */
 function bodyOf(action: AppAction, f: { text: string; from: string; to: string; attachments: Attachment[] }) {
@@ -65,7 +74,7 @@ export function ApplicationCard({ application: a }: { application: Application }
         {a.due && (
           <>
             {' '}
-            · {t('本步期限')} <strong>{cst(a.due.dueAt)}</strong> (
+            · {t(APP_STEP[a.due.step])} · {t('本步期限')} <strong>{cst(a.due.dueAt)}</strong> (
             {a.due.owedBy === 'outbound' ? t('移出省办理') : t('接受省办理')})
             {a.due.overdue && <span className="badge warn"> {t('已逾期')}</span>}
           </>
@@ -96,7 +105,7 @@ export function ApplicationCard({ application: a }: { application: Application }
         <ul>
           {a.attachments.map((f) => (
             <li key={`${f.kind}:${f.name}:${f.documentHash}`}>
-              {f.kind} · {f.name} · <code>{f.documentHash.slice(0, 16)}…</code>
+              {t(ATTACHMENT_KIND[f.kind])} · {f.name} · <code>{f.documentHash.slice(0, 16)}…</code>
             </li>
           ))}
         </ul>

@@ -79,7 +79,7 @@ export function ApplicationForm() {
           path="method"
           value={method}
           onChange={(e) => setMethod(e.target.value as typeof method)}
-          options={METHOD.map(([k, v]) => [k, t(v)])}
+          options={Object.entries(METHOD).map(([k, v]) => [k, t(v)])}
         />
         <Field
           label={t('申请起始日')}

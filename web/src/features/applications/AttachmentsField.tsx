@@ -25,8 +25,7 @@ export function AttachmentsField({ value, onChange }: { value: Attachment[]; onC
       <ul>
         {value.map((a, i) => (
           <li key={`${a.kind}:${a.name}:${a.documentHash}`}>
-            {t(ATTACHMENT_KIND.find(([k]) => k === a.kind)?.[1] ?? a.kind)} · {a.name} ·{' '}
-            <code title={a.documentHash}>{a.documentHash.slice(0, 16)}…</code>{' '}
+            {t(ATTACHMENT_KIND[a.kind])} · {a.name} · <code title={a.documentHash}>{a.documentHash.slice(0, 16)}…</code>{' '}
             <button type="button" className="link" onClick={() => onChange(value.filter((_, j) => j !== i))}>
               {t('移除')}
             </button>
@@ -35,7 +34,7 @@ export function AttachmentsField({ value, onChange }: { value: Attachment[]; onC
       </ul>
       <label htmlFor={`${id}-kind`}>{t('附件类型')}</label>{' '}
       <select id={`${id}-kind`} defaultValue={defaultKind}>
-        {ATTACHMENT_KIND.map(([k, v]) => (
+        {Object.entries(ATTACHMENT_KIND).map(([k, v]) => (
           <option key={k} value={k}>
             {t(v)}
           </option>

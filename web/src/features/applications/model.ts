@@ -27,20 +27,29 @@ export const APP_STATUS: Record<Application['status'], string> = {
   consented: '接受地同意',
   declined: '接受地不同意',
   approved: '已批准',
-  refused: '不予批准',
+  // not 不予批准: that is the button (refuse), whose English differs
+  refused: '未获批准',
 };
 
-export const METHOD: [string, string][] = [
-  ['store', '贮存'],
-  ['utilise', '利用'],
-  ['dispose', '处置'],
-];
-export const ATTACHMENT_KIND: [string, string][] = [
-  ['receiver-licence', '接受单位许可证'],
-  ['method-statement', '利用处置方式说明'],
-  ['contract', '合同'],
-  ['other', '其他'],
-];
+/** The step the application waits for (`due.step`), as a regulator's queue names what it owes. */
+export const APP_STEP: Record<NonNullable<Application['due']>['step'], string> = {
+  acceptance: '待受理',
+  'preliminary-view': '待初审',
+  consent: '待接受地意见',
+  decision: '待审批决定',
+};
+
+export const METHOD: Record<Application['method'], string> = {
+  store: '贮存',
+  utilise: '利用',
+  dispose: '处置',
+};
+export const ATTACHMENT_KIND: Record<Attachment['kind'], string> = {
+  'receiver-licence': '接受单位许可证',
+  'method-statement': '利用处置方式说明',
+  contract: '合同',
+  other: '其他',
+};
 
 /** `…/actions` answers the actions the caller may take; read both `[{action}]` and `['accept']`. */
 export const actionNames = (answer: unknown): AppAction[] =>

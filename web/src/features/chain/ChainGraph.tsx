@@ -12,7 +12,8 @@ import { layoutChain, NODE_H, NODE_W } from './layout.ts';
 type Node = Schemas['ChainNode'];
 type Edge = Schemas['Chain']['edges'][number];
 
-/** The page a node opens: a manifest its own; the others the manifest they hang on (a batch: the manifest it feeds). */
+/** The page a node opens: a manifest its own; the others the manifest they hang on (a batch: the manifest it feeds),
+ * at the node's row of that manifest's chain table. */
 export function nodeHref(node: Node, edges: readonly Edge[], byId: Map<string, Node>): string | null {
   if (node.redacted) return null;
   if (node.type === 'manifest') return `/manifests/${node.id}`;
@@ -24,7 +25,7 @@ export function nodeHref(node: Node, edges: readonly Edge[], byId: Map<string, N
     const next: string | undefined =
       node.type === 'batch' ? edges.find((e) => e.from === here)?.to : edges.find((e) => e.to === here)?.from;
     if (next && byId.get(next)?.type === 'manifest' && !byId.get(next)?.redacted)
-      return `/manifests/${next}#chain-${node.id}`;
+      return `/manifests/${next}?chain=1#chain-${node.id}`;
     at = next;
   }
   return null;

@@ -5,22 +5,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Field, FieldMessages, Select } from '../../components/Field.tsx';
 import { type Manifest, unwrap } from '../../lib/api.ts';
+import { INCIDENT_TYPE } from '../../lib/enum-labels.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 import { DivisionPicker } from '../oversight/DivisionPicker.tsx';
 
-const TYPES: [string, string][] = [
-  ['spill', '泄漏'],
-  ['leak', '渗漏'],
-  ['loss', '丢失'],
-  ['theft', '被盗'],
-  ['collision', '交通事故'],
-  ['fire', '火灾'],
-  ['other', '其他'],
-];
-type IncidentType = 'spill' | 'leak' | 'loss' | 'theft' | 'collision' | 'fire' | 'other';
+type IncidentType = keyof typeof INCIDENT_TYPE;
 
 export function IncidentReport({
   manifest: m,
@@ -78,7 +70,7 @@ export function IncidentReport({
           path="type"
           value={type}
           onChange={(e) => setType(e.target.value as IncidentType)}
-          options={TYPES.map(([k, v]) => [k, t(v)])}
+          options={Object.entries(INCIDENT_TYPE).map(([k, v]) => [k, t(v)])}
         />
         {m.lines.map((l) => (
           <Field

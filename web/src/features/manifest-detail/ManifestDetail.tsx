@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { PartyName } from '../../components/PartyName.tsx';
 import { openPdf, unwrap } from '../../lib/api.ts';
 import { cst, kg } from '../../lib/format.ts';
+import { DISCREPANCY_STATUS } from '../../lib/enum-labels.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { EVENT } from '../../lib/labels.ts';
 import { Link, useLocation } from '../../lib/nav.tsx';
@@ -54,7 +55,7 @@ function Detail({ id }: { id: string }) {
           {m.discrepancy && (
             <span className="badge">
               {' '}
-              {t('差异')}: {m.discrepancy.status}
+              {t('差异')}: {t(DISCREPANCY_STATUS[m.discrepancy.status])}
             </span>
           )}
         </p>

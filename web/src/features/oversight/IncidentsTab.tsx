@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { PartyName } from '../../components/PartyName.tsx';
 import { cst, kg } from '../../lib/format.ts';
+import { INCIDENT_TYPE } from '../../lib/enum-labels.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { type Schemas, unwrap } from '../../lib/api.ts';
 import { Link } from '../../lib/nav.tsx';
@@ -44,8 +45,8 @@ export function IncidentCard({ incident: i }: { incident: Incident }) {
   return (
     <li className="card">
       <p>
-        <strong>{i.type}</strong> · <span className="badge">{t(OPEN_CLOSED[i.status] ?? i.status)}</span> · {t('损失')}{' '}
-        {kg(lost)}
+        <strong>{t(INCIDENT_TYPE[i.type])}</strong> ·{' '}
+        <span className="badge">{t(OPEN_CLOSED[i.status] ?? i.status)}</span> · {t('损失')} {kg(lost)}
       </p>
       <p className="muted">
         <PartyName id={i.partyId} /> · {i.divisionCode} · {cst(i.at)}

@@ -2,6 +2,7 @@
 import { ScrollRegion } from '../../components/scroll-region.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { type Schemas, unwrap } from '../../lib/api.ts';
+import { PARTY_KIND, PARTY_STATUS } from '../../lib/enum-labels.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -36,8 +37,8 @@ export function KeyUnitsTab({ division, year }: { division: string; year: number
                 <td>{p.name}</td>
                 <td>{p.uscc}</td>
                 <td>{p.divisionCode}</td>
-                <td>{p.kinds.join(', ')}</td>
-                <td>{p.status}</td>
+                <td>{p.kinds.map((k) => t(PARTY_KIND[k])).join('、')}</td>
+                <td>{t(PARTY_STATUS[p.status])}</td>
               </tr>
             ))}
           </tbody>

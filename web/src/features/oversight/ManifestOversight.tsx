@@ -5,6 +5,7 @@ import '../../components/regulator.css';
 import { useQuery } from '@tanstack/react-query';
 import { type LonLat, type MapMarker, type MapSite, TrackMap } from '../../components/track-map.tsx';
 import { type Manifest, unwrap } from '../../lib/api.ts';
+import { DISCREPANCY_STATUS, INCIDENT_TYPE } from '../../lib/enum-labels.ts';
 import { cst } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
@@ -67,7 +68,7 @@ export function ManifestOversight({ manifest: m }: { manifest: Manifest }) {
   );
   const incidentMarks: MapMarker[] = (incidents.data?.items ?? []).flatMap((i) =>
     i.lon !== undefined && i.lat !== undefined
-      ? [{ label: `${i.type} ${cst(i.at)}`, at: [i.lon, i.lat] as LonLat }]
+      ? [{ label: `${t(INCIDENT_TYPE[i.type])} ${cst(i.at)}`, at: [i.lon, i.lat] as LonLat }]
       : [],
   );
 
@@ -89,7 +90,7 @@ export function ManifestOversight({ manifest: m }: { manifest: Manifest }) {
         <>
           <h3>{t('差异')}</h3>
           <p>
-            {t('状态')}: {m.discrepancy.status}
+            {t('状态')}: {t(DISCREPANCY_STATUS[m.discrepancy.status])}
             {m.discrepancy.note && ` · ${t('说明')}: ${m.discrepancy.note}`}
           </p>
           {m.discrepancy.status !== 'closed' && <p className="muted">{t('关闭差异见上方操作（需填写说明）。')}</p>}

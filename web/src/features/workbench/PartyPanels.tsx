@@ -1,6 +1,6 @@
 // 工作台's party panels: the party's open alerts (GET /v1/parties/{id}/alerts) and 场地坐标 (PUT …/location), the site
 // the track rules measure stops and arrivals against.
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Field } from '../../components/Field.tsx';
 import { unwrap } from '../../lib/api.ts';
@@ -49,6 +49,13 @@ export function PartyAlerts() {
 export function SiteLocation() {
   const { api, partyId } = useSession();
   const t = useT();
+  const qc = useQueryClient();
+  // The same query as the header's, so the saved coordinates show at once and after a save
+  const party = useQuery({
+    queryKey: ['party', partyId],
+    queryFn: () => unwrap(api.GET('/v1/parties/{id}', { params: { path: { id: partyId } } })),
+  });
+  const location = (party.data as { location?: { lat: number; lon: number } } | undefined)?.location;
   const [editing, setEditing] = useState(false);
   const [lat, setLat] = useState('');
   const [lon, setLon] = useState('');
@@ -57,9 +64,20 @@ export function SiteLocation() {
   if (!editing)
     return (
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setLat(location ? String(location.lat) : '');
+            setLon(location ? String(location.lon) : '');
+            setEditing(true);
+          }}
+        >
           {t('场地坐标')}
         </button>
+        <span className="muted" data-testid="site-location">
+          {location ? `${t('纬度')} ${location.lat} · ${t('经度')} ${location.lon}` : t('未记录场地坐标')}
+        </span>
       </div>
     );
   return (
@@ -77,6 +95,7 @@ export function SiteLocation() {
             }),
           );
           setSaved(true);
+          await qc.invalidateQueries({ queryKey: ['party', partyId] });
         });
       }}
     >
