@@ -124,6 +124,9 @@ describe('the console, journey by role', () => {
     'a clinic records sharps in its ledger and files a manifest to the collector',
     async () => {
       const page = await signIn('demo-clinic');
+      // the workbench as it shows once loaded (a screenshot once caught only its loading mark)
+      await page.getByRole('button', { name: '场地坐标' }).waitFor();
+      await page.getByRole('heading', { name: '预警' }).waitFor();
       await screen(page, 'workbench-clinic-1440');
       await go(page, '台账');
       await page.getByLabel('废物代码').fill('841-002-01');
@@ -164,6 +167,7 @@ describe('the console, journey by role', () => {
       await poll(() => page.getByText('完整性校验通过').isVisible()).toBe(true);
       // the track panel is every viewer's (api.md), not only a regulator's
       await page.getByRole('heading', { name: '轨迹与事故' }).waitFor();
+      await page.getByText('尚未提货，暂无轨迹。').waitFor();
       await poll(() => page.getByRole('list').filter({ hasText: '移出确认' }).count()).toBeGreaterThan(0);
       const download = page.waitForEvent('download');
       await page.getByRole('link', { name: '下载联单PDF' }).click();
@@ -354,6 +358,7 @@ describe('the console, journey by role', () => {
       }
 
       const page = await signIn('demo-disposer');
+      await page.getByRole('button', { name: '场地坐标' }).waitFor();
       await screen(page, 'workbench-disposer-1440');
       await page.getByRole('link', { name: onwardNumber }).click();
       await page.getByRole('button', { name: '确认接收' }).click();

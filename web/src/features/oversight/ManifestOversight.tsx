@@ -77,7 +77,18 @@ export function ManifestOversight({ manifest: m }: { manifest: Manifest }) {
       <h2 id="ov-h">{overseeing ? t('监管视图') : t('轨迹与事故')}</h2>
       <h3>{t('轨迹')}</h3>
       <ProblemBanner refusal={refusalOf(track.error)} />
-      <TrackMap legs={legs} sites={sites} stops={stops} incidents={incidentMarks} label={`${t('轨迹')} ${m.number}`} />
+      {m.legs.length === 0 ? (
+        // Before pickup there is no track: a map of the sites alone would be an empty frame
+        <p className="muted">{t('尚未提货，暂无轨迹。')}</p>
+      ) : (
+        <TrackMap
+          legs={legs}
+          sites={sites}
+          stops={stops}
+          incidents={incidentMarks}
+          label={`${t('轨迹')} ${m.number}`}
+        />
+      )}
       <h3>{t('事故')}</h3>
       <ProblemBanner refusal={refusalOf(incidents.error)} />
       {incidents.data && incidents.data.items.length === 0 && <p className="muted">{t('没有记录')}</p>}
