@@ -173,6 +173,13 @@ describe('the console, journey by role', () => {
       await page.getByRole('link', { name: '下载联单PDF' }).click();
       expect((await download).suggestedFilename()).toBe(`${clinicNumber}.pdf`);
       await screen(page, 'manifest-detail-clinic-1440');
+      // 作废 asks for its reason and confirms with a button of the action's own name; an empty reason is refused
+      // beside 作废原因 and the manifest stays dispatched
+      await page.getByRole('button', { name: '作废', exact: true }).click();
+      const cancel = page.getByRole('group', { name: '作废', exact: true });
+      await cancel.getByRole('button', { name: '作废', exact: true }).click();
+      await poll(() => cancel.getByLabel('作废原因').getAttribute('aria-invalid')).toBe('true');
+      await cancel.getByRole('button', { name: '取消' }).click();
 
       // 申报: this year's declaration counts the sharps generated and dispatched; a year still running cannot be
       // submitted (the refusal shows), last year's can
@@ -205,11 +212,23 @@ describe('the console, journey by role', () => {
       await page.getByLabel('车牌号').fill('晋A12345');
       await page.getByLabel('同意共享位置').check();
       await page.getByRole('button', { name: '确认提货' }).click();
-      // 共享位置: the phone's position reaches the leg's track (source phone, allowed by the consent at pickup)
+      // 共享位置: the phone's position reaches the leg's track (source phone, allowed by the consent at pickup).
+      // The emulated position is stamped when set, so set it once the pickup has committed (共享位置 shows), or
+      // on a slow machine it predates the pickup and is refused (before-pickup)
+      const share = page.getByRole('button', { name: '共享位置', exact: true });
+      await share.waitFor();
       await page.context().grantPermissions(['geolocation'], { origin: stack.base });
       await page.context().setGeolocation({ latitude: 37.87, longitude: 112.55 });
-      await page.getByRole('button', { name: '共享位置', exact: true }).click();
+      await share.click();
       await poll(() => page.getByText(/已发送/).isVisible()).toBe(true);
+      // …in China Standard Time, whatever the browser's zone (this one's is the machine's, UTC)
+      const sent = /已发送 (\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2})/.exec(
+        (await page.getByText(/已发送/).textContent()) ?? '',
+      );
+      expect(sent, 'a CST date and time').not.toBeNull();
+      const [, y, mo, d, h, mi] = sent ?? [];
+      expect(Math.abs(Date.now() - Date.parse(`${y}-${mo}-${d}T${h}:${mi}:00+08:00`))).toBeLessThan(120_000);
+      await page.screenshot({ path: `${SHOTS}/driver-sharing-360.png`, fullPage: true });
       const id = (await apiAs('demo-carrier', `/v1/manifests/by-number/${clinicNumber}`)).id as string;
       const track = await apiAs('demo-carrier', `/v1/manifests/${id}/track?leg=1`);
       expect(track.items).toEqual([expect.objectContaining({ leg: 1, lat: 37.87, lon: 112.55, source: 'phone' })]);
@@ -232,6 +251,9 @@ describe('the console, journey by role', () => {
       await screen(page, 'driver-incident-360');
       await page.getByRole('button', { name: '确认运抵' }).click();
       await poll(() => page.getByText('已运抵').isVisible()).toBe(true);
+      // delivered: the last carrier may still report an incident (…/actions offers it); the leg takes no positions
+      await poll(() => page.getByRole('button', { name: '报告事故' }).isVisible()).toBe(true);
+      expect(await page.getByRole('button', { name: '共享位置', exact: true }).count()).toBe(0);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
       await screen(page, 'driver-signed-360');
     },
@@ -242,6 +264,30 @@ describe('the console, journey by role', () => {
     'the collector receives it, then ships it on to the disposer',
     async () => {
       const page = await signIn('demo-collector');
+      // On the delivered load the receiver reports an incident from the manifest's page (…/actions offers it):
+      // a leak found at unloading, nothing lost; the timeline then shows it beside the driver's
+      await go(page, '转移联单');
+      await page.getByRole('link', { name: clinicNumber }).click();
+      await page.getByRole('heading', { name: /^联单详情/ }).waitFor();
+      await page.getByRole('button', { name: '报告事故' }).click();
+      const incident = page.getByRole('form', { name: '报告事故' });
+      await incident.getByLabel('事故类型').selectOption('leak');
+      await incident.getByLabel('事故经过').fill('卸车时发现利器盒渗漏');
+      await incident.getByLabel('处置措施').fill('已更换容器并消毒');
+      for (const label of ['山西省 (14)', '吕梁市 (1411)', '离石区 (141102)'])
+        await incident.getByLabel('下级区划').selectOption({ label });
+      await page.screenshot({ path: `${SHOTS}/manifest-incident-collector-1440.png`, fullPage: true });
+      await page.setViewportSize(PHONE);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      await page.screenshot({ path: `${SHOTS}/manifest-incident-collector-360.png`, fullPage: true });
+      await page.setViewportSize(DESKTOP);
+      await incident.getByRole('button', { name: '提交事故报告' }).click();
+      await poll(() => page.getByRole('listitem').filter({ hasText: '报告事故' }).count()).toBe(2);
+      const id = (await apiAs('demo-collector', `/v1/manifests/by-number/${clinicNumber}`)).id as string;
+      const incidents = await apiAs('demo-collector', `/v1/manifests/${id}/incidents`);
+      expect(incidents.items).toContainEqual(
+        expect.objectContaining({ type: 'leak', divisionCode: '141102', lines: [] }),
+      );
       await go(page, '接收');
       await page.getByRole('link', { name: clinicNumber }).click();
       await page.getByRole('heading', { name: `接收 ${clinicNumber}` }).waitFor();
@@ -300,6 +346,10 @@ describe('the console, journey by role', () => {
         await phone.getByLabel('车牌号').fill('晋J54321');
         await phone.getByLabel('驾驶员').fill('李师傅');
         await phone.getByRole('button', { name: '确认提货' }).click();
+        // picked up without 同意共享位置: no 共享位置, a sentence saying consent is given at pickup
+        await phone.getByText(/未记录该同意/).waitFor();
+        expect(await phone.getByRole('button', { name: '共享位置', exact: true }).count()).toBe(0);
+        await phone.screenshot({ path: `${SHOTS}/driver-no-consent-360.png`, fullPage: true });
         await phone.getByRole('button', { name: '确认运抵' }).click();
         await poll(() => phone.getByText('已运抵').isVisible()).toBe(true);
         await screen(phone, 'driver-scanned-360');

@@ -1,12 +1,13 @@
 // 司机 (designed for the phone): open a manifest by its 14-digit number or by scanning its QR code, then sign
-// pickup (确认提货; a later carrier's is 确认交接) and arrival (确认运抵) for the carrier the user belongs to.
+// pickup (确认提货; a later carrier's is 确认交接) and arrival (确认运抵) for the carrier the user belongs to; share
+// the phone's position on a leg whose pickup recorded the driver's consent; report an incident when …/actions offers it.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Field } from '../../components/Field.tsx';
 import { PartyName } from '../../components/PartyName.tsx';
 import { unwrap, type Manifest } from '../../lib/api.ts';
 import { kg } from '../../lib/format.ts';
-import { useT } from '../../lib/i18n.tsx';
+import { useI18n, useT } from '../../lib/i18n.tsx';
 import { Link, useLocation } from '../../lib/nav.tsx';
 import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -15,6 +16,12 @@ import { IncidentReport } from './IncidentReport.tsx';
 import { Scanner } from './Scanner.tsx';
 import { ShareLocation } from './ShareLocation.tsx';
 import { StatusBadge } from '../../components/ManifestBits.tsx';
+
+// Inline rather than in the shared dictionary, which another engineer owns
+const NO_CONSENT = {
+  zh: '共享位置需在提货时勾选“同意共享位置”，本段运输未记录该同意。',
+  en: 'Sharing location needs the driver’s consent, given at pickup; none was recorded for this leg.',
+};
 
 export default function Driver() {
   const { api } = useSession();
@@ -31,6 +38,11 @@ export default function Driver() {
         await unwrap(api.GET('/v1/manifests/by-number/{number}', { params: { path: { number: n.trim() } } })),
       ),
     );
+  // /driver?number=… (the manifest page's 确认提货) opens that manifest at once
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the number the page was opened with
+  useEffect(() => {
+    if (number) void open(number);
+  }, []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void open(number);
@@ -79,11 +91,12 @@ export default function Driver() {
 function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Manifest): void }) {
   const { api, partyId } = useSession();
   const t = useT();
+  const { lang } = useI18n();
   const qc = useQueryClient();
   const [consent, setConsent] = useState(false);
   const [reporting, setReporting] = useState(false);
-  // the load is with transporterIds[currentLeg − 1]: that carrier shares its position and reports incidents
-  const carrier = m.status === 'in_transit' ? m.legs[m.currentLeg - 1]?.transporterId : undefined;
+  // the load is with transporterIds[currentLeg − 1]: that carrier shares its position (the track route's rule)
+  const leg = m.status === 'in_transit' ? m.legs[m.currentLeg - 1] : undefined;
   const path = { params: { path: { id: m.id } } };
   const actions = useQuery({
     queryKey: ['manifest', m.id, 'actions', m.version],
@@ -97,6 +110,8 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
     actions.data?.find((a) => a.action === action)?.partyId ?? undefined;
   const pickup = carrierFor('pickup');
   const deliver = carrierFor('deliver');
+  // who reports an incident is the API's to say (rule 28: on a delivered load the last carrier or the receiver)
+  const incident = actions.data?.find((a) => a.action === 'report-incident');
   const after = (next: Manifest) => {
     onChange(next);
     void qc.invalidateQueries();
@@ -184,20 +199,24 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
           </button>
         </div>
       )}
-      {carrier === partyId && (
-        <>
-          <ShareLocation manifestId={m.id} transporterId={carrier} />
-          {reporting ? (
-            <IncidentReport manifest={m} partyId={carrier} onDone={() => setReporting(false)} />
-          ) : (
-            <div className="actions">
-              <button type="button" className="secondary" onClick={() => setReporting(true)}>
-                {t('报告事故')}
-              </button>
-            </div>
-          )}
-        </>
-      )}
+      {leg &&
+        leg.transporterId === partyId &&
+        // No route records consent after pickup (api.md), so a leg without it says where consent is given
+        (leg.phoneConsentAt ? (
+          <ShareLocation manifestId={m.id} transporterId={leg.transporterId} />
+        ) : (
+          <p className="muted">{NO_CONSENT[lang]}</p>
+        ))}
+      {incident &&
+        (reporting ? (
+          <IncidentReport manifest={m} partyId={incident.partyId ?? ''} onDone={() => setReporting(false)} />
+        ) : (
+          <div className="actions">
+            <button type="button" className="secondary" onClick={() => setReporting(true)}>
+              {t('报告事故')}
+            </button>
+          </div>
+        ))}
       {actions.isSuccess && !pickup && !deliver && <p className="muted">{t('当前没有需要您签署的操作。')}</p>}
       <p>
         <Link to={`/manifests/${m.id}`}>{t('联单详情')}</Link>

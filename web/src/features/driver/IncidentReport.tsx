@@ -1,5 +1,6 @@
 // 报告事故 (api.md "incidents"): type, kilograms lost per line, description, measures, the county where it happened
-// (province → city → county), sent as the carrier; a refusal shows in place on the form's fields.
+// (province → city → county), sent as the party …/actions names (the carrier on the road; on a delivered load the
+// last carrier or the receiver, from the driver's page or the manifest's); a refusal shows in place on the fields.
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Field, FieldMessages, Select } from '../../components/Field.tsx';

@@ -1,8 +1,9 @@
-// 共享位置: while the page is open, the phone's position every 30 s to the leg's track (source 'phone'; the pickup
-// recorded the driver's consent). Points wait in a queue (kept in localStorage) while offline and go in order once
+// 共享位置: while the page is open, the phone's position every 30 s to the leg's track (source 'phone'; shown only
+// on a leg whose pickup recorded the driver's consent). Points wait in a queue (kept in localStorage) while offline and go in order once
 // the API answers; a refusal of the call is shown in place and stops the sharing. Screen Wake Lock keeps it alive.
 import { useEffect, useRef, useState } from 'react';
 import { type Api, ApiProblem, unwrap } from '../../lib/api.ts';
+import { cst } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ProblemBanner } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -123,7 +124,7 @@ export function ShareLocation({ manifestId, transporterId }: { manifestId: strin
         <span role="status">
           {' '}
           {t('正在共享位置')}
-          {sent && ` · ${t('已发送')} ${sent.slice(11, 16)}`}
+          {sent && ` · ${t('已发送')} ${cst(sent)}`}
         </span>
       )}
     </div>

@@ -1,5 +1,6 @@
 // The actions the caller may take now (GET …/actions, the same table the routes use), as console.md's buttons.
-// Actions that need more than a click ask for it here; pickup and receipt go to the driver's and receiver's pages.
+// Actions that need more than a click ask for it here (报告事故 too, as the party the answer names: on a delivered
+// load that may be the receiver, who has no driver's page); pickup and receipt go to the driver's and receiver's pages.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Field } from '../../components/Field.tsx';
@@ -11,6 +12,7 @@ import { navigate } from '../../lib/nav.tsx';
 import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
+import { IncidentReport } from '../driver/IncidentReport.tsx';
 
 type Asking = 'cancel' | 'explain-discrepancy' | 'close-discrepancy' | 'change-carriers' | null;
 
@@ -26,6 +28,8 @@ export function ActionPanel({ manifest: m, onDone }: { manifest: Manifest; onDon
   const [asking, setAsking] = useState<Asking>(null);
   const [text, setText] = useState('');
   const [carriers, setCarriers] = useState<{ id: string; name: string }[]>([]);
+  // the party …/actions names for report-incident, while its form is open
+  const [reporter, setReporter] = useState<string | null>(null);
   const { busy, refusal, run } = useAction();
   const done = () => {
     setAsking(null);
@@ -60,12 +64,14 @@ export function ActionPanel({ manifest: m, onDone }: { manifest: Manifest; onDon
         return navigate(`/receipt/${m.id}`);
       case 'update':
         return navigate(`/manifests/new?draft=${m.id}`);
-      // Incidents are reported from the driver's page and closed on the regulator's incident list.
+      // …/actions always names the reporting party; were it missing, the API's refusal of partyId shows
       case 'report-incident':
-        return navigate(`/driver?number=${m.number}`);
+        setAsking(null);
+        return setReporter(partyId ?? '');
       case 'close-incident':
         return navigate('/oversight?tab=incidents');
       default:
+        setReporter(null);
         setAsking(a);
     }
   };
@@ -92,7 +98,7 @@ export function ActionPanel({ manifest: m, onDone }: { manifest: Manifest; onDon
       <div className="actions">
         {list.map(({ action, partyId }) => (
           <button
-            key={action}
+            key={`${action}:${partyId ?? ''}`}
             type="button"
             disabled={busy}
             className={action === 'cancel' || action === 'reject' ? 'danger' : undefined}
@@ -104,7 +110,8 @@ export function ActionPanel({ manifest: m, onDone }: { manifest: Manifest; onDon
       </div>
       {asking && (
         <RefusalScope refusal={refusal}>
-          <div className="card">
+          <fieldset className="card">
+            <legend>{name(asking)}</legend>
             {asking === 'change-carriers' ? (
               <PartySearch
                 label={t('承运单位')}
@@ -124,14 +131,24 @@ export function ActionPanel({ manifest: m, onDone }: { manifest: Manifest; onDon
             )}
             <div className="actions">
               <button type="button" disabled={busy} onClick={confirm}>
-                {t('提交')}
+                {name(asking)}
               </button>
               <button type="button" className="link" onClick={() => setAsking(null)}>
                 {t('取消')}
               </button>
             </div>
-          </div>
+          </fieldset>
         </RefusalScope>
+      )}
+      {reporter !== null && (
+        <IncidentReport
+          manifest={m}
+          partyId={reporter}
+          onDone={() => {
+            setReporter(null);
+            done();
+          }}
+        />
       )}
     </section>
   );
