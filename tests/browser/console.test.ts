@@ -288,6 +288,9 @@ describe('the console, journey by role', () => {
       expect(incidents.items).toContainEqual(
         expect.objectContaining({ type: 'leak', divisionCode: '141102', lines: [] }),
       );
+      // The track panel lists it; closing it is a regulator's (…/actions offers it to nobody here)
+      await poll(() => page.getByRole('listitem').filter({ hasText: '卸车时发现利器盒渗漏' }).count()).toBe(1);
+      await expect(page.getByRole('button', { name: '关闭事故' }).count()).resolves.toBe(0);
       await go(page, '接收');
       await page.getByRole('link', { name: clinicNumber }).click();
       await page.getByRole('heading', { name: `接收 ${clinicNumber}` }).waitFor();

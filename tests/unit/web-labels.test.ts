@@ -40,16 +40,7 @@ const literals = (source: string): string[] => {
     .filter((s) => CJK.test(s));
 };
 // Not translated on purpose: the switch back to Chinese says 中文 in any language; a plate example is a plate.
-// Not yet: the driver page's number placeholder is shown without t() (Driver.tsx, left to its owner meanwhile); once
-// it goes through t(), web-console.test.ts asks for its English.
-// The driver page's no-consent sentence carries its English beside it (Driver.tsx NO_CONSENT) until i18n-en.ts,
-// another engineer's file, takes it.
-const UNTRANSLATED = new Set([
-  '中文',
-  '晋A12345',
-  '14 位数字',
-  '共享位置需在提货时勾选“同意共享位置”，本段运输未记录该同意。',
-]);
+const UNTRANSLATED = new Set(['中文', '晋A12345']);
 
 describe('the console in English', () => {
   it('has English for every Chinese value of every label table', () => {

@@ -302,6 +302,9 @@ export const EN: Record<string, string> = {
   轨迹: 'Track',
   轨迹与事故: 'Track and incidents',
   未记录场地坐标: 'No site coordinates recorded',
+  '14 位数字': '14 digits',
+  '共享位置需在提货时勾选“同意共享位置”，本段运输未记录该同意。':
+    'Sharing location needs the driver’s consent, given at pickup; none was recorded for this leg.',
   '尚未提货，暂无轨迹。': 'Not picked up yet: no track.',
   '关闭差异见上方操作（需填写说明）。': 'Close discrepancies with the actions above (a note is required).',
   更新时间: 'Updated',

@@ -7,7 +7,7 @@ import { Field } from '../../components/Field.tsx';
 import { PartyName } from '../../components/PartyName.tsx';
 import { unwrap, type Manifest } from '../../lib/api.ts';
 import { kg } from '../../lib/format.ts';
-import { useI18n, useT } from '../../lib/i18n.tsx';
+import { useT } from '../../lib/i18n.tsx';
 import { Link, useLocation } from '../../lib/nav.tsx';
 import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
@@ -16,12 +16,6 @@ import { IncidentReport } from './IncidentReport.tsx';
 import { Scanner } from './Scanner.tsx';
 import { ShareLocation } from './ShareLocation.tsx';
 import { StatusBadge } from '../../components/ManifestBits.tsx';
-
-// Inline rather than in the shared dictionary, which another engineer owns
-const NO_CONSENT = {
-  zh: '共享位置需在提货时勾选“同意共享位置”，本段运输未记录该同意。',
-  en: 'Sharing location needs the driver’s consent, given at pickup; none was recorded for this leg.',
-};
 
 export default function Driver() {
   const { api } = useSession();
@@ -61,7 +55,7 @@ export default function Driver() {
             autoComplete="off"
             value={number}
             onChange={(e) => setNumber(e.target.value)}
-            placeholder="14 位数字"
+            placeholder={t('14 位数字')}
           />
         </RefusalScope>
         <div className="actions">
@@ -91,7 +85,6 @@ export default function Driver() {
 function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Manifest): void }) {
   const { api, partyId } = useSession();
   const t = useT();
-  const { lang } = useI18n();
   const qc = useQueryClient();
   const [consent, setConsent] = useState(false);
   const [reporting, setReporting] = useState(false);
@@ -205,7 +198,7 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
         (leg.phoneConsentAt ? (
           <ShareLocation manifestId={m.id} transporterId={leg.transporterId} />
         ) : (
-          <p className="muted">{NO_CONSENT[lang]}</p>
+          <p className="muted">{t('共享位置需在提货时勾选“同意共享位置”，本段运输未记录该同意。')}</p>
         ))}
       {incident &&
         (reporting ? (

@@ -1,7 +1,7 @@
 // The actions the caller may take now (GET …/actions, the same table the routes use), as console.md's buttons.
 // Actions that need more than a click ask for it here (报告事故 too, as the party the answer names: on a delivered
 // load that may be the receiver, who has no driver's page); pickup and receipt go to the driver's and receiver's pages.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Field } from '../../components/Field.tsx';
 import { PartySearch } from '../../components/PartySearch.tsx';
@@ -13,6 +13,7 @@ import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 import { IncidentReport } from '../driver/IncidentReport.tsx';
+import { useManifestActions } from './use-actions.ts';
 
 type Asking = 'cancel' | 'explain-discrepancy' | 'close-discrepancy' | 'change-carriers' | null;
 
@@ -21,10 +22,7 @@ export function ActionPanel({ manifest: m, onDone }: { manifest: Manifest; onDon
   const t = useT();
   const qc = useQueryClient();
   const path = { params: { path: { id: m.id } } };
-  const actions = useQuery({
-    queryKey: ['manifest', m.id, 'actions', m.version],
-    queryFn: () => unwrap(api.GET('/v1/manifests/{id}/actions', path)),
-  });
+  const actions = useManifestActions(m);
   const [asking, setAsking] = useState<Asking>(null);
   const [text, setText] = useState('');
   const [carriers, setCarriers] = useState<{ id: string; name: string }[]>([]);

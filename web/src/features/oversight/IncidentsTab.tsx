@@ -35,7 +35,8 @@ export function IncidentsTab({ division }: { division: string }) {
   );
 }
 
-export function IncidentCard({ incident: i }: { incident: Incident }) {
+/** `closable`: whether 关闭事故 is offered (the oversight tab lists only a regulator's; a manifest page asks …/actions). */
+export function IncidentCard({ incident: i, closable = true }: { incident: Incident; closable?: boolean }) {
   const { api } = useSession();
   const t = useT();
   const qc = useQueryClient();
@@ -55,7 +56,7 @@ export function IncidentCard({ incident: i }: { incident: Incident }) {
       <p>
         <Link to={`/manifests/${i.manifestId}`}>{t('查看联单')}</Link>
       </p>
-      {i.status === 'open' && (
+      {i.status === 'open' && closable && (
         <form
           className="inline"
           onSubmit={(e) => {

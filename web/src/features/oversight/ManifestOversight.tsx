@@ -10,6 +10,7 @@ import { cst } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { useManifestActions } from '../manifest-detail/use-actions.ts';
 import { IncidentCard } from './IncidentsTab.tsx';
 
 interface Feature {
@@ -49,6 +50,7 @@ export function ManifestOversight({ manifest: m }: { manifest: Manifest }) {
     queryFn: () => unwrap(api.GET('/v1/manifests/{id}/incidents', { params: { path: { id: m.id } } })),
   });
   const overseeing = me.groups.includes('regulator') || me.groups.includes('admin');
+  const closable = useManifestActions(m).data?.some((a) => a.action === 'close-incident') ?? false;
 
   const features = track.data?.features ?? [];
   const legs = features.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : []));
@@ -94,7 +96,7 @@ export function ManifestOversight({ manifest: m }: { manifest: Manifest }) {
       {incidents.data && incidents.data.items.length === 0 && <p className="muted">{t('没有记录')}</p>}
       <ul className="cards">
         {incidents.data?.items.map((i) => (
-          <IncidentCard key={i.id} incident={i} />
+          <IncidentCard key={i.id} incident={i} closable={closable} />
         ))}
       </ul>
       {m.discrepancy && (
