@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onChanges } from '#functions/webhooks/handler-core.ts';
 import { startStreamPoller, type StreamPoller } from '../../local/stream-poller.ts';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
-import { parseCsv } from '../support/csv.ts';
+import { expectJsonFields, parseCsv } from '../support/csv.ts';
 import { only } from '../support/present.ts';
 import {
   cast,
@@ -340,6 +340,7 @@ describe('oversight', () => {
     const csv = await t.call(jinzhong, 'GET', '/v1/oversight/incidents?status=open', undefined, { accept: 'text/csv' });
     expect(csv.status).toBe(200);
     expect(csv.body.startsWith('\uFEFFid,manifestId,')).toBe(true);
+    expectJsonFields(parseCsv(csv.body), open.items);
     const row = only(
       parseCsv(csv.body).filter((r) => r.id === id),
       'the incident row',

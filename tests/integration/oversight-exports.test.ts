@@ -17,7 +17,7 @@ import { startStreamConsumers, type StreamConsumers } from '../../local/change-h
 import { localExportFiles, type LocalExportFiles } from '../../local/export-files.ts';
 import { logFailureQueue } from '../../local/failure-queue.ts';
 import { enterprise, regulator, testApi, type TestApi } from '../support/api.ts';
-import { parseCsv } from '../support/csv.ts';
+import { expectJsonFields, parseCsv } from '../support/csv.ts';
 import { at } from '../support/present.ts';
 
 const BIG_DIVISION = '650102'; // Urumqi: the 50,000 alerts
@@ -148,6 +148,10 @@ describe('CSV answers of the oversight lists', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     const rows = parseCsv(res.body);
+    expectJsonFields(
+      rows,
+      (await t.call(lvliang, 'GET', `/v1/oversight/alerts?division=${SMALL_DIVISION}`)).body.items,
+    );
     const byNote = rows.map((r) => r.closeNote).sort();
     expect(byNote).toEqual(
       [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { enterprise, regulator, testApi } from '../support/api.ts';
 import { activeParty } from '../support/fixtures.ts';
-import { parseCsv } from '../support/csv.ts';
+import { expectJsonFields, parseCsv } from '../support/csv.ts';
 
 describe('oversight: key supervised units', () => {
   it('lists the parties a regulator flagged for a year, within the asked division, also as CSV', async () => {
@@ -31,6 +31,7 @@ describe('oversight: key supervised units', () => {
     const rows = parseCsv(csv.body as string);
     expect(rows.map((r) => r.id)).toEqual(ids);
     expect(rows.find((r) => r.id === flagged.id)!.name).toBe('吕梁"重点",单位');
+    expectJsonFields(rows, lvliang.body.items);
   });
 
   it('refuses enterprises (403), a division outside the jurisdiction (403) and an unknown division (422)', async () => {

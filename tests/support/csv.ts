@@ -31,3 +31,10 @@ export function parseCsv(text: string): Record<string, string>[] {
   const [header, ...body] = [first(rows, 'CSV header row'), ...rows.slice(1)];
   return body.map((r, n) => Object.fromEntries(header.map((h, i) => [h, at(r, i, `CSV row ${n + 1} cell ${h}`)])));
 }
+
+/** api.md: a CSV row carries "the same fields as JSON": every field of every JSON item is one of its columns. */
+export function expectJsonFields(rows: readonly Record<string, string>[], items: readonly object[]): void {
+  const columns = new Set(Object.keys(first(rows, 'CSV row')));
+  const fields = new Set(items.flatMap((i) => Object.keys(i)));
+  expect([...fields].filter((f) => !columns.has(f))).toEqual([]);
+}
