@@ -3366,7 +3366,7 @@ export interface components {
         };
         Problem: {
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_A_MEMBER" | "NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "PRECONDITION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "PARTY_EXISTS" | "PARTY_NOT_ACTIVE" | "LICENCE_MISSING" | "CAPACITY_EXCEEDED" | "PLAN_MISSING" | "INSUFFICIENT_STOCK" | "SOURCE_EXCEEDED" | "APPROVAL_REQUIRED" | "APPROVAL_EXCEEDED" | "PENDING_IDENTIFICATION" | "AMENDMENT_NOT_DOWNWARD" | "MEDICAL_CATEGORY_MISMATCH" | "MEDICAL_GENERATOR_REQUIRED" | "UNKNOWN_WASTE_CODE" | "UNKNOWN_DIVISION" | "OVER_DISPOSAL" | "TOO_MANY_ROWS" | "LOSS_EXCEEDED" | "STORE_UNAVAILABLE";
+            code: "INTERNAL_ERROR" | "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_A_MEMBER" | "NOT_FOUND" | "INVALID_STATE" | "VERSION_CONFLICT" | "PRECONDITION_FAILED" | "IDEMPOTENCY_KEY_REUSED" | "PAYLOAD_TOO_LARGE" | "PARTY_EXISTS" | "PARTY_NOT_ACTIVE" | "LICENCE_MISSING" | "CAPACITY_EXCEEDED" | "PLAN_MISSING" | "INSUFFICIENT_STOCK" | "SOURCE_EXCEEDED" | "APPROVAL_REQUIRED" | "APPROVAL_EXCEEDED" | "PENDING_IDENTIFICATION" | "AMENDMENT_NOT_DOWNWARD" | "MEDICAL_CATEGORY_MISMATCH" | "MEDICAL_GENERATOR_REQUIRED" | "UNKNOWN_WASTE_CODE" | "UNKNOWN_DIVISION" | "OVER_DISPOSAL" | "TOO_MANY_ROWS" | "LOSS_EXCEEDED" | "STORE_UNAVAILABLE";
             detail: string;
             errors?: {
                 message: string;
@@ -3795,7 +3795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3895,7 +3895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3976,7 +3976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4084,7 +4084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4165,7 +4165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4286,7 +4286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4394,7 +4394,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4508,7 +4508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4620,7 +4620,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4734,7 +4734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4842,7 +4842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4954,7 +4954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5034,7 +5034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5134,7 +5134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5215,7 +5215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5336,7 +5336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5450,7 +5450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5532,7 +5532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5612,7 +5612,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5683,7 +5683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5754,7 +5754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5828,7 +5828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5908,7 +5908,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5996,7 +5996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6047,7 +6047,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6117,7 +6117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6245,7 +6245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6336,7 +6336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6450,7 +6450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6531,7 +6531,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6664,7 +6664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6745,7 +6745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6873,7 +6873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7008,7 +7008,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7134,7 +7134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7262,7 +7262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7390,7 +7390,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7521,7 +7521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7604,7 +7604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7734,7 +7734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7817,7 +7817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7898,7 +7898,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7981,7 +7981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8062,7 +8062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8197,7 +8197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8278,7 +8278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8413,7 +8413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8548,7 +8548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8683,7 +8683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8772,7 +8772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8889,7 +8889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8969,7 +8969,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9074,7 +9074,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9143,7 +9143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9240,7 +9240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9354,7 +9354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9445,7 +9445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9526,7 +9526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9622,7 +9622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9718,7 +9718,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9819,7 +9819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9917,7 +9917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10004,7 +10004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10113,7 +10113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10194,7 +10194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10281,7 +10281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10389,7 +10389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10471,7 +10471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10580,7 +10580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10666,7 +10666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10752,7 +10752,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10844,7 +10844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10947,7 +10947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11030,7 +11030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11153,7 +11153,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11236,7 +11236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11361,7 +11361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11444,7 +11444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11547,7 +11547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11663,7 +11663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11773,7 +11773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11876,7 +11876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11959,7 +11959,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12062,7 +12062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12160,7 +12160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12244,7 +12244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12365,7 +12365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12479,7 +12479,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12587,7 +12587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12668,7 +12668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12771,7 +12771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12885,7 +12885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -12968,7 +12968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -13062,7 +13062,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -13152,7 +13152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -13240,7 +13240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A bug: the request was not served (reported and fixed, never a refusal by design) */
+            /** @description A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design) */
             500: {
                 headers: {
                     [name: string]: unknown;

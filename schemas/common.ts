@@ -76,7 +76,8 @@ export const Problem = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    code: z.enum(ERROR_CODES as [string, ...string[]]),
+    // INTERNAL_ERROR: the 500 a bug answers (shared/http/create-app.ts), never a refusal by design
+    code: z.enum(['INTERNAL_ERROR', ...ERROR_CODES]),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
   })
   .openapi('Problem');
@@ -91,7 +92,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   413: 'Body too large (PAYLOAD_TOO_LARGE)',
   422: 'A business rule refuses it',
   429: "Throttled by API Gateway's rate limits; retry after the Retry-After header's seconds",
-  500: 'A bug: the request was not served (reported and fixed, never a refusal by design)',
+  500: 'A bug (INTERNAL_ERROR): the request was not served (reported and fixed, never a refusal by design)',
   503: 'Store unavailable or throttling (STORE_UNAVAILABLE); see Retry-After',
 };
 
