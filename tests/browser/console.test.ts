@@ -160,6 +160,11 @@ describe('the console, journey by role', () => {
       await atPhoneWidth(page, 'manifest-new-360');
       await page.getByRole('button', { name: '保存草稿' }).click();
       await poll(() => page.getByRole('status').first().textContent()).toMatch(/\d{14}/);
+      // The saved draft's 作废 with no reason: refused beside 作废原因; 取消 keeps the draft
+      await page.getByRole('button', { name: '作废', exact: true }).click();
+      await page.getByRole('button', { name: '作废', exact: true }).click();
+      await poll(() => page.getByLabel('作废原因').getAttribute('aria-invalid')).toBe('true');
+      await page.getByRole('button', { name: '取消', exact: true }).click();
       await page.getByRole('button', { name: '移出确认' }).click();
       await page.getByRole('heading', { name: /^联单详情/ }).waitFor();
       clinicNumber = (await page.locator('h1 .number').textContent())!;

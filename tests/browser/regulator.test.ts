@@ -180,6 +180,9 @@ describe('the regulator, in the browser alone', () => {
 
       await page.goBack();
       await poll(() => alertCard(page).count()).toBe(1);
+      // No note: the API's refusal stands beside 备注
+      await alertCard(page).getByRole('button', { name: '关闭预警' }).click();
+      await poll(() => alertCard(page).getByLabel('备注').getAttribute('aria-invalid')).toBe('true');
       await alertCard(page).getByLabel('备注').fill('已电话联系承运单位，车辆正常行驶');
       await alertCard(page).getByRole('button', { name: '关闭预警' }).click();
       await poll(() => alertCard(page).count()).toBe(0);
@@ -238,6 +241,10 @@ describe('the regulator, in the browser alone', () => {
 
       const page = await signIn();
       await page.getByRole('navigation', { name: '导航' }).getByRole('link', { name: '链条' }).click();
+      // Not a number: the refusal stands beside 联单编号
+      await page.getByLabel('联单编号').fill('2026-abc');
+      await page.getByRole('button', { name: '打开' }).click();
+      await poll(() => page.getByLabel('联单编号').getAttribute('aria-invalid')).toBe('true');
       await page.getByLabel('联单编号').fill(load.number);
       await page.getByRole('button', { name: '打开' }).click();
       const graph = page.locator('.chain-graph svg');

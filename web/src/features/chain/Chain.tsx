@@ -3,12 +3,13 @@
 import '../../components/regulator.css';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
+import { Field } from '../../components/Field.tsx';
 import { unwrap } from '../../lib/api.ts';
 import { kg } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { downloadBlob } from '../../lib/loose.ts';
 import { navigate } from '../../lib/nav.tsx';
-import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
+import { ProblemBanner, RefusalScope, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 
@@ -41,14 +42,20 @@ function FindManifest() {
         });
       }}
     >
-      <label>
-        {t('联单编号')}{' '}
-        <input value={number} onChange={(e) => setNumber(e.target.value)} inputMode="numeric" maxLength={14} />
-      </label>
+      <RefusalScope refusal={find.refusal}>
+        <Field
+          label={t('联单编号')}
+          path="param.number"
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          inputMode="numeric"
+          maxLength={14}
+        />
+      </RefusalScope>
       <button type="submit" disabled={find.busy}>
         {t('打开')}
       </button>
-      <ProblemBanner refusal={find.refusal} />
+      <ProblemBanner refusal={find.refusal} placed={['param.number']} />
     </form>
   );
 }

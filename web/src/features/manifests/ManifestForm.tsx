@@ -129,6 +129,7 @@ export default function ManifestForm() {
     'plannedPickupAt',
     'approvalId',
     ...draft.lines.map((_, i) => `lines.${i}`),
+    ...(cancelReason !== null ? ['reason'] : []),
   ];
 
   return (
@@ -230,12 +231,14 @@ export default function ManifestForm() {
       </div>
       {saved && cancelReason !== null && (
         <div className="card">
-          <Field
-            label={t('作废原因')}
-            path="reason"
-            value={cancelReason}
-            onChange={(e) => setCancelReason(e.target.value)}
-          />
+          <RefusalScope refusal={shown}>
+            <Field
+              label={t('作废原因')}
+              path="reason"
+              value={cancelReason}
+              onChange={(e) => setCancelReason(e.target.value)}
+            />
+          </RefusalScope>
           <div className="actions">
             <button type="button" className="danger" disabled={busy} onClick={cancel}>
               {t('作废')}

@@ -1,14 +1,12 @@
 // Alerts in the division; each open one closes with a note (关闭预警); a manifest's alert links to the manifest.
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { PartyName } from '../../components/PartyName.tsx';
 import { type Schemas, unwrap } from '../../lib/api.ts';
 import { cst } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/nav.tsx';
-import { ProblemBanner } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { useAction } from '../../lib/use-action.ts';
+import { CloseWithNote } from './CloseWithNote.tsx';
 import { ALERT_TYPE, OPEN_CLOSED } from './labels.ts';
 import { OversightList } from './OversightList.tsx';
 
@@ -35,8 +33,6 @@ function AlertCard({ alert: a }: { alert: Schemas['Alert'] }) {
   const { api } = useSession();
   const t = useT();
   const qc = useQueryClient();
-  const [note, setNote] = useState('');
-  const close = useAction();
   const overdue = a.status === 'open' && Date.parse(a.dueAt) < Date.now();
   return (
     <li className="card" aria-label={`${t(ALERT_TYPE[a.type] ?? a.type)} ${a.id.slice(0, 8)}`}>
@@ -60,27 +56,16 @@ function AlertCard({ alert: a }: { alert: Schemas['Alert'] }) {
         </p>
       )}
       {a.status === 'open' && (
-        <form
-          className="inline"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void close.run(async () => {
-              await unwrap(
-                api.POST('/v1/oversight/alerts/{id}/close', { params: { path: { id: a.id } }, body: { note } }),
-              );
-              await qc.invalidateQueries({ queryKey: ['oversight', 'alerts'] });
-            });
+        <CloseWithNote
+          action={t('关闭预警')}
+          close={async (note) => {
+            await unwrap(
+              api.POST('/v1/oversight/alerts/{id}/close', { params: { path: { id: a.id } }, body: { note } }),
+            );
+            await qc.invalidateQueries({ queryKey: ['oversight', 'alerts'] });
           }}
-        >
-          <label>
-            {t('备注')} <input value={note} onChange={(e) => setNote(e.target.value)} />
-          </label>
-          <button type="submit" disabled={close.busy}>
-            {t('关闭预警')}
-          </button>
-        </form>
+        />
       )}
-      <ProblemBanner refusal={close.refusal} />
     </li>
   );
 }

@@ -1,15 +1,13 @@
 // Incidents in the division (/v1/oversight/incidents), each open one closed with a note (关闭事故 → /v1/incidents/{id}/close).
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { PartyName } from '../../components/PartyName.tsx';
 import { cst, kg } from '../../lib/format.ts';
 import { INCIDENT_TYPE } from '../../lib/enum-labels.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { type Schemas, unwrap } from '../../lib/api.ts';
 import { Link } from '../../lib/nav.tsx';
-import { ProblemBanner } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { useAction } from '../../lib/use-action.ts';
+import { CloseWithNote } from './CloseWithNote.tsx';
 import { OPEN_CLOSED } from './labels.ts';
 import { OversightList } from './OversightList.tsx';
 
@@ -40,8 +38,6 @@ export function IncidentCard({ incident: i, closable = true }: { incident: Incid
   const { api } = useSession();
   const t = useT();
   const qc = useQueryClient();
-  const [note, setNote] = useState('');
-  const close = useAction();
   const lost = i.lines.reduce((s, l) => s + l.lostKg * 1000, 0) / 1000;
   return (
     <li className="card">
@@ -57,26 +53,15 @@ export function IncidentCard({ incident: i, closable = true }: { incident: Incid
         <Link to={`/manifests/${i.manifestId}`}>{t('查看联单')}</Link>
       </p>
       {i.status === 'open' && closable && (
-        <form
-          className="inline"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void close.run(async () => {
-              await unwrap(api.POST('/v1/incidents/{id}/close', { params: { path: { id: i.id } }, body: { note } }));
-              await qc.invalidateQueries({ queryKey: ['oversight', 'incidents'] });
-              await qc.invalidateQueries({ queryKey: ['incidents'] });
-            });
+        <CloseWithNote
+          action={t('关闭事故')}
+          close={async (note) => {
+            await unwrap(api.POST('/v1/incidents/{id}/close', { params: { path: { id: i.id } }, body: { note } }));
+            await qc.invalidateQueries({ queryKey: ['oversight', 'incidents'] });
+            await qc.invalidateQueries({ queryKey: ['incidents'] });
           }}
-        >
-          <label>
-            {t('备注')} <input value={note} onChange={(e) => setNote(e.target.value)} />
-          </label>
-          <button type="submit" disabled={close.busy}>
-            {t('关闭事故')}
-          </button>
-        </form>
+        />
       )}
-      <ProblemBanner refusal={close.refusal} />
     </li>
   );
 }
