@@ -1,7 +1,7 @@
 // 司机 (designed for the phone): open a manifest by its 14-digit number or by scanning its QR code, then sign
 // pickup (确认提货; a later carrier's is 确认交接) and arrival (确认运抵) for the carrier the user belongs to; share
 // the phone's position on a leg whose pickup recorded the driver's consent; report an incident when …/actions offers it.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type FormEvent } from 'react';
 import { Field } from '../../components/Field.tsx';
 import { PartyName } from '../../components/PartyName.tsx';
@@ -15,6 +15,7 @@ import { useAction } from '../../lib/use-action.ts';
 import { IncidentReport } from './IncidentReport.tsx';
 import { Scanner } from './Scanner.tsx';
 import { ShareLocation } from './ShareLocation.tsx';
+import { useManifestActions } from '../../lib/use-manifest-actions.ts';
 import { StatusBadge } from '../../components/ManifestBits.tsx';
 
 export default function Driver() {
@@ -91,10 +92,7 @@ function Signing({ manifest: m, onChange }: { manifest: Manifest; onChange(m: Ma
   // the load is with transporterIds[currentLeg − 1]: that carrier shares its position (the track route's rule)
   const leg = m.status === 'in_transit' ? m.legs[m.currentLeg - 1] : undefined;
   const path = { params: { path: { id: m.id } } };
-  const actions = useQuery({
-    queryKey: ['manifest', m.id, 'actions', m.version],
-    queryFn: () => unwrap(api.GET('/v1/manifests/{id}/actions', path)),
-  });
+  const actions = useManifestActions(m);
   const [plate, setPlate] = useState('');
   const [driver, setDriver] = useState('');
   const { busy, refusal, run } = useAction();

@@ -13,7 +13,7 @@ import { ProblemBanner, RefusalScope } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
 import { useAction } from '../../lib/use-action.ts';
 import { IncidentReport } from '../driver/IncidentReport.tsx';
-import { useManifestActions } from './use-actions.ts';
+import { useManifestActions } from '../../lib/use-manifest-actions.ts';
 
 type Asking = 'cancel' | 'explain-discrepancy' | 'close-discrepancy' | 'change-carriers' | null;
 

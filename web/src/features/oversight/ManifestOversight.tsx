@@ -10,7 +10,7 @@ import { cst } from '../../lib/format.ts';
 import { useT } from '../../lib/i18n.tsx';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
-import { useManifestActions } from '../manifest-detail/use-actions.ts';
+import { useManifestActions } from '../../lib/use-manifest-actions.ts';
 import { IncidentCard } from './IncidentsTab.tsx';
 
 interface Feature {

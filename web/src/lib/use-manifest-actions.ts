@@ -1,8 +1,8 @@
 // What the caller may do with a manifest now (GET …/actions, from the API's one transition table): the action panel
-// draws its buttons from it, and the track panel offers 关闭事故 only where it lists close-incident.
+// and the driver's page draw their buttons from it, the track panel offers 关闭事故 only where it lists close-incident.
 import { useQuery } from '@tanstack/react-query';
-import { type Manifest, unwrap } from '../../lib/api.ts';
-import { useSession } from '../../lib/session.tsx';
+import { type Manifest, unwrap } from './api.ts';
+import { useSession } from './session.tsx';
 
 export function useManifestActions(m: Manifest) {
   const { api } = useSession();
