@@ -1,10 +1,9 @@
 // The signed-in page: header (party switcher, language, sign-out), the navigation the party's kinds use, the screen.
-import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { unwrap } from '../lib/api.ts';
 import { useI18n } from '../lib/i18n.tsx';
 import { Link, useLocation } from '../lib/nav.tsx';
-import { useSession } from '../lib/session.tsx';
+import { oversees, useSession } from '../lib/session.tsx';
+import { useParty } from '../lib/use-party.ts';
 import { type Kind, navFor } from './nav-table.ts';
 import { matchRoute } from './routes.ts';
 
@@ -24,16 +23,12 @@ const screens = {
 };
 
 export function Shell({ onParty }: { onParty(id: string): void }) {
-  const { api, me, partyId, signOut } = useSession();
+  const { me, partyId, signOut } = useSession();
   const { t, lang, setLang } = useI18n();
   const { path } = useLocation();
-  const party = useQuery({
-    queryKey: ['party', partyId],
-    enabled: !!partyId,
-    queryFn: () => unwrap(api.GET('/v1/parties/{id}', { params: { path: { id: partyId } } })),
-  });
+  const party = useParty(partyId);
   const kinds = ((party.data as { kinds?: Kind[] } | undefined)?.kinds ?? []) as Kind[];
-  const regulator = me.groups.includes('regulator') || me.groups.includes('admin');
+  const regulator = oversees(me);
   const matched = matchRoute(path);
   // A regulator's home is 监管 (the workbench is a party's inbox).
   const route =

@@ -18,3 +18,6 @@ export function useSession(): Session {
   if (!s) throw new Error('useSession outside a signed-in page');
   return s;
 }
+
+/** A regulator (or admin): oversight screens, acting for no party. */
+export const oversees = (me: Schemas['Me']) => me.groups.includes('regulator') || me.groups.includes('admin');

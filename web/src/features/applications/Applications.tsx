@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useT } from '../../lib/i18n.tsx';
 import { unwrap } from '../../lib/api.ts';
 import { ProblemBanner, refusalOf } from '../../lib/problem.tsx';
-import { useSession } from '../../lib/session.tsx';
+import { oversees, useSession } from '../../lib/session.tsx';
 import { ApplicationCard } from './ApplicationCard.tsx';
 import { ApplicationForm } from './ApplicationForm.tsx';
 import { Approvals } from './Approvals.tsx';
@@ -16,7 +16,7 @@ const byDue = (a: Application, b: Application) => (a.due?.dueAt ?? '9999').local
 export default function Applications() {
   const { me, partyId } = useSession();
   const t = useT();
-  const regulator = me.groups.includes('regulator') || me.groups.includes('admin');
+  const regulator = oversees(me);
   const province = (me.jurisdiction ?? '00').slice(0, 2);
   return (
     <>

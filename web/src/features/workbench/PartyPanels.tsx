@@ -9,6 +9,7 @@ import { useT } from '../../lib/i18n.tsx';
 import { Link } from '../../lib/nav.tsx';
 import { ProblemBanner, RefusalScope, refusalOf } from '../../lib/problem.tsx';
 import { useSession } from '../../lib/session.tsx';
+import { useParty } from '../../lib/use-party.ts';
 import { useAction } from '../../lib/use-action.ts';
 import { ALERT_TYPE } from '../oversight/labels.ts';
 
@@ -50,11 +51,8 @@ export function SiteLocation() {
   const { api, partyId } = useSession();
   const t = useT();
   const qc = useQueryClient();
-  // The same query as the header's, so the saved coordinates show at once and after a save
-  const party = useQuery({
-    queryKey: ['party', partyId],
-    queryFn: () => unwrap(api.GET('/v1/parties/{id}', { params: { path: { id: partyId } } })),
-  });
+  // The header's query, so the saved coordinates show at once and after a save
+  const party = useParty(partyId);
   const location = (party.data as { location?: { lat: number; lon: number } } | undefined)?.location;
   const [editing, setEditing] = useState(false);
   const [lat, setLat] = useState('');
